@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class NewsdiffConfig(AppConfig):
+    name = "newsdiff"
+    verbose_name = "newsdiff"

@@ -1,0 +1,166 @@
+"""Outlets, stories, articles, claims and the links the engine draws between claims."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Language(models.TextChoices):
+    ARABIC = "ar", _("Arabic")
+    ENGLISH = "en", _("English")
+
+
+class Outlet(models.Model):
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    native_name = models.CharField(_("native name"), max_length=200, blank=True)
+    domain = models.CharField(_("domain"), max_length=253, blank=True)
+    language = models.CharField(
+        _("language"), max_length=8, choices=Language.choices, default=Language.ARABIC
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["domain"], condition=~Q(domain=""), name="outlet_domain_unique"
+            ),
+            models.CheckConstraint(condition=~Q(name=""), name="outlet_name_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Story(models.Model):
+    title = models.CharField(_("title"), max_length=500)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at"]
+        verbose_name_plural = _("stories")
+        constraints = [
+            models.CheckConstraint(condition=~Q(slug=""), name="story_slug_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("story_detail", kwargs={"slug": self.slug})
+
+
+class Article(models.Model):
+    outlet = models.ForeignKey(Outlet, on_delete=models.PROTECT, related_name="articles")
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="articles")
+    title = models.CharField(_("title"), max_length=500, blank=True)
+    url = models.URLField(_("URL"), max_length=1000, blank=True)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    language = models.CharField(
+        _("language"), max_length=8, choices=Language.choices, default=Language.ARABIC
+    )
+    raw_text = models.TextField(_("raw text"))
+    clean_text = models.TextField(_("clean text"))
+    # sha256 of the normalised clean text: the same text is never stored twice.
+    content_hash = models.CharField(max_length=64, unique=True)
+    # Wire copy: this article reuses the text of an earlier one (set by the engine).
+    copy_of = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="copies"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["published_at", "id"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(clean_text=""), name="article_clean_not_empty"),
+            models.CheckConstraint(
+                condition=Q(content_hash__regex=r"^[0-9a-f]{64}$"), name="article_hash_hex"
+            ),
+            models.CheckConstraint(
+                condition=~Q(copy_of=F("id")), name="article_not_copy_of_itself"
+            ),
+        ]
+        indexes = [
+            # Story page and story list: the articles of a story in publication order.
+            models.Index(fields=["story", "published_at"], name="article_story_published"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.outlet}: {self.title or self.clean_text[:60]}"
+
+
+class Claim(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
+    position = models.PositiveIntegerField(_("position"))
+    text = models.TextField(_("text"))
+    normalized = models.TextField(_("normalised text"))
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    facts = models.JSONField(default=list, blank=True)
+    attribution = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["article", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "position"], name="claim_position_unique"),
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="claim_span_not_empty"),
+            models.CheckConstraint(condition=~Q(text=""), name="claim_text_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class Relation(models.TextChoices):
+    AGREEMENT = "agreement", _("agreement")
+    CONTRADICTION = "contradiction", _("contradiction")
+
+
+class ClaimLink(models.Model):
+    """Two claims of two different articles of one story, related by the engine.
+
+    claim_a always belongs to the article with the smaller id, so a pair is stored once.
+    """
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="links")
+    article_a = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    article_b = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    claim_a = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="links_as_a")
+    claim_b = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="links_as_b")
+    relation = models.CharField(_("relation"), max_length=16, choices=Relation.choices)
+    similarity = models.FloatField(_("similarity"))
+    score = models.FloatField(_("confidence"), default=0.0)
+    explanation = models.CharField(_("explanation"), max_length=500)
+    details = models.JSONField(default=dict, blank=True)
+    engine_version = models.CharField(max_length=32)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["story", "claim_a", "claim_b"]
+        constraints = [
+            models.UniqueConstraint(fields=["claim_a", "claim_b"], name="link_pair_unique"),
+            models.CheckConstraint(
+                condition=Q(article_a__lt=F("article_b")), name="link_articles_ordered"
+            ),
+            models.CheckConstraint(
+                condition=Q(relation__in=[r.value for r in Relation]), name="link_relation_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(similarity__gte=0) & Q(similarity__lte=1),
+                name="link_similarity_range",
+            ),
+        ]
+        indexes = [
+            # Story page: the links of one story by relation.
+            models.Index(fields=["story", "relation"], name="link_story_relation"),
+            # Claim detail: the links that end at a claim.
+            models.Index(fields=["claim_b"], name="link_claim_b"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.claim_a_id} {self.relation} {self.claim_b_id}"

@@ -1,0 +1,127 @@
+"""Text normalisation for matching: Arabic orthography, digits, light stemming, name keys.
+
+The clean text keeps its original spelling; these functions produce the forms that
+matching and fact extraction compare.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import Stemmer
+from camel_tools.utils.charmap import CharMapper
+from camel_tools.utils.dediac import dediac_ar
+from camel_tools.utils.normalize import (
+    normalize_alef_ar,
+    normalize_alef_maksura_ar,
+    normalize_teh_marbuta_ar,
+    normalize_unicode,
+)
+from camel_tools.utils.transliterate import Transliterator
+
+TATWEEL = "\u0640"
+DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+# Arabic punctuation and typographic quotes folded to their plain forms.
+PUNCTUATION = str.maketrans(
+    {"،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",", "“": '"', "”": '"',
+     "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "–": "-", "—": "-"}
+)
+WORD_RE = re.compile(r"[\w%$]+(?:[.,]\d+)*", re.UNICODE)
+ARABIC_RE = re.compile(r"[\u0600-\u06FF]")
+
+_stemmer = Stemmer.Stemmer("arabic")
+_english_stemmer = Stemmer.Stemmer("english")
+_ar2bw = Transliterator(CharMapper.builtin_mapper("ar2bw"))
+
+# Clitics and affixes peeled by light_stem, longest first. Conservative: a stem must
+# keep at least three letters, so short roots survive.
+PREFIXES = ("وبال", "وال", "بال", "كال", "فال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+SUFFIXES = ("هما", "كما", "ات", "ون", "ين", "ان", "ها", "هم", "هن", "ية", "يه", "ه", "ي")
+
+# Words that carry no content for matching (normalised forms).
+STOPWORDS = frozenset(
+    """في من الي علي عن ان او ما مع هذا هذه ذلك تلك التي الذي الذين كان كانت قد لقد وقد ثم
+    حتي بعد قبل عند كما بين هو هي هم انه انها اي كل بعض غير ولا لا لم لن ليس و ف ب ل ك
+    the a an of to in on for and or is are was were be been by with at from that this as it its""".split()
+)
+NEGATIONS = frozenset("لم لن لا ليس ليست غير عدم نفي نفت ينفي تنفي not no never denied denies".split())
+
+
+@lru_cache(maxsize=65536)
+def normalize_token(token: str) -> str:
+    return _normalize(token)
+
+
+def _normalize(text: str) -> str:
+    text = normalize_unicode(text)
+    text = dediac_ar(text).replace(TATWEEL, "")
+    text = normalize_alef_ar(text)
+    text = normalize_alef_maksura_ar(text)
+    text = normalize_teh_marbuta_ar(text)
+    return text.translate(DIGITS).translate(PUNCTUATION).lower()
+
+
+def normalize_text(text: str) -> str:
+    """Orthographic normal form: no diacritics or tatweel, one alef, ya for alef maksura,
+    ha for teh marbuta, ASCII digits, plain punctuation, lower case, single spaces."""
+    return " ".join(_normalize(text).split())
+
+
+def tokens(text: str) -> list[str]:
+    """Word tokens of already normalised text (numbers keep their decimal point)."""
+    return WORD_RE.findall(text)
+
+
+@lru_cache(maxsize=65536)
+def light_stem(token: str) -> str:
+    """Strip Arabic clitics and common affixes (or stem English) from a normalised token."""
+    if not ARABIC_RE.search(token):
+        return _english_stemmer.stemWord(token) if token.isalpha() else token
+    stem = token
+    for prefix in PREFIXES:
+        if stem.startswith(prefix) and len(stem) - len(prefix) >= 3:
+            stem = stem[len(prefix):]
+            break
+    for suffix in SUFFIXES:
+        if stem.endswith(suffix) and len(stem) - len(suffix) >= 3:
+            stem = stem[: -len(suffix)]
+            break
+    return stem
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the content words of normalised text, in order."""
+    return [light_stem(t) for t in tokens(text) if t not in STOPWORDS]
+
+
+# Name keys: Arabic and Latin spellings of one name reduce to the same consonant skeleton,
+# e.g. كورنيت -> "krnt" and Kornet -> "krnt".
+_LATIN_FOLD = str.maketrans({"c": "k", "q": "k", "z": "s", "v": "f", "p": "b", "g": "j", "x": "ks"})
+_BW_FOLD = str.maketrans(
+    {"q": "k", "g": "j", "H": "h", "x": "k", "*": "d", "S": "s", "D": "d", "T": "t",
+     "Z": "d", "v": "t", "$": "sh", "E": "", "'": "", ">": "", "<": "", "|": "",
+     "&": "", "}": "", "A": "", "w": "", "y": "", "Y": "", "p": "", "h": "h"}
+)
+_VOWELS_RE = re.compile(r"[aeiouwy]")
+
+
+@lru_cache(maxsize=65536)
+def name_key(token: str) -> str:
+    """A coarse phonetic key shared by Arabic and Latin spellings of a name."""
+    if ARABIC_RE.search(token):
+        latin = _ar2bw.transliterate(token).translate(_BW_FOLD).lower()
+    else:
+        latin = unicodedata.normalize("NFKD", token.lower())
+        latin = "".join(c for c in latin if c.isalpha()).translate(_LATIN_FOLD)
+        latin = latin.replace("sh", "$").replace("th", "t").replace("ph", "f").replace("$", "sh")
+        latin = _VOWELS_RE.sub("", latin)
+    return re.sub(r"(.)\1+", r"\1", latin)
+
+
+def is_arabic(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return False
+    return sum(1 for c in letters if ARABIC_RE.match(c)) / len(letters) > 0.5

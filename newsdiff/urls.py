@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from newsdiff import views
+
+urlpatterns = [
+    path("", views.story_list, name="story_list"),
+    path("stories/<str:slug>/", views.story_detail, name="story_detail"),
+    path("claims/<int:claim_id>/", views.claim_detail, name="claim_detail"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
