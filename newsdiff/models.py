@@ -17,6 +17,9 @@ class Outlet(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     native_name = models.CharField(_("native name"), max_length=200, blank=True)
     domain = models.CharField(_("domain"), max_length=253, blank=True)
+    # Other names the outlet's pages print (a copyright holder, a company), comma-separated;
+    # ingestion recognises the outlet by them.
+    aliases = models.CharField(_("aliases"), max_length=500, blank=True)
     language = models.CharField(
         _("language"), max_length=8, choices=Language.choices, default=Language.ARABIC
     )
@@ -119,6 +122,9 @@ class Claim(models.Model):
 class Relation(models.TextChoices):
     AGREEMENT = "agreement", _("agreement")
     CONTRADICTION = "contradiction", _("contradiction")
+    # The outlets quote two parties who disagree (the Kremlin denies, a newspaper
+    # reports): not a contradiction between the outlets themselves.
+    DISPUTED = "disputed", _("disputed by sources")
 
 
 class ClaimLink(models.Model):

@@ -1,0 +1,112 @@
+"""The ingest and export management commands, as researchers script them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from newsdiff.models import Article, Claim, ClaimLink, Story
+from tests.conftest import SEED_EREM, SEED_ROAYAH
+
+pytestmark = pytest.mark.django_db
+
+
+def run(*args: str) -> tuple[str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    call_command(*args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def test_ingest_seeds_without_story_makes_one_story() -> None:
+    out, _ = run("ingest", str(SEED_EREM), str(SEED_ROAYAH))
+    assert out.count("ingested") == 2
+    assert Story.objects.count() == 1
+    assert Article.objects.values("outlet").distinct().count() == 2
+
+
+def test_ingest_again_reports_duplicates() -> None:
+    run("ingest", str(SEED_EREM))
+    out, _ = run("ingest", str(SEED_EREM))
+    assert "duplicate" in out
+    assert Article.objects.count() == 1
+
+
+def test_ingest_with_options(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Officials said the bridge reopened on Tuesday after two weeks of repairs.\n"
+        "The repairs cost 4 million dollars, according to the city council.",
+        encoding="utf-8",
+    )
+    out, _ = run(
+        "ingest", str(path), "--outlet", "City Paper", "--story", "bridge",
+        "--published", "2025-01-02", "--url", "https://city.example/bridge",
+    )
+    article = Article.objects.get()
+    assert (article.outlet.name, article.story.slug) == ("City Paper", "bridge")
+    assert article.published_at.date().isoformat() == "2025-01-02"
+    assert article.url == "https://city.example/bridge"
+    assert "bridge" in out
+
+
+def test_ingest_bad_file_is_reported_and_good_files_still_ingest(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe\x00garbage\x80\x81")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("logo\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="2 of 3"):
+        call_command("ingest", str(bad), str(SEED_EREM), str(empty),
+                     stdout=io.StringIO(), stderr=io.StringIO())
+    assert Article.objects.count() == 1
+
+
+def test_ingest_rejects_bad_date() -> None:
+    with pytest.raises(CommandError, match="YYYY-MM-DD"):
+        run("ingest", str(SEED_EREM), "--published", "7/10/2024")
+
+
+def test_export_json_shape_matches_database() -> None:
+    run("ingest", str(SEED_EREM), str(SEED_ROAYAH))
+    out, _ = run("export", "--format", "json")
+    data = json.loads(out)
+    (story,) = data["stories"]
+    assert {"slug", "title", "articles", "claims", "links"} <= story.keys()
+    assert {"id", "outlet", "title", "url", "published_at"} <= story["articles"][0].keys()
+    assert {"id", "article_id", "position", "text"} <= story["claims"][0].keys()
+    assert {"claim_a", "claim_b", "relation", "similarity", "explanation"} <= (
+        story["links"][0].keys()
+    )
+    assert len(story["claims"]) == Claim.objects.count()
+    assert len(story["links"]) == ClaimLink.objects.count()
+    assert {a["published_at"][:10] for a in story["articles"]} == {"2024-10-07", "2024-10-08"}
+
+
+def test_export_csv_to_file_rereads(tmp_path: Path) -> None:
+    run("ingest", str(SEED_EREM), str(SEED_ROAYAH))
+    target = tmp_path / "out.csv"
+    slug = Story.objects.get().slug
+    run("export", "--story", slug, "--format", "csv", "--output", str(target))
+    raw = target.read_bytes()
+    assert raw.startswith("\ufeff".encode())
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    links = [r for r in rows if r["row_type"] == "link"]
+    unique = [r for r in rows if r["row_type"] == "unique"]
+    assert len(links) == ClaimLink.objects.count()
+    linked = set(ClaimLink.objects.values_list("claim_a", flat=True)) | set(
+        ClaimLink.objects.values_list("claim_b", flat=True)
+    )
+    assert len(unique) == Claim.objects.exclude(pk__in=linked).count()
+    assert all(r["story"] == slug for r in rows)
+    assert {r["relation"] for r in links} <= {"agreement", "contradiction", "disputed"}
+    first = links[0]
+    assert first["outlet_a"] and first["outlet_b"] and first["claim_a_text"]
+
+
+def test_export_unknown_story() -> None:
+    with pytest.raises(CommandError, match="No story"):
+        run("export", "--story", "nope", "--format", "json")
