@@ -47,6 +47,11 @@ class Story(models.Model):
     class Meta:
         ordering = ["-updated_at"]
         verbose_name_plural = _("stories")
+        permissions = [
+            ("export_story", "Can export comparison tables"),
+            ("upload_article", "Can upload articles"),
+            ("realign_story", "Can re-run the engine on a story"),
+        ]
         constraints = [
             models.CheckConstraint(condition=~Q(slug=""), name="story_slug_not_empty"),
         ]
@@ -144,10 +149,13 @@ class ClaimLink(models.Model):
     explanation = models.CharField(_("explanation"), max_length=500)
     details = models.JSONField(default=dict, blank=True)
     engine_version = models.CharField(max_length=32)
+    # The newest editor decision on this claim pair ("" when none); see LinkReview.
+    review = models.CharField(_("review"), max_length=16, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["story", "claim_a", "claim_b"]
+        permissions = [("review_claimlink", "Can confirm or dismiss links")]
         constraints = [
             models.UniqueConstraint(fields=["claim_a", "claim_b"], name="link_pair_unique"),
             models.CheckConstraint(
@@ -170,3 +178,114 @@ class ClaimLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.claim_a_id} {self.relation} {self.claim_b_id}"
+
+
+class ReviewDecision(models.TextChoices):
+    CONFIRMED = "confirmed", _("confirmed")
+    DISMISSED = "dismissed", _("dismissed")
+
+
+class LinkReview(models.Model):
+    """An editor's decision on a link: the audit trail, newest last.
+
+    Keyed by the claim pair rather than the link row, because realigning a story rebuilds
+    its links; the newest review of a pair is copied onto the rebuilt link.
+    """
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="reviews")
+    claim_a = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="+")
+    claim_b = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="+")
+    relation = models.CharField(_("relation reviewed"), max_length=16, choices=Relation.choices)
+    decision = models.CharField(_("decision"), max_length=16, choices=ReviewDecision.choices)
+    note = models.TextField(_("note"), blank=True)
+    reviewer = models.ForeignKey(
+        "auth.User", on_delete=models.SET_NULL, null=True, related_name="link_reviews"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(decision__in=[d.value for d in ReviewDecision]),
+                name="review_decision_valid",
+            ),
+        ]
+        indexes = [
+            # Realign and the claim detail: the reviews of one claim pair, newest first.
+            models.Index(fields=["claim_a", "claim_b", "-created_at"], name="review_pair_newest"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.decision} {self.claim_a_id}-{self.claim_b_id}"
+
+
+class BatchStatus(models.TextChoices):
+    QUEUED = "queued", _("queued")
+    RUNNING = "running", _("running")
+    FINISHED = "finished", _("finished")
+    FAILED = "failed", _("failed")
+
+
+class IngestBatch(models.Model):
+    """One upload: several documents ingested together, maybe in the background."""
+
+    created_by = models.ForeignKey(
+        "auth.User", on_delete=models.SET_NULL, null=True, related_name="ingest_batches"
+    )
+    outlet_name = models.CharField(max_length=200, blank=True)
+    story_slug = models.CharField(max_length=120, blank=True)
+    published = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=16, choices=BatchStatus.choices, default=BatchStatus.QUEUED)
+    total = models.PositiveIntegerField(default=0)
+    processed = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name_plural = _("ingest batches")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(processed__lte=F("total")), name="batch_processed_le_total"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"batch {self.pk} ({self.processed}/{self.total})"
+
+    @property
+    def percent(self) -> int:
+        return 100 if not self.total else round(100 * self.processed / self.total)
+
+
+class ItemStatus(models.TextChoices):
+    PENDING = "pending", _("pending")
+    INGESTED = "ingested", _("ingested")
+    DUPLICATE = "duplicate", _("duplicate")
+    REJECTED = "rejected", _("rejected")
+
+
+class IngestItem(models.Model):
+    """One document of a batch and what became of it."""
+
+    batch = models.ForeignKey(IngestBatch, on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveIntegerField()
+    source = models.CharField(max_length=500)
+    status = models.CharField(max_length=16, choices=ItemStatus.choices, default=ItemStatus.PENDING)
+    message = models.TextField(blank=True)
+    # The document waiting to be ingested; cleared once processed.
+    payload = models.JSONField(default=dict, blank=True)
+    article = models.ForeignKey(
+        Article, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    claim_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["batch", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["batch", "position"], name="item_position_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.status}"

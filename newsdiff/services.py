@@ -9,14 +9,29 @@ import datetime as dt
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
-from newsdiff.models import Article, Claim, ClaimLink, Language, Outlet, Relation, Story
+from newsdiff.models import (
+    Article,
+    BatchStatus,
+    Claim,
+    ClaimLink,
+    IngestBatch,
+    IngestItem,
+    ItemStatus,
+    Language,
+    LinkReview,
+    Outlet,
+    Relation,
+    ReviewDecision,
+    Story,
+)
 from newsdiff.pipeline import ENGINE_VERSION, analyse_article, compare_articles
 from newsdiff.pipeline.align import align_claims, copied_articles
 from newsdiff.pipeline.normalize import is_arabic, normalize_text
@@ -228,10 +243,13 @@ def story_realign(*, story: Story) -> RealignResult:
     link_drafts = compare_articles(drafts, published)
 
     ClaimLink.objects.filter(story=story).delete()
+    reviews = _newest_reviews(story)
     links = []
     for draft in link_drafts:
         m, relation = draft.match, draft.relation
         kind = Relation.DISPUTED if relation.details.get("disputed_by_sources") else relation.kind
+        pair = (claim_ids[m.article_a][m.claim_a], claim_ids[m.article_b][m.claim_b])
+        review = reviews.get(pair)
         links.append(
             ClaimLink(
                 story=story,
@@ -245,6 +263,9 @@ def story_realign(*, story: Story) -> RealignResult:
                 explanation=relation.explanation[:500],
                 details=relation.details,
                 engine_version=ENGINE_VERSION,
+                # An editor's decision survives realignment while the engine still draws the
+                # same relation; otherwise it stays in the audit trail only.
+                review=review.decision if review and review.relation == kind else "",
             )
         )
     ClaimLink.objects.bulk_create(links)
@@ -261,3 +282,149 @@ def story_realign(*, story: Story) -> RealignResult:
         contradictions=relations.count(Relation.CONTRADICTION),
         disputed=relations.count(Relation.DISPUTED),
     )
+
+
+def _newest_reviews(story: Story) -> dict[tuple[int, int], LinkReview]:
+    newest: dict[tuple[int, int], LinkReview] = {}
+    for review in LinkReview.objects.filter(story=story).order_by("created_at", "id"):
+        newest[(review.claim_a_id, review.claim_b_id)] = review
+    return newest
+
+
+@transaction.atomic
+def link_review(
+    *, link: ClaimLink, decision: str, note: str = "", reviewer: Any = None
+) -> LinkReview:
+    """Record an editor's confirmation or dismissal of a link (kept as an audit trail)."""
+    if decision not in ReviewDecision.values:
+        raise ValidationError(f"Unknown decision {decision!r}.")
+    review = LinkReview(
+        story_id=link.story_id,
+        claim_a_id=link.claim_a_id,
+        claim_b_id=link.claim_b_id,
+        relation=link.relation,
+        decision=decision,
+        note=note.strip(),
+        reviewer=reviewer if getattr(reviewer, "is_authenticated", False) else None,
+    )
+    review.full_clean()
+    review.save()
+    ClaimLink.objects.filter(pk=link.pk).update(review=decision)
+    link.review = decision
+    return review
+
+
+@dataclass(frozen=True, slots=True)
+class BatchDocument:
+    """One document of an upload, as the readers produced it (error set when unreadable)."""
+
+    source: str
+    text: str = ""
+    title: str = ""
+    url: str = ""
+    outlet: str = ""
+    published: dt.date | None = None
+    error: str = ""
+
+
+@transaction.atomic
+def ingest_batch_create(
+    *,
+    documents: Sequence[BatchDocument],
+    created_by: Any = None,
+    outlet_name: str = "",
+    story_slug: str = "",
+    published: dt.date | None = None,
+) -> IngestBatch:
+    """Record an upload and its documents; unreadable ones are rejected at once."""
+    if not documents:
+        raise ValidationError("Nothing to ingest: choose files, paste text or give a URL.")
+    batch = IngestBatch.objects.create(
+        created_by=created_by if getattr(created_by, "is_authenticated", False) else None,
+        outlet_name=outlet_name.strip(),
+        story_slug=story_slug.strip(),
+        published=published,
+        total=len(documents),
+    )
+    items = []
+    for position, doc in enumerate(documents):
+        if doc.error:
+            items.append(IngestItem(batch=batch, position=position, source=doc.source[:500],
+                                    status=ItemStatus.REJECTED, message=doc.error))
+            continue
+        payload = {
+            "text": doc.text, "title": doc.title, "url": doc.url, "outlet": doc.outlet,
+            "published": doc.published.isoformat() if doc.published else "",
+        }
+        items.append(IngestItem(batch=batch, position=position, source=doc.source[:500],
+                                payload=payload))
+    IngestItem.objects.bulk_create(items)
+    rejected = sum(1 for item in items if item.status == ItemStatus.REJECTED)
+    IngestBatch.objects.filter(pk=batch.pk).update(processed=rejected)
+    batch.processed = rejected
+    return batch
+
+
+def ingest_item_process(*, item: IngestItem) -> IngestItem:
+    """Ingest one pending document. Its failure is recorded on the item, never raised:
+    article_ingest's own transaction guarantees nothing of a failed document stays."""
+    batch = item.batch
+    payload = item.payload
+    published = payload.get("published") or None
+    try:
+        result = article_ingest(
+            raw_text=payload.get("text", ""),
+            outlet_name=batch.outlet_name or payload.get("outlet", ""),
+            story_slug=batch.story_slug,
+            published=batch.published or (dt.date.fromisoformat(published) if published else None),
+            url=payload.get("url", "")[:1000],
+            title=payload.get("title", ""),
+        )
+    except ValidationError as exc:
+        item.status, item.message = ItemStatus.REJECTED, " ".join(exc.messages)
+    else:
+        item.article = result.article
+        item.claim_count = result.article.claims.count()
+        if result.created:
+            item.status = ItemStatus.INGESTED
+            item.message = f"story {result.article.story.slug}"
+        else:
+            item.status = ItemStatus.DUPLICATE
+            item.message = f"same text as article {result.article.pk}"
+    item.payload = {}
+    item.save(update_fields=["status", "message", "article", "claim_count", "payload"])
+    return item
+
+
+def ingest_batch_process(*, batch_id: int) -> IngestBatch:
+    """Ingest the pending documents of a batch one by one, counting progress as it goes.
+
+    Safe to run from several workers: each item is claimed with a row lock, so a document
+    is ingested once.
+    """
+    IngestBatch.objects.filter(pk=batch_id, status=BatchStatus.QUEUED).update(
+        status=BatchStatus.RUNNING
+    )
+    while True:
+        with transaction.atomic():
+            item = (
+                IngestItem.objects.select_for_update(skip_locked=True)
+                .select_related("batch")
+                .filter(batch_id=batch_id, status=ItemStatus.PENDING)
+                .order_by("position")
+                .first()
+            )
+            if item is None:
+                break
+            ingest_item_process(item=item)
+            IngestBatch.objects.filter(pk=batch_id).update(processed=F("processed") + 1)
+    with transaction.atomic():
+        batch = IngestBatch.objects.select_for_update().get(pk=batch_id)
+        if batch.status != BatchStatus.FINISHED and not batch.items.filter(
+            status=ItemStatus.PENDING
+        ).exists():
+            batch.status = BatchStatus.FINISHED
+            batch.finished_at = timezone.now()
+            batch.processed = batch.total
+            batch.save(update_fields=["status", "finished_at", "processed"])
+    return batch

@@ -1,0 +1,139 @@
+"""The admin: a maintenance view of every model. Writes to claims and links belong to
+services (story_realign), so those two are read-mostly here."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.db import models
+from django.db.models import Count, QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from newsdiff.models import (
+    Article,
+    Claim,
+    ClaimLink,
+    IngestBatch,
+    IngestItem,
+    LinkReview,
+    Outlet,
+    Story,
+)
+
+
+@admin.register(Outlet)
+class OutletAdmin(admin.ModelAdmin):
+    list_display = ["name", "native_name", "domain", "language", "article_count", "created_at"]
+    list_filter = ["language"]
+    search_fields = ["name", "native_name", "domain"]
+    # The article count's GROUP BY drops Meta.ordering, so it is repeated here.
+    ordering = ["name"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Outlet]:
+        return super().get_queryset(request).annotate(article_total=Count("articles"))
+
+    @admin.display(description=_("articles"), ordering="article_total")
+    def article_count(self, outlet: Outlet) -> int:
+        return outlet.article_total  # type: ignore[attr-defined]
+
+
+@admin.register(Story)
+class StoryAdmin(admin.ModelAdmin):
+    list_display = ["title", "slug", "article_count", "updated_at", "created_at"]
+    search_fields = ["title", "slug"]
+    list_filter = ["updated_at"]
+    date_hierarchy = "updated_at"
+    prepopulated_fields = {"slug": ["title"]}
+    ordering = ["-updated_at"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Story]:
+        return super().get_queryset(request).annotate(article_total=Count("articles"))
+
+    @admin.display(description=_("articles"), ordering="article_total")
+    def article_count(self, story: Story) -> int:
+        return story.article_total  # type: ignore[attr-defined]
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "outlet", "story", "language", "published_at", "copy_of"]
+    list_filter = ["language", "outlet", "published_at"]
+    list_select_related = ["outlet", "story", "copy_of__outlet"]
+    search_fields = ["title", "clean_text", "url", "outlet__name", "story__title"]
+    autocomplete_fields = ["outlet"]
+    raw_id_fields = ["story", "copy_of"]
+    date_hierarchy = "published_at"
+    readonly_fields = ["content_hash", "created_at"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+@admin.register(Claim)
+class ClaimAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "article", "position", "attribution"]
+    list_filter = ["article__language", "article__outlet"]
+    list_select_related = ["article__outlet"]
+    # normalized lets people search without diacritics or hamza forms.
+    search_fields = ["text", "normalized", "attribution", "article__story__title"]
+    raw_id_fields = ["article"]
+
+
+@admin.register(ClaimLink)
+class ClaimLinkAdmin(admin.ModelAdmin):
+    list_display = [
+        "__str__",
+        "story",
+        "relation",
+        "review",
+        "similarity",
+        "score",
+        "explanation",
+        "engine_version",
+    ]
+    list_filter = ["relation", "review", "engine_version"]
+    list_select_related = ["story"]
+    search_fields = ["explanation", "claim_a__text", "claim_b__text", "story__title"]
+    raw_id_fields = ["story", "article_a", "article_b", "claim_a", "claim_b"]
+    readonly_fields = ["created_at"]
+
+
+@admin.register(LinkReview)
+class LinkReviewAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "story", "relation", "decision", "reviewer", "created_at"]
+    list_filter = ["decision", "relation", "created_at"]
+    list_select_related = ["story", "reviewer"]
+    search_fields = ["note", "claim_a__text", "claim_b__text", "story__title", "reviewer__username"]
+    raw_id_fields = ["story", "claim_a", "claim_b", "reviewer"]
+    readonly_fields = ["created_at"]
+
+
+class IngestItemInline(admin.TabularInline):
+    model = IngestItem
+    fields = ["position", "source", "status", "message", "article", "claim_count"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+
+@admin.register(IngestBatch)
+class IngestBatchAdmin(admin.ModelAdmin):
+    list_display = [
+        "__str__", "outlet_name", "story_slug", "status", "percent", "created_by", "created_at"
+    ]
+    list_filter = ["status", "created_at"]
+    list_select_related = ["created_by"]
+    search_fields = ["outlet_name", "story_slug", "items__source"]
+    raw_id_fields = ["created_by"]
+    readonly_fields = ["created_at", "finished_at"]
+    inlines = [IngestItemInline]
+
+
+@admin.register(IngestItem)
+class IngestItemAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "batch", "position", "status", "article", "claim_count"]
+    list_filter = ["status"]
+    list_select_related = ["batch", "article__outlet"]
+    search_fields = ["source", "message"]
+    raw_id_fields = ["batch", "article"]
+    # The payload can be a whole document; it is not worth rendering in a form.
+    exclude = ["payload"]

@@ -1,0 +1,718 @@
+"""Reads: querysets and plain data for the views, exports and admin.
+
+Every selector here runs a fixed number of queries, whatever the number of stories,
+articles, claims or links it returns; tests/test_selectors.py holds them to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+)
+from django.db.models.functions import Coalesce
+
+from newsdiff.models import Article, Claim, ClaimLink, Outlet, Relation, Story
+from newsdiff.pipeline.normalize import normalize_text
+
+# The story list shows the most recently updated stories first; beyond this many,
+# people search rather than scroll.
+STORY_LIST_LIMIT = 100
+
+# Claim statuses, most telling first: a claim that one outlet contradicts is shown as
+# contradicted even when others agree with it (the agreement count is still shown).
+STATUS_CONTRADICTED = "contradicted"
+STATUS_DISPUTED = "disputed"
+STATUS_AGREED = "agreed"
+STATUS_ONLY_HERE = "only_here"
+
+
+# --- Arabic-aware matching in SQL -------------------------------------------------------
+
+# Which written characters each character of normalize_text()'s output stands for, so
+# that an unnormalised column can be searched with a regular expression instead of being
+# normalised in SQL (nested REPLACE()s overflow SQLite's parser).
+_VARIANTS: dict[str, str] = {
+    "ا": "اأإآٱ",
+    "ي": "يى",
+    "ه": "هة",
+    '"': '"«»“”„',
+    "'": "'‘’",
+    "-": "-–—",
+    ",": ",،٬",
+    ";": ";؛",
+    "?": "?؟",
+    "%": "%٪",
+    **{str(i): f"{i}{chr(0x0660 + i)}{chr(0x06F0 + i)}" for i in range(10)},
+}
+# Diacritics, superscript alef and tatweel: normalize_text() drops them, so the pattern
+# lets any number of them follow every character.
+_MARKS = "[\u064B-\u0652\u0670\u0640]*"
+
+
+def _orthographic_regex(needle: str) -> str:
+    """A regular expression that finds needle (already normalised) in text as written.
+
+    Works with Django's __iregex on SQLite and PostgreSQL alike.
+    """
+    parts = []
+    for char in needle:
+        if char == " ":
+            parts.append("\\s+")
+        elif char in _VARIANTS:
+            parts.append("[" + "".join(re.escape(v) for v in _VARIANTS[char]) + "]")
+        else:
+            parts.append(re.escape(char))
+        parts.append(_MARKS)
+    return "".join(parts)
+
+
+def _search_filter(query: str) -> Q | None:
+    needle = normalize_text(query)
+    if not needle:
+        return None
+    pattern = _orthographic_regex(needle)
+    claim_match = Claim.objects.filter(article__story=OuterRef("pk"), normalized__icontains=needle)
+    article_title_match = Article.objects.filter(story=OuterRef("pk"), title__iregex=pattern)
+    return Q(title__iregex=pattern) | Exists(claim_match) | Exists(article_title_match)
+
+
+# --- Story list -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OutletRef:
+    id: int
+    name: str
+    native_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRow:
+    id: int
+    title: str
+    slug: str
+    url: str
+    updated_at: dt.datetime
+    latest_published_at: dt.datetime | None
+    article_count: int
+    agreement_count: int
+    contradiction_count: int
+    only_here_count: int
+    outlets: tuple[OutletRef, ...]
+
+
+def _count_subquery(queryset: Any, group_field: str) -> Any:
+    """COUNT(*) of queryset per group_field, as a correlated subquery (0 when empty).
+
+    Subqueries rather than joined Count()s: joining articles, claims and links at once
+    would multiply the rows and the counts.
+    """
+    counted = (
+        queryset.order_by()
+        .values(group_field)
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def _other_outlet_link_exists(claim_ref: str) -> Any:
+    """Whether a claim (OuterRef claim_ref) is linked to a claim of another outlet."""
+    as_a = ClaimLink.objects.filter(claim_a=OuterRef(claim_ref)).exclude(
+        article_b__outlet_id=F("article_a__outlet_id")
+    )
+    as_b = ClaimLink.objects.filter(claim_b=OuterRef(claim_ref)).exclude(
+        article_b__outlet_id=F("article_a__outlet_id")
+    )
+    return Exists(as_a) | Exists(as_b)
+
+
+def story_list_rows(
+    *, query: str = "", outlet_id: int | None = None, limit: int = STORY_LIST_LIMIT
+) -> list[StoryRow]:
+    """Stories, most recently updated first, with their outlets and comparison counts.
+
+    query matches the story title, article titles and claim text the way people type
+    Arabic: with or without diacritics, any hamza form of alef, ة/ه and ى/ي alike.
+    outlet_id keeps the stories that outlet covered. Two queries.
+    """
+    stories = Story.objects.all()
+    search = _search_filter(query)
+    if search is not None:
+        stories = stories.filter(search)
+    if outlet_id is not None:
+        stories = stories.filter(
+            Exists(Article.objects.filter(story=OuterRef("pk"), outlet_id=outlet_id))
+        )
+
+    story_links = ClaimLink.objects.filter(story=OuterRef("pk"))
+    only_here = Claim.objects.filter(article__story=OuterRef("pk")).exclude(
+        _other_outlet_link_exists("pk")
+    )
+    stories = stories.annotate(
+        article_count=_count_subquery(Article.objects.filter(story=OuterRef("pk")), "story"),
+        agreement_count=_count_subquery(
+            story_links.filter(relation=Relation.AGREEMENT), "story"
+        ),
+        contradiction_count=_count_subquery(
+            story_links.filter(relation=Relation.CONTRADICTION), "story"
+        ),
+        only_here_count=_count_subquery(only_here, "article__story"),
+        latest_published_at=Subquery(
+            Article.objects.filter(story=OuterRef("pk"))
+            .order_by()
+            .values("story")
+            .annotate(latest=Max("published_at"))
+            .values("latest")
+        ),
+    ).order_by("-updated_at", "-id")[:limit]
+    stories = list(stories)
+
+    outlets_by_story = _outlets_by_story(s.id for s in stories)
+    return [
+        StoryRow(
+            id=s.id,
+            title=s.title,
+            slug=s.slug,
+            url=s.get_absolute_url(),
+            updated_at=s.updated_at,
+            latest_published_at=s.latest_published_at,
+            article_count=s.article_count,
+            agreement_count=s.agreement_count,
+            contradiction_count=s.contradiction_count,
+            only_here_count=s.only_here_count,
+            outlets=tuple(outlets_by_story.get(s.id, ())),
+        )
+        for s in stories
+    ]
+
+
+def _outlets_by_story(story_ids: Iterable[int]) -> dict[int, list[OutletRef]]:
+    rows = (
+        Article.objects.filter(story_id__in=list(story_ids))
+        .order_by("outlet__name")
+        .values_list("story_id", "outlet_id", "outlet__name", "outlet__native_name")
+        .distinct()
+    )
+    result: dict[int, list[OutletRef]] = defaultdict(list)
+    for story_id, outlet_id, name, native_name in rows:
+        result[story_id].append(OutletRef(outlet_id, name, native_name))
+    return result
+
+
+def outlet_choices() -> list[OutletRef]:
+    """Outlets for the story list's filter, by name. One query."""
+    return [
+        OutletRef(o["id"], o["name"], o["native_name"])
+        for o in Outlet.objects.order_by("name").values("id", "name", "native_name")
+    ]
+
+
+# --- Story comparison -------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class ClaimRow:
+    id: int
+    article_id: int
+    outlet_id: int
+    outlet_name: str
+    position: int
+    text: str
+    language: str
+    direction: str
+    status: str = ""
+    agreed_outlets: int = 0
+    contradicted_outlets: int = 0
+    disputed_outlets: int = 0
+    link_ids: list[int] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ArticleColumn:
+    article: Article
+    outlet: Outlet
+    direction: str
+    claims: list[ClaimRow] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class LinkRow:
+    id: int
+    claim_a_id: int
+    claim_b_id: int
+    relation: str
+    disputed_by_sources: bool
+    cross_outlet: bool
+    differing: tuple[dict[str, Any], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryComparison:
+    story: Story
+    columns: list[ArticleColumn]
+    claims: dict[int, ClaimRow]
+    links: list[LinkRow]
+    agreement_count: int
+    contradiction_count: int
+    only_here_count: int
+
+
+def _direction(language: str) -> str:
+    return "rtl" if language == "ar" else "ltr"
+
+
+def _outlet_label(outlet: Outlet) -> str:
+    return outlet.native_name or outlet.name
+
+
+def _claim_status(agreed: int, contradicted: int, disputed: int) -> str:
+    if contradicted:
+        return STATUS_CONTRADICTED
+    if disputed:
+        return STATUS_DISPUTED
+    if agreed:
+        return STATUS_AGREED
+    return STATUS_ONLY_HERE
+
+
+def story_comparison_get(*, story: Story) -> StoryComparison:
+    """The story page's data: its articles in publication order, each with its claims in
+    reading order and each claim's status against the other outlets. Three queries.
+
+    Links between two articles of the same outlet (an update, a re-post) keep their ids
+    on the claim but do not count as another outlet agreeing or contradicting. The
+    result also feeds the tabs' groupings below, which run no queries of their own.
+    """
+    articles = list(
+        Article.objects.filter(story=story)
+        .select_related("outlet")
+        .defer("raw_text", "clean_text")
+        .order_by(F("published_at").asc(nulls_last=True), "id")
+    )
+    columns = {
+        a.id: ArticleColumn(article=a, outlet=a.outlet, direction=_direction(a.language))
+        for a in articles
+    }
+
+    rows: dict[int, ClaimRow] = {}
+    claims = (
+        Claim.objects.filter(article__story=story)
+        .order_by("article_id", "position")
+        .values_list("id", "article_id", "position", "text")
+    )
+    for claim_id, article_id, position, text in claims:
+        column = columns[article_id]
+        rows[claim_id] = ClaimRow(
+            id=claim_id,
+            article_id=article_id,
+            outlet_id=column.outlet.id,
+            outlet_name=_outlet_label(column.outlet),
+            position=position,
+            text=text,
+            language=column.article.language,
+            direction=column.direction,
+        )
+
+    agreed: dict[int, set[int]] = defaultdict(set)
+    contradicted: dict[int, set[int]] = defaultdict(set)
+    disputed: dict[int, set[int]] = defaultdict(set)
+    links: list[LinkRow] = []
+    values = ClaimLink.objects.filter(story=story).values_list(
+        "id", "claim_a_id", "claim_b_id", "relation", "details"
+    )
+    for link_id, claim_a, claim_b, relation, details in values:
+        row_a, row_b = rows.get(claim_a), rows.get(claim_b)
+        if row_a is None or row_b is None:
+            continue
+        details = details if isinstance(details, dict) else {}
+        link = LinkRow(
+            id=link_id,
+            claim_a_id=claim_a,
+            claim_b_id=claim_b,
+            relation=relation,
+            disputed_by_sources=bool(details.get("disputed_by_sources")),
+            cross_outlet=row_a.outlet_id != row_b.outlet_id,
+            differing=tuple(d for d in details.get("differing", []) if isinstance(d, dict)),
+        )
+        links.append(link)
+        for row, other in ((row_a, row_b), (row_b, row_a)):
+            row.link_ids.append(link_id)
+            if not link.cross_outlet:
+                continue
+            if relation == Relation.AGREEMENT:
+                agreed[row.id].add(other.outlet_id)
+            elif link.disputed_by_sources:
+                disputed[row.id].add(other.outlet_id)
+            else:
+                contradicted[row.id].add(other.outlet_id)
+
+    for claim_id, row in rows.items():
+        row.agreed_outlets = len(agreed[claim_id])
+        row.contradicted_outlets = len(contradicted[claim_id])
+        row.disputed_outlets = len(disputed[claim_id])
+        row.status = _claim_status(
+            row.agreed_outlets, row.contradicted_outlets, row.disputed_outlets
+        )
+        columns[row.article_id].claims.append(row)
+
+    relations = [link.relation for link in links]
+    return StoryComparison(
+        story=story,
+        columns=list(columns.values()),
+        claims=rows,
+        links=links,
+        agreement_count=relations.count(Relation.AGREEMENT),
+        contradiction_count=relations.count(Relation.CONTRADICTION),
+        only_here_count=sum(row.status == STATUS_ONLY_HERE for row in rows.values()),
+    )
+
+
+# --- Story tabs: groupings of a StoryComparison (pure Python, no queries) ----------------
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementGroup:
+    """Claims of several outlets that say the same thing (joined by agreement links)."""
+
+    claims: list[ClaimRow]
+    outlet_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class ContradictionGroup:
+    """Two sides that contradict each other; each side is an agreement group."""
+
+    side_a: list[ClaimRow]
+    side_b: list[ClaimRow]
+    outlets_a: int
+    outlets_b: int
+    disputed_by_sources: bool
+    differing: list[FactDifference]
+    link_ids: list[int]
+
+
+@dataclass(frozen=True, slots=True)
+class OnlyHereGroup:
+    column: ArticleColumn
+    claims: list[ClaimRow]
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixCell:
+    agreements: int
+    contradictions: int
+    is_self: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixRow:
+    outlet: Outlet
+    claim_count: int
+    only_here_count: int
+    cells: list[MatrixCell]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    column: ArticleColumn
+    delay: dt.timedelta | None
+    claim_count: int
+    first_reported: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoryTabs:
+    agreements: list[AgreementGroup]
+    contradictions: list[ContradictionGroup]
+    only_here: list[OnlyHereGroup]
+    only_here_count: int
+    matrix_outlets: list[Outlet]
+    matrix: list[MatrixRow]
+    timeline: list[TimelineEntry]
+
+
+def _agreement_roots(comparison: StoryComparison) -> dict[int, int]:
+    """Union-find over agreement links: claim id -> the id naming its group."""
+    parent = {claim_id: claim_id for claim_id in comparison.claims}
+
+    def find(claim_id: int) -> int:
+        while parent[claim_id] != claim_id:
+            parent[claim_id] = parent[parent[claim_id]]
+            claim_id = parent[claim_id]
+        return claim_id
+
+    for link in comparison.links:
+        if link.relation == Relation.AGREEMENT:
+            root_a, root_b = find(link.claim_a_id), find(link.claim_b_id)
+            if root_a != root_b:
+                parent[max(root_a, root_b)] = min(root_a, root_b)
+    return {claim_id: find(claim_id) for claim_id in parent}
+
+
+def story_tabs_get(*, comparison: StoryComparison) -> StoryTabs:
+    """The editor's tabs for a story, computed from its comparison without queries:
+    agreement groups across outlets, contradicting sides with the facts that differ,
+    details only one outlet reports, an outlet-by-outlet matrix and a timeline."""
+    claims = comparison.claims
+    roots = _agreement_roots(comparison)
+    # Reading order across the page: articles in publication order, claims by position.
+    order = {
+        row.id: index
+        for index, row in enumerate(r for column in comparison.columns for r in column.claims)
+    }
+    members: dict[int, list[ClaimRow]] = defaultdict(list)
+    for claim_id in sorted(claims, key=order.__getitem__):
+        members[roots[claim_id]].append(claims[claim_id])
+
+    def outlets_in(rows: list[ClaimRow]) -> int:
+        return len({row.outlet_id for row in rows})
+
+    agreements = [
+        AgreementGroup(claims=rows, outlet_count=outlets_in(rows))
+        for rows in members.values()
+        if outlets_in(rows) > 1
+    ]
+    agreements.sort(key=lambda g: (-g.outlet_count, order[g.claims[0].id]))
+
+    sides: dict[tuple[int, int], dict[str, Any]] = {}
+    for link in comparison.links:
+        if link.relation != Relation.CONTRADICTION or not link.cross_outlet:
+            continue
+        root_a, root_b = roots[link.claim_a_id], roots[link.claim_b_id]
+        flipped = order[members[root_a][0].id] > order[members[root_b][0].id]
+        key = (root_b, root_a) if flipped else (root_a, root_b)
+        group = sides.setdefault(key, {"links": [], "disputed": True, "differing": {}})
+        group["links"].append(link.id)
+        group["disputed"] = group["disputed"] and link.disputed_by_sources
+        for d in link.differing:
+            here, there = (d.get("b"), d.get("a")) if flipped else (d.get("a"), d.get("b"))
+            difference = FactDifference(
+                kind=str(d.get("kind", "")),
+                subject=str(d.get("subject", "")),
+                here=str(here or ""),
+                there=str(there or ""),
+            )
+            group["differing"].setdefault((difference.kind, difference.subject), difference)
+    contradictions = [
+        ContradictionGroup(
+            side_a=members[root_a],
+            side_b=members[root_b],
+            outlets_a=outlets_in(members[root_a]),
+            outlets_b=outlets_in(members[root_b]),
+            disputed_by_sources=group["disputed"],
+            differing=list(group["differing"].values()),
+            link_ids=group["links"],
+        )
+        for (root_a, root_b), group in sides.items()
+    ]
+    contradictions.sort(key=lambda g: order[g.side_a[0].id])
+
+    only_here = [
+        OnlyHereGroup(column=column, claims=rows)
+        for column in comparison.columns
+        if (rows := [row for row in column.claims if row.status == STATUS_ONLY_HERE])
+    ]
+
+    return StoryTabs(
+        agreements=agreements,
+        contradictions=contradictions,
+        only_here=only_here,
+        only_here_count=sum(len(group.claims) for group in only_here),
+        **_outlet_matrix(comparison),
+        timeline=_timeline(comparison, roots, order),
+    )
+
+
+def _outlet_matrix(comparison: StoryComparison) -> dict[str, Any]:
+    """Outlets in order of first publication; cell (x, y) counts the links between them."""
+    outlets: dict[int, Outlet] = {}
+    for column in comparison.columns:
+        outlets.setdefault(column.outlet.id, column.outlet)
+    pairs: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0])
+    for link in comparison.links:
+        if not link.cross_outlet:
+            continue
+        a = comparison.claims[link.claim_a_id].outlet_id
+        b = comparison.claims[link.claim_b_id].outlet_id
+        slot = 0 if link.relation == Relation.AGREEMENT else 1
+        pairs[(a, b)][slot] += 1
+        pairs[(b, a)][slot] += 1
+    rows = []
+    for outlet_id, outlet in outlets.items():
+        own = [row for row in comparison.claims.values() if row.outlet_id == outlet_id]
+        rows.append(
+            MatrixRow(
+                outlet=outlet,
+                claim_count=len(own),
+                only_here_count=sum(row.status == STATUS_ONLY_HERE for row in own),
+                cells=[
+                    MatrixCell(*pairs.get((outlet_id, other), (0, 0)), is_self=other == outlet_id)
+                    for other in outlets
+                ],
+            )
+        )
+    return {"matrix_outlets": list(outlets.values()), "matrix": rows}
+
+
+def _timeline(
+    comparison: StoryComparison, roots: dict[int, int], order: dict[int, int]
+) -> list[TimelineEntry]:
+    """Who published when, and how many claims each article was the first to report
+    (no claim of its agreement group appears in an earlier article)."""
+    first_seen: dict[int, int] = {}
+    for claim_id in sorted(comparison.claims, key=order.__getitem__):
+        first_seen.setdefault(roots[claim_id], comparison.claims[claim_id].article_id)
+    published = [c.article.published_at for c in comparison.columns if c.article.published_at]
+    start = min(published) if published else None
+    return [
+        TimelineEntry(
+            column=column,
+            delay=(column.article.published_at - start)
+            if start and column.article.published_at
+            else None,
+            claim_count=len(column.claims),
+            first_reported=sum(
+                first_seen[roots[row.id]] == column.article.id for row in column.claims
+            ),
+        )
+        for column in comparison.columns
+    ]
+
+
+# --- Claim detail -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TextSegment:
+    text: str
+    highlighted: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FactDifference:
+    kind: str
+    subject: str
+    here: str
+    there: str
+
+
+@dataclass(frozen=True, slots=True)
+class LinkView:
+    link: ClaimLink
+    counterpart: Claim
+    relation: str
+    disputed_by_sources: bool
+    similarity: float
+    score: float
+    explanation: str
+    reason: str
+    matched: list[dict[str, Any]]
+    differing: list[FactDifference]
+    claim_segments: list[TextSegment]
+    counterpart_segments: list[TextSegment]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimDetail:
+    claim: Claim
+    links: list[LinkView]
+    segments: list[TextSegment]
+
+
+def _segments(text: str, needles: Iterable[str]) -> list[TextSegment]:
+    """text cut into plain and highlighted runs, highlighting every needle it contains."""
+    needles = sorted({n for n in needles if n and n in text}, key=len, reverse=True)
+    if not needles:
+        return [TextSegment(text, False)]
+    pattern = re.compile("|".join(re.escape(n) for n in needles))
+    segments: list[TextSegment] = []
+    cursor = 0
+    for match in pattern.finditer(text):
+        if match.start() > cursor:
+            segments.append(TextSegment(text[cursor : match.start()], False))
+        segments.append(TextSegment(match.group(), True))
+        cursor = match.end()
+    if cursor < len(text):
+        segments.append(TextSegment(text[cursor:], False))
+    return segments
+
+
+def _surface_forms(claim: Claim, differences: Iterable[tuple[str, str]]) -> set[str]:
+    """The words of claim that carry the given (kind, value) facts.
+
+    Facts keep their surface text; a value with no recorded fact is looked for as is
+    (numbers are often written the way they are stored).
+    """
+    wanted = set(differences)
+    forms = {
+        fact.get("text", "")
+        for fact in claim.facts or []
+        if isinstance(fact, dict) and (fact.get("kind"), fact.get("value")) in wanted
+    }
+    forms.update(value for _, value in wanted)
+    return {f for f in forms if f}
+
+
+def claim_detail_get(*, claim_id: int) -> ClaimDetail:
+    """A claim, its article and outlet, and every link from it with the counterpart claim,
+    the facts that matched and those that differ (oriented: here / there). Two queries.
+
+    Raises Claim.DoesNotExist for an unknown id.
+    """
+    claim = Claim.objects.select_related("article__outlet", "article__story").get(pk=claim_id)
+    links = (
+        ClaimLink.objects.filter(Q(claim_a_id=claim_id) | Q(claim_b_id=claim_id))
+        .select_related("claim_a__article__outlet", "claim_b__article__outlet")
+        .order_by("relation", "-similarity", "id")
+    )
+    views: list[LinkView] = []
+    own_highlights: set[str] = set()
+    for link in links:
+        is_a = link.claim_a_id == claim_id
+        counterpart = link.claim_b if is_a else link.claim_a
+        details = link.details if isinstance(link.details, dict) else {}
+        differing = [
+            FactDifference(
+                kind=str(d.get("kind", "")),
+                subject=str(d.get("subject", "")),
+                here=str(d.get("a" if is_a else "b", "")),
+                there=str(d.get("b" if is_a else "a", "")),
+            )
+            for d in details.get("differing", [])
+            if isinstance(d, dict)
+        ]
+        here_forms = _surface_forms(claim, ((d.kind, d.here) for d in differing))
+        there_forms = _surface_forms(counterpart, ((d.kind, d.there) for d in differing))
+        own_highlights |= here_forms
+        views.append(
+            LinkView(
+                link=link,
+                counterpart=counterpart,
+                relation=link.relation,
+                disputed_by_sources=bool(details.get("disputed_by_sources")),
+                similarity=link.similarity,
+                score=link.score,
+                explanation=link.explanation,
+                reason=str(details.get("reason", "")),
+                matched=[m for m in details.get("matched", []) if isinstance(m, dict)],
+                differing=differing,
+                claim_segments=_segments(claim.text, here_forms),
+                counterpart_segments=_segments(counterpart.text, there_forms),
+            )
+        )
+    return ClaimDetail(claim=claim, links=views, segments=_segments(claim.text, own_highlights))

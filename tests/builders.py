@@ -1,0 +1,118 @@
+"""Small builders for view, selector and admin tests: rows made directly with the ORM.
+
+They bypass services on purpose, so that read-side tests do not depend on the engine;
+each builder fills only what the constraints require and takes the rest as keywords.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import itertools
+from typing import Any
+
+from django.utils import timezone
+
+from newsdiff.models import Article, Claim, ClaimLink, Language, Outlet, Relation, Story
+from newsdiff.pipeline.normalize import normalize_text
+
+_counter = itertools.count(1)
+
+
+def outlet_create_for_test(
+    *, name: str | None = None, language: str = Language.ARABIC, native_name: str = ""
+) -> Outlet:
+    n = next(_counter)
+    return Outlet.objects.create(
+        name=name or f"Outlet {n}",
+        native_name=native_name,
+        domain=f"outlet{n}.example",
+        language=language,
+    )
+
+
+def story_create_for_test(*, title: str = "صفقة أسلحة جديدة", slug: str | None = None) -> Story:
+    return Story.objects.create(title=title, slug=slug or f"story-{next(_counter)}")
+
+
+def article_with_claims(
+    *,
+    story: Story,
+    outlet: Outlet | None = None,
+    claims: list[str] | list[tuple[str, list[dict[str, str]]]],
+    title: str = "",
+    language: str | None = None,
+    published_at: dt.datetime | None = None,
+    copy_of: Article | None = None,
+) -> tuple[Article, list[Claim]]:
+    """An article whose clean text is its claims joined by spaces, one claim per item.
+
+    An item is the claim text, or (text, facts) where facts are Fact.as_dict() shapes.
+    """
+    outlet = outlet or outlet_create_for_test()
+    items = [(c, []) if isinstance(c, str) else c for c in claims]
+    clean_text = " ".join(text for text, _ in items)
+    # Tests reuse sentences across articles; the counter keeps the hash unique.
+    salt = f"\n#{next(_counter)}"
+    article = Article.objects.create(
+        outlet=outlet,
+        story=story,
+        title=title,
+        language=language or outlet.language,
+        published_at=published_at or timezone.now(),
+        raw_text=clean_text,
+        clean_text=clean_text,
+        content_hash=hashlib.sha256(normalize_text(clean_text + salt).encode()).hexdigest(),
+        copy_of=copy_of,
+    )
+    rows = []
+    offset = 0
+    for position, (text, facts) in enumerate(items):
+        rows.append(
+            Claim(
+                article=article,
+                position=position,
+                text=text,
+                normalized=normalize_text(text),
+                start=offset,
+                end=offset + len(text),
+                facts=facts,
+            )
+        )
+        offset += len(text) + 1
+    return article, Claim.objects.bulk_create(rows)
+
+
+def link(
+    first: Claim,
+    second: Claim,
+    *,
+    relation: str = Relation.AGREEMENT,
+    similarity: float = 0.8,
+    score: float = 0.7,
+    explanation: str = "",
+    details: dict[str, Any] | None = None,
+) -> ClaimLink:
+    """A link between two claims, stored in the model's order (claim_a in the older article).
+
+    details' a/b values are given in the order of the arguments and swapped with them.
+    """
+    details = dict(details or {})
+    if first.article_id > second.article_id:
+        first, second = second, first
+        details["differing"] = [
+            {**d, "a": d.get("b"), "b": d.get("a")} for d in details.get("differing", [])
+        ]
+    return ClaimLink.objects.create(
+        story_id=first.article.story_id,
+        article_a_id=first.article_id,
+        article_b_id=second.article_id,
+        claim_a=first,
+        claim_b=second,
+        relation=relation,
+        similarity=similarity,
+        score=score,
+        explanation=explanation or f"{relation} ({similarity:.2f})",
+        details=details,
+        engine_version="test",
+    )

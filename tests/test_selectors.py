@@ -1,0 +1,203 @@
+"""Selectors: plain data for the screens, each in a fixed number of queries."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdiff import selectors
+from newsdiff.models import Claim, Relation
+from tests.builders import article_with_claims, link, outlet_create_for_test, story_create_for_test
+
+pytestmark = pytest.mark.django_db
+
+
+def _story(slug="s", outlets=3, claims=4):
+    story = story_create_for_test(slug=slug)
+    columns = [
+        article_with_claims(story=story, outlet=outlet_create_for_test(), claims=[
+            f"جملة {i}." for i in range(claims)
+        ])[1]
+        for _ in range(outlets)
+    ]
+    return story, columns
+
+
+def test_story_list_rows_counts():
+    story, (a, b, c) = _story()
+    link(a[0], b[0])
+    link(a[0], c[0])
+    link(a[1], b[1], relation=Relation.CONTRADICTION)
+    (row,) = selectors.story_list_rows()
+    assert row.slug == story.slug
+    assert row.article_count == 3
+    assert row.agreement_count == 2
+    assert row.contradiction_count == 1
+    # 12 claims; a0 b0 c0 a1 b1 are linked to another outlet.
+    assert row.only_here_count == 7
+    assert len(row.outlets) == 3
+    assert row.latest_published_at is not None
+
+
+def test_story_list_rows_same_outlet_link_is_not_corroboration():
+    story = story_create_for_test()
+    outlet = outlet_create_for_test()
+    _, (first,) = article_with_claims(story=story, outlet=outlet, claims=["خبر."])
+    _, (update,) = article_with_claims(story=story, outlet=outlet, claims=["خبر."])
+    link(first, update)
+    (row,) = selectors.story_list_rows()
+    assert row.only_here_count == 2
+    comparison = selectors.story_comparison_get(story=story)
+    assert [c.status for col in comparison.columns for c in col.claims] == ["only_here"] * 2
+    assert comparison.columns[0].claims[0].link_ids  # still reachable
+
+
+def test_story_list_rows_empty_story():
+    story_create_for_test(slug="empty")
+    (row,) = selectors.story_list_rows()
+    assert (row.article_count, row.agreement_count, row.only_here_count) == (0, 0, 0)
+    assert row.outlets == ()
+    assert row.latest_published_at is None
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("اسلحه", True),
+        ("أسلحة", True),
+        ("الأَسْلِحَةِ", True),
+        ("ٱلمستشفى", True),  # alef wasla, alef maksura
+        ("المستشفي", True),
+        ("١٠ ملايين", True),  # Arabic-Indic digits find ASCII digits in the claim
+        ("10 ملايين", True),
+        ("صواريخ", False),
+        ("   ", True),  # blank: no filter
+    ],
+)
+def test_story_list_rows_search(query, found):
+    story = story_create_for_test(title="الأسلحة والمستشفى")
+    article_with_claims(story=story, claims=["قيمة الصفقة ١٠ ملايين دولار."])
+    assert bool(selectors.story_list_rows(query=query)) is found
+
+
+def test_story_list_rows_search_article_title_and_english():
+    story = story_create_for_test(title="Arms deal")
+    article_with_claims(story=story, title="صفقةُ سلاحٍ", claims=["Bout was released in 2022."])
+    assert selectors.story_list_rows(query="صفقه سلاح")
+    assert selectors.story_list_rows(query="ARMS")
+    assert selectors.story_list_rows(query="bout WAS")
+    assert not selectors.story_list_rows(query="Bout.*")  # regex characters are literal
+
+
+def test_story_list_rows_queries(django_assert_num_queries):
+    for n in range(5):
+        _story(slug=f"s{n}")
+    with django_assert_num_queries(2):
+        rows = selectors.story_list_rows(query="جمله")
+    assert len(rows) == 5
+
+
+def test_story_comparison_get_statuses_and_order(django_assert_num_queries):
+    story, (a, b, c) = _story(claims=3)
+    link(a[0], b[0])
+    link(a[0], c[0])
+    link(a[1], b[1], relation=Relation.CONTRADICTION)
+    link(a[2], c[2], relation=Relation.CONTRADICTION, details={"disputed_by_sources": True})
+    link(b[2], c[2])
+    with django_assert_num_queries(3):
+        comparison = selectors.story_comparison_get(story=story)
+    statuses = [[(c.position, c.status) for c in col.claims] for col in comparison.columns]
+    assert statuses == [
+        [(0, "agreed"), (1, "contradicted"), (2, "disputed")],
+        [(0, "agreed"), (1, "contradicted"), (2, "agreed")],
+        [(0, "agreed"), (1, "only_here"), (2, "disputed")],
+    ]
+    first = comparison.columns[0].claims[0]
+    assert first.agreed_outlets == 2
+    assert len(first.link_ids) == 2
+    assert comparison.columns[2].claims[2].agreed_outlets == 1
+    assert comparison.columns[2].claims[2].disputed_outlets == 1
+    assert (comparison.agreement_count, comparison.contradiction_count) == (3, 2)
+    assert comparison.only_here_count == 1
+
+
+def test_story_comparison_get_queries_do_not_grow(django_assert_num_queries):
+    story, columns = _story(outlets=5, claims=60)
+    for other in columns[1:]:
+        for x, y in zip(columns[0], other):
+            link(x, y)
+    with django_assert_num_queries(3):
+        comparison = selectors.story_comparison_get(story=story)
+    assert sum(len(col.claims) for col in comparison.columns) == 300
+
+
+def test_claim_detail_get_orients_differences(django_assert_num_queries):
+    story, (a, b, _) = _story()
+    a0 = Claim.objects.get(pk=a[0].pk)
+    a0.text = "قتل 5 أشخاص."
+    a0.facts = [{"kind": "count", "value": "5", "text": "5 أشخاص"}]
+    a0.save()
+    link(
+        a0,
+        b[0],
+        relation=Relation.CONTRADICTION,
+        details={"differing": [{"kind": "count", "subject": "قتل", "a": "5", "b": "7"}]},
+    )
+    with django_assert_num_queries(2):
+        detail = selectors.claim_detail_get(claim_id=b[0].id)
+    (view,) = detail.links
+    assert view.counterpart.id == a0.id
+    assert [(d.here, d.there) for d in view.differing] == [("7", "5")]
+    assert [s.text for s in view.counterpart_segments if s.highlighted] == ["5 أشخاص"]
+
+
+def test_claim_detail_get_unknown():
+    with pytest.raises(Claim.DoesNotExist):
+        selectors.claim_detail_get(claim_id=123456)
+
+
+def test_story_tabs_get_groups(django_assert_num_queries):
+    story, (a, b, c) = _story(claims=3)
+    link(a[0], b[0])
+    link(b[0], c[0])  # a0, b0, c0: one group through b0
+    link(a[1], b[1], relation=Relation.CONTRADICTION,
+         details={"differing": [{"kind": "count", "subject": "قتل", "a": "5", "b": "7"}]})
+    link(a[1], c[1])  # c1 sides with a1
+    comparison = selectors.story_comparison_get(story=story)
+    with django_assert_num_queries(0):
+        tabs = selectors.story_tabs_get(comparison=comparison)
+
+    assert [[x.id for x in g.claims] for g in tabs.agreements] == [
+        [a[0].id, b[0].id, c[0].id],
+        [a[1].id, c[1].id],
+    ]
+    assert tabs.agreements[0].outlet_count == 3
+
+    (contradiction,) = tabs.contradictions
+    assert [x.id for x in contradiction.side_a] == [a[1].id, c[1].id]
+    assert [x.id for x in contradiction.side_b] == [b[1].id]
+    assert (contradiction.outlets_a, contradiction.outlets_b) == (2, 1)
+    assert [(d.here, d.there) for d in contradiction.differing] == [("5", "7")]
+    assert not contradiction.disputed_by_sources
+
+    assert [[x.id for x in g.claims] for g in tabs.only_here] == [[a[2].id], [b[2].id], [c[2].id]]
+    assert tabs.only_here_count == 3
+
+    first = tabs.matrix[0]
+    assert first.cells[0].is_self
+    assert (first.cells[1].agreements, first.cells[1].contradictions) == (1, 1)  # a-b
+    assert (first.cells[2].agreements, first.cells[2].contradictions) == (1, 0)  # a-c
+    assert first.claim_count == 3 and first.only_here_count == 1
+
+    # a is first with all three of its claims; b and c only add their own detail.
+    assert [(e.claim_count, e.first_reported) for e in tabs.timeline] == [(3, 3), (3, 2), (3, 1)]
+
+
+def test_story_tabs_get_contradiction_sides_follow_reading_order():
+    story, (a, b, _) = _story(claims=1)
+    # Given in reverse order: the group still starts with the earlier article's claim.
+    link(b[0], a[0], relation=Relation.CONTRADICTION,
+         details={"differing": [{"kind": "year", "a": "2008", "b": "2010"}]})
+    tabs = selectors.story_tabs_get(comparison=selectors.story_comparison_get(story=story))
+    (group,) = tabs.contradictions
+    assert group.side_a[0].id == a[0].id
+    assert [(d.here, d.there) for d in group.differing] == [("2010", "2008")]
