@@ -1,0 +1,113 @@
+"""Segmentation: clean article text into claims (sentences, or clauses of long sentences).
+
+Claims keep their exact text and character offsets into the clean text
+(``text[claim.start:claim.end] == claim.text``), so the UI can highlight them in place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from newsdiff.pipeline.facts import attribution_of, extract_facts, normalized
+from newsdiff.pipeline.types import ClaimDraft
+
+# A claim needs a subject and a predicate: fewer words are debris ("وبعد ذلك.").
+CLAIM_MIN_WORDS = 3
+# Only sentences longer than this are split into clauses, and only where each clause
+# has at least CLAUSE_MIN_WORDS words, so a clause can stand alone as a claim. Calibrated
+# on the seeds: their 40-70 word sentences carry two or three separate facts each.
+CLAUSE_SPLIT_MIN_WORDS = 25
+CLAUSE_MIN_WORDS = 6
+
+# Sentence ends: terminators (plus closing quotes) before whitespace, the end, or an
+# Arabic letter (a missing space after the full stop is a common typo), and line breaks.
+# Decimal points and dots inside URLs are followed by neither, so they never match.
+_BOUNDARY_RE = re.compile(r"[.!?؟…]+[\"'”»)\]]*(?=\s|$|[\u0621-\u064a])|\n+")
+# Abbreviations whose full stop ends no sentence (lowercase, without their last dot).
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st jr sr gen col lt sgt capt gov sen rep rev inc ltd co corp vs
+    etc no nos fig approx dept est u.s u.k u.n e.u a.m p.m i.e e.g jan feb mar apr jun jul
+    aug sep sept oct nov dec م.م ق.م""".split()
+)
+_WORD_BEFORE_RE = re.compile(r"(\S+?)[.]+[\"'”»)\]]*$")
+# Clause joints inside a long sentence; the claim after the cut starts at the connector.
+_CLAUSE_JOINT_RE = re.compile(
+    r"[،,]\s+(?=(?:و|حيث\s|بينما\s|في حين\s)\S)"
+    r"|[;؛]\s*"
+    r"|\s+(?=(?:كما|وقد|ولكن|لكن)\s)"
+    r"|,\s+(?=(?:while|whereas|but)\s)"
+)
+_LEADING_JUNK = " \t\n\r،,;؛:-–—"
+
+
+def segment_claims(text: str, *, published: dt.date | None = None) -> tuple[ClaimDraft, ...]:
+    """Split clean text into claims with their facts and attribution, in order."""
+    claims: list[ClaimDraft] = []
+    for sent_start, sent_end in _sentences(text):
+        sentence_attribution = ""
+        clauses = list(_clauses(text, sent_start, sent_end))
+        if len(clauses) > 1:
+            # A clause split off "وقال الكرملين إن ...، و..." still speaks for the Kremlin.
+            sentence_attribution = attribution_of(text[sent_start:sent_end])
+        for start, end in clauses:
+            start, end = _trim(text, start, end)
+            claim_text = text[start:end]
+            if len(claim_text.split()) < CLAIM_MIN_WORDS:
+                continue
+            claims.append(
+                ClaimDraft(
+                    position=len(claims),
+                    text=claim_text,
+                    normalized=normalized(claim_text),
+                    start=start,
+                    end=end,
+                    facts=extract_facts(claim_text, published=published),
+                    attribution=attribution_of(claim_text) or sentence_attribution,
+                )
+            )
+    return tuple(claims)
+
+
+def _sentences(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for match in _BOUNDARY_RE.finditer(text):
+        if match.group()[0] == "." and _is_abbreviation(text, start, match):
+            continue
+        yield start, match.end() if match.group()[0] != "\n" else match.start()
+        start = match.end()
+    if start < len(text):
+        yield start, len(text)
+
+
+def _is_abbreviation(text: str, start: int, match: re.Match[str]) -> bool:
+    before = _WORD_BEFORE_RE.search(text, start, match.end())
+    word = before.group(1).lower().lstrip("(\"'“«") if before else ""
+    if len(word) == 1 and word.isalpha() or word in ABBREVIATIONS:
+        return True
+    # "U.S. officials", "approx. five": a lowercase Latin word goes on the sentence.
+    following = text[match.end() : match.end() + 2].lstrip()
+    return bool(following) and following[0].isascii() and following[0].islower()
+
+
+def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    if len(text[start:end].split()) <= CLAUSE_SPLIT_MIN_WORDS:
+        yield start, end
+        return
+    piece_start = start
+    for joint in _CLAUSE_JOINT_RE.finditer(text, start, end):
+        left = len(text[piece_start : joint.start()].split())
+        right = len(text[joint.end() : end].split())
+        if left >= CLAUSE_MIN_WORDS and right >= CLAUSE_MIN_WORDS:
+            yield piece_start, joint.start()
+            piece_start = joint.end()
+    yield piece_start, end
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _LEADING_JUNK:
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

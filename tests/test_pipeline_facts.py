@@ -1,0 +1,285 @@
+"""extract_facts and attribution_of on small hand-written examples. No database."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsdiff.pipeline.facts import attribution_of, extract_facts, parse_date
+from newsdiff.pipeline.types import Fact
+
+PUBLISHED = dt.date(2024, 10, 8)
+
+
+def kinds(text: str, published: dt.date | None = PUBLISHED) -> set[tuple[str, str, str]]:
+    """(kind, value, unit) of every fact."""
+    return {(f.kind, f.value, f.unit) for f in extract_facts(text, published=published)}
+
+
+def only(text: str, kind: str, published: dt.date | None = PUBLISHED) -> list[Fact]:
+    return [f for f in extract_facts(text, published=published) if f.kind == kind]
+
+
+# --- money
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("وقعت الشركة عقدًا بقيمة 10 ملايين دولار مع الحكومة", "10000000", "USD"),
+        ("خصصت الوزارة ٣ مليارات يورو للمشروع", "3000000000", "EUR"),
+        ("بلغت الغرامة خمسة آلاف جنيه", "5000", "EGP"),
+        ("تبرع بمبلغ 2.5 مليون ريال قطري للمستشفى", "2500000", "QAR"),
+        ("دفعت مليون دولار كفالة", "1000000", "USD"),
+        ("The contract is worth $10 million over three years.", "10000000", "USD"),
+        ("Investors lost €2.5bn in the crash.", "2500000000", "EUR"),
+        ("He was fined 300,000 pounds.", "300000", "GBP"),
+    ],
+)
+def test_money(text: str, value: str, unit: str) -> None:
+    (money,) = only(text, "money")
+    assert (money.value, money.unit) == (value, unit)
+
+
+def test_money_keeps_surface_text() -> None:
+    (money,) = only("وقعت الشركة عقدًا بقيمة ١٠ ملايين دولار", "money")
+    assert money.text == "١٠ ملايين دولار"
+
+
+# --- age, duration
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "التقى الوزير بالمزارع البالغ 64 عامًا في قريته",
+        "وصل المدرب، البالغ من العمر ٦٤ عامًا، إلى المطار",
+        "The coach, aged 64, arrived on Sunday.",
+        "A 64-year-old farmer was injured.",
+    ],
+)
+def test_age(text: str) -> None:
+    (age,) = only(text, "age")
+    assert (age.value, age.unit, age.subject) == ("64", "year", "عمر")
+    assert not only(text, "duration")
+
+
+def test_prison_term_and_time_served_have_different_subjects() -> None:
+    (term,) = only("وصدر بحقه حكم بالسجن لمدة 18 عامًا بتهمة الاحتيال", "duration")
+    (served,) = only("وقد قضى المتهم ٩ أعوام خلف القضبان قبل الإفراج عنه", "duration")
+    assert (term.value, term.unit, term.subject) == ("18", "year", "سجن")
+    assert (served.value, served.unit, served.subject) == ("9", "year", "قضي")
+    assert term.subject != served.subject
+
+
+def test_duration_forms() -> None:
+    assert ("duration", "30", "year") in kinds("لم يزر المدينة منذ أكثر من 30 عامًا")
+    assert ("duration", "2", "year") in kinds("استمرت المفاوضات لمدة عامين كاملين")
+    assert ("duration", "6", "month") in kinds("توقف المصنع لمدة ستة أشهر")
+    assert ("duration", "20", "year") in kinds("He ran the firm for 20 years.")
+    (english,) = only("She was sentenced to 15 years in prison.", "duration")
+    assert english.subject == "prison"
+
+
+# --- years and dates
+
+
+def test_years() -> None:
+    assert ("year", "2019") in {(k, v) for k, v, _ in kinds("افتتح الجسر عام 2019 بعد تأخير")}
+    assert ("year", "2021") in {(k, v) for k, v, _ in kinds("وفي ٢٠٢١ تغير كل شيء")}
+    assert ("year", "1998") in {(k, v) for k, v, _ in kinds("He moved to Cairo in 1998.")}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("وقعت الحادثة في 3 مارس 2022 قرب الحدود", "2022-03-03"),
+        ("وقعت الحادثة في ٣ آذار ٢٠٢٢ قرب الحدود", "2022-03-03"),
+        ("انتهت الهدنة في 14 تشرين الثاني 2023", "2023-11-14"),
+        ("عقد المؤتمر في ١ كانون الثاني ٢٠٢٠", "2020-01-01"),
+        ("The talks began on March 3, 2022 in Geneva.", "2022-03-03"),
+        ("The talks began on 3 March 2022 in Geneva.", "2022-03-03"),
+        ("نشر التقرير بتاريخ 2022-03-03", "2022-03-03"),
+    ],
+)
+def test_full_dates(text: str, value: str) -> None:
+    assert [f.value for f in only(text, "date")] == [value]
+    assert not only(text, "year") and not only(text, "count") and not only(text, "number")
+
+
+def test_month_and_year_in_both_month_forms() -> None:
+    assert [f.value for f in only("زار الوفد المدينة في يوليو 2023", "date")] == ["2023-07"]
+    assert [f.value for f in only("زار الوفد المدينة في تموز 2023", "date")] == ["2023-07"]
+    assert [f.value for f in only("زار الوفد المدينة في يوليو/تموز 2023", "date")] == ["2023-07"]
+
+
+def test_last_month_resolves_against_publication() -> None:
+    # Published 8 October 2024: last August is August 2024, last December is 2023's.
+    assert [f.value for f in only("وصل الوفد في أغسطس/آب الماضي", "date")] == ["2024-08"]
+    assert [f.value for f in only("وصل الوفد في كانون الأول الماضي", "date")] == ["2023-12"]
+    assert [f.value for f in only("The delegation came last August.", "date")] == ["2024-08"]
+    assert not only("وصل الوفد في أغسطس الماضي", "date", published=None)
+
+
+def test_relative_days_resolve_against_publication() -> None:
+    assert [f.value for f in only("أعلنت الحكومة أمس عن خطة جديدة", "date")] == ["2024-10-07"]
+    assert [f.value for f in only("وقال الوزير اليوم إن الخطة جاهزة", "date")] == ["2024-10-08"]
+    assert [f.value for f in only("The ministry said yesterday it would act.", "date")] == [
+        "2024-10-07"
+    ]
+    assert not only("أعلنت الحكومة أمس عن خطة جديدة", "date", published=None)
+    # "اليوم التالي" is "the next day", no date.
+    assert not only("وفي اليوم التالي عاد الوفد", "date")
+
+
+def test_relative_date_glossed_by_explicit_date_counts_once() -> None:
+    dates = only("بحسب الصحيفة أمس 7 أكتوبر 2024", "date")
+    assert [f.value for f in dates] == ["2024-10-07"]
+
+
+def test_years_ago_is_an_approximate_year() -> None:
+    (year,) = only("أطلق سراحه قبل عامين تقريبًا", "year")
+    assert (year.value, year.subject) == ("2022", "approx")
+    (year,) = only("He was freed three years ago.", "year")
+    assert (year.value, year.subject) == ("2021", "approx")
+    assert not only("He was freed three years ago.", "duration")
+
+
+def test_weekday_alone_is_no_date_and_monday_is_no_count() -> None:
+    facts = extract_facts("وقال المتحدث يوم الاثنين إن الاجتماع تأجل", published=PUBLISHED)
+    assert not [f for f in facts if f.kind in ("date", "count", "number")]
+
+
+# --- percent, count, number
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ارتفعت الأسعار بنسبة 12%",
+        "ارتفعت الأسعار بنسبة ١٢٪",
+        "ارتفعت الأسعار 12 في المئة",
+        "ارتفعت الأسعار ١٢ بالمائة",
+        "Prices rose 12 percent.",
+    ],
+)
+def test_percent(text: str) -> None:
+    (percent,) = only(text, "percent")
+    assert (percent.value, percent.unit) == ("12", "%")
+
+
+def test_counts_from_digits_words_and_duals() -> None:
+    (count,) = only("قتل 7 جنود في الهجوم", "count")
+    assert (count.value, count.subject) == ("7", "جنود")
+    (count,) = only("أصيب ثلاثة صحفيين في القصف", "count")
+    assert count.value == "3"
+    (count,) = only("سافر اثنين من مندوبي الشركة إلى باريس", "count")
+    assert (count.value, count.subject) == ("2", "مندوب")
+    (count,) = only("وصلت سفينتان إلى الميناء", "count")
+    assert (count.value, count.subject) == ("2", "سفين")
+    (count,) = only("وصلت ٤ سفن إلى الميناء", "count")
+    assert count.value == "4"
+    assert not only("زار الوفد باكستان وأفغانستان", "count")
+
+
+def test_other_numbers_get_a_subject() -> None:
+    (number,) = only("بلغ عدد المشاركين 450", "number")
+    assert number.value == "450"
+    assert number.subject == "مشارك"
+
+
+# --- names, negation, direction
+
+
+def test_model_numbers_are_names_not_quantities() -> None:
+    facts = extract_facts("اشترى الجيش بنادق AK-74 وطائرات F-16 ومنظومة إس-400")
+    entities = [f.value for f in facts if f.kind == "entity"]
+    assert {"ak-74", "f-16", "اس-400"} <= set(entities)
+    assert not [f for f in facts if f.kind in ("number", "count", "year", "money")]
+
+
+def test_latin_and_arabic_spellings_share_a_name_key() -> None:
+    latin = {f.value for f in only("عرضت صواريخ Javelin في المعرض", "entity")}
+    arabic = {f.value for f in only("عرضت صواريخ جافلين في المعرض", "entity")}
+    assert latin and latin == arabic
+
+
+def test_english_capitalised_names() -> None:
+    values = {f.value for f in only("Officials met Maria Lopez in Madrid on Friday.", "entity")}
+    assert len(values) == 2  # Maria Lopez, Madrid; not Officials or Friday
+    assert not only("Officials met in the morning.", "entity")
+
+
+def test_arabic_adjective_after_name_introducer_is_no_name() -> None:
+    assert not only("استخدم الجيش طائرات مسيرة وصواريخ بعيدة المدى", "entity")
+    assert not only('وقال التقرير إن الصحيفة "نشرت الخبر"', "entity")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("لم يحضر الوزير الاجتماع", "لم"),
+        ("ولن تشارك البعثة في القمة", "لن"),
+        ("ليس هناك أي اتفاق", "ليس"),
+        ("نفت الوزارة صحة التقرير", "نفي"),
+        ("وهي اتهامات غير مثبتة", "غير"),
+        ("The ministry denied the report.", "denied"),
+        ("He did not attend.", "not"),
+        ("He didn't attend.", "not"),
+    ],
+)
+def test_negation(text: str, value: str) -> None:
+    assert [f.value for f in only(text, "negation")] == [value]
+
+
+def test_no_negation_in_set_phrases() -> None:
+    assert not only("شارك الجميع، لا سيما الشباب", "negation")
+    assert not only("وصل الوفد، غير أن المحادثات تأجلت", "negation")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("ارتفعت أسعار الوقود", "up"),
+        ("سجلت الصادرات زيادة كبيرة", "up"),
+        ("انخفض عدد الزوار", "down"),
+        ("وتراجعت قيمة العملة", "down"),
+        ("Exports rose sharply.", "up"),
+        ("Imports fell.", "down"),
+    ],
+)
+def test_direction(text: str, value: str) -> None:
+    assert [f.value for f in only(text, "direction")] == [value]
+
+
+# --- attribution
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("وقال الكرملين، اليوم الاثنين، إن التقرير كاذب.", "الكرملين"),
+        ("تأجل الاجتماع إلى الأسبوع المقبل، بحسب الصحيفة.", "الصحيفه"),
+        (
+            'ونقلت وكالة "الأناضول" عن المتحدث باسم الوزارة قوله إن الوفد وصل.',
+            "المتحدث باسم الوزاره",
+        ),
+        ("وأفادت مصادر طبية بسقوط جرحى.", "مصادر طبيه بسقوط جرحي"),
+        ("وصل الوفد صباحًا، وفقًا لمسؤول حكومي.", "مسؤول حكومي"),
+        ("ذكرت «رويترز» أن الشحنة وصلت.", "رويترز"),
+        ("The talks failed, according to the mediator.", "the mediator"),
+        ("Health officials said 12 people were hurt.", "health officials"),
+        ("He said he would resign.", ""),
+        ("وصل الوفد إلى المدينة صباح الأحد.", ""),
+        ("وأوضحت أنه لن يستقيل.", ""),
+    ],
+)
+def test_attribution(text: str, source: str) -> None:
+    assert attribution_of(text) == source
+
+
+def test_parse_date_helper() -> None:
+    assert parse_date("07 أكتوبر 2024، 1:36 م") == dt.date(2024, 10, 7)
+    assert parse_date("١٢ أيلول ٢٠٢٤") == dt.date(2024, 9, 12)
+    assert parse_date("no date here") is None
