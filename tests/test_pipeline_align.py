@@ -1,0 +1,133 @@
+"""Alignment of claims across articles: pure, no database."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsdiff.pipeline import align, analyse_article, compare_articles
+from newsdiff.pipeline.align import align_claims, claim_groups, copied_articles
+from newsdiff.pipeline.facts import extract_facts
+from newsdiff.pipeline.normalize import normalize_text
+from newsdiff.pipeline.types import ClaimDraft
+from tests.conftest import SEED_EREM, SEED_ROAYAH
+
+PUBLISHED = dt.date(2025, 5, 12)
+
+
+def claims(*texts: str) -> list[ClaimDraft]:
+    return [
+        ClaimDraft(
+            position=i,
+            text=t,
+            normalized=normalize_text(t),
+            start=0,
+            end=len(t),
+            facts=extract_facts(t, published=PUBLISHED),
+        )
+        for i, t in enumerate(texts)
+    ]
+
+
+def pairs(matches: list) -> set[tuple[int, int, int, int]]:
+    return {(m.article_a, m.claim_a, m.article_b, m.claim_b) for m in matches}
+
+
+def test_same_fact_told_differently_is_aligned() -> None:
+    a = claims(
+        "أعلنت وزارة الصحة تسجيل ٣٥ إصابة جديدة بالحمى في محافظة البصرة",
+        "افتتح المحافظ جسرا جديدا فوق النهر بكلفة مليوني دولار",
+    )
+    b = claims(
+        "قال المحافظ إن الجسر الجديد فوق النهر كلف 2 مليون دولار",
+        "سجلت محافظة البصرة 35 اصابة جديدة بالحمى بحسب وزارة الصحة",
+    )
+    assert pairs(align_claims([a, b])) == {(0, 0, 1, 1), (0, 1, 1, 0)}
+
+
+def test_arabic_and_latin_spellings_of_one_name_align() -> None:
+    a = claims("وصلت شحنة من صواريخ كورنيت المضادة للدبابات إلى الميناء")
+    b = claims("وصلت إلى الميناء شحنة صواريخ Kornet المضادة للدبابات")
+    assert pairs(align_claims([a, b])) == {(0, 0, 1, 0)}
+
+
+def test_one_long_sentence_matches_two_short_ones() -> None:
+    a = claims(
+        "وقع البلدان اتفاقية تجارية بقيمة 400 مليون دولار في العاصمة الرياض، "
+        "واتفقا على فتح معبر حدودي جديد للشاحنات في شهر مارس"
+    )
+    b = claims(
+        "وقع البلدان في الرياض اتفاقية تجارية قيمتها 400 مليون دولار",
+        "سيفتح معبر حدودي جديد للشاحنات بين البلدين في شهر مارس",
+        "ارتفعت درجات الحرارة في المدينة الساحلية إلى مستوى قياسي",
+    )
+    assert pairs(align_claims([a, b])) == {(0, 0, 1, 0), (0, 0, 1, 1)}
+
+
+def test_unrelated_claims_do_not_align() -> None:
+    a = claims("فاز الفريق المحلي بالمباراة النهائية بثلاثة أهداف مقابل هدف")
+    b = claims("ارتفع سعر صرف الدولار أمام الجنيه في السوق الموازية اليوم")
+    assert align_claims([a, b]) == []
+
+
+def test_many_outlets_every_pair_aligned_and_grouped() -> None:
+    story = [
+        claims("أغلقت السلطات مطار المدينة أمس بسبب عاصفة رملية شديدة",
+               "تأخرت 40 رحلة جوية عن مواعيدها"),
+        claims("بسبب عاصفة رملية شديدة أغلقت السلطات مطار المدينة",
+               "ألغيت مباراة كرة القدم المقررة مساء الأحد"),
+        claims("تأخر إقلاع 40 رحلة جوية بعد إغلاق المطار",
+               "عاصفة رملية شديدة تغلق مطار المدينة"),
+    ]
+    matches = align_claims(story)
+    found = pairs(matches)
+    assert (0, 0, 1, 0) in found and (0, 0, 2, 1) in found and (1, 0, 2, 1) in found
+    assert (0, 1, 2, 0) in found
+    groups = claim_groups([len(c) for c in story], matches)
+    assert [(0, 0), (1, 0), (2, 1)] in groups
+    assert all((1, 1) not in g for g in groups)
+
+
+def test_blocked_path_finds_what_the_dense_path_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    story = [
+        claims(f"اجتمع وزراء خارجية الدول العربية في القاهرة لبحث ملف المياه {i}",
+               "أعلنت الشركة أرباحا بلغت 12 مليون دولار في الربع الأول",
+               f"افتتح معرض الكتاب الدولي أبوابه للزوار في دورته رقم {i + 40}")
+        for i in range(6)
+    ]
+    dense = pairs(align_claims(story))
+    monkeypatch.setattr(align, "DENSE_CLAIM_LIMIT", 0)
+    assert pairs(align_claims(story)) == dense
+    assert dense
+
+
+def test_wire_copy_detected() -> None:
+    text = [
+        "Flooding closed the main coastal road north of the city on Monday",
+        "At least 12 people were rescued from cars trapped near the harbour bridge",
+        "The governor announced an emergency budget of 3 million dollars",
+    ]
+    original = claims(*text)
+    copy = claims(*text[:2], "The governor announced an emergency budget of 3 million dollars.")
+    other = claims("The coastal road north of the city was closed by floods on Monday")
+    story = [original, copy, other]
+    assert copied_articles(story, align_claims(story)) == {1: 0}
+
+
+def test_seed_articles_have_no_contradiction_and_share_their_facts() -> None:
+    analysed = [analyse_article(p.read_text(encoding="utf-8")) for p in (SEED_EREM, SEED_ROAYAH)]
+    links = compare_articles(
+        [a.claims for a in analysed], [a.clean.meta.published for a in analysed]
+    )
+    assert links
+    assert all(link.relation.kind != "contradiction" for link in links)
+    texts = [
+        (analysed[0].claims[ln.match.claim_a].normalized,
+         analysed[1].claims[ln.match.claim_b].normalized)
+        for ln in links
+    ]
+    for needle_a, needle_b in [("10 ملايين", "10 ملايين"), ("كورنيت", "kornet"),
+                               ("57", "57"), ("2008", "2008"), ("25", "25"),
+                               ("ak-74", "ak-74"), ("تبادل", "2022")]:
+        assert any(needle_a in a and needle_b in b for a, b in texts), (needle_a, needle_b)
