@@ -25,7 +25,16 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from newsdiff.models import Article, Claim, ClaimLink, Outlet, Relation, Story
+from newsdiff.models import (
+    Article,
+    Claim,
+    ClaimLink,
+    LinkReview,
+    Outlet,
+    Relation,
+    ReviewDecision,
+    Story,
+)
 from newsdiff.pipeline.normalize import normalize_text
 
 # The story list shows the most recently updated stories first; beyond this many,
@@ -38,6 +47,15 @@ STATUS_CONTRADICTED = "contradicted"
 STATUS_DISPUTED = "disputed"
 STATUS_AGREED = "agreed"
 STATUS_ONLY_HERE = "only_here"
+
+# The story page shows at most this many columns side by side (and at least two): wider
+# than four, an Arabic column gets too narrow to read on a laptop screen.
+COLUMNS_MAX = 4
+COLUMNS_MIN = 2
+
+# A link an editor dismissed is kept (and shown as dismissed) but no longer counts as an
+# agreement or a contradiction anywhere: not in counts, statuses, groups or the matrix.
+_DISMISSED = ReviewDecision.DISMISSED.value
 
 
 # --- Arabic-aware matching in SQL -------------------------------------------------------
@@ -60,7 +78,7 @@ _VARIANTS: dict[str, str] = {
 }
 # Diacritics, superscript alef and tatweel: normalize_text() drops them, so the pattern
 # lets any number of them follow every character.
-_MARKS = "[\u064B-\u0652\u0670\u0640]*"
+_MARKS = "[\u064b-\u0652\u0670\u0640]*"
 
 
 def _orthographic_regex(needle: str) -> str:
@@ -121,21 +139,18 @@ def _count_subquery(queryset: Any, group_field: str) -> Any:
     Subqueries rather than joined Count()s: joining articles, claims and links at once
     would multiply the rows and the counts.
     """
-    counted = (
-        queryset.order_by()
-        .values(group_field)
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
+    counted = queryset.order_by().values(group_field).annotate(n=Count("pk")).values("n")
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 def _other_outlet_link_exists(claim_ref: str) -> Any:
-    """Whether a claim (OuterRef claim_ref) is linked to a claim of another outlet."""
-    as_a = ClaimLink.objects.filter(claim_a=OuterRef(claim_ref)).exclude(
+    """Whether a claim (OuterRef claim_ref) is linked to a claim of another outlet by a
+    link no editor dismissed."""
+    counting = ClaimLink.objects.exclude(review=_DISMISSED)
+    as_a = counting.filter(claim_a=OuterRef(claim_ref)).exclude(
         article_b__outlet_id=F("article_a__outlet_id")
     )
-    as_b = ClaimLink.objects.filter(claim_b=OuterRef(claim_ref)).exclude(
+    as_b = counting.filter(claim_b=OuterRef(claim_ref)).exclude(
         article_b__outlet_id=F("article_a__outlet_id")
     )
     return Exists(as_a) | Exists(as_b)
@@ -159,15 +174,13 @@ def story_list_rows(
             Exists(Article.objects.filter(story=OuterRef("pk"), outlet_id=outlet_id))
         )
 
-    story_links = ClaimLink.objects.filter(story=OuterRef("pk"))
+    story_links = ClaimLink.objects.filter(story=OuterRef("pk")).exclude(review=_DISMISSED)
     only_here = Claim.objects.filter(article__story=OuterRef("pk")).exclude(
         _other_outlet_link_exists("pk")
     )
     stories = stories.annotate(
         article_count=_count_subquery(Article.objects.filter(story=OuterRef("pk")), "story"),
-        agreement_count=_count_subquery(
-            story_links.filter(relation=Relation.AGREEMENT), "story"
-        ),
+        agreement_count=_count_subquery(story_links.filter(relation=Relation.AGREEMENT), "story"),
         contradiction_count=_count_subquery(
             story_links.filter(relation=Relation.CONTRADICTION), "story"
         ),
@@ -235,11 +248,17 @@ class ClaimRow:
     text: str
     language: str
     direction: str
+    published_at: dt.datetime | None = None
     status: str = ""
     agreed_outlets: int = 0
     contradicted_outlets: int = 0
     disputed_outlets: int = 0
     link_ids: list[int] = field(default_factory=list)
+    # Claims of other articles this one is linked to (dismissed links left out): the
+    # counterparts the page highlights when this claim is selected.
+    linked_claim_ids: list[int] = field(default_factory=list)
+    confirmed_links: int = 0
+    dismissed_links: int = 0
 
 
 @dataclass(slots=True)
@@ -259,6 +278,12 @@ class LinkRow:
     disputed_by_sources: bool
     cross_outlet: bool
     differing: tuple[dict[str, Any], ...]
+    review: str = ""
+
+    @property
+    def counts(self) -> bool:
+        """Whether the link counts as an agreement or contradiction (not dismissed)."""
+        return self.review != _DISMISSED
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,6 +295,7 @@ class StoryComparison:
     agreement_count: int
     contradiction_count: int
     only_here_count: int
+    dismissed_count: int = 0
 
 
 def _direction(language: str) -> str:
@@ -326,16 +352,21 @@ def story_comparison_get(*, story: Story) -> StoryComparison:
             text=text,
             language=column.article.language,
             direction=column.direction,
+            published_at=column.article.published_at,
         )
 
     agreed: dict[int, set[int]] = defaultdict(set)
     contradicted: dict[int, set[int]] = defaultdict(set)
     disputed: dict[int, set[int]] = defaultdict(set)
     links: list[LinkRow] = []
-    values = ClaimLink.objects.filter(story=story).values_list(
-        "id", "claim_a_id", "claim_b_id", "relation", "details"
+    # order_by("id"): ClaimLink's default ordering follows claim_a/claim_b into their
+    # claims' and articles' orderings, which joins four tables and costs ~10x the query.
+    values = (
+        ClaimLink.objects.filter(story=story)
+        .order_by("id")
+        .values_list("id", "claim_a_id", "claim_b_id", "relation", "details", "review")
     )
-    for link_id, claim_a, claim_b, relation, details in values:
+    for link_id, claim_a, claim_b, relation, details, review in values:
         row_a, row_b = rows.get(claim_a), rows.get(claim_b)
         if row_a is None or row_b is None:
             continue
@@ -348,12 +379,19 @@ def story_comparison_get(*, story: Story) -> StoryComparison:
             disputed_by_sources=bool(details.get("disputed_by_sources")),
             cross_outlet=row_a.outlet_id != row_b.outlet_id,
             differing=tuple(d for d in details.get("differing", []) if isinstance(d, dict)),
+            review=review,
         )
         links.append(link)
         for row, other in ((row_a, row_b), (row_b, row_a)):
             row.link_ids.append(link_id)
+            if not link.counts:
+                row.dismissed_links += 1
+                continue
+            row.linked_claim_ids.append(other.id)
             if not link.cross_outlet:
                 continue
+            if review == ReviewDecision.CONFIRMED:
+                row.confirmed_links += 1
             if relation == Relation.AGREEMENT:
                 agreed[row.id].add(other.outlet_id)
             elif link.disputed_by_sources:
@@ -370,7 +408,7 @@ def story_comparison_get(*, story: Story) -> StoryComparison:
         )
         columns[row.article_id].claims.append(row)
 
-    relations = [link.relation for link in links]
+    relations = [link.relation for link in links if link.counts]
     return StoryComparison(
         story=story,
         columns=list(columns.values()),
@@ -379,6 +417,79 @@ def story_comparison_get(*, story: Story) -> StoryComparison:
         agreement_count=relations.count(Relation.AGREEMENT),
         contradiction_count=relations.count(Relation.CONTRADICTION),
         only_here_count=sum(row.status == STATUS_ONLY_HERE for row in rows.values()),
+        dismissed_count=len(links) - len(relations),
+    )
+
+
+# --- Which columns the story page shows -------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OutletChoice:
+    outlet: Outlet
+    selected: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnPick:
+    """The columns shown side by side and the picker's state."""
+
+    columns: list[ArticleColumn]
+    choices: list[OutletChoice]
+    selected_ids: list[int]
+    default: bool
+    # True when the request asked for fewer than two or more than four outlets and was
+    # corrected (the template says so).
+    corrected: bool
+
+    @property
+    def needed(self) -> bool:
+        """The picker is only offered when there are more outlets than columns."""
+        return len(self.choices) > COLUMNS_MAX
+
+    @property
+    def query(self) -> str:
+        """The selection as the ?outlets= value, "" for the default."""
+        return "" if self.default else ",".join(str(i) for i in self.selected_ids)
+
+
+def outlet_ids_parse(values: Iterable[str]) -> list[int]:
+    """?outlets=1,2,3 or ?outlets=1&outlets=2 (checkboxes) as ids, in order, no repeats."""
+    ids: list[int] = []
+    for value in values:
+        for part in value.split(","):
+            part = part.strip()
+            if part.isdigit() and int(part) not in ids:
+                ids.append(int(part))
+    return ids
+
+
+def story_columns_pick(*, comparison: StoryComparison, outlet_ids: list[int]) -> ColumnPick:
+    """The 2-4 outlets whose articles are shown side by side. No queries.
+
+    Outlets are offered in order of first publication; the default is the first four.
+    Unknown ids are ignored; beyond four, the first four asked for are kept; fewer than
+    two falls back to the default.
+    """
+    outlets: dict[int, Outlet] = {}
+    for column in comparison.columns:
+        outlets.setdefault(column.outlet.id, column.outlet)
+    default = list(outlets)[:COLUMNS_MAX]
+    asked = [i for i in outlet_ids if i in outlets]
+    corrected = bool(outlet_ids) and not (COLUMNS_MIN <= len(asked) <= COLUMNS_MAX)
+    if len(asked) < COLUMNS_MIN:
+        selected = default
+    else:
+        selected = asked[:COLUMNS_MAX]
+    chosen = set(selected)
+    return ColumnPick(
+        columns=[c for c in comparison.columns if c.outlet.id in chosen],
+        choices=[
+            OutletChoice(outlet, outlet_id in chosen) for outlet_id, outlet in outlets.items()
+        ],
+        selected_ids=[i for i in outlets if i in chosen],
+        default=chosen == set(default),
+        corrected=corrected,
     )
 
 
@@ -391,6 +502,11 @@ class AgreementGroup:
 
     claims: list[ClaimRow]
     outlet_count: int
+    # The outlets that published it first (more than one when published at the same
+    # time), and when; empty when the first article has no date.
+    first_outlets: list[str]
+    first_published_at: dt.datetime | None
+    confirmed: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -404,6 +520,7 @@ class ContradictionGroup:
     disputed_by_sources: bool
     differing: list[FactDifference]
     link_ids: list[int]
+    confirmed: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -436,9 +553,19 @@ class TimelineEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class DismissedLink:
+    """A link an editor dismissed, shown apart from the groups it no longer joins."""
+
+    link: LinkRow
+    claim_a: ClaimRow
+    claim_b: ClaimRow
+
+
+@dataclass(frozen=True, slots=True)
 class StoryTabs:
     agreements: list[AgreementGroup]
     contradictions: list[ContradictionGroup]
+    dismissed: list[DismissedLink]
     only_here: list[OnlyHereGroup]
     only_here_count: int
     matrix_outlets: list[Outlet]
@@ -457,7 +584,7 @@ def _agreement_roots(comparison: StoryComparison) -> dict[int, int]:
         return claim_id
 
     for link in comparison.links:
-        if link.relation == Relation.AGREEMENT:
+        if link.relation == Relation.AGREEMENT and link.counts:
             root_a, root_b = find(link.claim_a_id), find(link.claim_b_id)
             if root_a != root_b:
                 parent[max(root_a, root_b)] = min(root_a, root_b)
@@ -482,8 +609,18 @@ def story_tabs_get(*, comparison: StoryComparison) -> StoryTabs:
     def outlets_in(rows: list[ClaimRow]) -> int:
         return len({row.outlet_id for row in rows})
 
+    confirmed_roots = {
+        roots[link.claim_a_id]
+        for link in comparison.links
+        if link.relation == Relation.AGREEMENT and link.review == ReviewDecision.CONFIRMED
+    }
     agreements = [
-        AgreementGroup(claims=rows, outlet_count=outlets_in(rows))
+        AgreementGroup(
+            claims=rows,
+            outlet_count=outlets_in(rows),
+            **_first_reporters(rows),
+            confirmed=roots[rows[0].id] in confirmed_roots,
+        )
         for rows in members.values()
         if outlets_in(rows) > 1
     ]
@@ -491,13 +628,16 @@ def story_tabs_get(*, comparison: StoryComparison) -> StoryTabs:
 
     sides: dict[tuple[int, int], dict[str, Any]] = {}
     for link in comparison.links:
-        if link.relation != Relation.CONTRADICTION or not link.cross_outlet:
+        if link.relation != Relation.CONTRADICTION or not link.cross_outlet or not link.counts:
             continue
         root_a, root_b = roots[link.claim_a_id], roots[link.claim_b_id]
         flipped = order[members[root_a][0].id] > order[members[root_b][0].id]
         key = (root_b, root_a) if flipped else (root_a, root_b)
-        group = sides.setdefault(key, {"links": [], "disputed": True, "differing": {}})
+        group = sides.setdefault(
+            key, {"links": [], "disputed": True, "differing": {}, "confirmed": False}
+        )
         group["links"].append(link.id)
+        group["confirmed"] = group["confirmed"] or link.review == ReviewDecision.CONFIRMED
         group["disputed"] = group["disputed"] and link.disputed_by_sources
         for d in link.differing:
             here, there = (d.get("b"), d.get("a")) if flipped else (d.get("a"), d.get("b"))
@@ -517,6 +657,7 @@ def story_tabs_get(*, comparison: StoryComparison) -> StoryTabs:
             disputed_by_sources=group["disputed"],
             differing=list(group["differing"].values()),
             link_ids=group["links"],
+            confirmed=group["confirmed"],
         )
         for (root_a, root_b), group in sides.items()
     ]
@@ -528,14 +669,35 @@ def story_tabs_get(*, comparison: StoryComparison) -> StoryTabs:
         if (rows := [row for row in column.claims if row.status == STATUS_ONLY_HERE])
     ]
 
+    dismissed = [
+        DismissedLink(link=link, claim_a=claims[link.claim_a_id], claim_b=claims[link.claim_b_id])
+        for link in comparison.links
+        if not link.counts
+    ]
+    dismissed.sort(key=lambda d: order[d.claim_a.id])
+
     return StoryTabs(
         agreements=agreements,
         contradictions=contradictions,
+        dismissed=dismissed,
         only_here=only_here,
         only_here_count=sum(len(group.claims) for group in only_here),
         **_outlet_matrix(comparison),
         timeline=_timeline(comparison, roots, order),
     )
+
+
+def _first_reporters(rows: list[ClaimRow]) -> dict[str, Any]:
+    """Who reported a group first. rows are in reading order, which is publication
+    order (undated articles last), so the first row has the earliest date."""
+    first = rows[0].published_at
+    if first is None:
+        return {"first_outlets": [], "first_published_at": None}
+    names: list[str] = []
+    for row in rows:
+        if row.published_at == first and row.outlet_name not in names:
+            names.append(row.outlet_name)
+    return {"first_outlets": names, "first_published_at": first}
 
 
 def _outlet_matrix(comparison: StoryComparison) -> dict[str, Any]:
@@ -545,7 +707,7 @@ def _outlet_matrix(comparison: StoryComparison) -> dict[str, Any]:
         outlets.setdefault(column.outlet.id, column.outlet)
     pairs: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0])
     for link in comparison.links:
-        if not link.cross_outlet:
+        if not link.cross_outlet or not link.counts:
             continue
         a = comparison.claims[link.claim_a_id].outlet_id
         b = comparison.claims[link.claim_b_id].outlet_id
@@ -625,6 +787,9 @@ class LinkView:
     differing: list[FactDifference]
     claim_segments: list[TextSegment]
     counterpart_segments: list[TextSegment]
+    review: str
+    # The audit trail of this claim pair, newest first (it outlives realignment).
+    reviews: list[LinkReview]
 
 
 @dataclass(frozen=True, slots=True)
@@ -670,7 +835,8 @@ def _surface_forms(claim: Claim, differences: Iterable[tuple[str, str]]) -> set[
 
 def claim_detail_get(*, claim_id: int) -> ClaimDetail:
     """A claim, its article and outlet, and every link from it with the counterpart claim,
-    the facts that matched and those that differ (oriented: here / there). Two queries.
+    the facts that matched and those that differ (oriented: here / there), and the
+    editors' reviews of each pair, newest first. Three queries.
 
     Raises Claim.DoesNotExist for an unknown id.
     """
@@ -680,6 +846,13 @@ def claim_detail_get(*, claim_id: int) -> ClaimDetail:
         .select_related("claim_a__article__outlet", "claim_b__article__outlet")
         .order_by("relation", "-similarity", "id")
     )
+    reviews: dict[tuple[int, int], list[LinkReview]] = defaultdict(list)
+    for review in (
+        LinkReview.objects.filter(Q(claim_a_id=claim_id) | Q(claim_b_id=claim_id))
+        .select_related("reviewer")
+        .order_by("-created_at", "-id")
+    ):
+        reviews[(review.claim_a_id, review.claim_b_id)].append(review)
     views: list[LinkView] = []
     own_highlights: set[str] = set()
     for link in links:
@@ -713,6 +886,53 @@ def claim_detail_get(*, claim_id: int) -> ClaimDetail:
                 differing=differing,
                 claim_segments=_segments(claim.text, here_forms),
                 counterpart_segments=_segments(counterpart.text, there_forms),
+                review=link.review,
+                reviews=reviews.get((link.claim_a_id, link.claim_b_id), []),
             )
         )
     return ClaimDetail(claim=claim, links=views, segments=_segments(claim.text, own_highlights))
+
+
+# --- Article text -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRun:
+    """A run of an article's clean text: plain (claim is None) or one claim, in place."""
+
+    text: str
+    claim: ClaimRow | None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleText:
+    article: Article
+    column: ArticleColumn
+    runs: list[ArticleRun]
+
+
+def article_text_get(*, article_id: int) -> ArticleText:
+    """An article's clean text cut at its claims' start/end offsets, each claim with its
+    status in the story. Five queries (the article, then the story's comparison).
+
+    Claims whose offsets fall outside the text or overlap an earlier claim are left as
+    plain text rather than guessed at. Raises Article.DoesNotExist for an unknown id.
+    """
+    article = Article.objects.select_related("outlet", "story").get(pk=article_id)
+    comparison = story_comparison_get(story=article.story)
+    column = next(c for c in comparison.columns if c.article.id == article.id)
+    spans = Claim.objects.filter(article=article).order_by("start", "position")
+    text = article.clean_text
+    runs: list[ArticleRun] = []
+    cursor = 0
+    for claim_id, start, end in spans.values_list("id", "start", "end"):
+        row = comparison.claims.get(claim_id)
+        if row is None or start < cursor or end > len(text) or end <= start:
+            continue
+        if start > cursor:
+            runs.append(ArticleRun(text[cursor:start], None))
+        runs.append(ArticleRun(text[start:end], row))
+        cursor = end
+    if cursor < len(text):
+        runs.append(ArticleRun(text[cursor:], None))
+    return ArticleText(article=article, column=column, runs=runs)

@@ -1,19 +1,26 @@
-"""Screens: the story list, the story comparison and a claim's detail.
+"""Screens: the story list, the story comparison, a claim's detail and an article's text,
+and the one write an editor makes from them: confirming or dismissing a link.
 
-Each view parses its input, calls a selector and renders one template; with HX-Request
-it renders a named partial of that same template instead of the full page.
+Each view checks the user's role, parses its input, calls a selector (or a service) and
+renders one template; with HX-Request it renders a named partial of that same template
+instead of the full page. Every partial is the same view, so it is checked the same way.
 """
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django import forms
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
 
-from newsdiff import selectors
-from newsdiff.models import Claim, Story
+from newsdiff import selectors, services
+from newsdiff.models import Article, Claim, ClaimLink, ReviewDecision, Story
+from newsdiff.permissions import BROWSE, REVIEW, permission_required
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -29,6 +36,7 @@ def _int_or_none(value: str | None) -> int | None:
 
 @require_GET
 @vary_on_headers("HX-Request")
+@permission_required(BROWSE)
 def story_list(request: HtmxHttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     outlet_id = _int_or_none(request.GET.get("outlet"))
@@ -50,30 +58,102 @@ STORY_TABS = ("columns", "agreements", "contradictions", "only-here", "matrix", 
 
 @require_GET
 @vary_on_headers("HX-Request")
+@permission_required(BROWSE)
 def story_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     story = get_object_or_404(Story, slug=slug)
     tab = request.GET.get("tab", STORY_TABS[0])
     if tab not in STORY_TABS:
         tab = STORY_TABS[0]
     comparison = selectors.story_comparison_get(story=story)
+    pick = selectors.story_columns_pick(
+        comparison=comparison,
+        outlet_ids=selectors.outlet_ids_parse(request.GET.getlist("outlets")),
+    )
     context = {
         "comparison": comparison,
         "tabs": selectors.story_tabs_get(comparison=comparison),
         "tab": tab,
+        "pick": pick,
+        # What the story view reloads from after an editor reviews a link in the panel.
+        "view_url": request.get_full_path(),
     }
     if request.htmx and not request.htmx.history_restore_request:
         return render(request, "newsdiff/story_detail.html#story-view", context)
     return render(request, "newsdiff/story_detail.html", context)
 
 
-@require_GET
-@vary_on_headers("HX-Request")
-def claim_detail(request: HtmxHttpRequest, claim_id: int) -> HttpResponse:
+def _claim_detail_context(request: HttpRequest, claim_id: int) -> dict[str, object]:
     try:
         detail = selectors.claim_detail_get(claim_id=claim_id)
     except Claim.DoesNotExist:
         raise Http404("No such claim") from None
-    context = {"detail": detail}
+    return {
+        "detail": detail,
+        # The review forms are offered only to those who may use them; the review view
+        # checks again, since a form can be posted from anywhere.
+        "can_review": request.user.has_perm(REVIEW),
+        "decisions": ReviewDecision,
+    }
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+@permission_required(BROWSE)
+def claim_detail(request: HtmxHttpRequest, claim_id: int) -> HttpResponse:
+    context = _claim_detail_context(request, claim_id)
     if request.htmx:
         return render(request, "newsdiff/claim_detail.html#claim-detail", context)
     return render(request, "newsdiff/claim_detail.html", context)
+
+
+class LinkReviewForm(forms.Form):
+    # Views-only form (forms.py belongs to the upload screens); small enough to sit here.
+    decision = forms.ChoiceField(choices=ReviewDecision.choices)
+    note = forms.CharField(required=False, max_length=2000, label=_("Note"))
+    # The claim whose panel the form was posted from, so the panel comes back the same way.
+    claim = forms.IntegerField(required=False)
+
+
+@require_POST
+@permission_required(REVIEW)
+def link_review_create(request: HtmxHttpRequest, link_id: int) -> HttpResponse:
+    link = get_object_or_404(ClaimLink, pk=link_id)
+    form = LinkReviewForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest(form.errors.as_text())
+    try:
+        services.link_review(
+            link=link,
+            decision=form.cleaned_data["decision"],
+            note=form.cleaned_data["note"],
+            reviewer=request.user,
+        )
+    except ValidationError as error:
+        return HttpResponseBadRequest("; ".join(error.messages))
+    claim_id = form.cleaned_data["claim"]
+    if claim_id not in (link.claim_a_id, link.claim_b_id):
+        claim_id = link.claim_a_id
+    if request.htmx:
+        response = render(
+            request,
+            "newsdiff/claim_detail.html#claim-detail",
+            _claim_detail_context(request, claim_id),
+        )
+        # The story view listens for this and reloads its counts and statuses.
+        response["HX-Trigger"] = "link-reviewed"
+        return response
+    return redirect(reverse("claim_detail", args=[claim_id]), permanent=False)
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+@permission_required(BROWSE)
+def article_detail(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
+    try:
+        text = selectors.article_text_get(article_id=article_id)
+    except Article.DoesNotExist:
+        raise Http404("No such article") from None
+    context = {"text": text}
+    if request.htmx:
+        return render(request, "newsdiff/article_detail.html#article-text", context)
+    return render(request, "newsdiff/article_detail.html", context)

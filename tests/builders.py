@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import importlib
 import itertools
 from typing import Any
 
+from django.contrib.auth.models import Group, Permission, User
 from django.utils import timezone
 
 from newsdiff.models import Article, Claim, ClaimLink, Language, Outlet, Relation, Story
@@ -116,3 +118,28 @@ def link(
         details=details,
         engine_version="test",
     )
+
+
+def role_group(name: str) -> Group:
+    """The role group (Editor, Researcher, Admin) that migration 0002_roles creates.
+
+    Re-created from the migration's own list when missing: tests on transactional_db
+    (the browser tests) flush every table, groups included, after each test.
+    """
+    roles = importlib.import_module("newsdiff.migrations.0002_roles").ROLES
+    group, created = Group.objects.get_or_create(name=name)
+    if created or not group.permissions.exists():
+        group.permissions.set(
+            Permission.objects.filter(content_type__app_label="newsdiff", codename__in=roles[name])
+        )
+    return group
+
+
+def user_create_for_test(
+    *, username: str | None = None, password: str = "pw-for-tests", role: str | None = "Editor"
+) -> User:
+    """A user in the given role's group; role=None makes a user with no permission."""
+    user = User.objects.create_user(username=username or f"user{next(_counter)}", password=password)
+    if role:
+        user.groups.add(role_group(role))
+    return user

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-import pytest
+import datetime as dt
 
-from newsdiff import selectors
+import pytest
+from django.utils import timezone
+
+from newsdiff import selectors, services
 from newsdiff.models import Claim, Relation
-from tests.builders import article_with_claims, link, outlet_create_for_test, story_create_for_test
+from tests.builders import (
+    article_with_claims,
+    link,
+    outlet_create_for_test,
+    story_create_for_test,
+    user_create_for_test,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -14,9 +23,11 @@ pytestmark = pytest.mark.django_db
 def _story(slug="s", outlets=3, claims=4):
     story = story_create_for_test(slug=slug)
     columns = [
-        article_with_claims(story=story, outlet=outlet_create_for_test(), claims=[
-            f"جملة {i}." for i in range(claims)
-        ])[1]
+        article_with_claims(
+            story=story,
+            outlet=outlet_create_for_test(),
+            claims=[f"جملة {i}." for i in range(claims)],
+        )[1]
         for _ in range(outlets)
     ]
     return story, columns
@@ -123,7 +134,7 @@ def test_story_comparison_get_statuses_and_order(django_assert_num_queries):
 def test_story_comparison_get_queries_do_not_grow(django_assert_num_queries):
     story, columns = _story(outlets=5, claims=60)
     for other in columns[1:]:
-        for x, y in zip(columns[0], other):
+        for x, y in zip(columns[0], other, strict=True):
             link(x, y)
     with django_assert_num_queries(3):
         comparison = selectors.story_comparison_get(story=story)
@@ -142,7 +153,7 @@ def test_claim_detail_get_orients_differences(django_assert_num_queries):
         relation=Relation.CONTRADICTION,
         details={"differing": [{"kind": "count", "subject": "قتل", "a": "5", "b": "7"}]},
     )
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         detail = selectors.claim_detail_get(claim_id=b[0].id)
     (view,) = detail.links
     assert view.counterpart.id == a0.id
@@ -159,8 +170,12 @@ def test_story_tabs_get_groups(django_assert_num_queries):
     story, (a, b, c) = _story(claims=3)
     link(a[0], b[0])
     link(b[0], c[0])  # a0, b0, c0: one group through b0
-    link(a[1], b[1], relation=Relation.CONTRADICTION,
-         details={"differing": [{"kind": "count", "subject": "قتل", "a": "5", "b": "7"}]})
+    link(
+        a[1],
+        b[1],
+        relation=Relation.CONTRADICTION,
+        details={"differing": [{"kind": "count", "subject": "قتل", "a": "5", "b": "7"}]},
+    )
     link(a[1], c[1])  # c1 sides with a1
     comparison = selectors.story_comparison_get(story=story)
     with django_assert_num_queries(0):
@@ -195,9 +210,178 @@ def test_story_tabs_get_groups(django_assert_num_queries):
 def test_story_tabs_get_contradiction_sides_follow_reading_order():
     story, (a, b, _) = _story(claims=1)
     # Given in reverse order: the group still starts with the earlier article's claim.
-    link(b[0], a[0], relation=Relation.CONTRADICTION,
-         details={"differing": [{"kind": "year", "a": "2008", "b": "2010"}]})
+    link(
+        b[0],
+        a[0],
+        relation=Relation.CONTRADICTION,
+        details={"differing": [{"kind": "year", "a": "2008", "b": "2010"}]},
+    )
     tabs = selectors.story_tabs_get(comparison=selectors.story_comparison_get(story=story))
     (group,) = tabs.contradictions
     assert group.side_a[0].id == a[0].id
     assert [(d.here, d.there) for d in group.differing] == [("2010", "2008")]
+
+
+# --- editors' reviews ------------------------------------------------------------------
+
+
+def test_dismissed_links_do_not_count_anywhere():
+    story, (a, b, c) = _story(claims=2)
+    agreement = link(a[0], b[0])
+    link(a[0], c[0])
+    contradiction = link(a[1], b[1], relation=Relation.CONTRADICTION)
+    editor = user_create_for_test()
+    services.link_review(link=contradiction, decision="dismissed", reviewer=editor)
+    services.link_review(link=agreement, decision="dismissed", reviewer=editor)
+
+    (row,) = selectors.story_list_rows()
+    assert (row.agreement_count, row.contradiction_count) == (1, 0)
+    # a0 and c0 still agree; b0, a1, b1 and the rest are now alone.
+    assert row.only_here_count == 4
+
+    comparison = selectors.story_comparison_get(story=story)
+    assert (comparison.agreement_count, comparison.contradiction_count) == (1, 0)
+    assert comparison.only_here_count == 4
+    assert comparison.dismissed_count == 2
+    claims = comparison.claims
+    assert claims[a[1].id].status == "only_here"
+    assert claims[a[1].id].dismissed_links == 1
+    assert claims[a[0].id].agreed_outlets == 1
+    assert claims[a[0].id].linked_claim_ids == [c[0].id]
+    assert claims[b[0].id].linked_claim_ids == []
+
+    tabs = selectors.story_tabs_get(comparison=comparison)
+    assert [[x.id for x in g.claims] for g in tabs.agreements] == [[a[0].id, c[0].id]]
+    assert tabs.contradictions == []
+    assert [(d.claim_a.id, d.claim_b.id) for d in tabs.dismissed] == [
+        (a[0].id, b[0].id),
+        (a[1].id, b[1].id),
+    ]
+    assert tabs.matrix[0].cells[1].agreements == 0
+    assert tabs.matrix[0].cells[1].contradictions == 0
+
+
+def test_confirmed_links_are_marked():
+    story, (a, b, _) = _story(claims=2)
+    agreement = link(a[0], b[0])
+    contradiction = link(a[1], b[1], relation=Relation.CONTRADICTION)
+    editor = user_create_for_test()
+    services.link_review(link=agreement, decision="confirmed", reviewer=editor)
+    services.link_review(link=contradiction, decision="confirmed", reviewer=editor)
+    comparison = selectors.story_comparison_get(story=story)
+    assert comparison.claims[a[0].id].confirmed_links == 1
+    tabs = selectors.story_tabs_get(comparison=comparison)
+    assert tabs.agreements[0].confirmed
+    assert tabs.contradictions[0].confirmed
+
+
+def test_claim_detail_get_lists_reviews_newest_first():
+    story, (a, b, _) = _story(claims=1)
+    pair = link(a[0], b[0], relation=Relation.CONTRADICTION)
+    editor = user_create_for_test(username="huda")
+    services.link_review(link=pair, decision="confirmed", reviewer=editor)
+    services.link_review(
+        link=pair, decision="dismissed", note="رقمان لحدثين مختلفين", reviewer=editor
+    )
+    (view,) = selectors.claim_detail_get(claim_id=b[0].id).links
+    assert view.review == "dismissed"
+    assert [(r.decision, r.note) for r in view.reviews] == [
+        ("dismissed", "رقمان لحدثين مختلفين"),
+        ("confirmed", ""),
+    ]
+    assert view.reviews[0].reviewer.username == "huda"
+
+
+# --- the story page's columns and first reporters --------------------------------------
+
+
+def _outlets_story(count):
+    story = story_create_for_test()
+    start = timezone.now() - dt.timedelta(days=1)
+    outlets = []
+    for n in range(count):
+        outlet = outlet_create_for_test()
+        outlets.append(outlet)
+        article_with_claims(
+            story=story, outlet=outlet, published_at=start + dt.timedelta(hours=n), claims=["خبر."]
+        )
+    return selectors.story_comparison_get(story=story), [o.id for o in outlets]
+
+
+@pytest.mark.parametrize(
+    ("asked", "shown", "corrected"),
+    [
+        ([], [0, 1, 2, 3], False),
+        ([5, 1], [1, 5], False),
+        ([2], [0, 1, 2, 3], True),
+        ([5, 4, 3, 2, 1], [2, 3, 4, 5], True),
+        ([999, 0, 2], [0, 2], False),  # unknown ids are ignored
+    ],
+)
+def test_story_columns_pick(asked, shown, corrected):
+    comparison, ids = _outlets_story(6)
+    asked_ids = [ids[i] if i < len(ids) else i for i in asked]
+    pick = selectors.story_columns_pick(comparison=comparison, outlet_ids=asked_ids)
+    assert [c.outlet.id for c in pick.columns] == [ids[i] for i in shown]
+    assert [c.outlet.id for c in pick.choices if c.selected] == [ids[i] for i in shown]
+    assert pick.corrected is corrected
+    assert pick.needed
+    assert (pick.query == "") is (shown == [0, 1, 2, 3])
+
+
+def test_story_columns_pick_not_needed_for_four():
+    comparison, ids = _outlets_story(4)
+    pick = selectors.story_columns_pick(comparison=comparison, outlet_ids=[])
+    assert not pick.needed
+    assert len(pick.columns) == 4
+
+
+def test_outlet_ids_parse():
+    assert selectors.outlet_ids_parse(["3,1", "2", "x", "1", " 4 "]) == [3, 1, 2, 4]
+
+
+def test_agreement_groups_name_first_reporters():
+    story = story_create_for_test()
+    day = timezone.make_aware(dt.datetime(2024, 10, 7, 9, 0))
+    first, tied, late = (outlet_create_for_test(native_name=n) for n in ("أ", "ب", "ج"))
+    _, (x,) = article_with_claims(
+        story=story, outlet=late, published_at=day + dt.timedelta(hours=5), claims=["خبر."]
+    )
+    _, (y,) = article_with_claims(story=story, outlet=first, published_at=day, claims=["خبر."])
+    _, (z,) = article_with_claims(story=story, outlet=tied, published_at=day, claims=["خبر."])
+    link(x, y)
+    link(y, z)
+    tabs = selectors.story_tabs_get(comparison=selectors.story_comparison_get(story=story))
+    (group,) = tabs.agreements
+    assert group.first_outlets == ["أ", "ب"]
+    assert group.first_published_at == day
+
+
+# --- article text ----------------------------------------------------------------------
+
+
+def test_article_text_get_cuts_at_claim_offsets(django_assert_num_queries):
+    story, (a, b, _) = _story(claims=3)
+    link(a[1], b[1])
+    with django_assert_num_queries(5):
+        text = selectors.article_text_get(article_id=a[0].article_id)
+    assert "".join(run.text for run in text.runs) == text.article.clean_text
+    claimed = [(run.text, run.claim.status) for run in text.runs if run.claim]
+    assert claimed == [("جملة 0.", "only_here"), ("جملة 1.", "agreed"), ("جملة 2.", "only_here")]
+    assert [run.text for run in text.runs if not run.claim] == [" ", " "]
+
+
+def test_article_text_get_skips_bad_offsets():
+    story = story_create_for_test()
+    article, (first, second) = article_with_claims(
+        story=story, claims=["جملة أولى.", "جملة ثانية."]
+    )
+    Claim.objects.filter(pk=second.pk).update(start=3, end=9999)
+    text = selectors.article_text_get(article_id=article.id)
+    assert "".join(run.text for run in text.runs) == article.clean_text
+    assert [run.claim.id for run in text.runs if run.claim] == [first.id]
+
+
+def test_article_text_get_unknown():
+    with pytest.raises(selectors.Article.DoesNotExist):
+        selectors.article_text_get(article_id=999999)

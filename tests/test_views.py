@@ -1,17 +1,49 @@
-"""Views: full pages and their htmx partials, Arabic search, RTL columns, query bounds."""
+"""Views: full pages and their htmx partials, roles, link reviews, Arabic search, RTL
+columns, the interface in Arabic and English, query bounds."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from newsdiff.models import Language, Relation
-from tests.builders import article_with_claims, link, outlet_create_for_test, story_create_for_test
+from newsdiff.models import ClaimLink, Language, LinkReview, Relation
+from tests.builders import (
+    article_with_claims,
+    link,
+    outlet_create_for_test,
+    story_create_for_test,
+    user_create_for_test,
+)
 
 HTMX = {"HX-Request": "true"}
+
+# Signing in costs each request a fixed number of queries (session, user, the user's and
+# the groups' permissions); the bounds below add it to the selectors' own.
+AUTH_QUERIES = 4
+
+
+@pytest.fixture
+def client(client, db):
+    """Every test here browses as an Editor, unless it asks for another client below."""
+    client.force_login(user_create_for_test(username="editor", role="Editor"))
+    return client
+
+
+@pytest.fixture
+def anonymous_client(db):
+    return Client()
+
+
+@pytest.fixture
+def no_role_client(db):
+    """Signed in, but in no group: no permission at all."""
+    client = Client()
+    client.force_login(user_create_for_test(username="nobody", role=None))
+    return client
 
 
 @pytest.fixture
@@ -27,7 +59,10 @@ def story_with_links(db):
         published_at=day,
         claims=[
             "كشفت صحيفة وول ستريت جورنال عن صفقة أسلحة.",
-            ("قيمة الصفقة 10 ملايين دولار.", [{"kind": "money", "value": "10000000", "text": "10 ملايين دولار"}]),
+            (
+                "قيمة الصفقة 10 ملايين دولار.",
+                [{"kind": "money", "value": "10000000", "text": "10 ملايين دولار"}],
+            ),
             "تفصيل لا يذكره أحد غيرنا.",
         ],
     )
@@ -37,7 +72,10 @@ def story_with_links(db):
         published_at=day + dt.timedelta(days=1),
         claims=[
             "ذكرت وول ستريت جورنال صفقة أسلحة.",
-            ("قيمة الصفقة 20 مليون دولار.", [{"kind": "money", "value": "20000000", "text": "20 مليون دولار"}]),
+            (
+                "قيمة الصفقة 20 مليون دولار.",
+                [{"kind": "money", "value": "20000000", "text": "20 مليون دولار"}],
+            ),
         ],
     )
     _, (c1,) = article_with_claims(
@@ -139,10 +177,11 @@ def test_story_list_query_count_is_bounded(client, django_assert_max_num_queries
         story = story_create_for_test(slug=f"s{n}")
         _, first = article_with_claims(story=story, claims=[f"جملة {i}." for i in range(10)])
         _, second = article_with_claims(story=story, claims=[f"جملة {i}." for i in range(10)])
-        for a, b in zip(first, second):
+        for a, b in zip(first, second, strict=True):
             link(a, b)
     # Session/auth may add a query or two; none may depend on the number of stories.
-    with django_assert_max_num_queries(4):
+    # The stories with their counts, their outlets and the outlet filter's choices.
+    with django_assert_max_num_queries(3 + AUTH_QUERIES):
         response = client.get(reverse("story_list"))
     assert response.content.decode().count('class="story-row"') == 8
 
@@ -212,9 +251,12 @@ def test_story_detail_query_count_is_bounded(client, django_assert_max_num_queri
         for o in outlets
     ]
     for claims in columns[1:]:
-        for a, b in zip(columns[0], claims):
-            link(a, b, relation=Relation.CONTRADICTION if a.position % 5 == 0 else Relation.AGREEMENT)
-    with django_assert_max_num_queries(6):
+        for a, b in zip(columns[0], claims, strict=True):
+            link(
+                a, b, relation=Relation.CONTRADICTION if a.position % 5 == 0 else Relation.AGREEMENT
+            )
+    # The story, its articles, claims and links.
+    with django_assert_max_num_queries(4 + AUTH_QUERIES):
         response = client.get(reverse("story_detail", args=["big"]))
     assert response.content.decode().count('class="claim claim--') == 160
 
@@ -233,7 +275,9 @@ def test_claim_detail_partial(client, story_with_links):
     # Oriented from b2's side: here 20 million, there 10 million; both highlighted.
     assert "<mark>20 مليون دولار</mark>" in html
     assert "<mark>10 ملايين دولار</mark>" in html
-    assert html.index('<mark dir="auto">20,000,000</mark>') < html.index('<mark dir="auto">10,000,000</mark>')
+    assert html.index('<mark dir="auto">20,000,000</mark>') < html.index(
+        '<mark dir="auto">10,000,000</mark>'
+    )
     assert "Different amounts of money" in html
     assert "85%" in html
     assert response.headers["Vary"].count("HX-Request") == 1
@@ -326,8 +370,8 @@ def test_story_tab_matrix(client, story_with_links):
     url = reverse("story_detail", args=["bout-houthis"])
     html = client.get(url, {"tab": "matrix"}, headers=HTMX).content.decode()
     assert html.count('class="matrix__self"') == 3
-    assert "✓</span> 1<span class=\"visually-hidden\"> agreements" in html
-    assert "✗</span> 1<span class=\"visually-hidden\"> contradictions" in html
+    assert '✓</span> 1<span class="visually-hidden"> agreements' in html
+    assert '✗</span> 1<span class="visually-hidden"> contradictions' in html
 
 
 def test_story_tab_timeline(client, story_with_links):
@@ -348,8 +392,341 @@ def test_story_tabs_query_count_is_bounded(client, django_assert_max_num_queries
         for o in outlets
     ]
     for claims in columns[1:]:
-        for a, b in zip(columns[0], claims):
-            link(a, b, relation=Relation.CONTRADICTION if a.position % 5 == 0 else Relation.AGREEMENT)
-    with django_assert_max_num_queries(6):
+        for a, b in zip(columns[0], claims, strict=True):
+            link(
+                a, b, relation=Relation.CONTRADICTION if a.position % 5 == 0 else Relation.AGREEMENT
+            )
+    # The story, its articles, claims and links.
+    with django_assert_max_num_queries(4 + AUTH_QUERIES):
         response = client.get(reverse("story_detail", args=["big"]), {"tab": tab})
     assert response.status_code == 200
+
+
+# --- roles -----------------------------------------------------------------------------
+
+
+def _browse_urls(data):
+    story_url = reverse("story_detail", args=["bout-houthis"])
+    claim = data["claims"]["a1"]
+    return [
+        reverse("story_list"),
+        story_url,
+        *(f"{story_url}?tab={tab}" for tab in TABS[1:]),
+        reverse("claim_detail", args=[claim.id]),
+        reverse("article_detail", args=[claim.article_id]),
+    ]
+
+
+@pytest.mark.parametrize("headers", [{}, HTMX], ids=["page", "partial"])
+def test_anonymous_is_sent_to_login(anonymous_client, story_with_links, headers):
+    for url in _browse_urls(story_with_links):
+        response = anonymous_client.get(url, headers=headers)
+        assert response.status_code == 302, url
+        assert response.url.startswith(reverse("login") + "?next=")
+
+
+@pytest.mark.parametrize("headers", [{}, HTMX], ids=["page", "partial"])
+def test_user_without_role_is_forbidden(no_role_client, story_with_links, headers):
+    for url in _browse_urls(story_with_links):
+        assert no_role_client.get(url, headers=headers).status_code == 403, url
+
+
+def test_login_page(anonymous_client, db):
+    user_create_for_test(username="rana", password="correct-horse")
+    response = anonymous_client.get(reverse("login"), {"next": reverse("story_list")})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" in html and 'class="site-header"' in html
+    assert 'name="username"' in html and 'name="password"' in html
+    assert "Please log in to see this page." in html
+
+    bad = anonymous_client.post(reverse("login"), {"username": "rana", "password": "nope"})
+    assert bad.status_code == 200
+    assert 'role="alert"' in bad.content.decode()
+    assert "Please enter a correct username and password" in bad.content.decode()
+
+    good = anonymous_client.post(
+        reverse("login"),
+        {"username": "rana", "password": "correct-horse", "next": reverse("story_list")},
+    )
+    assert good.status_code == 302
+    assert anonymous_client.get(reverse("story_list")).status_code == 200
+
+
+def test_header_shows_user_and_logout_form(client, story_with_links):
+    html = client.get(reverse("story_list")).content.decode()
+    assert "Signed in as <bdi>editor</bdi>" in html
+    assert f'action="{reverse("logout")}" method="post"' in html
+
+
+# --- confirming and dismissing links ---------------------------------------------------
+
+
+def _review_url(link):
+    return reverse("link_review_create", args=[link.id])
+
+
+def test_link_review_as_editor_htmx_returns_panel(client, story_with_links):
+    contradiction = story_with_links["contradiction"]
+    b2 = story_with_links["claims"]["b2"]
+    response = client.post(
+        _review_url(contradiction),
+        {"decision": "dismissed", "note": "الرقمان لصفقتين مختلفتين", "claim": b2.id},
+        headers=HTMX,
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.strip().startswith('<section class="claim-detail"')
+    assert f'data-claim-id="{b2.id}"' in html
+    assert "Review history" in html
+    assert "by <bdi>editor</bdi>" in html
+    assert "الرقمان لصفقتين مختلفتين" in html
+    assert response.headers["HX-Trigger"] == "link-reviewed"
+    review = LinkReview.objects.get()
+    assert (review.decision, review.reviewer.username) == ("dismissed", "editor")
+    assert review.relation == Relation.CONTRADICTION
+    assert ClaimLink.objects.get(pk=contradiction.pk).review == "dismissed"
+
+
+def test_link_review_without_htmx_redirects_to_claim(client, story_with_links):
+    agreement = story_with_links["agreement"]
+    response = client.post(_review_url(agreement), {"decision": "confirmed"})
+    assert response.status_code == 302
+    assert response.url == reverse("claim_detail", args=[agreement.claim_a_id])
+    html = client.get(response.url).content.decode()
+    assert "confirmed by an editor" in html
+
+
+def test_link_review_needs_login_and_role(anonymous_client, no_role_client, story_with_links):
+    url = _review_url(story_with_links["agreement"])
+    response = anonymous_client.post(url, {"decision": "confirmed"})
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+    assert no_role_client.post(url, {"decision": "confirmed"}).status_code == 403
+    assert not LinkReview.objects.exists()
+
+
+def test_link_review_get_not_allowed_and_bad_input(client, story_with_links):
+    url = _review_url(story_with_links["agreement"])
+    assert client.get(url).status_code == 405
+    assert client.post(url, {"decision": "maybe"}).status_code == 400
+    assert (
+        client.post(
+            reverse("link_review_create", args=[999999]), {"decision": "confirmed"}
+        ).status_code
+        == 404
+    )
+    assert not LinkReview.objects.exists()
+
+
+def test_review_form_only_for_reviewers(client, story_with_links, db):
+    from django.contrib.auth.models import Permission
+
+    claim = story_with_links["claims"]["a1"]
+    url = reverse("claim_detail", args=[claim.id])
+    assert 'class="review-form"' in client.get(url, headers=HTMX).content.decode()
+    reader = user_create_for_test(username="reader", role=None)
+    reader.user_permissions.add(Permission.objects.get(codename="view_story"))
+    other = Client()
+    other.force_login(reader)
+    html = other.get(url, headers=HTMX).content.decode()
+    assert 'class="review-form"' not in html
+    assert (
+        other.post(
+            _review_url(story_with_links["agreement"]), {"decision": "confirmed"}
+        ).status_code
+        == 403
+    )
+
+
+def test_review_form_posts_with_and_without_htmx(client, story_with_links):
+    claim = story_with_links["claims"]["b2"]
+    html = client.get(reverse("claim_detail", args=[claim.id]), headers=HTMX).content.decode()
+    url = _review_url(story_with_links["contradiction"])
+    assert f'method="post" action="{url}" hx-post="{url}" hx-target="#claim-panel"' in html
+    assert 'name="csrfmiddlewaretoken"' in html
+    assert 'name="decision" value="confirmed"' in html
+    assert 'name="decision" value="dismissed"' in html
+
+
+def test_dismissed_contradiction_no_longer_counts(client, story_with_links):
+    client.cookies["django_language"] = "en"
+    client.post(_review_url(story_with_links["contradiction"]), {"decision": "dismissed"})
+    rows = client.get(reverse("story_list"), headers=HTMX).content.decode()
+    assert "0 contradictions" in rows
+    url = reverse("story_detail", args=["bout-houthis"])
+    page = client.get(url).content.decode()
+    assert "0 contradictions" in page
+    assert "1 link dismissed by an editor" in page
+    assert "✗</span> contradicted" not in page
+    assert "1 link dismissed" in page  # on the two claims' markers
+    tab = client.get(url, {"tab": "contradictions"}, headers=HTMX).content.decode()
+    assert "No outlet contradicts another on this story." in tab
+    assert "Links dismissed by an editor" in tab
+    assert "contradiction dismissed" in tab
+
+
+def test_confirmed_link_is_marked(client, story_with_links):
+    client.cookies["django_language"] = "en"
+    client.post(_review_url(story_with_links["contradiction"]), {"decision": "confirmed"})
+    url = reverse("story_detail", args=["bout-houthis"])
+    page = client.get(url).content.decode()
+    assert "1 contradiction" in page
+    assert page.count("status status--confirmed") == 2  # a2 and b2
+    tab = client.get(url, {"tab": "contradictions"}, headers=HTMX).content.decode()
+    assert "confirmed by an editor" in tab
+
+
+# --- story page details ----------------------------------------------------------------
+
+
+def test_claims_carry_their_counterparts(client, story_with_links):
+    claims = story_with_links["claims"]
+    html = client.get(reverse("story_detail", args=["bout-houthis"])).content.decode()
+    a1 = claims["a1"]
+    linked = html.split(f'data-claim-id="{a1.id}" data-linked="')[1].split('"')[0].split()
+    assert sorted(linked) == sorted([str(claims["b1"].id), str(claims["c1"].id)])
+    assert f'data-claim-id="{claims["a3"].id}" data-linked=""' in html
+
+
+def test_column_header_links(client, story_with_links):
+    html = client.get(reverse("story_detail", args=["bout-houthis"])).content.decode()
+    article_id = story_with_links["claims"]["a1"].article_id
+    url = reverse("article_detail", args=[article_id])
+    assert f'href="{url}" hx-get="{url}" hx-target="#claim-panel"' in html
+
+
+@pytest.fixture
+def six_outlet_story(db):
+    story = story_create_for_test(slug="six")
+    day = timezone.make_aware(dt.datetime(2024, 10, 7, 8, 0))
+    outlets = [outlet_create_for_test(name=f"Paper {n}") for n in range(6)]
+    for n, outlet in enumerate(outlets):
+        article_with_claims(
+            story=story,
+            outlet=outlet,
+            published_at=day + dt.timedelta(hours=n),
+            claims=[f"جملة من الصحيفة رقم {n}."],
+        )
+    return story, outlets
+
+
+def _column_names(html):
+    return [
+        part.split("</h2>")[0].split(">")[-1] for part in html.split('class="column__outlet"')[1:]
+    ]
+
+
+def test_outlet_picker_default_first_four(client, six_outlet_story):
+    story, outlets = six_outlet_story
+    html = client.get(story.get_absolute_url()).content.decode()
+    assert _column_names(html) == ["Paper 0", "Paper 1", "Paper 2", "Paper 3"]
+    assert html.count('type="checkbox" name="outlets"') == 6
+    assert html.count(" checked>") == 4
+    url = story.get_absolute_url()
+    assert f'method="get" action="{url}" hx-get="{url}" hx-target="#story-view"' in html
+
+
+def test_outlet_picker_choice_with_and_without_htmx(client, six_outlet_story):
+    story, outlets = six_outlet_story
+    wanted = f"{outlets[5].id},{outlets[1].id}"
+    html = client.get(story.get_absolute_url(), {"outlets": wanted}).content.decode()
+    assert _column_names(html) == ["Paper 1", "Paper 5"]
+    # Checkboxes send the parameter once per outlet; both shapes work.
+    partial = client.get(
+        f"{story.get_absolute_url()}?outlets={outlets[5].id}&outlets={outlets[1].id}", headers=HTMX
+    ).content.decode()
+    assert partial.strip().startswith('<div id="story-view"')
+    assert _column_names(partial) == ["Paper 1", "Paper 5"]
+    # The "side by side" tab keeps the choice.
+    assert f"?outlets={outlets[1].id},{outlets[5].id}" in partial
+
+
+def test_outlet_picker_corrects_too_few_or_too_many(client, six_outlet_story):
+    story, outlets = six_outlet_story
+    one = client.get(story.get_absolute_url(), {"outlets": str(outlets[2].id)}).content.decode()
+    assert _column_names(one) == ["Paper 0", "Paper 1", "Paper 2", "Paper 3"]
+    assert 'role="status"' in one
+    many = ",".join(str(o.id) for o in reversed(outlets))
+    html = client.get(story.get_absolute_url(), {"outlets": many}).content.decode()
+    assert _column_names(html) == ["Paper 2", "Paper 3", "Paper 4", "Paper 5"]
+    assert client.get(story.get_absolute_url(), {"outlets": "x,,9999"}).status_code == 200
+
+
+def test_outlet_picker_absent_with_four_outlets_or_fewer(client, story_with_links):
+    html = client.get(reverse("story_detail", args=["bout-houthis"])).content.decode()
+    assert 'class="outlet-picker"' not in html
+
+
+def test_agreements_tab_names_first_reporter(client, story_with_links):
+    client.cookies["django_language"] = "en"
+    url = reverse("story_detail", args=["bout-houthis"])
+    html = client.get(url, {"tab": "agreements"}, headers=HTMX).content.decode()
+    assert 'Reported first by\n          <strong dir="auto">إرم نيوز</strong>' in html
+    assert "Oct. 7, 2024" in html
+
+
+def test_article_detail_page_and_partial(client, story_with_links):
+    claims = story_with_links["claims"]
+    url = reverse("article_detail", args=[claims["a1"].article_id])
+    page = client.get(url)
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "<html" in html and 'id="claim-panel"' in html
+    assert page.headers["Vary"].count("HX-Request") == 1
+    for key in ("a1", "a2", "a3"):
+        claim = claims[key]
+        claim_url = reverse("claim_detail", args=[claim.id])
+        assert f'href="{claim_url}" hx-get="{claim_url}"' in html
+    # The claims sit in the text in place, the separators between them kept.
+    assert f'{claims["a1"].text}</a> <a class="claim-inline claim--contradicted"' in html
+    partial = client.get(url, headers=HTMX).content.decode()
+    assert partial.strip().startswith('<article class="article-text"')
+    assert 'dir="rtl"' in partial
+    assert client.get(reverse("article_detail", args=[999999])).status_code == 404
+
+
+# --- language and direction ------------------------------------------------------------
+
+
+def test_arabic_interface_from_accept_language(client, story_with_links):
+    response = client.get(reverse("story_detail", args=["bout-houthis"]), HTTP_ACCEPT_LANGUAGE="ar")
+    html = response.content.decode()
+    assert '<html lang="ar" dir="rtl">' in html
+    assert "جنبًا إلى جنب" in html  # "Side by side"
+    assert "القصص" in html  # "Stories"
+    assert "Side by side" not in html
+    # The English article keeps its own direction inside the Arabic interface.
+    assert 'class="column" role="listitem" dir="ltr" lang="en"' in html
+    # Status words are in the interface language, marked as such inside any column.
+    assert 'status status--agreed" lang="ar" dir="rtl"' in html
+
+
+def test_arabic_interface_from_cookie_claim_panel_and_login(
+    client, anonymous_client, story_with_links
+):
+    client.cookies["django_language"] = "ar"
+    claim = story_with_links["claims"]["a1"]
+    html = client.get(reverse("claim_detail", args=[claim.id]), headers=HTMX).content.decode()
+    assert "تتفق مع" in html  # "Agrees with"
+    assert 'lang="en" dir="ltr"' in html  # Reuters' claim
+    anonymous_client.cookies["django_language"] = "ar"
+    login = anonymous_client.get(reverse("login")).content.decode()
+    assert '<html lang="ar" dir="rtl">' in login
+    assert "تسجيل الدخول" in login
+
+
+def test_arabic_dates_and_numbers(client, story_with_links):
+    client.cookies["django_language"] = "ar"
+    html = client.get(reverse("story_detail", args=["bout-houthis"])).content.decode()
+    assert "أكتوبر" in html  # month name in Arabic
+    assert "Oct." not in html
+
+
+def test_language_switch_is_remembered(client, story_with_links):
+    response = client.post(
+        reverse("set_language"), {"language": "ar", "next": reverse("story_list")}
+    )
+    assert response.status_code == 302
+    html = client.get(reverse("story_list")).content.decode()
+    assert '<html lang="ar" dir="rtl">' in html

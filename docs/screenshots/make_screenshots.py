@@ -1,0 +1,106 @@
+"""Make the README screenshots of the seed story: English and Arabic, desktop and phone.
+
+    .venv/bin/python docs/screenshots/make_screenshots.py
+
+Builds a throw-away SQLite database, ingests the two seed articles through the engine,
+serves the app on a local port and photographs the story page with a claim selected
+(one that another outlet agrees with) using Debian's Chromium. Writes
+docs/screenshots/story-{en,ar}-{desktop,phone}.png.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = Path(__file__).resolve().parent
+SEEDS = ROOT / "fixtures" / "seeds"
+SIZES = {"desktop": (1366, 900), "phone": (390, 844)}
+PASSWORD = "screenshots-only"
+
+
+def main() -> None:
+    database = Path(tempfile.mkdtemp()) / "screenshots.sqlite3"
+    os.environ["DATABASE_URL"] = f"sqlite:///{database}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdiff.settings")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    sys.path.insert(0, str(ROOT))
+
+    import django
+
+    django.setup()
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+    from django.core.management import call_command
+    from django.test.testcases import LiveServerThread
+    from playwright.sync_api import sync_playwright
+
+    from newsdiff import services
+    from newsdiff.models import Story
+    from tests.builders import user_create_for_test
+
+    call_command("migrate", verbosity=0)
+    for seed in sorted(SEEDS.glob("*.txt")):
+        services.article_ingest(raw_text=seed.read_text(encoding="utf-8"))
+    user_create_for_test(username="editor", password=PASSWORD, role="Editor")
+    story = Story.objects.get()
+
+    from django.db import connections
+
+    server = LiveServerThread("127.0.0.1", StaticFilesHandler)
+    server.daemon = True
+    server.start()
+    server.is_ready.wait()
+    if server.error:
+        raise server.error
+    base = f"http://127.0.0.1:{server.port}"
+
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
+            )
+            for language in ("en", "ar"):
+                for name, (width, height) in SIZES.items():
+                    context = browser.new_context(
+                        viewport={"width": width, "height": height},
+                        device_scale_factor=1,
+                        is_mobile=name == "phone",
+                        has_touch=name == "phone",
+                    )
+                    context.add_cookies(
+                        [{"name": "django_language", "value": language, "url": base}]
+                    )
+                    page = context.new_page()
+                    page.goto(f"{base}/accounts/login/")
+                    page.fill("input[name=username]", "editor")
+                    page.fill("input[name=password]", PASSWORD)
+                    page.click("form.login__form button[type=submit]")
+                    page.wait_for_selector(".account__user")
+                    page.goto(f"{base}{story.get_absolute_url()}")
+                    # The first claim another outlet agrees with: its counterpart in the
+                    # next column is highlighted too.
+                    claim = page.locator(".columns a.claim--agreed[data-linked]").first
+                    claim.click()
+                    page.wait_for_selector("#claim-panel .claim-detail")
+                    page.mouse.move(0, 0)
+                    page.wait_for_timeout(800)
+                    # On a phone the panel stacks under the columns and the page scrolls
+                    # to it; the picture shows the top of the page with the selection.
+                    page.wait_for_timeout(700)
+                    page.evaluate("document.documentElement.scrollTop = 0")
+                    page.wait_for_timeout(300)
+                    target = OUT / f"story-{language}-{name}.png"
+                    page.screenshot(path=str(target))
+                    print(target.relative_to(ROOT))
+                    context.close()
+            browser.close()
+    finally:
+        server.terminate()
+        connections.close_all()
+
+
+if __name__ == "__main__":
+    main()
