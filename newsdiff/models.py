@@ -199,7 +199,7 @@ class LinkReview(models.Model):
     decision = models.CharField(_("decision"), max_length=16, choices=ReviewDecision.choices)
     note = models.TextField(_("note"), blank=True)
     reviewer = models.ForeignKey(
-        "auth.User", on_delete=models.SET_NULL, null=True, related_name="link_reviews"
+        "auth.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="link_reviews"
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -121,6 +121,9 @@ LOGOUT_REDIRECT_URL = "story_list"
 LANGUAGE_CODE = env_str("LANGUAGE_CODE", "en")
 LANGUAGES = [("ar", _("Arabic")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "newsdiff" / "locale"]
+# Django's Arabic formats group thousands with "." (20.000.000); newsdiff/formats/ar uses the
+# Arabic thousands and decimal separators instead.
+FORMAT_MODULE_PATH = ["newsdiff.formats"]
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True

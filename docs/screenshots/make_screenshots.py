@@ -42,6 +42,8 @@ def main() -> None:
     from tests.builders import user_create_for_test
 
     call_command("migrate", verbosity=0)
+    # As `make run` does: the seed outlets with their native names, then the seeds.
+    call_command("loaddata", str(ROOT / "fixtures" / "outlets.json"), verbosity=0)
     for seed in sorted(SEEDS.glob("*.txt")):
         services.article_ingest(raw_text=seed.read_text(encoding="utf-8"))
     user_create_for_test(username="editor", password=PASSWORD, role="Editor")
