@@ -1,0 +1,310 @@
+"""Screens of the team: admins upload articles and follow their batches; researchers export.
+
+Function-based views as in views.py: each checks its permission, parses its input, calls
+readers, services or exports, and renders one template (or, with HX-Request, a named
+partial of it). Downloads stream: CSV and JSON chunk by chunk, XLSX from a temporary file.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import QuerySet
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    JsonResponse,
+    StreamingHttpResponse,
+)
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import HttpResponseClientRedirect
+from django_htmx.middleware import HtmxDetails
+
+from newsdiff import exports, readers, services, tasks
+from newsdiff.forms import ExportFilterForm, UploadForm
+from newsdiff.models import BatchStatus, IngestBatch, IngestItem, ItemStatus, Language, Story
+from newsdiff.permissions import EXPORT, UPLOAD, permission_required
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
+
+
+# The upload page lists this many recent batches, newest first.
+RECENT_BATCHES = 20
+# The bulk export page previews this many of the stories an export would hold.
+EXPORT_PREVIEW = 50
+EXPORT_FORMATS = ("csv", "xlsx", "json")
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+BYTES_PER_MB = 1024 * 1024
+
+
+# --- Uploads -----------------------------------------------------------------------
+
+
+def _batch_document(document: readers.Document) -> services.BatchDocument:
+    return services.BatchDocument(
+        source=document.source,
+        text=document.text,
+        title=document.title,
+        url=document.url,
+        outlet=document.outlet,
+        published=document.published,
+        error=document.error,
+    )
+
+
+def _upload_documents(data: dict[str, Any]) -> list[services.BatchDocument]:
+    """Everything the form brought, read into documents: files, pasted text, fetched page."""
+    documents: list[services.BatchDocument] = []
+    for upload in data["files"]:
+        if upload.size > settings.UPLOAD_MAX_BYTES:
+            limit = f"{settings.UPLOAD_MAX_BYTES / BYTES_PER_MB:g} MB"
+            documents.append(
+                services.BatchDocument(
+                    source=upload.name, error=f"file larger than the upload limit of {limit}"
+                )
+            )
+            continue
+        documents.extend(
+            _batch_document(d) for d in readers.read_upload(upload.name, upload.read())
+        )
+    if data["text"].strip():
+        documents.append(_batch_document(readers.read_pasted(data["text"])))
+    if data["url"]:
+        page = readers.fetch_url(
+            data["url"],
+            timeout=settings.FETCH_TIMEOUT_SECONDS,
+            max_bytes=settings.FETCH_MAX_BYTES,
+            allow_private=settings.FETCH_ALLOW_PRIVATE,
+        )
+        documents.append(_batch_document(page))
+    return documents
+
+
+def _batch_start(batch: IngestBatch) -> None:
+    """Ingest a small batch now, in the request; hand a large one to a worker."""
+    pending = batch.total - batch.processed
+    if pending <= settings.UPLOAD_BACKGROUND_THRESHOLD:
+        services.ingest_batch_process(batch_id=batch.pk)
+    else:
+        batch_id = batch.pk
+        # Enqueued once the batch is committed, so the worker finds its items.
+        transaction.on_commit(lambda: tasks.ingest_batch_run.enqueue(batch_id))
+
+
+@permission_required(UPLOAD)
+@require_http_methods(["GET", "POST"])
+def upload(request: HtmxHttpRequest) -> HttpResponse:
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            batch = services.ingest_batch_create(
+                documents=_upload_documents(data),
+                created_by=request.user,
+                outlet_name=data["outlet"],
+                story_slug=data["story_slug"],
+                published=data["published"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            _batch_start(batch)
+            url = reverse("batch_detail", kwargs={"batch_id": batch.pk})
+            if request.htmx:
+                return HttpResponseClientRedirect(url)
+            return redirect(url)
+    context = {
+        "form": form,
+        "batches": IngestBatch.objects.select_related("created_by")[:RECENT_BATCHES],
+        "background_threshold": settings.UPLOAD_BACKGROUND_THRESHOLD,
+        "max_megabytes": settings.UPLOAD_MAX_BYTES / BYTES_PER_MB,
+    }
+    return render(request, "newsdiff/upload.html", context, status=400 if form.errors else 200)
+
+
+def _batch_items(batch: IngestBatch) -> QuerySet[IngestItem]:
+    # Pending items still hold their whole text in payload; the table needs none of it.
+    return (
+        batch.items.select_related("article__story")
+        .only(
+            "batch",
+            "position",
+            "source",
+            "status",
+            "message",
+            "claim_count",
+            "article",
+            "article__title",
+            "article__story",
+            "article__story__slug",
+            "article__story__title",
+        )
+        .order_by("position")
+    )
+
+
+@permission_required(UPLOAD)
+@require_GET
+@never_cache
+@vary_on_headers("HX-Request")
+def batch_detail(request: HtmxHttpRequest, batch_id: int) -> HttpResponse:
+    batch = get_object_or_404(IngestBatch.objects.select_related("created_by"), pk=batch_id)
+    items = list(_batch_items(batch))
+    counts = Counter(item.status for item in items)
+    context = {
+        "batch": batch,
+        "items": items,
+        "running": batch.status in (BatchStatus.QUEUED, BatchStatus.RUNNING),
+        "ingested": counts[ItemStatus.INGESTED],
+        "duplicates": counts[ItemStatus.DUPLICATE],
+        "rejected": counts[ItemStatus.REJECTED],
+        "pending": counts[ItemStatus.PENDING],
+    }
+    # The progress section polls itself while the batch runs, and stops polling when the
+    # response renders it finished (without its hx-trigger).
+    if request.htmx and not request.htmx.history_restore_request:
+        return render(request, "newsdiff/batch_detail.html#batch-progress", context)
+    return render(request, "newsdiff/batch_detail.html", context)
+
+
+@permission_required(UPLOAD)
+@require_GET
+@never_cache
+def batch_progress(request: HtmxHttpRequest, batch_id: int) -> JsonResponse:
+    batch = get_object_or_404(IngestBatch, pk=batch_id)
+    return JsonResponse(
+        {
+            "id": batch.pk,
+            "status": batch.status,
+            "total": batch.total,
+            "processed": batch.processed,
+            "percent": batch.percent,
+        }
+    )
+
+
+# --- Exports -----------------------------------------------------------------------
+
+
+def _download(
+    stories: QuerySet[Story], fmt: str, *, stem: str, story: Story | None = None
+) -> HttpResponse:
+    """stories as a download in fmt; story when the export is of one story (XLSX sheet)."""
+    if fmt == "xlsx":
+        file = exports.story_xlsx_file(story) if story else exports.stories_xlsx_file(stories)
+        # FileResponse closes the temporary file once sent, and writes an RFC 5987
+        # filename*= for non-ASCII (Arabic) slugs.
+        return FileResponse(
+            file, as_attachment=True, filename=f"{stem}.xlsx", content_type=XLSX_CONTENT_TYPE
+        )
+    if fmt == "csv":
+        response = StreamingHttpResponse(
+            exports.stories_csv_lines(stories), content_type="text/csv; charset=utf-8"
+        )
+    elif fmt == "json":
+        response = StreamingHttpResponse(
+            exports.stories_json_chunks(stories), content_type="application/json"
+        )
+    else:
+        raise Http404("Unknown export format")
+    response["Content-Disposition"] = content_disposition_header(True, f"{stem}.{fmt}")
+    return response
+
+
+def _story_stem(story: Story) -> str:
+    return f"newsdiff-{story.slug}"
+
+
+@permission_required(EXPORT)
+@require_GET
+def story_export(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    story = get_object_or_404(Story, slug=slug)
+    downloads = [
+        (fmt, reverse("story_download", kwargs={"slug": story.slug, "fmt": fmt}))
+        for fmt in EXPORT_FORMATS
+    ]
+    context = {
+        "story": story,
+        "downloads": downloads,
+        "api_url": reverse("story_api", kwargs={"slug": story.slug}),
+        "right_to_left": exports.stories_language(Story.objects.filter(pk=story.pk))
+        == Language.ARABIC,
+    }
+    return render(request, "newsdiff/export.html", context)
+
+
+@permission_required(EXPORT)
+@require_GET
+def story_download(request: HtmxHttpRequest, slug: str, fmt: str) -> HttpResponse:
+    story = get_object_or_404(Story, slug=slug)
+    return _download(Story.objects.filter(pk=story.pk), fmt, stem=_story_stem(story), story=story)
+
+
+def _filtered_stories(form: ExportFilterForm) -> QuerySet[Story]:
+    data = form.cleaned_data
+    outlet = data.get("outlet")
+    return exports.export_stories_filter(
+        query=data.get("q", ""),
+        slugs=data.get("slugs", []),
+        outlet_id=outlet.pk if outlet else None,
+        date_from=data.get("date_from"),
+        date_to=data.get("date_to"),
+    )
+
+
+@permission_required(EXPORT)
+@require_GET
+@vary_on_headers("HX-Request")
+def stories_export(request: HtmxHttpRequest) -> HttpResponse:
+    form = ExportFilterForm(request.GET)
+    context: dict[str, Any] = {"form": form, "story": None}
+    if form.is_valid():
+        stories = _filtered_stories(form)
+        query = request.GET.urlencode()
+        context |= {
+            "preview": list(stories[:EXPORT_PREVIEW]),
+            "story_count": stories.count(),
+            "downloads": [
+                (fmt, f"{reverse('stories_download', kwargs={'fmt': fmt})}?{query}")
+                for fmt in EXPORT_FORMATS
+            ],
+        }
+    if request.htmx and not request.htmx.history_restore_request:
+        return render(request, "newsdiff/export.html#export-results", context)
+    return render(request, "newsdiff/export.html", context, status=200 if form.is_valid() else 400)
+
+
+@permission_required(EXPORT)
+@require_GET
+def stories_download(request: HtmxHttpRequest, fmt: str) -> HttpResponse:
+    form = ExportFilterForm(request.GET)
+    if not form.is_valid():
+        context = {"form": form, "story": None}
+        return render(request, "newsdiff/export.html", context, status=400)
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    return _download(_filtered_stories(form), fmt, stem=f"newsdiff-stories-{stamp}")
+
+
+@permission_required(EXPORT)
+@require_GET
+def story_api(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    """One story in the shape of `manage.py export --format json`, for scripts."""
+    story = get_object_or_404(Story, slug=slug)
+    return StreamingHttpResponse(
+        exports.stories_json_chunks(Story.objects.filter(pk=story.pk)),
+        content_type="application/json",
+    )
