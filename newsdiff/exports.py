@@ -310,7 +310,7 @@ def export_stories_filter(
     stories = Story.objects.order_by("id")
     if slugs:
         stories = stories.filter(slug__in=list(slugs))
-    search = selectors._search_filter(query) if query else None
+    search = selectors.story_search_filter(query) if query else None
     if search is not None:
         stories = stories.filter(search)
     articles = Article.objects.filter(story=OuterRef("pk"))

@@ -98,14 +98,19 @@ def _orthographic_regex(needle: str) -> str:
     return "".join(parts)
 
 
-def _search_filter(query: str) -> Q | None:
+def story_search_filter(query: str) -> Q | None:
+    """Stories whose title, article titles or claims contain the query as people type it.
+
+    Claim.normalized is stored normalised (and lower case), so a plain LIKE on it matches
+    every spelling; on PostgreSQL a trigram index (migration 0004) serves that LIKE.
+    """
     needle = normalize_text(query)
     if not needle:
         return None
     pattern = _orthographic_regex(needle)
-    claim_match = Claim.objects.filter(article__story=OuterRef("pk"), normalized__icontains=needle)
-    article_title_match = Article.objects.filter(story=OuterRef("pk"), title__iregex=pattern)
-    return Q(title__iregex=pattern) | Exists(claim_match) | Exists(article_title_match)
+    claim_stories = Claim.objects.filter(normalized__contains=needle).values("article__story_id")
+    title_stories = Article.objects.filter(title__iregex=pattern).values("story_id")
+    return Q(title__iregex=pattern) | Q(pk__in=claim_stories) | Q(pk__in=title_stories)
 
 
 # --- Story list -------------------------------------------------------------------------
@@ -157,22 +162,36 @@ def _other_outlet_link_exists(claim_ref: str) -> Any:
 
 
 def story_list_rows(
-    *, query: str = "", outlet_id: int | None = None, limit: int = STORY_LIST_LIMIT
+    *,
+    query: str = "",
+    outlet_id: int | None = None,
+    published_from: dt.date | None = None,
+    published_to: dt.date | None = None,
+    offset: int = 0,
+    limit: int = STORY_LIST_LIMIT,
 ) -> list[StoryRow]:
     """Stories, most recently updated first, with their outlets and comparison counts.
 
     query matches the story title, article titles and claim text the way people type
     Arabic: with or without diacritics, any hamza form of alef, ة/ه and ى/ي alike.
-    outlet_id keeps the stories that outlet covered. Two queries.
+    outlet_id keeps the stories that outlet covered; published_from / published_to (both
+    inclusive) the stories with an article published in that range. Two queries.
     """
     stories = Story.objects.all()
-    search = _search_filter(query)
+    search = story_search_filter(query)
     if search is not None:
         stories = stories.filter(search)
     if outlet_id is not None:
         stories = stories.filter(
             Exists(Article.objects.filter(story=OuterRef("pk"), outlet_id=outlet_id))
         )
+    if published_from is not None or published_to is not None:
+        in_range = Article.objects.filter(story=OuterRef("pk"))
+        if published_from is not None:
+            in_range = in_range.filter(published_at__date__gte=published_from)
+        if published_to is not None:
+            in_range = in_range.filter(published_at__date__lte=published_to)
+        stories = stories.filter(Exists(in_range))
 
     story_links = ClaimLink.objects.filter(story=OuterRef("pk")).exclude(review=_DISMISSED)
     only_here = Claim.objects.filter(article__story=OuterRef("pk")).exclude(
@@ -192,7 +211,7 @@ def story_list_rows(
             .annotate(latest=Max("published_at"))
             .values("latest")
         ),
-    ).order_by("-updated_at", "-id")[:limit]
+    ).order_by("-updated_at", "-id")[offset : offset + limit]
     stories = list(stories)
 
     outlets_by_story = _outlets_by_story(s.id for s in stories)

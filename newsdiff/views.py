@@ -8,6 +8,8 @@ instead of the full page. Every partial is the same view, so it is checked the s
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
@@ -34,16 +36,44 @@ def _int_or_none(value: str | None) -> int | None:
         return None
 
 
+def _date_or_none(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+# Stories per page of the story list.
+STORIES_PER_PAGE = 25
+
+
 @require_GET
 @vary_on_headers("HX-Request")
 @permission_required(BROWSE)
 def story_list(request: HtmxHttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     outlet_id = _int_or_none(request.GET.get("outlet"))
+    published_from = _date_or_none(request.GET.get("from"))
+    published_to = _date_or_none(request.GET.get("to"))
+    page = max(1, _int_or_none(request.GET.get("page")) or 1)
+    # One row more than a page tells whether a next page exists without counting.
+    rows = selectors.story_list_rows(
+        query=query,
+        outlet_id=outlet_id,
+        published_from=published_from,
+        published_to=published_to,
+        offset=(page - 1) * STORIES_PER_PAGE,
+        limit=STORIES_PER_PAGE + 1,
+    )
     context = {
-        "rows": selectors.story_list_rows(query=query, outlet_id=outlet_id),
+        "rows": rows[:STORIES_PER_PAGE],
         "query": query,
         "outlet_id": outlet_id,
+        "published_from": published_from,
+        "published_to": published_to,
+        "filtered": bool(query or outlet_id or published_from or published_to),
+        "page": page,
+        "has_next": len(rows) > STORIES_PER_PAGE,
     }
     # The search box pushes its URL; a history restore asks for the whole page again.
     if request.htmx and not request.htmx.history_restore_request:

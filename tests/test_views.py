@@ -730,3 +730,48 @@ def test_language_switch_is_remembered(client, story_with_links):
     assert response.status_code == 302
     html = client.get(reverse("story_list")).content.decode()
     assert '<html lang="ar" dir="rtl">' in html
+
+
+def _story_on(day: dt.date, title: str, outlet) -> None:
+    story = story_create_for_test(title=title)
+    article_with_claims(
+        story=story,
+        outlet=outlet,
+        published_at=timezone.make_aware(dt.datetime.combine(day, dt.time(9))),
+        claims=[f"خبر عن {title} في يوم محدد."],
+    )
+
+
+def test_story_list_filters_by_publication_date(client):
+    outlet = outlet_create_for_test(name="Daily")
+    _story_on(dt.date(2024, 1, 10), "قصة يناير", outlet)
+    _story_on(dt.date(2024, 3, 5), "قصة مارس", outlet)
+    url = reverse("story_list")
+
+    html = client.get(url, {"from": "2024-02-01"}, headers=HTMX).content.decode()
+    assert "قصة مارس" in html and "قصة يناير" not in html
+    html = client.get(url, {"to": "2024-01-31"}).content.decode()
+    assert "قصة يناير" in html and "قصة مارس" not in html
+    assert 'value="2024-01-31"' in html
+    # A date that does not parse is ignored rather than an error.
+    assert client.get(url, {"from": "yesterday"}).status_code == 200
+
+
+def test_story_list_paginates_as_partial_and_full_page(client, django_assert_max_num_queries):
+    from newsdiff.views import STORIES_PER_PAGE
+
+    outlet = outlet_create_for_test(name="Daily")
+    for i in range(STORIES_PER_PAGE + 3):
+        _story_on(dt.date(2024, 1, 1) + dt.timedelta(days=i), f"قصة رقم {i}", outlet)
+    url = reverse("story_list")
+
+    first = client.get(url).content.decode()
+    assert first.count('class="story-row"') == STORIES_PER_PAGE
+    assert 'rel="next"' in first and 'rel="prev"' not in first
+    with django_assert_max_num_queries(2 + AUTH_QUERIES):
+        second = client.get(url, {"page": 2}, headers=HTMX)
+    html = second.content.decode()
+    assert "<html" not in html
+    assert html.count('class="story-row"') == 3
+    assert 'rel="prev"' in html and 'rel="next"' not in html
+    assert 'href="?page=1"' in html
