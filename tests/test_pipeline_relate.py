@@ -243,3 +243,19 @@ def test_relate_is_fast() -> None:
     for _ in range(200):
         relate_claims(a, b)
     assert (time.perf_counter() - start) / 200 < 0.005
+
+
+def test_pair_features_see_antonym_swaps_and_added_words() -> None:
+    f = relate.pair_features(
+        normalize_text("الحكومة تفتح المعبر أمام المسافرين"),
+        normalize_text("الحكومة تغلق المعبر أمام المسافرين"),
+    )
+    assert f["hand_antonym"] == 1.0
+    assert "+t:" + normalize_text("تغلق") in f
+
+
+def test_article_mode_never_calls_a_shorter_claim_a_learned_contradiction() -> None:
+    a = claim_from_text("وصل الوزير إلى العاصمة مساء أمس في زيارة رسمية تستمر يومين")
+    b = claim_from_text("وصل الوزير إلى العاصمة")
+    relation = relate_claims(a, b, learned_min_similarity=0.8)
+    assert relation.details["reason"] != "learned"
