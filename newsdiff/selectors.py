@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from django.db.models import (
@@ -24,6 +25,7 @@ from django.db.models import (
     Subquery,
 )
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 
 from newsdiff.models import (
     Article,
@@ -279,6 +281,19 @@ class ClaimRow:
     confirmed_links: int = 0
     dismissed_links: int = 0
 
+    @property
+    def url(self) -> str:
+        # Reversed once, then filled in: a story page lists hundreds of claims.
+        return _claim_url_template().replace(_URL_ID_PLACEHOLDER, str(self.id))
+
+
+_URL_ID_PLACEHOLDER = "987654321"
+
+
+@cache
+def _claim_url_template() -> str:
+    return reverse("claim_detail", args=[int(_URL_ID_PLACEHOLDER)])
+
 
 @dataclass(slots=True)
 class ArticleColumn:
@@ -527,6 +542,14 @@ class AgreementGroup:
     first_published_at: dt.datetime | None
     confirmed: bool
 
+    @property
+    def shown(self) -> list[ClaimRow]:
+        return self.claims[:GROUP_CLAIMS_SHOWN]
+
+    @property
+    def more(self) -> int:
+        return max(0, len(self.claims) - GROUP_CLAIMS_SHOWN)
+
 
 @dataclass(frozen=True, slots=True)
 class ContradictionGroup:
@@ -540,6 +563,20 @@ class ContradictionGroup:
     differing: list[FactDifference]
     link_ids: list[int]
     confirmed: bool
+
+    @property
+    def sides(self) -> list[tuple[list[ClaimRow], int]]:
+        """Each side's first GROUP_CLAIMS_SHOWN claims, and how many more it holds."""
+        return [
+            (side[:GROUP_CLAIMS_SHOWN], max(0, len(side) - GROUP_CLAIMS_SHOWN))
+            for side in (self.side_a, self.side_b)
+        ]
+
+
+# A group (or a side of a contradiction) lists at most this many claims; the rest are
+# counted, and every claim is in the columns anyway. Twenty outlets echoing one fact need
+# not be twenty chips; the group's heading gives the number of outlets.
+GROUP_CLAIMS_SHOWN = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -590,6 +627,19 @@ class StoryTabs:
     matrix_outlets: list[Outlet]
     matrix: list[MatrixRow]
     timeline: list[TimelineEntry]
+
+    @property
+    def dismissed_shown(self) -> list[DismissedLink]:
+        """The first dismissed links in reading order; the tab counts the rest."""
+        return self.dismissed[:DISMISSED_SHOWN]
+
+    @property
+    def dismissed_more(self) -> int:
+        return max(0, len(self.dismissed) - DISMISSED_SHOWN)
+
+
+# The contradictions tab lists at most this many dismissed links.
+DISMISSED_SHOWN = 20
 
 
 def _agreement_roots(comparison: StoryComparison) -> dict[int, int]:
