@@ -15,14 +15,18 @@ from functools import cache
 from typing import Any
 
 from django.db.models import (
+    Case,
     Count,
     Exists,
     F,
     IntegerField,
+    JSONField,
     Max,
     OuterRef,
     Q,
     Subquery,
+    Value,
+    When,
 )
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -282,6 +286,11 @@ class ClaimRow:
     dismissed_links: int = 0
 
     @property
+    def linked_ids_text(self) -> str:
+        """The counterparts' ids, space-separated, for the page's data-linked attribute."""
+        return " ".join(map(str, self.linked_claim_ids))
+
+    @property
     def url(self) -> str:
         # Reversed once, then filled in: a story page lists hundreds of claims.
         return _claim_url_template().replace(_URL_ID_PLACEHOLDER, str(self.id))
@@ -395,10 +404,19 @@ def story_comparison_get(*, story: Story) -> StoryComparison:
     links: list[LinkRow] = []
     # order_by("id"): ClaimLink's default ordering follows claim_a/claim_b into their
     # claims' and articles' orderings, which joins four tables and costs ~10x the query.
+    # Only contradictions and disputes show their details (the facts that differ); an
+    # agreement's details are left in the database rather than decoded for nothing.
     values = (
         ClaimLink.objects.filter(story=story)
         .order_by("id")
-        .values_list("id", "claim_a_id", "claim_b_id", "relation", "details", "review")
+        .annotate(
+            shown_details=Case(
+                When(relation=Relation.AGREEMENT, then=Value(None, output_field=JSONField())),
+                default=F("details"),
+                output_field=JSONField(),
+            )
+        )
+        .values_list("id", "claim_a_id", "claim_b_id", "relation", "shown_details", "review")
     )
     for link_id, claim_a, claim_b, relation, details, review in values:
         row_a, row_b = rows.get(claim_a), rows.get(claim_b)
