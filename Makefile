@@ -19,6 +19,7 @@ setup: $(STAMP)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py loaddata fixtures/outlets.json
 	$(PY) manage.py ingest fixtures/seeds/000_74628de6391d590b.txt fixtures/seeds/001_c616ab5195f9a13a.txt
+	$(PY) manage.py demo_account
 
 run: setup
 	$(PY) manage.py runserver 127.0.0.1:8000

@@ -172,7 +172,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=100)
     args = parser.parse_args()
     bench_story(args.articles, args.claims)
-    bench_large(args.large, args.claims)
+    if args.large:
+        bench_large(args.large, args.claims)
     bench_text_stages(args.rounds)
 
 

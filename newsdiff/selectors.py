@@ -41,7 +41,7 @@ from newsdiff.models import (
     ReviewDecision,
     Story,
 )
-from newsdiff.pipeline.normalize import normalize_text
+from newsdiff.pipeline.normalize import normalize_text, surface_of
 
 # The story list shows the most recently updated stories first; beyond this many,
 # people search rather than scroll.
@@ -884,6 +884,8 @@ class ClaimDetail:
     claim: Claim
     links: list[LinkView]
     segments: list[TextSegment]
+    # Who the claim quotes, spelled as in the article ("" when the outlet says it).
+    attribution: str = ""
 
 
 def _segments(text: str, needles: Iterable[str]) -> list[TextSegment]:
@@ -977,7 +979,12 @@ def claim_detail_get(*, claim_id: int) -> ClaimDetail:
                 reviews=reviews.get((link.claim_a_id, link.claim_b_id), []),
             )
         )
-    return ClaimDetail(claim=claim, links=views, segments=_segments(claim.text, own_highlights))
+    return ClaimDetail(
+        claim=claim,
+        links=views,
+        segments=_segments(claim.text, own_highlights),
+        attribution=surface_of(claim.text, claim.attribution) if claim.attribution else "",
+    )
 
 
 # --- Article text -----------------------------------------------------------------------

@@ -110,3 +110,15 @@ def test_export_csv_to_file_rereads(tmp_path: Path) -> None:
 def test_export_unknown_story() -> None:
     with pytest.raises(CommandError, match="No story"):
         run("export", "--story", "nope", "--format", "json")
+
+
+def test_demo_account_is_created_once() -> None:
+    from django.contrib.auth import authenticate
+
+    out, _ = run("demo_account")
+    assert "created Admin 'demo'" in out
+    user = authenticate(username="demo", password="newsdiff-demo")
+    assert user is not None and user.has_perm("newsdiff.upload_article")
+    out, _ = run("demo_account", "--password", "other")
+    assert "exists" in out
+    assert authenticate(username="demo", password="newsdiff-demo") is not None

@@ -35,8 +35,9 @@ _stemmer = Stemmer.Stemmer("arabic")
 _english_stemmer = Stemmer.Stemmer("english")
 _ar2bw = Transliterator(CharMapper.builtin_mapper("ar2bw"))
 
-# Clitics and affixes peeled by light_stem, longest first. Conservative: a stem must
-# keep at least three letters, so short roots survive.
+# Clitics and affixes peeled by light_stem, longest first. Conservative: a stem must keep at
+# least three letters, and four after a one-letter clitic, so that وزير and وصلت keep their
+# first letter while والصواريخ and بالاسلحة lose theirs.
 PREFIXES = ("وبال", "وال", "بال", "كال", "فال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 SUFFIXES = ("هما", "كما", "ات", "ون", "ين", "ان", "ها", "هم", "هن", "ية", "يه", "ه", "ي")
 
@@ -81,7 +82,7 @@ def light_stem(token: str) -> str:
         return _english_stemmer.stemWord(token) if token.isalpha() else token
     stem = token
     for prefix in PREFIXES:
-        if stem.startswith(prefix) and len(stem) - len(prefix) >= 3:
+        if stem.startswith(prefix) and len(stem) - len(prefix) >= (4 if len(prefix) == 1 else 3):
             stem = stem[len(prefix):]
             break
     for suffix in SUFFIXES:
@@ -114,7 +115,8 @@ def name_key(token: str) -> str:
         latin = _ar2bw.transliterate(token).translate(_BW_FOLD).lower()
     else:
         latin = unicodedata.normalize("NFKD", token.lower())
-        latin = "".join(c for c in latin if c.isalpha()).translate(_LATIN_FOLD)
+        # "ng" is one sound Arabic writes with ن alone (Washington, واشنطن).
+        latin = "".join(c for c in latin if c.isalpha()).replace("ng", "n").translate(_LATIN_FOLD)
         latin = latin.replace("sh", "$").replace("th", "t").replace("ph", "f").replace("$", "sh")
         latin = _VOWELS_RE.sub("", latin)
     return re.sub(r"(.)\1+", r"\1", latin)
@@ -125,3 +127,29 @@ def is_arabic(text: str) -> bool:
     if not letters:
         return False
     return sum(1 for c in letters if ARABIC_RE.match(c)) / len(letters) > 0.5
+
+
+_SURFACE_WORD_RE = re.compile(r"\S+")
+_QUOTES_RE = re.compile("[\"'“”«»„]")
+
+
+def surface_of(text: str, normalized_phrase: str) -> str:
+    """The words of text whose normal form is normalized_phrase, as written there.
+
+    The pipeline compares names in normal form ("صحيفه وول ستريت جورنال"); readers should
+    see the outlet's own spelling ("صحيفة "وول ستريت جورنال""). Falls back to the phrase.
+    """
+    wanted = tokens(normalized_phrase)
+    if not wanted:
+        return normalized_phrase
+    words = [(m.start(), m.end(), tokens(normalize_text(m.group()))) for m in _SURFACE_WORD_RE.finditer(text)]
+    for i in range(len(words)):
+        found: list[str] = []
+        j = i
+        while j < len(words) and len(found) < len(wanted):
+            found.extend(words[j][2])
+            j += 1
+        if found[: len(wanted)] == wanted and words[i][2] and words[i][2][0] == wanted[0]:
+            # Quotation marks around a name are the article's typography, not the name.
+            return _QUOTES_RE.sub("", text[words[i][0] : words[j - 1][1]]).strip(" ،,.:;")
+    return normalized_phrase

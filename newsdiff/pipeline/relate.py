@@ -791,7 +791,9 @@ def relate_claims(
     ):
         kind, score, reason = "contradiction", p, "learned"
     else:
-        kind, score = "agreement", 1.0 - p
+        # Where the model leaned to contradiction but was not trusted (article mode), its
+        # probability says little about agreement: the overlap of the two claims does.
+        kind, score = "agreement", (1.0 - p if p < model.threshold else sim)
         reason = "same_facts" if facts.matched else "paraphrase"
 
     disputed = False

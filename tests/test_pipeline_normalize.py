@@ -1,0 +1,81 @@
+"""Normalisation: Arabic orthography, digits, clitics, cross-script name keys."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdiff.pipeline.normalize import (
+    content_stems,
+    is_arabic,
+    light_stem,
+    name_key,
+    normalize_text,
+    surface_of,
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("أَسْلِحَة", "اسلحه"),  # diacritics, hamza on alef, teh marbuta
+        ("إطلاق سراحه", "اطلاق سراحه"),
+        ("آلية", "اليه"),
+        ("مصطفى", "مصطفي"),  # alef maksura
+        ("جـــديـد", "جديد"),  # tatweel
+        ("قُتل ٣٥ شخصاً عام ٢٠٢٤", "قتل 35 شخصا عام 2024"),  # Arabic-Indic digits
+        ("۱۲ قتيلاً", "12 قتيلا"),  # Persian digits too
+        ("قال: «نعم»، ولكن؟", 'قال: "نعم", ولكن?'),  # Arabic punctuation folded
+        ("The  U.N.   said", "the u.n. said"),
+    ],
+)
+def test_normalize_text(raw: str, expected: str) -> None:
+    assert normalize_text(raw) == expected
+
+
+def test_search_spellings_meet() -> None:
+    assert normalize_text("اسلحه") == normalize_text("أسلحة") == normalize_text("أَسْلِحَةٌ")
+
+
+@pytest.mark.parametrize(
+    ("token", "stem"),
+    [
+        ("والصواريخ", "صواريخ"),
+        ("بالاسلحه", "اسلح"),
+        ("للدبابات", "دباب"),
+        ("وزير", "وزير"),  # short words keep their letters
+        ("weapons", "weapon"),
+    ],
+)
+def test_light_stem_peels_clitics(token: str, stem: str) -> None:
+    assert light_stem(token) == stem
+
+
+def test_content_stems_drop_function_words() -> None:
+    assert content_stems(normalize_text("وصلت الصواريخ إلى الميناء في الصباح")) == [
+        "وصلت", "صواريخ", "ميناء", "صباح",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("arabic", "latin"),
+    [("كورنيت", "Kornet"), ("فيكتور", "Viktor"), ("بوتين", "Putin"), ("واشنطن", "Washington")],
+)
+def test_name_key_joins_arabic_and_latin_spellings(arabic: str, latin: str) -> None:
+    assert name_key(normalize_text(arabic)) == name_key(latin.lower())
+
+
+def test_name_key_keeps_different_names_apart() -> None:
+    assert name_key("كورنيت") != name_key("javelin")
+
+
+def test_surface_of_recovers_the_written_name() -> None:
+    text = 'كشفت صحيفة "وول ستريت جورنال" عن الصفقة'
+    assert surface_of(text, "صحيفه وول ستريت جورنال") == "صحيفة وول ستريت جورنال"
+    assert surface_of("وقال الكرملين، اليوم", "الكرملين") == "الكرملين"
+    assert surface_of("لا شيء هنا", "الكرملين") == "الكرملين"
+
+
+def test_is_arabic() -> None:
+    assert is_arabic("صواريخ Kornet المضادة للدبابات")
+    assert not is_arabic("Kornet anti-tank missiles")
+    assert not is_arabic("2024")
