@@ -115,6 +115,9 @@ def test_export_unknown_story() -> None:
 def test_demo_account_is_created_once() -> None:
     from django.contrib.auth import authenticate
 
+    from tests.builders import role_group
+
+    role_group("Admin")  # a transactional test earlier in the run may have flushed it
     out, _ = run("demo_account")
     assert "created Admin 'demo'" in out
     user = authenticate(username="demo", password="newsdiff-demo")
