@@ -13,6 +13,11 @@ class Language(models.TextChoices):
     ENGLISH = "en", _("English")
 
 
+class OutletManager(models.Manager["Outlet"]):
+    def get_by_natural_key(self, name: str) -> Outlet:
+        return self.get(name=name)
+
+
 class Outlet(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     native_name = models.CharField(_("native name"), max_length=200, blank=True)
@@ -25,6 +30,9 @@ class Outlet(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    # By natural key (the name), loading fixtures/outlets.json again updates the outlets.
+    objects = OutletManager()
+
     class Meta:
         ordering = ["name"]
         constraints = [
@@ -36,6 +44,9 @@ class Outlet(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def natural_key(self) -> tuple[str]:
+        return (self.name,)
 
 
 class Story(models.Model):

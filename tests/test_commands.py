@@ -125,3 +125,16 @@ def test_demo_account_is_created_once() -> None:
     out, _ = run("demo_account", "--password", "other")
     assert "exists" in out
     assert authenticate(username="demo", password="newsdiff-demo") is not None
+
+
+def test_seed_outlets_load_twice_without_duplicates() -> None:
+    from django.conf import settings
+
+    from newsdiff.models import Outlet
+
+    fixture = str(settings.BASE_DIR / "fixtures" / "outlets.json")
+    run("loaddata", fixture)
+    run("loaddata", fixture)
+    assert sorted(Outlet.objects.values_list("name", flat=True)) == ["Erem News", "Roayah News"]
+    out, _ = run("ingest", str(SEED_EREM), str(SEED_ROAYAH))
+    assert "(Erem News," in out and "(Roayah News," in out
