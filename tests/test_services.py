@@ -218,3 +218,21 @@ class TestConstraints:
         Outlet.objects.create(name="C")
         with pytest.raises(IntegrityError), transaction.atomic():
             Outlet.objects.create(name="D", domain="a.example")
+
+
+def test_seed_single_outlet_details_are_unique(seed_texts: tuple[str, str]) -> None:
+    """The seed README's details only one outlet reports stay unlinked (shown as only-here)."""
+    for text in seed_texts:
+        article_ingest(raw_text=text)
+    linked = set(ClaimLink.objects.values_list("claim_a", flat=True)) | set(
+        ClaimLink.objects.values_list("claim_b", flat=True)
+    )
+    unique = [c.normalized for c in Claim.objects.exclude(pk__in=linked)]
+
+    def only_here(needle: str) -> bool:
+        return any(needle in text for text in unique)
+
+    assert only_here("نفاه الكرملين"), "the Kremlin's denial"
+    assert only_here("مصنع لادا"), "the Lada factory visit"
+    assert only_here("محامي بوت"), "the lawyer's refusal to comment"
+    assert only_here("جمعيه محليه"), "his 2023 local-assembly seat"
