@@ -28,8 +28,8 @@ from rapidfuzz.distance import Indel
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from newsdiff.pipeline import analyse_article  # noqa: E402
 from newsdiff.pipeline import align as align_module  # noqa: E402
+from newsdiff.pipeline import analyse_article  # noqa: E402
 from newsdiff.pipeline.align import align_claims  # noqa: E402
 from newsdiff.pipeline.normalize import normalize_text  # noqa: E402
 from newsdiff.pipeline.types import ClaimDraft  # noqa: E402
@@ -110,12 +110,18 @@ def bench_story(n_articles: int, n_claims: int) -> None:
     difflib_s = (time.perf_counter() - start) / sample * n * n
     print(f"story {n_articles} articles x {n_claims} claims ({n} claims, {len(matches)} matches)")
     print(f"  align_claims (keys + cdist + selection): {align_s * 1000:8.1f} ms")
-    print(f"  rapidfuzz cdist alone, same strings:     {cdist_s * 1000:8.1f} ms"
-          f"   (align / cdist = {align_s / cdist_s:.2f}x)")
-    print(f"  rapidfuzz cdist alone on align's keys:   {keys_s * 1000:8.1f} ms"
-          f"   (align / cdist = {align_s / keys_s:.2f}x)")
-    print(f"  difflib SequenceMatcher, every pair:     {difflib_s * 1000:8.1f} ms"
-          f"   (scaled from {sample} pairs; {difflib_s / align_s:.0f}x slower than align)")
+    print(
+        f"  rapidfuzz cdist alone, same strings:     {cdist_s * 1000:8.1f} ms"
+        f"   (align / cdist = {align_s / cdist_s:.2f}x)"
+    )
+    print(
+        f"  rapidfuzz cdist alone on align's keys:   {keys_s * 1000:8.1f} ms"
+        f"   (align / cdist = {align_s / keys_s:.2f}x)"
+    )
+    print(
+        f"  difflib SequenceMatcher, every pair:     {difflib_s * 1000:8.1f} ms"
+        f"   (scaled from {sample} pairs; {difflib_s / align_s:.0f}x slower than align)"
+    )
 
 
 def bench_large(n_articles: int, n_claims: int) -> None:
@@ -127,7 +133,7 @@ def bench_large(n_articles: int, n_claims: int) -> None:
         scored = []
         original = align_module.process.cpdist
 
-        def counting_cpdist(a, b, **kwargs):  # type: ignore[no-untyped-def]
+        def counting_cpdist(a, b, scored=scored, original=original, **kwargs):  # type: ignore[no-untyped-def]
             scored.append(len(a))
             return original(a, b, **kwargs)
 
@@ -142,10 +148,10 @@ def bench_large(n_articles: int, n_claims: int) -> None:
             align_module.process.cpdist = original
             align_module.DENSE_CLAIM_LIMIT = limit
         growth = f", x{seconds / previous:.1f} time for x2 size" if previous else ""
+        all_pairs = n * (n - 1) // 2
         print(
             f"  {size:4d} x {n_claims} ({n} claims): {seconds:6.2f} s, {len(matches)} matches, "
-            f"{sum(scored)} pairs scored of {n * (n - 1) // 2} ({sum(scored) / (n * (n - 1) / 2):.2%})"
-            f"{growth}"
+            f"{sum(scored)} pairs scored of {all_pairs} ({sum(scored) / all_pairs:.2%}){growth}"
         )
         previous = seconds
 
@@ -153,15 +159,18 @@ def bench_large(n_articles: int, n_claims: int) -> None:
 def bench_text_stages(rounds: int) -> None:
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     # Vary the text a little each round so no cache can serve a repeat.
-    variants = [t + f"\n\nوقال مصدر إن الاجتماع {i} انتهى دون نتائج." for i in range(rounds)
-                for t in texts]
+    variants = [
+        t + f"\n\nوقال مصدر إن الاجتماع {i} انتهى دون نتائج." for i in range(rounds) for t in texts
+    ]
     start = time.perf_counter()
     for text in variants:
         analyse_article(text)
     seconds = time.perf_counter() - start
     per = [len(t) for t in texts]
-    print(f"text stages (clean + segment + facts): {len(variants) / seconds:.0f} articles/s "
-          f"({len(variants)} seed-sized articles, mean {statistics.mean(per):.0f} chars)")
+    print(
+        f"text stages (clean + segment + facts): {len(variants) / seconds:.0f} articles/s "
+        f"({len(variants)} seed-sized articles, mean {statistics.mean(per):.0f} chars)"
+    )
 
 
 def main() -> None:

@@ -118,7 +118,13 @@ class IngestItemInline(admin.TabularInline):
 @admin.register(IngestBatch)
 class IngestBatchAdmin(admin.ModelAdmin):
     list_display = [
-        "__str__", "outlet_name", "story_slug", "status", "percent", "created_by", "created_at"
+        "__str__",
+        "outlet_name",
+        "story_slug",
+        "status",
+        "percent",
+        "created_by",
+        "created_at",
     ]
     list_filter = ["status", "created_at"]
     list_select_related = ["created_by"]

@@ -247,7 +247,9 @@ class IngestBatch(models.Model):
     outlet_name = models.CharField(max_length=200, blank=True)
     story_slug = models.CharField(max_length=120, blank=True)
     published = models.DateField(null=True, blank=True)
-    status = models.CharField(max_length=16, choices=BatchStatus.choices, default=BatchStatus.QUEUED)
+    status = models.CharField(
+        max_length=16, choices=BatchStatus.choices, default=BatchStatus.QUEUED
+    )
     total = models.PositiveIntegerField(default=0)
     processed = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)

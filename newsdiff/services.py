@@ -234,9 +234,7 @@ def article_ingest(
 @transaction.atomic
 def story_realign(*, story: Story) -> RealignResult:
     """Recompute every link of a story from its articles' stored claims."""
-    articles = list(
-        Article.objects.filter(story=story).order_by("id").prefetch_related("claims")
-    )
+    articles = list(Article.objects.filter(story=story).order_by("id").prefetch_related("claims"))
     drafts = [_claim_drafts(a) for a in articles]
     claim_ids = [[c.pk for c in a.claims.all()] for a in articles]
     published = [a.published_at.date() if a.published_at else None for a in articles]
@@ -349,15 +347,26 @@ def ingest_batch_create(
     items = []
     for position, doc in enumerate(documents):
         if doc.error:
-            items.append(IngestItem(batch=batch, position=position, source=doc.source[:500],
-                                    status=ItemStatus.REJECTED, message=doc.error))
+            items.append(
+                IngestItem(
+                    batch=batch,
+                    position=position,
+                    source=doc.source[:500],
+                    status=ItemStatus.REJECTED,
+                    message=doc.error,
+                )
+            )
             continue
         payload = {
-            "text": doc.text, "title": doc.title, "url": doc.url, "outlet": doc.outlet,
+            "text": doc.text,
+            "title": doc.title,
+            "url": doc.url,
+            "outlet": doc.outlet,
             "published": doc.published.isoformat() if doc.published else "",
         }
-        items.append(IngestItem(batch=batch, position=position, source=doc.source[:500],
-                                payload=payload))
+        items.append(
+            IngestItem(batch=batch, position=position, source=doc.source[:500], payload=payload)
+        )
     IngestItem.objects.bulk_create(items)
     rejected = sum(1 for item in items if item.status == ItemStatus.REJECTED)
     IngestBatch.objects.filter(pk=batch.pk).update(processed=rejected)
@@ -420,9 +429,10 @@ def ingest_batch_process(*, batch_id: int) -> IngestBatch:
             IngestBatch.objects.filter(pk=batch_id).update(processed=F("processed") + 1)
     with transaction.atomic():
         batch = IngestBatch.objects.select_for_update().get(pk=batch_id)
-        if batch.status != BatchStatus.FINISHED and not batch.items.filter(
-            status=ItemStatus.PENDING
-        ).exists():
+        if (
+            batch.status != BatchStatus.FINISHED
+            and not batch.items.filter(status=ItemStatus.PENDING).exists()
+        ):
             batch.status = BatchStatus.FINISHED
             batch.finished_at = timezone.now()
             batch.processed = batch.total

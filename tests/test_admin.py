@@ -6,10 +6,17 @@ import pytest
 from django.urls import reverse
 
 from newsdiff.models import IngestBatch, IngestItem, LinkReview, Relation, ReviewDecision
-from tests.builders import article_with_claims, link, outlet_create_for_test, story_create_for_test
+from tests.builders import article_with_claims, link, story_create_for_test
 
 MODELS = [
-    "outlet", "story", "article", "claim", "claimlink", "linkreview", "ingestbatch", "ingestitem"
+    "outlet",
+    "story",
+    "article",
+    "claim",
+    "claimlink",
+    "linkreview",
+    "ingestbatch",
+    "ingestitem",
 ]
 
 

@@ -44,8 +44,16 @@ def test_ingest_with_options(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     out, _ = run(
-        "ingest", str(path), "--outlet", "City Paper", "--story", "bridge",
-        "--published", "2025-01-02", "--url", "https://city.example/bridge",
+        "ingest",
+        str(path),
+        "--outlet",
+        "City Paper",
+        "--story",
+        "bridge",
+        "--published",
+        "2025-01-02",
+        "--url",
+        "https://city.example/bridge",
     )
     article = Article.objects.get()
     assert (article.outlet.name, article.story.slug) == ("City Paper", "bridge")
@@ -60,8 +68,14 @@ def test_ingest_bad_file_is_reported_and_good_files_still_ingest(tmp_path: Path)
     empty = tmp_path / "empty.txt"
     empty.write_text("logo\n", encoding="utf-8")
     with pytest.raises(CommandError, match="2 of 3"):
-        call_command("ingest", str(bad), str(SEED_EREM), str(empty),
-                     stdout=io.StringIO(), stderr=io.StringIO())
+        call_command(
+            "ingest",
+            str(bad),
+            str(SEED_EREM),
+            str(empty),
+            stdout=io.StringIO(),
+            stderr=io.StringIO(),
+        )
     assert Article.objects.count() == 1
 
 

@@ -73,12 +73,15 @@ def test_unrelated_claims_do_not_align() -> None:
 
 def test_many_outlets_every_pair_aligned_and_grouped() -> None:
     story = [
-        claims("أغلقت السلطات مطار المدينة أمس بسبب عاصفة رملية شديدة",
-               "تأخرت 40 رحلة جوية عن مواعيدها"),
-        claims("بسبب عاصفة رملية شديدة أغلقت السلطات مطار المدينة",
-               "ألغيت مباراة كرة القدم المقررة مساء الأحد"),
-        claims("تأخر إقلاع 40 رحلة جوية بعد إغلاق المطار",
-               "عاصفة رملية شديدة تغلق مطار المدينة"),
+        claims(
+            "أغلقت السلطات مطار المدينة أمس بسبب عاصفة رملية شديدة",
+            "تأخرت 40 رحلة جوية عن مواعيدها",
+        ),
+        claims(
+            "بسبب عاصفة رملية شديدة أغلقت السلطات مطار المدينة",
+            "ألغيت مباراة كرة القدم المقررة مساء الأحد",
+        ),
+        claims("تأخر إقلاع 40 رحلة جوية بعد إغلاق المطار", "عاصفة رملية شديدة تغلق مطار المدينة"),
     ]
     matches = align_claims(story)
     found = pairs(matches)
@@ -91,9 +94,11 @@ def test_many_outlets_every_pair_aligned_and_grouped() -> None:
 
 def test_blocked_path_finds_what_the_dense_path_finds(monkeypatch: pytest.MonkeyPatch) -> None:
     story = [
-        claims(f"اجتمع وزراء خارجية الدول العربية في القاهرة لبحث ملف المياه {i}",
-               "أعلنت الشركة أرباحا بلغت 12 مليون دولار في الربع الأول",
-               f"افتتح معرض الكتاب الدولي أبوابه للزوار في دورته رقم {i + 40}")
+        claims(
+            f"اجتمع وزراء خارجية الدول العربية في القاهرة لبحث ملف المياه {i}",
+            "أعلنت الشركة أرباحا بلغت 12 مليون دولار في الربع الأول",
+            f"افتتح معرض الكتاب الدولي أبوابه للزوار في دورته رقم {i + 40}",
+        )
         for i in range(6)
     ]
     dense = pairs(align_claims(story))
@@ -123,11 +128,19 @@ def test_seed_articles_have_no_contradiction_and_share_their_facts() -> None:
     assert links
     assert all(link.relation.kind != "contradiction" for link in links)
     texts = [
-        (analysed[0].claims[ln.match.claim_a].normalized,
-         analysed[1].claims[ln.match.claim_b].normalized)
+        (
+            analysed[0].claims[ln.match.claim_a].normalized,
+            analysed[1].claims[ln.match.claim_b].normalized,
+        )
         for ln in links
     ]
-    for needle_a, needle_b in [("10 ملايين", "10 ملايين"), ("كورنيت", "kornet"),
-                               ("57", "57"), ("2008", "2008"), ("25", "25"),
-                               ("ak-74", "ak-74"), ("تبادل", "2022")]:
+    for needle_a, needle_b in [
+        ("10 ملايين", "10 ملايين"),
+        ("كورنيت", "kornet"),
+        ("57", "57"),
+        ("2008", "2008"),
+        ("25", "25"),
+        ("ak-74", "ak-74"),
+        ("تبادل", "2022"),
+    ]:
         assert any(needle_a in a and needle_b in b for a, b in texts), (needle_a, needle_b)

@@ -52,7 +52,10 @@ def test_light_stem_peels_clitics(token: str, stem: str) -> None:
 
 def test_content_stems_drop_function_words() -> None:
     assert content_stems(normalize_text("وصلت الصواريخ إلى الميناء في الصباح")) == [
-        "وصلت", "صواريخ", "ميناء", "صباح",
+        "وصلت",
+        "صواريخ",
+        "ميناء",
+        "صباح",
     ]
 
 

@@ -391,15 +391,34 @@ def test_large_groups_show_their_first_claims_and_count_the_rest():
     from newsdiff.selectors import GROUP_CLAIMS_SHOWN, AgreementGroup, ClaimRow, ContradictionGroup
 
     rows = [
-        ClaimRow(id=i, article_id=i, outlet_id=i, outlet_name=f"O{i}", position=0,
-                 text="نص", language="ar", direction="rtl")
+        ClaimRow(
+            id=i,
+            article_id=i,
+            outlet_id=i,
+            outlet_name=f"O{i}",
+            position=0,
+            text="نص",
+            language="ar",
+            direction="rtl",
+        )
         for i in range(GROUP_CLAIMS_SHOWN + 3)
     ]
-    group = AgreementGroup(claims=rows, outlet_count=len(rows), first_outlets=[],
-                           first_published_at=None, confirmed=False)
+    group = AgreementGroup(
+        claims=rows,
+        outlet_count=len(rows),
+        first_outlets=[],
+        first_published_at=None,
+        confirmed=False,
+    )
     assert group.shown == rows[:GROUP_CLAIMS_SHOWN] and group.more == 3
     contradiction = ContradictionGroup(
-        side_a=rows, side_b=rows[:2], outlets_a=len(rows), outlets_b=2,
-        disputed_by_sources=False, differing=[], link_ids=[], confirmed=False,
+        side_a=rows,
+        side_b=rows[:2],
+        outlets_a=len(rows),
+        outlets_b=2,
+        disputed_by_sources=False,
+        differing=[],
+        link_ids=[],
+        confirmed=False,
     )
     assert contradiction.sides == [(rows[:GROUP_CLAIMS_SHOWN], 3), (rows[:2], 0)]

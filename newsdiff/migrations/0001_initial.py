@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,224 +14,510 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Article',
+            name="Article",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(blank=True, max_length=500, verbose_name='title')),
-                ('url', models.URLField(blank=True, max_length=1000, verbose_name='URL')),
-                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='published at')),
-                ('language', models.CharField(choices=[('ar', 'Arabic'), ('en', 'English')], default='ar', max_length=8, verbose_name='language')),
-                ('raw_text', models.TextField(verbose_name='raw text')),
-                ('clean_text', models.TextField(verbose_name='clean text')),
-                ('content_hash', models.CharField(max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('copy_of', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='copies', to='newsdiff.article')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(blank=True, max_length=500, verbose_name="title")),
+                ("url", models.URLField(blank=True, max_length=1000, verbose_name="URL")),
+                (
+                    "published_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="published at"),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("ar", "Arabic"), ("en", "English")],
+                        default="ar",
+                        max_length=8,
+                        verbose_name="language",
+                    ),
+                ),
+                ("raw_text", models.TextField(verbose_name="raw text")),
+                ("clean_text", models.TextField(verbose_name="clean text")),
+                ("content_hash", models.CharField(max_length=64, unique=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "copy_of",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="copies",
+                        to="newsdiff.article",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['published_at', 'id'],
+                "ordering": ["published_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Claim',
+            name="Claim",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField(verbose_name='position')),
-                ('text', models.TextField(verbose_name='text')),
-                ('normalized', models.TextField(verbose_name='normalised text')),
-                ('start', models.PositiveIntegerField()),
-                ('end', models.PositiveIntegerField()),
-                ('facts', models.JSONField(blank=True, default=list)),
-                ('attribution', models.CharField(blank=True, max_length=200)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='claims', to='newsdiff.article')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveIntegerField(verbose_name="position")),
+                ("text", models.TextField(verbose_name="text")),
+                ("normalized", models.TextField(verbose_name="normalised text")),
+                ("start", models.PositiveIntegerField()),
+                ("end", models.PositiveIntegerField()),
+                ("facts", models.JSONField(blank=True, default=list)),
+                ("attribution", models.CharField(blank=True, max_length=200)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="claims",
+                        to="newsdiff.article",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['article', 'position'],
+                "ordering": ["article", "position"],
             },
         ),
         migrations.CreateModel(
-            name='IngestBatch',
+            name="IngestBatch",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('outlet_name', models.CharField(blank=True, max_length=200)),
-                ('story_slug', models.CharField(blank=True, max_length=120)),
-                ('published', models.DateField(blank=True, null=True)),
-                ('status', models.CharField(choices=[('queued', 'queued'), ('running', 'running'), ('finished', 'finished'), ('failed', 'failed')], default='queued', max_length=16)),
-                ('total', models.PositiveIntegerField(default=0)),
-                ('processed', models.PositiveIntegerField(default=0)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='ingest_batches', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("outlet_name", models.CharField(blank=True, max_length=200)),
+                ("story_slug", models.CharField(blank=True, max_length=120)),
+                ("published", models.DateField(blank=True, null=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("queued", "queued"),
+                            ("running", "running"),
+                            ("finished", "finished"),
+                            ("failed", "failed"),
+                        ],
+                        default="queued",
+                        max_length=16,
+                    ),
+                ),
+                ("total", models.PositiveIntegerField(default=0)),
+                ("processed", models.PositiveIntegerField(default=0)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="ingest_batches",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'ingest batches',
-                'ordering': ['-created_at'],
+                "verbose_name_plural": "ingest batches",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='IngestItem',
+            name="IngestItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField()),
-                ('source', models.CharField(max_length=500)),
-                ('status', models.CharField(choices=[('pending', 'pending'), ('ingested', 'ingested'), ('duplicate', 'duplicate'), ('rejected', 'rejected')], default='pending', max_length=16)),
-                ('message', models.TextField(blank=True)),
-                ('payload', models.JSONField(blank=True, default=dict)),
-                ('claim_count', models.PositiveIntegerField(default=0)),
-                ('article', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='newsdiff.article')),
-                ('batch', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='newsdiff.ingestbatch')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveIntegerField()),
+                ("source", models.CharField(max_length=500)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "pending"),
+                            ("ingested", "ingested"),
+                            ("duplicate", "duplicate"),
+                            ("rejected", "rejected"),
+                        ],
+                        default="pending",
+                        max_length=16,
+                    ),
+                ),
+                ("message", models.TextField(blank=True)),
+                ("payload", models.JSONField(blank=True, default=dict)),
+                ("claim_count", models.PositiveIntegerField(default=0)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="newsdiff.article",
+                    ),
+                ),
+                (
+                    "batch",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="items",
+                        to="newsdiff.ingestbatch",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['batch', 'position'],
+                "ordering": ["batch", "position"],
             },
         ),
         migrations.CreateModel(
-            name='Outlet',
+            name="Outlet",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='name')),
-                ('native_name', models.CharField(blank=True, max_length=200, verbose_name='native name')),
-                ('domain', models.CharField(blank=True, max_length=253, verbose_name='domain')),
-                ('aliases', models.CharField(blank=True, max_length=500, verbose_name='aliases')),
-                ('language', models.CharField(choices=[('ar', 'Arabic'), ('en', 'English')], default='ar', max_length=8, verbose_name='language')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="name")),
+                (
+                    "native_name",
+                    models.CharField(blank=True, max_length=200, verbose_name="native name"),
+                ),
+                ("domain", models.CharField(blank=True, max_length=253, verbose_name="domain")),
+                ("aliases", models.CharField(blank=True, max_length=500, verbose_name="aliases")),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("ar", "Arabic"), ("en", "English")],
+                        default="ar",
+                        max_length=8,
+                        verbose_name="language",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'ordering': ['name'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('domain', ''), _negated=True), fields=('domain',), name='outlet_domain_unique'), models.CheckConstraint(condition=models.Q(('name', ''), _negated=True), name='outlet_name_not_empty')],
+                "ordering": ["name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("domain", ""), _negated=True),
+                        fields=("domain",),
+                        name="outlet_domain_unique",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("name", ""), _negated=True),
+                        name="outlet_name_not_empty",
+                    ),
+                ],
             },
         ),
         migrations.AddField(
-            model_name='article',
-            name='outlet',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='articles', to='newsdiff.outlet'),
+            model_name="article",
+            name="outlet",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="articles",
+                to="newsdiff.outlet",
+            ),
         ),
         migrations.CreateModel(
-            name='Story',
+            name="Story",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=500, verbose_name='title')),
-                ('slug', models.SlugField(allow_unicode=True, max_length=120, unique=True, verbose_name='slug')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=500, verbose_name="title")),
+                (
+                    "slug",
+                    models.SlugField(
+                        allow_unicode=True, max_length=120, unique=True, verbose_name="slug"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'verbose_name_plural': 'stories',
-                'ordering': ['-updated_at'],
-                'permissions': [('export_story', 'Can export comparison tables'), ('upload_article', 'Can upload articles'), ('realign_story', 'Can re-run the engine on a story')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('slug', ''), _negated=True), name='story_slug_not_empty')],
+                "verbose_name_plural": "stories",
+                "ordering": ["-updated_at"],
+                "permissions": [
+                    ("export_story", "Can export comparison tables"),
+                    ("upload_article", "Can upload articles"),
+                    ("realign_story", "Can re-run the engine on a story"),
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("slug", ""), _negated=True), name="story_slug_not_empty"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='LinkReview',
+            name="LinkReview",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('relation', models.CharField(choices=[('agreement', 'agreement'), ('contradiction', 'contradiction'), ('disputed', 'disputed by sources')], max_length=16, verbose_name='relation reviewed')),
-                ('decision', models.CharField(choices=[('confirmed', 'confirmed'), ('dismissed', 'dismissed')], max_length=16, verbose_name='decision')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('claim_a', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='newsdiff.claim')),
-                ('claim_b', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='newsdiff.claim')),
-                ('reviewer', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='link_reviews', to=settings.AUTH_USER_MODEL)),
-                ('story', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reviews', to='newsdiff.story')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "relation",
+                    models.CharField(
+                        choices=[
+                            ("agreement", "agreement"),
+                            ("contradiction", "contradiction"),
+                            ("disputed", "disputed by sources"),
+                        ],
+                        max_length=16,
+                        verbose_name="relation reviewed",
+                    ),
+                ),
+                (
+                    "decision",
+                    models.CharField(
+                        choices=[("confirmed", "confirmed"), ("dismissed", "dismissed")],
+                        max_length=16,
+                        verbose_name="decision",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "claim_a",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="newsdiff.claim",
+                    ),
+                ),
+                (
+                    "claim_b",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="newsdiff.claim",
+                    ),
+                ),
+                (
+                    "reviewer",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="link_reviews",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "story",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reviews",
+                        to="newsdiff.story",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='ClaimLink',
+            name="ClaimLink",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('relation', models.CharField(choices=[('agreement', 'agreement'), ('contradiction', 'contradiction'), ('disputed', 'disputed by sources')], max_length=16, verbose_name='relation')),
-                ('similarity', models.FloatField(verbose_name='similarity')),
-                ('score', models.FloatField(default=0.0, verbose_name='confidence')),
-                ('explanation', models.CharField(max_length=500, verbose_name='explanation')),
-                ('details', models.JSONField(blank=True, default=dict)),
-                ('engine_version', models.CharField(max_length=32)),
-                ('review', models.CharField(blank=True, max_length=16, verbose_name='review')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('article_a', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='newsdiff.article')),
-                ('article_b', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='newsdiff.article')),
-                ('claim_a', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='links_as_a', to='newsdiff.claim')),
-                ('claim_b', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='links_as_b', to='newsdiff.claim')),
-                ('story', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='links', to='newsdiff.story')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "relation",
+                    models.CharField(
+                        choices=[
+                            ("agreement", "agreement"),
+                            ("contradiction", "contradiction"),
+                            ("disputed", "disputed by sources"),
+                        ],
+                        max_length=16,
+                        verbose_name="relation",
+                    ),
+                ),
+                ("similarity", models.FloatField(verbose_name="similarity")),
+                ("score", models.FloatField(default=0.0, verbose_name="confidence")),
+                ("explanation", models.CharField(max_length=500, verbose_name="explanation")),
+                ("details", models.JSONField(blank=True, default=dict)),
+                ("engine_version", models.CharField(max_length=32)),
+                ("review", models.CharField(blank=True, max_length=16, verbose_name="review")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "article_a",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="newsdiff.article",
+                    ),
+                ),
+                (
+                    "article_b",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="newsdiff.article",
+                    ),
+                ),
+                (
+                    "claim_a",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="links_as_a",
+                        to="newsdiff.claim",
+                    ),
+                ),
+                (
+                    "claim_b",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="links_as_b",
+                        to="newsdiff.claim",
+                    ),
+                ),
+                (
+                    "story",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="links",
+                        to="newsdiff.story",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['story', 'claim_a', 'claim_b'],
-                'permissions': [('review_claimlink', 'Can confirm or dismiss links')],
+                "ordering": ["story", "claim_a", "claim_b"],
+                "permissions": [("review_claimlink", "Can confirm or dismiss links")],
             },
         ),
         migrations.AddField(
-            model_name='article',
-            name='story',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='articles', to='newsdiff.story'),
+            model_name="article",
+            name="story",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="articles",
+                to="newsdiff.story",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.UniqueConstraint(fields=('article', 'position'), name='claim_position_unique'),
+            model_name="claim",
+            constraint=models.UniqueConstraint(
+                fields=("article", "position"), name="claim_position_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.CheckConstraint(condition=models.Q(('end__gt', models.F('start'))), name='claim_span_not_empty'),
+            model_name="claim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("end__gt", models.F("start"))), name="claim_span_not_empty"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.CheckConstraint(condition=models.Q(('text', ''), _negated=True), name='claim_text_not_empty'),
+            model_name="claim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("text", ""), _negated=True), name="claim_text_not_empty"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='ingestbatch',
-            constraint=models.CheckConstraint(condition=models.Q(('processed__lte', models.F('total'))), name='batch_processed_le_total'),
+            model_name="ingestbatch",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("processed__lte", models.F("total"))),
+                name="batch_processed_le_total",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='ingestitem',
-            constraint=models.UniqueConstraint(fields=('batch', 'position'), name='item_position_unique'),
+            model_name="ingestitem",
+            constraint=models.UniqueConstraint(
+                fields=("batch", "position"), name="item_position_unique"
+            ),
         ),
         migrations.AddIndex(
-            model_name='linkreview',
-            index=models.Index(fields=['claim_a', 'claim_b', '-created_at'], name='review_pair_newest'),
+            model_name="linkreview",
+            index=models.Index(
+                fields=["claim_a", "claim_b", "-created_at"], name="review_pair_newest"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='linkreview',
-            constraint=models.CheckConstraint(condition=models.Q(('decision__in', ['confirmed', 'dismissed'])), name='review_decision_valid'),
+            model_name="linkreview",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("decision__in", ["confirmed", "dismissed"])),
+                name="review_decision_valid",
+            ),
         ),
         migrations.AddIndex(
-            model_name='claimlink',
-            index=models.Index(fields=['story', 'relation'], name='link_story_relation'),
+            model_name="claimlink",
+            index=models.Index(fields=["story", "relation"], name="link_story_relation"),
         ),
         migrations.AddIndex(
-            model_name='claimlink',
-            index=models.Index(fields=['claim_b'], name='link_claim_b'),
+            model_name="claimlink",
+            index=models.Index(fields=["claim_b"], name="link_claim_b"),
         ),
         migrations.AddConstraint(
-            model_name='claimlink',
-            constraint=models.UniqueConstraint(fields=('claim_a', 'claim_b'), name='link_pair_unique'),
+            model_name="claimlink",
+            constraint=models.UniqueConstraint(
+                fields=("claim_a", "claim_b"), name="link_pair_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claimlink',
-            constraint=models.CheckConstraint(condition=models.Q(('article_a__lt', models.F('article_b'))), name='link_articles_ordered'),
+            model_name="claimlink",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("article_a__lt", models.F("article_b"))),
+                name="link_articles_ordered",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claimlink',
-            constraint=models.CheckConstraint(condition=models.Q(('relation__in', ['agreement', 'contradiction', 'disputed'])), name='link_relation_valid'),
+            model_name="claimlink",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("relation__in", ["agreement", "contradiction", "disputed"])),
+                name="link_relation_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claimlink',
-            constraint=models.CheckConstraint(condition=models.Q(('similarity__gte', 0), ('similarity__lte', 1)), name='link_similarity_range'),
+            model_name="claimlink",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("similarity__gte", 0), ("similarity__lte", 1)),
+                name="link_similarity_range",
+            ),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['story', 'published_at'], name='article_story_published'),
+            model_name="article",
+            index=models.Index(fields=["story", "published_at"], name="article_story_published"),
         ),
         migrations.AddConstraint(
-            model_name='article',
-            constraint=models.CheckConstraint(condition=models.Q(('clean_text', ''), _negated=True), name='article_clean_not_empty'),
+            model_name="article",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("clean_text", ""), _negated=True),
+                name="article_clean_not_empty",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='article',
-            constraint=models.CheckConstraint(condition=models.Q(('content_hash__regex', '^[0-9a-f]{64}$')), name='article_hash_hex'),
+            model_name="article",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("content_hash__regex", "^[0-9a-f]{64}$")),
+                name="article_hash_hex",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='article',
-            constraint=models.CheckConstraint(condition=models.Q(('copy_of', models.F('id')), _negated=True), name='article_not_copy_of_itself'),
+            model_name="article",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("copy_of", models.F("id")), _negated=True),
+                name="article_not_copy_of_itself",
+            ),
         ),
     ]

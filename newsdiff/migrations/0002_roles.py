@@ -5,16 +5,30 @@ from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 EDITOR = [
-    "view_outlet", "view_story", "view_article", "view_claim", "view_claimlink",
-    "review_claimlink", "view_linkreview",
+    "view_outlet",
+    "view_story",
+    "view_article",
+    "view_claim",
+    "view_claimlink",
+    "review_claimlink",
+    "view_linkreview",
 ]
 RESEARCHER = EDITOR + ["export_story"]
 ADMIN = RESEARCHER + [
-    "upload_article", "realign_story",
-    "add_outlet", "change_outlet", "delete_outlet",
-    "add_story", "change_story", "delete_story",
-    "add_article", "change_article", "delete_article",
-    "view_ingestbatch", "add_ingestbatch", "view_ingestitem",
+    "upload_article",
+    "realign_story",
+    "add_outlet",
+    "change_outlet",
+    "delete_outlet",
+    "add_story",
+    "change_story",
+    "delete_story",
+    "add_article",
+    "change_article",
+    "delete_article",
+    "view_ingestbatch",
+    "add_ingestbatch",
+    "view_ingestitem",
 ]
 ROLES = {"Editor": EDITOR, "Researcher": RESEARCHER, "Admin": ADMIN}
 

@@ -97,9 +97,7 @@ class ClaimKeys:
     frequency: dict[str, int]  # key character -> number of claims holding its token
 
 
-def claim_tokens(
-    text: str, latin_names: frozenset[str], attribution: str = ""
-) -> list[str]:
+def claim_tokens(text: str, latin_names: frozenset[str], attribution: str = "") -> list[str]:
     """Content tokens of a normalised claim: stems, numbers and cross-script name keys.
 
     Numbers start with a digit and names with "#", which is how weights tell them apart.
@@ -177,9 +175,7 @@ def claim_keys(articles: Sequence[Sequence[ClaimDraft]]) -> ClaimKeys:
     )
 
 
-def _pair_similarity(
-    shared: np.ndarray, len_a: np.ndarray, len_b: np.ndarray
-) -> np.ndarray:
+def _pair_similarity(shared: np.ndarray, len_a: np.ndarray, len_b: np.ndarray) -> np.ndarray:
     total = np.maximum(len_a + len_b, 1)
     smaller = np.maximum(np.minimum(len_a, len_b), 1)
     return (2.0 * shared / total + shared / smaller) / 2.0
@@ -230,8 +226,11 @@ def _blocked_candidates(ck: ClaimKeys) -> tuple[np.ndarray, np.ndarray, np.ndarr
     ia, ib = np.where(swap, ib, ia), np.where(swap, ia, ib)
     keys = ck.keys
     distance = process.cpdist(
-        [keys[i] for i in ia], [keys[i] for i in ib], scorer=Indel.distance,
-        dtype=np.int32, workers=-1,
+        [keys[i] for i in ia],
+        [keys[i] for i in ib],
+        scorer=Indel.distance,
+        dtype=np.int32,
+        workers=-1,
     )
     shared = (ck.lengths[ia] + ck.lengths[ib] - distance) // 2
     keep = shared >= MIN_SHARED_WEIGHT
@@ -287,9 +286,7 @@ def align_claims(articles: Sequence[Sequence[ClaimDraft]]) -> list[Match]:
     return matches
 
 
-def claim_groups(
-    sizes: Sequence[int], matches: Sequence[Match]
-) -> list[list[tuple[int, int]]]:
+def claim_groups(sizes: Sequence[int], matches: Sequence[Match]) -> list[list[tuple[int, int]]]:
     """Clusters of claims across outlets: connected components of the matches.
 
     Returns the groups of two or more claims as lists of (article index, claim index).
@@ -333,4 +330,3 @@ def copied_articles(
         if smaller and count / smaller >= COPY_ARTICLE_SHARE and b not in copies:
             copies[b] = copies.get(a, a)
     return copies
-

@@ -25,8 +25,23 @@ TATWEEL = "\u0640"
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 # Arabic punctuation and typographic quotes folded to their plain forms.
 PUNCTUATION = str.maketrans(
-    {"،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",", "“": '"', "”": '"',
-     "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "–": "-", "—": "-"}
+    {
+        "،": ",",
+        "؛": ";",
+        "؟": "?",
+        "٪": "%",
+        "٫": ".",
+        "٬": ",",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "«": '"',
+        "»": '"',
+        "‘": "'",
+        "’": "'",
+        "–": "-",
+        "—": "-",
+    }
 )
 WORD_RE = re.compile(r"[\w%$]+(?:[.,]\d+)*", re.UNICODE)
 ARABIC_RE = re.compile(r"[\u0600-\u06FF]")
@@ -45,9 +60,12 @@ SUFFIXES = ("هما", "كما", "ات", "ون", "ين", "ان", "ها", "هم", 
 STOPWORDS = frozenset(
     """في من الي علي عن ان او ما مع هذا هذه ذلك تلك التي الذي الذين كان كانت قد لقد وقد ثم
     حتي بعد قبل عند كما بين هو هي هم انه انها اي كل بعض غير ولا لا لم لن ليس و ف ب ل ك
-    the a an of to in on for and or is are was were be been by with at from that this as it its""".split()
+    the a an of to in on for and or is are was were be been by with at from that this as
+    it its""".split()
 )
-NEGATIONS = frozenset("لم لن لا ليس ليست غير عدم نفي نفت ينفي تنفي not no never denied denies".split())
+NEGATIONS = frozenset(
+    "لم لن لا ليس ليست غير عدم نفي نفت ينفي تنفي not no never denied denies".split()
+)
 
 
 @lru_cache(maxsize=65536)
@@ -83,7 +101,7 @@ def light_stem(token: str) -> str:
     stem = token
     for prefix in PREFIXES:
         if stem.startswith(prefix) and len(stem) - len(prefix) >= (4 if len(prefix) == 1 else 3):
-            stem = stem[len(prefix):]
+            stem = stem[len(prefix) :]
             break
     for suffix in SUFFIXES:
         if stem.endswith(suffix) and len(stem) - len(suffix) >= 3:
@@ -101,9 +119,32 @@ def content_stems(text: str) -> list[str]:
 # e.g. كورنيت -> "krnt" and Kornet -> "krnt".
 _LATIN_FOLD = str.maketrans({"c": "k", "q": "k", "z": "s", "v": "f", "p": "b", "g": "j", "x": "ks"})
 _BW_FOLD = str.maketrans(
-    {"q": "k", "g": "j", "H": "h", "x": "k", "*": "d", "S": "s", "D": "d", "T": "t",
-     "Z": "d", "v": "t", "$": "sh", "E": "", "'": "", ">": "", "<": "", "|": "",
-     "&": "", "}": "", "A": "", "w": "", "y": "", "Y": "", "p": "", "h": "h"}
+    {
+        "q": "k",
+        "g": "j",
+        "H": "h",
+        "x": "k",
+        "*": "d",
+        "S": "s",
+        "D": "d",
+        "T": "t",
+        "Z": "d",
+        "v": "t",
+        "$": "sh",
+        "E": "",
+        "'": "",
+        ">": "",
+        "<": "",
+        "|": "",
+        "&": "",
+        "}": "",
+        "A": "",
+        "w": "",
+        "y": "",
+        "Y": "",
+        "p": "",
+        "h": "h",
+    }
 )
 _VOWELS_RE = re.compile(r"[aeiouwy]")
 
@@ -142,7 +183,10 @@ def surface_of(text: str, normalized_phrase: str) -> str:
     wanted = tokens(normalized_phrase)
     if not wanted:
         return normalized_phrase
-    words = [(m.start(), m.end(), tokens(normalize_text(m.group()))) for m in _SURFACE_WORD_RE.finditer(text)]
+    words = [
+        (m.start(), m.end(), tokens(normalize_text(m.group())))
+        for m in _SURFACE_WORD_RE.finditer(text)
+    ]
     for i in range(len(words)):
         found: list[str] = []
         j = i

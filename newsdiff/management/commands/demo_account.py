@@ -29,4 +29,6 @@ class Command(BaseCommand):
             username, password=options["password"], is_staff=options["role"] == "Admin"
         )
         user.groups.add(group)
-        self.stdout.write(f"created {options['role']} {username!r} (password {options['password']!r})")
+        self.stdout.write(
+            f"created {options['role']} {username!r} (password {options['password']!r})"
+        )
