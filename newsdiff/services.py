@@ -36,6 +36,7 @@ from newsdiff.pipeline import ENGINE_VERSION, analyse_article, compare_articles
 from newsdiff.pipeline.align import align_claims, copied_articles
 from newsdiff.pipeline.normalize import is_arabic, normalize_text
 from newsdiff.pipeline.types import AnalysedArticle, ClaimDraft, Fact
+from newsdiff.readers import Document
 
 # An article joins an existing story when at least this many of its claims align with the
 # story's claims and they make at least this share of its claims. Calibrated on the seeds:
@@ -312,23 +313,10 @@ def link_review(
     return review
 
 
-@dataclass(frozen=True, slots=True)
-class BatchDocument:
-    """One document of an upload, as the readers produced it (error set when unreadable)."""
-
-    source: str
-    text: str = ""
-    title: str = ""
-    url: str = ""
-    outlet: str = ""
-    published: dt.date | None = None
-    error: str = ""
-
-
 @transaction.atomic
 def ingest_batch_create(
     *,
-    documents: Sequence[BatchDocument],
+    documents: Sequence[Document],
     created_by: Any = None,
     outlet_name: str = "",
     story_slug: str = "",

@@ -54,35 +54,21 @@ BYTES_PER_MB = 1024 * 1024
 # --- Uploads -----------------------------------------------------------------------
 
 
-def _batch_document(document: readers.Document) -> services.BatchDocument:
-    return services.BatchDocument(
-        source=document.source,
-        text=document.text,
-        title=document.title,
-        url=document.url,
-        outlet=document.outlet,
-        published=document.published,
-        error=document.error,
-    )
-
-
-def _upload_documents(data: dict[str, Any]) -> list[services.BatchDocument]:
+def _upload_documents(data: dict[str, Any]) -> list[readers.Document]:
     """Everything the form brought, read into documents: files, pasted text, fetched page."""
-    documents: list[services.BatchDocument] = []
+    documents: list[readers.Document] = []
     for upload in data["files"]:
         if upload.size > settings.UPLOAD_MAX_BYTES:
             limit = f"{settings.UPLOAD_MAX_BYTES / BYTES_PER_MB:g} MB"
             documents.append(
-                services.BatchDocument(
+                readers.Document(
                     source=upload.name, error=f"file larger than the upload limit of {limit}"
                 )
             )
             continue
-        documents.extend(
-            _batch_document(d) for d in readers.read_upload(upload.name, upload.read())
-        )
+        documents.extend(readers.read_upload(upload.name, upload.read()))
     if data["text"].strip():
-        documents.append(_batch_document(readers.read_pasted(data["text"])))
+        documents.append(readers.read_pasted(data["text"]))
     if data["url"]:
         page = readers.fetch_url(
             data["url"],
@@ -90,7 +76,7 @@ def _upload_documents(data: dict[str, Any]) -> list[services.BatchDocument]:
             max_bytes=settings.FETCH_MAX_BYTES,
             allow_private=settings.FETCH_ALLOW_PRIVATE,
         )
-        documents.append(_batch_document(page))
+        documents.append(page)
     return documents
 
 
