@@ -243,18 +243,22 @@ def test_story_detail_unknown_slug_is_404(client, db):
     assert client.get(reverse("story_detail", args=["nope"])).status_code == 404
 
 
-def test_story_detail_query_count_is_bounded(client, django_assert_max_num_queries, db):
+def _big_story(*, claims_per_article: int) -> None:
+    """Story "big": four outlets, every claim of the first linked to its twin in the others
+    (one in five a contradiction), for query bounds that must not grow with claims."""
     story = story_create_for_test(slug="big")
     outlets = [outlet_create_for_test() for _ in range(4)]
-    columns = [
-        article_with_claims(story=story, outlet=o, claims=[f"جملة رقم {i}." for i in range(40)])[1]
-        for o in outlets
-    ]
-    for claims in columns[1:]:
-        for a, b in zip(columns[0], claims, strict=True):
+    claims = [f"جملة رقم {i}." for i in range(claims_per_article)]
+    columns = [article_with_claims(story=story, outlet=o, claims=claims)[1] for o in outlets]
+    for others in columns[1:]:
+        for a, b in zip(columns[0], others, strict=True):
             link(
                 a, b, relation=Relation.CONTRADICTION if a.position % 5 == 0 else Relation.AGREEMENT
             )
+
+
+def test_story_detail_query_count_is_bounded(client, django_assert_max_num_queries, db):
+    _big_story(claims_per_article=40)
     # The story, its articles, claims and links.
     with django_assert_max_num_queries(4 + AUTH_QUERIES):
         response = client.get(reverse("story_detail", args=["big"]))
@@ -385,17 +389,7 @@ def test_story_tab_timeline(client, story_with_links):
 
 @pytest.mark.parametrize("tab", TABS)
 def test_story_tabs_query_count_is_bounded(client, django_assert_max_num_queries, db, tab):
-    story = story_create_for_test(slug="big")
-    outlets = [outlet_create_for_test() for _ in range(4)]
-    columns = [
-        article_with_claims(story=story, outlet=o, claims=[f"جملة رقم {i}." for i in range(30)])[1]
-        for o in outlets
-    ]
-    for claims in columns[1:]:
-        for a, b in zip(columns[0], claims, strict=True):
-            link(
-                a, b, relation=Relation.CONTRADICTION if a.position % 5 == 0 else Relation.AGREEMENT
-            )
+    _big_story(claims_per_article=30)
     # The story, its articles, claims and links.
     with django_assert_max_num_queries(4 + AUTH_QUERIES):
         response = client.get(reverse("story_detail", args=["big"]), {"tab": tab})
