@@ -84,6 +84,9 @@ def story_list(request: HtmxHttpRequest) -> HttpResponse:
 
 # The story page's views, in the order of its tab bar; the first is the default.
 STORY_TABS = ("columns", "agreements", "contradictions", "only-here", "matrix", "timeline")
+# The agreements and contradictions tabs list this many groups, then link to all of them: an
+# editor scanning a story of hundreds of groups wants the first screen fast.
+TAB_GROUPS_SHOWN = 20
 
 
 @require_GET
@@ -99,9 +102,13 @@ def story_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         comparison=comparison,
         outlet_ids=selectors.outlet_ids_parse(request.GET.getlist("outlets")),
     )
+    tabs = selectors.story_tabs_get(comparison=comparison)
+    limit = None if request.GET.get("all") == "1" else TAB_GROUPS_SHOWN
     context = {
         "comparison": comparison,
-        "tabs": selectors.story_tabs_get(comparison=comparison),
+        "tabs": tabs,
+        "agreements_shown": tabs.agreements[:limit],
+        "contradictions_shown": tabs.contradictions[:limit],
         "tab": tab,
         "pick": pick,
         # What the story view reloads from after an editor reviews a link in the panel.

@@ -769,3 +769,19 @@ def test_story_list_paginates_as_partial_and_full_page(client, django_assert_max
     assert html.count('class="story-row"') == 3
     assert 'rel="prev"' in html and 'rel="next"' not in html
     assert 'href="?page=1"' in html
+
+
+@pytest.mark.parametrize("tab", ["agreements", "contradictions"])
+def test_long_group_tabs_list_the_first_groups_then_link_to_all(client, db, tab):
+    from newsdiff.views import TAB_GROUPS_SHOWN
+
+    _big_story(claims_per_article=TAB_GROUPS_SHOWN * 6)
+    url = reverse("story_detail", args=["big"])
+    first = client.get(url, {"tab": tab}, headers=HTMX).content.decode()
+    all_groups = client.get(url, {"tab": tab, "all": "1"}, headers=HTMX).content.decode()
+
+    marker = 'class="group group--'
+    assert first.count(marker) == TAB_GROUPS_SHOWN
+    assert all_groups.count(marker) > TAB_GROUPS_SHOWN
+    assert f'href="?tab={tab}&amp;all=1"' in first
+    assert 'class="show-all"' not in all_groups
