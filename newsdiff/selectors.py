@@ -52,6 +52,8 @@ STORY_LIST_LIMIT = 100
 STATUS_CONTRADICTED = "contradicted"
 STATUS_DISPUTED = "disputed"
 STATUS_AGREED = "agreed"
+# Reported elsewhere only by a reprint of the same wire text: one source, not a confirmation.
+STATUS_COPIED = "copied"
 STATUS_ONLY_HERE = "only_here"
 
 # The story page shows at most this many columns side by side (and at least two): wider
@@ -199,7 +201,13 @@ def story_list_rows(
             in_range = in_range.filter(published_at__date__lte=published_to)
         stories = stories.filter(Exists(in_range))
 
-    story_links = ClaimLink.objects.filter(story=OuterRef("pk")).exclude(review=_DISMISSED)
+    # A link between a wire copy and the article it reprints confirms nothing.
+    story_links = (
+        ClaimLink.objects.filter(story=OuterRef("pk"))
+        .exclude(review=_DISMISSED)
+        .exclude(article_b__copy_of=F("article_a"))
+        .exclude(article_a__copy_of=F("article_b"))
+    )
     only_here = Claim.objects.filter(article__story=OuterRef("pk")).exclude(
         _other_outlet_link_exists("pk")
     )
@@ -274,6 +282,8 @@ class ClaimRow:
     language: str
     direction: str
     published_at: dt.datetime | None = None
+    # The outlet this claim's text comes from: its own, or the reprinted one's for a wire copy.
+    source_id: int | None = None
     status: str = ""
     agreed_outlets: int = 0
     contradicted_outlets: int = 0
@@ -349,13 +359,15 @@ def _outlet_label(outlet: Outlet) -> str:
     return outlet.native_name or outlet.name
 
 
-def _claim_status(agreed: int, contradicted: int, disputed: int) -> str:
+def _claim_status(agreed: int, contradicted: int, disputed: int, copied: bool = False) -> str:
     if contradicted:
         return STATUS_CONTRADICTED
     if disputed:
         return STATUS_DISPUTED
     if agreed:
         return STATUS_AGREED
+    if copied:
+        return STATUS_COPIED
     return STATUS_ONLY_HERE
 
 
@@ -363,9 +375,10 @@ def story_comparison_get(*, story: Story) -> StoryComparison:
     """The story page's data: its articles in publication order, each with its claims in
     reading order and each claim's status against the other outlets. Three queries.
 
-    Links between two articles of the same outlet (an update, a re-post) keep their ids
-    on the claim but do not count as another outlet agreeing or contradicting. The
-    result also feeds the tabs' groupings below, which run no queries of their own.
+    Links between two articles of the same outlet (an update, a re-post), or between a
+    wire copy and the article it reprints, keep their ids on the claim but do not count as
+    another outlet agreeing or contradicting: one source is one confirmation. The result
+    also feeds the tabs' groupings below, which run no queries of their own.
     """
     articles = list(
         Article.objects.filter(story=story)
@@ -377,6 +390,11 @@ def story_comparison_get(*, story: Story) -> StoryComparison:
         a.id: ArticleColumn(article=a, outlet=a.outlet, direction=_direction(a.language))
         for a in articles
     }
+
+    # The outlet that is each article's source: its own, or, for a wire copy, the outlet of
+    # the article it reprints.
+    outlet_of = {a.id: a.outlet_id for a in articles}
+    source_of = {a.id: outlet_of.get(a.copy_of_id, a.outlet_id) for a in articles}
 
     rows: dict[int, ClaimRow] = {}
     claims = (
@@ -390,6 +408,7 @@ def story_comparison_get(*, story: Story) -> StoryComparison:
             id=claim_id,
             article_id=article_id,
             outlet_id=column.outlet.id,
+            source_id=source_of[article_id],
             outlet_name=_outlet_label(column.outlet),
             position=position,
             text=text,
@@ -401,6 +420,7 @@ def story_comparison_get(*, story: Story) -> StoryComparison:
     agreed: dict[int, set[int]] = defaultdict(set)
     contradicted: dict[int, set[int]] = defaultdict(set)
     disputed: dict[int, set[int]] = defaultdict(set)
+    copied: set[int] = set()
     links: list[LinkRow] = []
     # order_by("id"): ClaimLink's default ordering follows claim_a/claim_b into their
     # claims' and articles' orderings, which joins four tables and costs ~10x the query.
@@ -429,7 +449,7 @@ def story_comparison_get(*, story: Story) -> StoryComparison:
             claim_b_id=claim_b,
             relation=relation,
             disputed_by_sources=bool(details.get("disputed_by_sources")),
-            cross_outlet=row_a.outlet_id != row_b.outlet_id,
+            cross_outlet=row_a.source_id != row_b.source_id,
             differing=tuple(d for d in details.get("differing", []) if isinstance(d, dict)),
             review=review,
         )
@@ -441,26 +461,28 @@ def story_comparison_get(*, story: Story) -> StoryComparison:
                 continue
             row.linked_claim_ids.append(other.id)
             if not link.cross_outlet:
+                if row.outlet_id != other.outlet_id:
+                    copied.add(row.id)
                 continue
             if review == ReviewDecision.CONFIRMED:
                 row.confirmed_links += 1
             if relation == Relation.AGREEMENT:
-                agreed[row.id].add(other.outlet_id)
+                agreed[row.id].add(other.source_id)
             elif link.disputed_by_sources:
-                disputed[row.id].add(other.outlet_id)
+                disputed[row.id].add(other.source_id)
             else:
-                contradicted[row.id].add(other.outlet_id)
+                contradicted[row.id].add(other.source_id)
 
     for claim_id, row in rows.items():
         row.agreed_outlets = len(agreed[claim_id])
         row.contradicted_outlets = len(contradicted[claim_id])
         row.disputed_outlets = len(disputed[claim_id])
         row.status = _claim_status(
-            row.agreed_outlets, row.contradicted_outlets, row.disputed_outlets
+            row.agreed_outlets, row.contradicted_outlets, row.disputed_outlets, claim_id in copied
         )
         columns[row.article_id].claims.append(row)
 
-    relations = [link.relation for link in links if link.counts]
+    relations = [link.relation for link in links if link.counts and link.cross_outlet]
     return StoryComparison(
         story=story,
         columns=list(columns.values()),
@@ -694,7 +716,8 @@ def story_tabs_get(*, comparison: StoryComparison) -> StoryTabs:
         members[roots[claim_id]].append(claims[claim_id])
 
     def outlets_in(rows: list[ClaimRow]) -> int:
-        return len({row.outlet_id for row in rows})
+        # Independent sources: a wire copy does not add a confirmation.
+        return len({row.source_id for row in rows})
 
     confirmed_roots = {
         roots[link.claim_a_id]

@@ -422,3 +422,38 @@ def test_large_groups_show_their_first_claims_and_count_the_rest():
         confirmed=False,
     )
     assert contradiction.sides == [(rows[:GROUP_CLAIMS_SHOWN], 3), (rows[:2], 0)]
+
+
+def test_wire_copy_is_one_source_not_a_confirmation(db):
+    from newsdiff.models import Article
+    from newsdiff.selectors import STATUS_AGREED, STATUS_COPIED
+
+    story = story_create_for_test(slug="wire")
+    wire, reprint, own = (outlet_create_for_test(name=n) for n in ("Wire", "Reprint", "Own"))
+    _, (a1, a2) = article_with_claims(
+        story=story, outlet=wire, claims=["انفجر مخزن للوقود في الميناء.", "قتل ثلاثة عمال."]
+    )
+    copy_article, (b1, b2) = article_with_claims(
+        story=story, outlet=reprint, claims=["انفجر مخزن للوقود في الميناء.", "قتل ثلاثة عمال."]
+    )
+    Article.objects.filter(pk=copy_article.pk).update(copy_of=a1.article)
+    _, (c1,) = article_with_claims(
+        story=story, outlet=own, claims=["انفجار في مخزن وقود بالميناء."]
+    )
+    for x, y in ((a1, b1), (a2, b2), (a1, c1), (b1, c1)):
+        link(x, y, relation=Relation.AGREEMENT)
+
+    comparison = selectors.story_comparison_get(story=story)
+    rows = comparison.claims
+    # The explosion: the wire text (printed twice) and one independent outlet: two sources.
+    assert rows[a1.id].status == STATUS_AGREED and rows[a1.id].agreed_outlets == 1
+    assert rows[b1.id].agreed_outlets == 1
+    assert rows[c1.id].agreed_outlets == 1  # the wire and its reprint count once
+    # The deaths: only the wire text and its reprint.
+    assert rows[a2.id].status == rows[b2.id].status == STATUS_COPIED
+    tabs = selectors.story_tabs_get(comparison=comparison)
+    assert [g.outlet_count for g in tabs.agreements] == [2]
+    assert all(STATUS_COPIED != row.status for g in tabs.only_here for row in g.claims)
+    (row,) = selectors.story_list_rows()
+    assert row.agreement_count == 2  # a1-c1 and b1-c1; the wire-to-reprint links confirm nothing
+    assert comparison.agreement_count == 2
