@@ -18,7 +18,7 @@ import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any
 
-from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -27,7 +27,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from newsdiff import selectors
-from newsdiff.models import Article, Claim, ClaimLink, Language, Story
+from newsdiff.models import Article, Claim, ClaimLink, Language, LinkReview, Story
 
 CSV_COLUMNS = [
     "story",
@@ -44,6 +44,9 @@ CSV_COLUMNS = [
     "article_b_id",
     "claim_b_id",
     "claim_b_text",
+    # An editor's newest decision on the link (confirmed / dismissed, "" when none) and note.
+    "human_label",
+    "human_note",
 ]
 # Spreadsheet programs run a cell that starts with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -65,6 +68,8 @@ XLSX_COLUMN_WIDTHS = {
     "article_b_id": 11,
     "claim_b_id": 10,
     "claim_b_text": 70,
+    "human_label": 12,
+    "human_note": 40,
 }
 # An XLSX export stays in memory up to this size, then spills to a temporary file.
 XLSX_SPOOL_BYTES = 8 * 1024 * 1024
@@ -81,6 +86,7 @@ JSON_LINK_FIELDS = (
     "explanation",
     "details",
     "engine_version",
+    "review",
 )
 
 
@@ -123,6 +129,8 @@ def _link_dict(link: ClaimLink) -> dict[str, Any]:
         "explanation": link.explanation,
         "details": link.details,
         "engine_version": link.engine_version,
+        "human_label": link.review,
+        "human_note": link.review_note or "",
     }
 
 
@@ -138,9 +146,19 @@ def _story_parts(story: Story) -> tuple[QuerySet[Article], QuerySet[Claim], Quer
     links = (
         ClaimLink.objects.filter(story=story)
         .only(*JSON_LINK_FIELDS)
+        .annotate(review_note=_review_note())
         .order_by("claim_a_id", "claim_b_id")
     )
     return articles, claims, links
+
+
+def _review_note() -> Subquery:
+    """The note of the newest editor review of a link's claim pair (the audit trail's head)."""
+    return Subquery(
+        LinkReview.objects.filter(claim_a=OuterRef("claim_a"), claim_b=OuterRef("claim_b"))
+        .order_by("-created_at", "-id")
+        .values("note")[:1]
+    )
 
 
 def story_export_data(story: Story) -> dict[str, Any]:
@@ -213,6 +231,7 @@ def story_csv_rows(story: Story) -> Iterator[list[Any]]:
     """
     links = (
         ClaimLink.objects.filter(story=story)
+        .annotate(review_note=_review_note())
         .order_by("claim_a_id", "claim_b_id")
         .values_list(
             "relation",
@@ -227,11 +246,13 @@ def story_csv_rows(story: Story) -> Iterator[list[Any]]:
             "article_b_id",
             "claim_b_id",
             "claim_b__text",
+            "review",
+            "review_note",
         )
     )
     linked: set[int] = set()
     for row in links.iterator(chunk_size=CHUNK_SIZE):
-        relation, similarity, score, explanation, *claim_columns = row
+        relation, similarity, score, explanation, *claim_columns, review, note = row
         linked.update((row[6], row[10]))
         yield [
             story.slug,
@@ -241,6 +262,8 @@ def story_csv_rows(story: Story) -> Iterator[list[Any]]:
             round(score, 4),
             explanation,
             *claim_columns,
+            review,
+            note or "",
         ]
     claims = (
         Claim.objects.filter(article__story=story)
@@ -261,6 +284,8 @@ def story_csv_rows(story: Story) -> Iterator[list[Any]]:
             article_id,
             claim_id,
             text,
+            "",
+            "",
             "",
             "",
             "",

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from newsdiff import exports
-from newsdiff.models import Claim, ClaimLink, Language, Relation, Story
+from newsdiff.models import Claim, ClaimLink, Language, LinkReview, Relation, Story
 from tests.builders import (
     article_with_claims,
     link,
@@ -117,6 +117,8 @@ def expected_rows(story: Story) -> list[list[str]]:
                 str(lk.article_b_id),
                 str(lk.claim_b_id),
                 lk.claim_b.text,
+                lk.review,
+                _newest_note(lk),
             ]
         )
     for claim in Claim.objects.filter(article__story=story).order_by("article_id", "position"):
@@ -124,9 +126,18 @@ def expected_rows(story: Story) -> list[list[str]]:
             rows.append(
                 [story.slug, "unique", "only_here", "", "", "Only this outlet reports this claim."]
                 + [claim.article.outlet.name, str(claim.article_id), str(claim.pk), claim.text]
-                + ["", "", "", ""]
+                + ["", "", "", "", "", ""]
             )
     return rows
+
+
+def _newest_note(lk: ClaimLink) -> str:
+    review = (
+        LinkReview.objects.filter(claim_a=lk.claim_a_id, claim_b=lk.claim_b_id)
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    return review.note if review else ""
 
 
 def neutralised(row: list[str]) -> list[str]:
@@ -269,6 +280,8 @@ def test_json_api_shape(researcher: Client, stories: Stories) -> None:
     assert set(story["links"][0]) == {
         "claim_a", "claim_b", "relation", "similarity", "score", "explanation", "details",
         "engine_version",
+        "human_label",
+        "human_note",
     }  # fmt: skip
     # Arabic is written as is, not \\u-escaped; the formula claim is untouched in JSON.
     assert "صفقة".encode() in body and FORMULA_CLAIM in {c["text"] for c in story["claims"]}
@@ -320,3 +333,25 @@ def test_bulk_export_page_and_partial(researcher: Client, stories: Stories) -> N
     assert "<html" not in partial and 'id="export-results"' in partial
     assert stories.arabic.title in partial
     assert "/export/stories.xlsx?q=" in partial
+
+
+def test_editor_decisions_are_exported_as_human_labels(
+    researcher: Client, stories: Stories
+) -> None:
+    from newsdiff.services import link_review
+
+    link = ClaimLink.objects.filter(story=stories.arabic).order_by("id").first()
+    link_review(link=link, decision="confirmed", note="أولى")
+    link_review(link=link, decision="dismissed", note="ليست الصفقة نفسها")
+
+    _, body = download(researcher, "story_download", slug=ARABIC_SLUG, fmt="csv")
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+    (row,) = [r for r in rows if r["claim_a_id"] == str(link.claim_a_id)
+              and r["claim_b_id"] == str(link.claim_b_id)]  # fmt: skip
+    assert (row["human_label"], row["human_note"]) == ("dismissed", "ليست الصفقة نفسها")
+
+    _, body = download(researcher, "story_api", slug=ARABIC_SLUG)
+    (story,) = json.loads(body)["stories"]
+    (exported,) = [x for x in story["links"] if x["claim_a"] == link.claim_a_id
+                   and x["claim_b"] == link.claim_b_id]  # fmt: skip
+    assert (exported["human_label"], exported["human_note"]) == ("dismissed", "ليست الصفقة نفسها")
