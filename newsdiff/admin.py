@@ -9,6 +9,7 @@ from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from newsdiff import services
 from newsdiff.models import (
     Article,
     Claim,
@@ -46,8 +47,21 @@ class StoryAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     ordering = ["-updated_at"]
 
+    actions = ["realign_stories"]
+
     def get_queryset(self, request: HttpRequest) -> QuerySet[Story]:
         return super().get_queryset(request).annotate(article_total=Count("articles"))
+
+    @admin.action(
+        description=_("Re-run the engine on the selected stories"), permissions=["realign"]
+    )
+    def realign_stories(self, request: HttpRequest, queryset: QuerySet[Story]) -> None:
+        for story in queryset:
+            services.story_realign(story=story)
+        self.message_user(request, _("Re-ran the engine on %(n)d stories.") % {"n": len(queryset)})
+
+    def has_realign_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("newsdiff.realign_story")
 
     @admin.display(description=_("articles"), ordering="article_total")
     def article_count(self, story: Story) -> int:

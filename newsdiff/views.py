@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,11 +19,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import HttpResponseClientRefresh
 from django_htmx.middleware import HtmxDetails
 
 from newsdiff import selectors, services
 from newsdiff.models import Article, Claim, ClaimLink, ReviewDecision, Story
-from newsdiff.permissions import BROWSE, REVIEW, permission_required
+from newsdiff.permissions import BROWSE, REALIGN, REVIEW, permission_required
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -194,3 +196,26 @@ def article_detail(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
     if request.htmx:
         return render(request, "newsdiff/article_detail.html#article-text", context)
     return render(request, "newsdiff/article_detail.html", context)
+
+
+@require_POST
+@permission_required(REALIGN)
+def story_realign_create(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    """Re-run the engine (alignment and relations) on a story; editors' decisions are kept."""
+    story = get_object_or_404(Story, slug=slug)
+    result = services.story_realign(story=story)
+    messages.success(
+        request,
+        _(
+            "The engine re-ran: %(agreements)s agreements, %(contradictions)s contradictions, "
+            "%(disputed)s disputes."
+        )
+        % {
+            "agreements": result.agreements,
+            "contradictions": result.contradictions,
+            "disputed": result.disputed,
+        },
+    )
+    if request.htmx:
+        return HttpResponseClientRefresh()
+    return redirect(story)

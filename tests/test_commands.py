@@ -152,3 +152,18 @@ def test_seed_outlets_load_twice_without_duplicates() -> None:
     assert sorted(Outlet.objects.values_list("name", flat=True)) == ["Erem News", "Roayah News"]
     out, _ = run("ingest", str(SEED_EREM), str(SEED_ROAYAH))
     assert "(Erem News," in out and "(Roayah News," in out
+
+
+def test_realign_command() -> None:
+    run("ingest", str(SEED_EREM), str(SEED_ROAYAH))
+    slug = Story.objects.get().slug
+    links = ClaimLink.objects.count()
+    out, _ = run("realign", "--story", slug)
+    assert out.startswith(f"{slug}: ") and "0 contradictions" in out
+    assert ClaimLink.objects.count() == links
+    out, _ = run("realign", "--all")
+    assert slug in out
+    with pytest.raises(CommandError, match="No story"):
+        run("realign", "--story", "nope")
+    with pytest.raises(CommandError, match="--all"):
+        run("realign")

@@ -61,7 +61,7 @@ def site(db) -> Site:
 @dataclass(frozen=True)
 class Case:
     name: str
-    permission: str  # "browse", "review", "export" or "upload"
+    permission: str  # "browse", "review", "export", "upload" or "realign"
     request: Callable[[Client, Site], object]
     # What the request returns when allowed, when not 200: (status, URL name it redirects to).
     success: tuple[int, str] | None = None
@@ -90,6 +90,10 @@ def _review_post(client: Client, site: Site):
         reverse("link_review_create", kwargs={"link_id": site.link_id}),
         {"decision": "confirmed", "claim": site.claim_id},
     )
+
+
+def _realign_post(client: Client, site: Site):
+    return client.post(reverse("story_realign", kwargs={"slug": site.story_slug}))
 
 
 slug = lambda site: site.story_slug  # noqa: E731
@@ -132,13 +136,14 @@ CASES = [
         for fmt in ("csv", "xlsx", "json")
     ],
     Case("story json api", "export", _get("story_api", slug=slug)),
+    Case("re-run the engine", "realign", _realign_post, success=(302, "story_detail")),
 ]
 # What each role may do, as migration 0002_roles grants it.
 ALLOWED = {
     None: set(),
     "Editor": {"browse", "review"},
     "Researcher": {"browse", "review", "export"},
-    "Admin": {"browse", "review", "export", "upload"},
+    "Admin": {"browse", "review", "export", "upload", "realign"},
 }
 
 

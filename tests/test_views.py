@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from newsdiff.models import ClaimLink, Language, LinkReview, Relation
+from newsdiff.models import ClaimLink, Language, LinkReview, Relation, Story
 from tests.builders import (
     article_with_claims,
     link,
@@ -785,3 +785,26 @@ def test_long_group_tabs_list_the_first_groups_then_link_to_all(client, db, tab)
     assert all_groups.count(marker) > TAB_GROUPS_SHOWN
     assert f'href="?tab={tab}&amp;all=1"' in first
     assert 'class="show-all"' not in all_groups
+
+
+def test_admin_reruns_the_engine_and_keeps_reviews(db, seed_texts):
+    from newsdiff.services import article_ingest, link_review
+
+    for text in seed_texts:
+        article_ingest(raw_text=text)
+    story = Story.objects.get()
+    link_before = ClaimLink.objects.filter(story=story).order_by("id").first()
+    link_review(link=link_before, decision="confirmed", note="checked")
+    admin = Client()
+    admin.force_login(user_create_for_test(username="boss", role="Admin"))
+
+    page = admin.get(story.get_absolute_url()).content.decode()
+    assert reverse("story_realign", args=[story.slug]) in page
+    response = admin.post(reverse("story_realign", args=[story.slug]), follow=True)
+    assert response.redirect_chain[-1][0] == story.get_absolute_url()
+    assert "The engine re-ran" in response.content.decode()
+    again = ClaimLink.objects.get(claim_a=link_before.claim_a_id, claim_b=link_before.claim_b_id)
+    assert again.pk != link_before.pk and again.review == "confirmed"
+
+    htmx = admin.post(reverse("story_realign", args=[story.slug]), headers=HTMX)
+    assert htmx.status_code == 200 and htmx["HX-Refresh"] == "true"

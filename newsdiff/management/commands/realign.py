@@ -1,0 +1,34 @@
+"""manage.py realign : re-run the engine on stories (after an engine upgrade, say)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from newsdiff.models import Story
+from newsdiff.services import story_realign
+
+
+class Command(BaseCommand):
+    help = "Recompute the links of stories with the current engine; editors' decisions are kept."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--story", action="append", default=[], help="slug (repeatable)")
+        parser.add_argument("--all", action="store_true", help="every story")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if not options["story"] and not options["all"]:
+            raise CommandError("name stories with --story SLUG, or pass --all")
+        stories = Story.objects.order_by("id")
+        if options["story"]:
+            stories = stories.filter(slug__in=options["story"])
+            missing = set(options["story"]) - set(stories.values_list("slug", flat=True))
+            if missing:
+                raise CommandError(f"No story with slug {', '.join(sorted(missing))}")
+        for story in stories.iterator():
+            result = story_realign(story=story)
+            self.stdout.write(
+                f"{story.slug}: {result.agreements} agreements, {result.contradictions} "
+                f"contradictions, {result.disputed} disputed"
+            )
