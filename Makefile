@@ -28,4 +28,6 @@ test: $(STAMP)
 	bin/test
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check newsdiff tests bench
+	$(VENV)/bin/ruff check newsdiff tests bench docs
+	$(VENV)/bin/ruff format --check newsdiff tests bench docs
+	$(VENV)/bin/mypy newsdiff

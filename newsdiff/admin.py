@@ -120,10 +120,13 @@ class LinkReviewAdmin(admin.ModelAdmin):
     readonly_fields = ["created_at"]
 
 
+ITEM_FIELDS = ("position", "source", "status", "message", "article", "claim_count")
+
+
 class IngestItemInline(admin.TabularInline):
     model = IngestItem
-    fields = ["position", "source", "status", "message", "article", "claim_count"]
-    readonly_fields = fields
+    fields = ITEM_FIELDS
+    readonly_fields = ITEM_FIELDS
     extra = 0
     can_delete = False
     show_change_link = True

@@ -130,7 +130,8 @@ def _link_dict(link: ClaimLink) -> dict[str, Any]:
         "details": link.details,
         "engine_version": link.engine_version,
         "human_label": link.review,
-        "human_note": link.review_note or "",
+        # Annotated by _story_parts (the newest review's note).
+        "human_note": getattr(link, "review_note", None) or "",
     }
 
 

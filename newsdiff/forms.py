@@ -42,7 +42,9 @@ class MultipleFileField(forms.FileField):
 
 
 class UploadForm(forms.Form):
-    files = MultipleFileField(
+    # The field shares its name with Form.files (the request's uploads) only on the class:
+    # Django moves declared fields into base_fields, so the instance attribute is untouched.
+    files = MultipleFileField(  # type: ignore[assignment]
         label=_("Files"),
         required=False,
         help_text=_(".txt, .html, .json, .jsonl, .csv or .zip; several at once."),
@@ -75,7 +77,7 @@ class UploadForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if not (cleaned.get("files") or cleaned.get("text", "").strip() or cleaned.get("url")):
             if not self.errors:
                 raise ValidationError(_("Choose files, paste a text or give a URL."))
@@ -112,7 +114,7 @@ class ExportFilterForm(forms.Form):
         return slugs
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         start, end = cleaned.get("date_from"), cleaned.get("date_to")
         if start and end and start > end:
             raise ValidationError(_("The start date is after the end date."))

@@ -290,17 +290,18 @@ def _read_csv(name: str, text: str) -> list[Document]:
 
 def _record_document(source: str, record: Mapping[str, Any]) -> Document:
     """Build a document from a JSON object or CSV row with text and optional metadata."""
-    metadata = {
-        "title": _field(record, "title"),
-        "url": _field(record, "url"),
-        "outlet": _field(record, "outlet"),
-        "published": parse_published(
-            next((record[f] for f in PUBLISHED_FIELDS if record.get(f)), None)
-        ),
-    }
+    title, url, outlet = (_field(record, f) for f in ("title", "url", "outlet"))
+    published = parse_published(next((record[f] for f in PUBLISHED_FIELDS if record.get(f)), None))
     text = next((_field(record, f) for f in TEXT_FIELDS if _field(record, f)), "")
     if text:
-        return Document(source=source, text=_normalise_newlines(text).strip(), **metadata)
+        return Document(
+            source=source,
+            text=_normalise_newlines(text).strip(),
+            title=title,
+            url=url,
+            outlet=outlet,
+            published=published,
+        )
     html = _field(record, HTML_FIELD)
     if html:
         extracted = html_document(source, html)
@@ -309,10 +310,10 @@ def _record_document(source: str, record: Mapping[str, Any]) -> Document:
         return Document(
             source=source,
             text=extracted.text,
-            title=metadata["title"] or extracted.title,
-            url=metadata["url"] or extracted.url,
-            outlet=metadata["outlet"] or extracted.outlet,
-            published=metadata["published"] or extracted.published,
+            title=title or extracted.title,
+            url=url or extracted.url,
+            outlet=outlet or extracted.outlet,
+            published=published or extracted.published,
         )
     return Document(source=source, error="no text")
 
@@ -691,7 +692,7 @@ class _CheckedRedirectHandler(urllib.request.HTTPRedirectHandler):
         fp: Any,
         code: int,
         msg: str,
-        headers: Message,
+        headers: http.client.HTTPMessage,
     ) -> Any:
         location = headers.get("location") or headers.get("uri")
         if location:

@@ -226,9 +226,9 @@ def story_list_rows(
             .values("latest")
         ),
     ).order_by("-updated_at", "-id")[offset : offset + limit]
-    stories = list(stories)
+    page = list(stories)
 
-    outlets_by_story = _outlets_by_story(s.id for s in stories)
+    outlets_by_story = _outlets_by_story(s.id for s in page)
     return [
         StoryRow(
             id=s.id,
@@ -243,7 +243,7 @@ def story_list_rows(
             only_here_count=s.only_here_count,
             outlets=tuple(outlets_by_story.get(s.id, ())),
         )
-        for s in stories
+        for s in page
     ]
 
 
@@ -282,8 +282,9 @@ class ClaimRow:
     language: str
     direction: str
     published_at: dt.datetime | None = None
-    # The outlet this claim's text comes from: its own, or the reprinted one's for a wire copy.
-    source_id: int | None = None
+    # The outlet this claim's text comes from: its own, or the reprinted one's for a wire copy
+    # (set by story_comparison_get; 0 elsewhere).
+    source_id: int = 0
     status: str = ""
     agreed_outlets: int = 0
     contradicted_outlets: int = 0
@@ -394,7 +395,10 @@ def story_comparison_get(*, story: Story) -> StoryComparison:
     # The outlet that is each article's source: its own, or, for a wire copy, the outlet of
     # the article it reprints.
     outlet_of = {a.id: a.outlet_id for a in articles}
-    source_of = {a.id: outlet_of.get(a.copy_of_id, a.outlet_id) for a in articles}
+    source_of = {
+        a.id: outlet_of.get(a.copy_of_id, a.outlet_id) if a.copy_of_id else a.outlet_id
+        for a in articles
+    }
 
     rows: dict[int, ClaimRow] = {}
     claims = (
@@ -632,6 +636,11 @@ class MatrixCell:
     is_self: bool
 
 
+def _matrix_cell(counts: list[int] | None, *, is_self: bool) -> MatrixCell:
+    agreements, contradictions = counts or (0, 0)
+    return MatrixCell(agreements=agreements, contradictions=contradictions, is_self=is_self)
+
+
 @dataclass(frozen=True, slots=True)
 class MatrixRow:
     outlet: Outlet
@@ -833,7 +842,7 @@ def _outlet_matrix(comparison: StoryComparison) -> dict[str, Any]:
                 claim_count=len(own),
                 only_here_count=sum(row.status == STATUS_ONLY_HERE for row in own),
                 cells=[
-                    MatrixCell(*pairs.get((outlet_id, other), (0, 0)), is_self=other == outlet_id)
+                    _matrix_cell(pairs.get((outlet_id, other)), is_self=other == outlet_id)
                     for other in outlets
                 ],
             )

@@ -22,6 +22,7 @@ from django.http import (
     JsonResponse,
     StreamingHttpResponse,
 )
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -188,7 +189,7 @@ def batch_progress(request: HtmxHttpRequest, batch_id: int) -> JsonResponse:
 
 def _download(
     stories: QuerySet[Story], fmt: str, *, stem: str, story: Story | None = None
-) -> HttpResponse:
+) -> HttpResponseBase:
     """stories as a download in fmt; story when the export is of one story (XLSX sheet)."""
     if fmt == "xlsx":
         file = exports.story_xlsx_file(story) if story else exports.stories_xlsx_file(stories)
@@ -235,7 +236,7 @@ def story_export(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 
 @permission_required(EXPORT)
 @require_GET
-def story_download(request: HtmxHttpRequest, slug: str, fmt: str) -> HttpResponse:
+def story_download(request: HtmxHttpRequest, slug: str, fmt: str) -> HttpResponseBase:
     story = get_object_or_404(Story, slug=slug)
     return _download(Story.objects.filter(pk=story.pk), fmt, stem=_story_stem(story), story=story)
 
@@ -276,7 +277,7 @@ def stories_export(request: HtmxHttpRequest) -> HttpResponse:
 
 @permission_required(EXPORT)
 @require_GET
-def stories_download(request: HtmxHttpRequest, fmt: str) -> HttpResponse:
+def stories_download(request: HtmxHttpRequest, fmt: str) -> HttpResponseBase:
     form = ExportFilterForm(request.GET)
     if not form.is_valid():
         context = {"form": form, "story": None}
@@ -287,7 +288,7 @@ def stories_download(request: HtmxHttpRequest, fmt: str) -> HttpResponse:
 
 @permission_required(EXPORT)
 @require_GET
-def story_api(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+def story_api(request: HtmxHttpRequest, slug: str) -> HttpResponseBase:
     """One story in the shape of `manage.py export --format json`, for scripts."""
     story = get_object_or_404(Story, slug=slug)
     return StreamingHttpResponse(

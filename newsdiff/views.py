@@ -67,7 +67,7 @@ def story_list(request: HtmxHttpRequest) -> HttpResponse:
         offset=(page - 1) * STORIES_PER_PAGE,
         limit=STORIES_PER_PAGE + 1,
     )
-    context = {
+    context: dict[str, object] = {
         "rows": rows[:STORIES_PER_PAGE],
         "query": query,
         "outlet_id": outlet_id,

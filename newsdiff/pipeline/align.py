@@ -320,9 +320,9 @@ def copied_articles(
     """
     near_verbatim: Counter[tuple[int, int]] = Counter()
     for m in matches:
-        a = articles[m.article_a][m.claim_a].normalized
-        b = articles[m.article_b][m.claim_b].normalized
-        if Indel.normalized_similarity(a, b) >= COPY_CLAIM_SIMILARITY:
+        text_a = articles[m.article_a][m.claim_a].normalized
+        text_b = articles[m.article_b][m.claim_b].normalized
+        if Indel.normalized_similarity(text_a, text_b) >= COPY_CLAIM_SIMILARITY:
             near_verbatim[(m.article_a, m.article_b)] += 1
     copies: dict[int, int] = {}
     for (a, b), count in sorted(near_verbatim.items()):

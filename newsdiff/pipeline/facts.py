@@ -813,8 +813,8 @@ def extract_facts(text: str, *, published: dt.date | None = None) -> tuple[Fact,
                 ),
             )
         )
-    for start, end, value in _entities(folded, taken):
-        facts.append((start, Fact("entity", value, "", "", folded.surface(start, end))))
+    for start, end, name in _entities(folded, taken):
+        facts.append((start, Fact("entity", name, "", "", folded.surface(start, end))))
 
     facts.sort(key=lambda item: item[0])
     return tuple(fact for _, fact in facts)
@@ -1065,14 +1065,14 @@ def _entities(folded: _Folded, taken: bytearray) -> list[tuple[int, int, str]]:
                 word[0] in "وفب" and word[1:] in NAME_INTRODUCERS
             ):
                 continue
-            quoted = _QUOTED_RE.match(f, match.end())
-            if quoted:
-                _add_name(found, quoted.start("q"), quoted.end("q"), quoted["q"])
+            quoted_name = _QUOTED_RE.match(f, match.end())
+            if quoted_name:
+                _add_name(found, quoted_name.start("q"), quoted_name.end("q"), quoted_name["q"])
                 continue
             names: list[re.Match[str]] = []
-            for word in _WORD_RE.finditer(f, match.end(), min(len(f), match.end() + 60)):
-                gap = f[(names[-1].end() if names else match.end()) : word.start()]
-                token = word.group()
+            for word_match in _WORD_RE.finditer(f, match.end(), min(len(f), match.end() + 60)):
+                gap = f[(names[-1].end() if names else match.end()) : word_match.start()]
+                token = word_match.group()
                 # Adjectives (feminine -ة, "الـ" forms) and coordination end a name:
                 # transliterated foreign names almost never end in teh marbuta.
                 if (
@@ -1086,7 +1086,7 @@ def _entities(folded: _Folded, taken: bytearray) -> list[tuple[int, int, str]]:
                     or len(names) == 2
                 ):
                     break
-                names.append(word)
+                names.append(word_match)
             if names:
                 _add_name(
                     found, names[0].start(), names[-1].end(), " ".join(n.group() for n in names)

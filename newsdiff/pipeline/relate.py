@@ -209,7 +209,7 @@ def _is_negation(token: str) -> bool:
 
 def _view(normalized: str) -> _View:
     # The cache is bounded by hand: one story holds a few thousand claims at most.
-    if _view_cached.cache_info().currsize > 50_000:  # type: ignore[attr-defined]
+    if _view_cached.cache_info().currsize > 50_000:
         _view_cached.cache_clear()
     return _view_cached(normalized)
 
@@ -772,8 +772,8 @@ def relate_claims(
             swap = _slot_substitution(va, vb)
             if swap is not None:
                 reason, wa, wb = swap
-                kind = "place" if reason == "place_mismatch" else "entity"
-                differing.append({"kind": kind, "subject": "", "a": wa, "b": wb})
+                fact_kind = "place" if reason == "place_mismatch" else "entity"
+                differing.append({"kind": fact_kind, "subject": "", "a": wa, "b": wb})
 
     p = contradiction_probability(va.normalized, vb.normalized)
     kind: RelationKind
@@ -905,9 +905,9 @@ def relation_scores(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, 
     confusion matrix (rows gold, columns predicted). Gold may use ANS stance labels."""
     if len(gold) != len(predicted):
         raise ValueError("gold and predicted differ in length")
-    gold = [STANCE_TO_RELATION.get(g.strip().lower(), g.strip().lower()) for g in gold]
-    confusion = {g: {p: 0 for p in RELATIONS} for g in RELATIONS}
-    for g, p in zip(gold, predicted, strict=True):
+    gold_relations = [STANCE_TO_RELATION.get(g.strip().lower(), g.strip().lower()) for g in gold]
+    confusion: dict[str, dict[str, int]] = {g: {p: 0 for p in RELATIONS} for g in RELATIONS}
+    for g, p in zip(gold_relations, predicted, strict=True):
         if g in confusion and p in confusion[g]:
             confusion[g][p] += 1
 
