@@ -290,9 +290,9 @@ def main() -> None:
         f"{ClaimLink.objects.filter(story=story).count()} links"
     )
 
-    # A served worker freezes its start-up heap (gunicorn post_fork: gc.freeze()) so that
-    # full collections do not rescan Django's own objects; without it the p95 of every
-    # screen carries the occasional 30-70 ms full collection. --no-freeze shows that.
+    # A served worker freezes its start-up heap (newsdiff/wsgi.py calls gc.freeze() once the
+    # views are loaded) so that full collections do not rescan Django's own objects; without
+    # it the p95 of every screen carries the occasional full collection. --no-freeze shows it.
     if not args.no_freeze:
         gc.collect()
         gc.freeze()
