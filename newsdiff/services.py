@@ -33,7 +33,7 @@ from newsdiff.models import (
     Story,
 )
 from newsdiff.pipeline import ENGINE_VERSION, analyse_article, compare_articles
-from newsdiff.pipeline.align import align_claims, copied_articles
+from newsdiff.pipeline.align import align_claims, copied_articles, pool_match_counts
 from newsdiff.pipeline.normalize import is_arabic, normalize_text
 from newsdiff.pipeline.types import AnalysedArticle, ClaimDraft, Fact
 from newsdiff.readers import Document
@@ -44,8 +44,10 @@ from newsdiff.readers import Document
 # the other way (0.45), while the unrelated articles written for the tests align none.
 STORY_MIN_MATCHED_CLAIMS = 3
 STORY_MIN_MATCHED_SHARE = 0.15
-# How many recently updated stories a new article is compared against.
+# How many recently updated stories a new article is compared against, and how many of those
+# (the ones sharing most claims with it) are then aligned with it one by one.
 STORY_CANDIDATES = 200
+STORY_SHORTLIST = 5
 SLUG_MAX_LENGTH = 80
 
 
@@ -129,20 +131,43 @@ def _claim_drafts(article: Article) -> tuple[ClaimDraft, ...]:
 
 
 def story_best_match(*, claims: Sequence[ClaimDraft]) -> Story | None:
-    """The existing story these claims tell, or None when no story is close enough."""
+    """The existing story these claims tell, or None when no story is close enough.
+
+    One query for the candidates' claims, one pooled comparison against all of them, then
+    at most STORY_SHORTLIST alignments, however many candidate stories there are.
+    """
+    stories = list(Story.objects.order_by("-updated_at")[:STORY_CANDIDATES])
+    pools: dict[int, list[ClaimDraft]] = {story.pk: [] for story in stories}
+    rows = Claim.objects.filter(article__story__in=stories).values_list(
+        "article__story_id", "position", "text", "normalized", "start", "end", "facts",
+        "attribution",
+    )  # fmt: skip
+    for story_id, position, text, normalized, start, end, facts, attribution in rows:
+        pools[story_id].append(
+            ClaimDraft(
+                position=position,
+                text=text,
+                normalized=normalized,
+                start=start,
+                end=end,
+                facts=tuple(Fact(**f) for f in facts),
+                attribution=attribution,
+            )
+        )
+    # A cheap pooled pass shortlists the stories sharing most claims; each is then aligned on
+    # its own, with its own vocabulary, which is what decides.
+    counts = pool_match_counts(claims, list(pools.values()))
+    shortlist = sorted(
+        (i for i, count in enumerate(counts) if count >= STORY_MIN_MATCHED_CLAIMS),
+        key=lambda i: -counts[i],
+    )[:STORY_SHORTLIST]
     best: tuple[int, Story] | None = None
-    stories = Story.objects.order_by("-updated_at")[:STORY_CANDIDATES]
-    articles = Article.objects.filter(story__in=stories).prefetch_related("claims")
-    by_story: dict[int, list[ClaimDraft]] = {}
-    for article in articles:
-        by_story.setdefault(article.story_id, []).extend(_claim_drafts(article))
-    story_by_id = {s.pk: s for s in stories}
-    for story_id, story_claims in by_story.items():
-        matches = align_claims([claims, story_claims])
-        matched = len({m.claim_a for m in matches})
+    for i in shortlist:
+        story = stories[i]
+        matched = len({m.claim_a for m in align_claims([claims, pools[story.pk]])})
         if matched >= STORY_MIN_MATCHED_CLAIMS and matched / len(claims) >= STORY_MIN_MATCHED_SHARE:
             if best is None or matched > best[0]:
-                best = (matched, story_by_id[story_id])
+                best = (matched, story)
     return best[1] if best else None
 
 

@@ -251,3 +251,16 @@ def test_seed_single_outlet_details_are_unique(seed_texts: tuple[str, str]) -> N
     assert only_here("مصنع لادا"), "the Lada factory visit"
     assert only_here("محامي بوت"), "the lawyer's refusal to comment"
     assert only_here("جمعيه محليه"), "his 2023 local-assembly seat"
+
+
+def test_article_finds_its_story_among_many() -> None:
+    for i in range(12):
+        article_ingest(
+            raw_text=f"The city council voted on budget item {i} for the new library wing. "
+            f"Councillors debated parking fees in district {i} for two hours on Tuesday.",
+            outlet_name=f"Paper {i}",
+        )
+    article_ingest(raw_text=ENGLISH_A, outlet_name="Coast Daily")
+    flood = Article.objects.get(outlet__name="Coast Daily").story
+    result = article_ingest(raw_text=ENGLISH_B, outlet_name="Harbour Herald")
+    assert result.article.story == flood
