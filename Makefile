@@ -22,6 +22,7 @@ setup: $(STAMP)
 	$(PY) manage.py demo_account
 
 run: setup
+	@echo "newsdiff: open http://127.0.0.1:8000 and sign in as demo / newsdiff-demo"
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 test: $(STAMP)
