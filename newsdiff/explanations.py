@@ -34,6 +34,15 @@ FACT_KIND_LABELS: dict[str, Promise] = {
     "entity": pgettext_lazy("fact kind", "entity"),
 }
 
+# Units of time a fact may carry; currencies keep their ISO codes (USD, EUR ...), which
+# newsrooms read in either language.
+FACT_UNIT_LABELS: dict[str, Promise] = {
+    "year": pgettext_lazy("fact unit", "years"),
+    "month": pgettext_lazy("fact unit", "months"),
+    "week": pgettext_lazy("fact unit", "weeks"),
+    "day": pgettext_lazy("fact unit", "days"),
+}
+
 # The values a "direction" fact takes (relate.OPPOSITE's keys).
 DIRECTION_LABELS: dict[str, Promise] = {
     "up": pgettext_lazy("direction", "up"),
@@ -93,6 +102,12 @@ def fact_kind_label(kind: str) -> str:
     """The name of a fact kind in the reader's language (the code itself if unknown)."""
     label = FACT_KIND_LABELS.get(kind)
     return str(label) if label is not None else kind
+
+
+def fact_unit_label(unit: str) -> str:
+    """A fact's unit in the reader's language (currency codes and "%" as they are)."""
+    label = FACT_UNIT_LABELS.get(unit)
+    return str(label) if label is not None else unit
 
 
 def fact_value_label(kind: str, value: Any) -> str:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("links/<int:link_id>/review/", views.link_review_create, name="link_review_create"),
     path("articles/<int:article_id>/", views.article_detail, name="article_detail"),
     path("", include("newsdiff.urls_team")),
+    path("accounts/login/", views.login, name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -12,14 +12,17 @@ import datetime as dt
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth.views import LoginView
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
-from django_htmx.http import HttpResponseClientRefresh
+from django_htmx.http import HttpResponseClientRedirect, HttpResponseClientRefresh
 from django_htmx.middleware import HtmxDetails
 
 from newsdiff import selectors, services
@@ -219,3 +222,15 @@ def story_realign_create(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     if request.htmx:
         return HttpResponseClientRefresh()
     return redirect(story)
+
+
+_login_form = LoginView.as_view()
+
+
+def login(request: HtmxHttpRequest) -> HttpResponseBase:
+    """Django's login page; when htmx asks for it (a partial's request, redirected here by an
+    expired session), the whole browser page goes to the login form instead of a panel."""
+    if request.htmx and request.method == "GET":
+        next_url = request.htmx.current_url_abs_path or request.GET.get("next", "/")
+        return HttpResponseClientRedirect(f"{reverse('login')}?{urlencode({'next': next_url})}")
+    return _login_form(request)

@@ -223,3 +223,15 @@ def test_claim_detail_in_arabic_shows_the_arabic_explanation(client, db):
     client.cookies["django_language"] = "en"
     html = client.get(reverse("claim_detail", args=[a.id])).content.decode()
     assert "Same quantity, different values (money: 10,000,000 vs 20,000,000)." in html
+
+
+def test_fact_units_in_the_readers_language() -> None:
+    from django.utils import translation
+
+    from newsdiff.explanations import fact_unit_label
+
+    with translation.override("ar"):
+        assert fact_unit_label("year") == "سنوات"
+        assert fact_unit_label("USD") == "USD"
+    with translation.override("en"):
+        assert fact_unit_label("month") == "months"

@@ -808,3 +808,20 @@ def test_admin_reruns_the_engine_and_keeps_reviews(db, seed_texts):
 
     htmx = admin.post(reverse("story_realign", args=[story.slug]), headers=HTMX)
     assert htmx.status_code == 200 and htmx["HX-Refresh"] == "true"
+
+
+def test_expired_session_sends_the_whole_page_to_login(anonymous_client, story_with_links):
+    claim = story_with_links["claims"]["a1"]
+    partial = reverse("claim_detail", args=[claim.id])
+    # The partial itself answers 302 to the login page, as every view does for anonymous users.
+    response = anonymous_client.get(partial, headers=HTMX)
+    assert response.status_code == 302 and response.url.startswith(reverse("login"))
+    # htmx follows that redirect with its headers; the login page then redirects the browser.
+    story_url = reverse("story_detail", args=["bout-houthis"])
+    login = anonymous_client.get(
+        response.url, headers={**HTMX, "HX-Current-URL": f"http://testserver{story_url}"}
+    )
+    assert login.status_code == 200
+    assert login["HX-Redirect"] == f"{reverse('login')}?next={story_url.replace('/', '%2F')}"
+    # A plain visit still gets the form.
+    assert 'name="password"' in anonymous_client.get(reverse("login")).content.decode()

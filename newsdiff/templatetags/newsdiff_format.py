@@ -21,7 +21,12 @@ from django.utils import timezone
 from django.utils.formats import date_format, get_format_modules, time_format
 from django.utils.translation import gettext
 
-from newsdiff.explanations import explanation_localized, fact_kind_label, fact_value_label
+from newsdiff.explanations import (
+    explanation_localized,
+    fact_kind_label,
+    fact_unit_label,
+    fact_value_label,
+)
 from newsdiff.models import ClaimLink
 
 register = template.Library()
@@ -63,6 +68,12 @@ def explain(link: ClaimLink, from_claim_id: int | None = None) -> str:
 def fact_kind(kind: str) -> str:
     """A fact kind ("money", "date" ...) in the reader's language."""
     return fact_kind_label(str(kind))
+
+
+@register.filter
+def fact_unit(unit: str) -> str:
+    """A fact's unit ("year", "USD" ...) in the reader's language."""
+    return fact_unit_label(str(unit))
 
 
 @register.filter
