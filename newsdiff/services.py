@@ -115,18 +115,22 @@ def outlet_get_or_create(*, name: str = "", domain: str = "", language: str = ""
     return outlet
 
 
-def _claim_drafts(article: Article) -> tuple[ClaimDraft, ...]:
-    return tuple(
-        ClaimDraft(
-            position=c.position,
-            text=c.text,
-            normalized=c.normalized,
-            start=c.start,
-            end=c.end,
-            facts=tuple(Fact(**f) for f in c.facts),
-            attribution=c.attribution,
-        )
-        for c in article.claims.all()
+# The stored fields a ClaimDraft is rebuilt from, in its constructor's order.
+CLAIM_DRAFT_FIELDS = ("position", "text", "normalized", "start", "end", "facts", "attribution")
+
+
+def _claim_draft(
+    position: int, text: str, normalized: str, start: int, end: int, facts: list, attribution: str
+) -> ClaimDraft:
+    """A stored claim (a values_list row of CLAIM_DRAFT_FIELDS) as the pipeline sees it."""
+    return ClaimDraft(
+        position=position,
+        text=text,
+        normalized=normalized,
+        start=start,
+        end=end,
+        facts=tuple(Fact(**f) for f in facts),
+        attribution=attribution,
     )
 
 
@@ -139,21 +143,10 @@ def story_best_match(*, claims: Sequence[ClaimDraft]) -> Story | None:
     stories = list(Story.objects.order_by("-updated_at")[:STORY_CANDIDATES])
     pools: dict[int, list[ClaimDraft]] = {story.pk: [] for story in stories}
     rows = Claim.objects.filter(article__story__in=stories).values_list(
-        "article__story_id", "position", "text", "normalized", "start", "end", "facts",
-        "attribution",
-    )  # fmt: skip
-    for story_id, position, text, normalized, start, end, facts, attribution in rows:
-        pools[story_id].append(
-            ClaimDraft(
-                position=position,
-                text=text,
-                normalized=normalized,
-                start=start,
-                end=end,
-                facts=tuple(Fact(**f) for f in facts),
-                attribution=attribution,
-            )
-        )
+        "article__story_id", *CLAIM_DRAFT_FIELDS
+    )
+    for story_id, *fields in rows:
+        pools[story_id].append(_claim_draft(*fields))
     # A cheap pooled pass shortlists the stories sharing most claims; each is then aligned on
     # its own, with its own vocabulary, which is what decides.
     counts = pool_match_counts(claims, list(pools.values()))
@@ -260,9 +253,18 @@ def article_ingest(
 @transaction.atomic
 def story_realign(*, story: Story) -> RealignResult:
     """Recompute every link of a story from its articles' stored claims."""
-    articles = list(Article.objects.filter(story=story).order_by("id").prefetch_related("claims"))
-    drafts = [_claim_drafts(a) for a in articles]
-    claim_ids = [[c.pk for c in a.claims.all()] for a in articles]
+    articles = list(Article.objects.filter(story=story).order_by("id"))
+    index_of = {article.pk: i for i, article in enumerate(articles)}
+    drafts: list[list[ClaimDraft]] = [[] for _ in articles]
+    claim_ids: list[list[int]] = [[] for _ in articles]
+    rows = (
+        Claim.objects.filter(article__story=story)
+        .order_by("article_id", "position")
+        .values_list("article_id", "id", *CLAIM_DRAFT_FIELDS)
+    )
+    for article_id, claim_id, *fields in rows:
+        drafts[index_of[article_id]].append(_claim_draft(*fields))
+        claim_ids[index_of[article_id]].append(claim_id)
     published = [a.published_at.date() if a.published_at else None for a in articles]
     link_drafts = compare_articles(drafts, published)
 
