@@ -17,7 +17,6 @@ from django.db.models import QuerySet
 from django.http import (
     FileResponse,
     Http404,
-    HttpRequest,
     HttpResponse,
     JsonResponse,
     StreamingHttpResponse,
@@ -31,17 +30,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
-from django_htmx.middleware import HtmxDetails
 
 from newsdiff import exports, readers, services, tasks
 from newsdiff.forms import ExportFilterForm, UploadForm
+from newsdiff.http import HtmxHttpRequest
 from newsdiff.models import BatchStatus, IngestBatch, IngestItem, ItemStatus, Language, Story
 from newsdiff.permissions import EXPORT, UPLOAD, permission_required
-
-
-class HtmxHttpRequest(HttpRequest):
-    htmx: HtmxDetails
-
 
 # The upload page lists this many recent batches, newest first.
 RECENT_BATCHES = 20

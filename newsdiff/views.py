@@ -23,15 +23,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, HttpResponseClientRefresh
-from django_htmx.middleware import HtmxDetails
 
 from newsdiff import selectors, services
+from newsdiff.http import HtmxHttpRequest
 from newsdiff.models import Article, Claim, ClaimLink, ReviewDecision, Story
 from newsdiff.permissions import BROWSE, REALIGN, REVIEW, permission_required
-
-
-class HtmxHttpRequest(HttpRequest):
-    htmx: HtmxDetails
 
 
 def _int_or_none(value: str | None) -> int | None:
