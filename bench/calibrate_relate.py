@@ -2,11 +2,11 @@
 
     .venv/bin/python bench/calibrate_relate.py [--ans /work/shared/ans] [--dry-run]
 
-Trains a logistic regression (scikit-learn, only here) over ``relate.pair_features`` on
+Trains a logistic regression (scikit-learn, only here) over ``relate.model.pair_features`` on
 ANS train.csv (agree vs disagree). C, the decision threshold and the low-overlap cut are
 chosen by 5-fold cross-validation on train (three fold seeds, pooled out-of-fold
 probabilities, scored through the whole decision: rules first, then the model), so dev.csv
-is only reported, never searched. Writes ``newsdiff/pipeline/relate_model.json``: feature
+is only reported, never searched. Writes ``newsdiff/pipeline/relate/relate_model.json``: feature
 weights, lexicons, thresholds, and how they were calibrated (data, date, CV and dev scores).
 Dev scores are those of the whole ``relate_texts`` path, the one the product and the
 ``relate`` command use.
@@ -33,6 +33,8 @@ sys.path.insert(0, str(ROOT))
 
 from newsdiff.pipeline import relate  # noqa: E402
 from newsdiff.pipeline.normalize import normalize_text  # noqa: E402
+from newsdiff.pipeline.relate import model as relate_model  # noqa: E402
+from newsdiff.pipeline.types import Reason  # noqa: E402
 
 LABELS = {"agree": 0, "disagree": 1}
 FOLDS = 5
@@ -54,21 +56,13 @@ def load(path: Path) -> list[dict[str, str]]:
         return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(f)]
 
 
-def swap_keys(a: str, b: str) -> list[str]:
-    """Sorted "stem|stem" keys of the small word swaps between two normalised claims."""
-    removed, added = relate._diff(relate._view(a), relate._view(b))
-    if not removed or not added or len(removed) * len(added) > relate.MAX_CROSS_PAIRS:
-        return []
-    return ["|".join(sorted((r, s))) for r in removed for s in added]
-
-
 def build_lexicon(
     rows: list[tuple[str, str, int]], min_count: int
 ) -> tuple[frozenset[str], frozenset[str]]:
     """Word swaps seen only in disagree pairs (antonyms) or only in agree pairs (synonyms)."""
     counts: dict[int, Counter[str]] = {0: Counter(), 1: Counter()}
     for a, b, y in rows:
-        counts[y].update(set(swap_keys(a, b)))
+        counts[y].update(set(relate_model.swap_keys(a, b)))
     antonyms = frozenset(k for k, n in counts[1].items() if n >= min_count and not counts[0][k])
     synonyms = frozenset(k for k, n in counts[0].items() if n >= min_count and not counts[1][k])
     return antonyms, synonyms
@@ -78,10 +72,13 @@ def featurize(
     rows: list[tuple[str, str, int]], lexicon: tuple[frozenset[str], frozenset[str]], swap: bool
 ) -> tuple[list[dict[str, float]], list[int]]:
     antonyms, synonyms = lexicon
-    X = [relate.pair_features(a, b, antonyms=antonyms, synonyms=synonyms) for a, b, _ in rows]
+    X = [relate_model.pair_features(a, b, antonyms=antonyms, synonyms=synonyms) for a, b, _ in rows]
     y = [lab for _, _, lab in rows]
     if swap:
-        X += [relate.pair_features(b, a, antonyms=antonyms, synonyms=synonyms) for a, b, _ in rows]
+        X += [
+            relate_model.pair_features(b, a, antonyms=antonyms, synonyms=synonyms)
+            for a, b, _ in rows
+        ]
         y += y
     return X, y
 
@@ -119,36 +116,36 @@ def exported_weights(vectorizer: Any, model: Any) -> dict[str, float]:
     return weights
 
 
-Outputs = tuple[str, float, bool, bool]
+Outputs = tuple[bool, float, bool, bool]
+# The reasons only the rules give: the verdicts that do not depend on the model.
+RULE_REASONS = frozenset(
+    {
+        Reason.VALUE_MISMATCH,
+        Reason.DATE_MISMATCH,
+        Reason.PLACE_MISMATCH,
+        Reason.NEGATION,
+        Reason.OPPOSITE_DIRECTION,
+        Reason.ENTITY_SUBSTITUTION,
+        Reason.FIGURE_UPDATED,
+    }
+)
 
 
 def rule_outputs(rows: list[dict[str, str]]) -> list[Outputs]:
-    """(rule reason or "", similarity, facts matched, distinct quantities) per row: the parts
-    of relate_claims' decision that do not depend on the model."""
+    """(a rule decided, similarity, facts matched, distinct quantities) per row: the parts
+    of relate_claims' decision that do not depend on the model. A dispute or an update is
+    scored as a contradiction (relate.metrics.SCORED_AS), so the rule's verdict is enough."""
     out = []
-    rule_reasons = {
-        "value_mismatch",
-        "date_mismatch",
-        "place_mismatch",
-        "negation",
-        "opposite_direction",
-        "entity_substitution",
-    }
     for row in rows:
         d = relate.relate_texts(row["s1"], row["s2"]).details
-        reason = d["reason"] if d["reason"] in rule_reasons else ""
-        if d["disputed_by_sources"]:
-            reason = "disputed_by_sources"
-        out.append((reason, d["similarity"], bool(d["matched"]), bool(d["distinct_quantities"])))
+        out.append((d.reason in RULE_REASONS, d.similarity, bool(d.matched), bool(d.distinct)))
     return out
 
 
 def decide(out: Outputs, p: float, threshold: float, unrelated: float) -> str:
     """relate_claims' decision order, replayed (the final scores come from the real thing)."""
-    reason, sim, matched, distinct = out
-    if reason == "disputed_by_sources":
-        return "unrelated"
-    if reason:
+    ruled, sim, matched, distinct = out
+    if ruled:
         return "contradiction"
     if sim < unrelated and not matched:
         return "unrelated"
@@ -175,7 +172,9 @@ def cv_probabilities(pairs: list[tuple[str, str, str]], C: float, seed: int) -> 
         vectorizer, model = fit(X, y, C)
         antonyms, synonyms = build_lexicon(rest, LEXICON_MIN_COUNT)
         Xh = [
-            relate.pair_features(pairs[i][0], pairs[i][1], antonyms=antonyms, synonyms=synonyms)
+            relate_model.pair_features(
+                pairs[i][0], pairs[i][1], antonyms=antonyms, synonyms=synonyms
+            )
             for i in held
         ]
         for i, p in zip(held, model.predict_proba(vectorizer.transform(Xh))[:, 1], strict=True):
@@ -268,7 +267,7 @@ def main() -> None:
         "synonyms": sorted(synonyms),
         "weights": {k: round(v, 5) for k, v in sorted(weights.items())},
     }
-    backup = relate.MODEL_PATH.read_bytes() if relate.MODEL_PATH.exists() else None
+    backup = relate_model.MODEL_PATH.read_bytes() if relate_model.MODEL_PATH.exists() else None
     # Score the shipped file through the real relate_texts path (rounded weights and all):
     # those are the dev figures the JSON records and the relate command shows.
     write_model(shipped)
@@ -279,8 +278,8 @@ def main() -> None:
     shipped["calibration"]["dev"] = dev_summary(scores)
     shipped["calibration"]["relate_texts_ms_per_pair"] = round(per_pair, 3)
     if args.dry_run and backup is not None:
-        relate.MODEL_PATH.write_bytes(backup)
-        relate._model.cache_clear()
+        relate_model.MODEL_PATH.write_bytes(backup)
+        relate_model.load_model.cache_clear()
     else:
         write_model(shipped)
     print(
@@ -292,7 +291,7 @@ def main() -> None:
     )
     print(relate.format_scores(scores))
     if not args.dry_run:
-        print(f"wrote {relate.MODEL_PATH} ({len(shipped['weights'])} weights)")
+        print(f"wrote {relate_model.MODEL_PATH} ({len(shipped['weights'])} weights)")
 
 
 def cv_summary(per_seed: list[dict[str, Any]]) -> dict[str, Any]:
@@ -326,10 +325,10 @@ def dev_summary(scores: dict[str, Any]) -> dict[str, Any]:
 
 
 def write_model(model_json: dict[str, Any]) -> None:
-    relate.MODEL_PATH.write_text(
+    relate_model.MODEL_PATH.write_text(
         json.dumps(model_json, ensure_ascii=False, indent=0) + "\n", encoding="utf-8"
     )
-    relate._model.cache_clear()
+    relate_model.load_model.cache_clear()
 
 
 if __name__ == "__main__":

@@ -62,8 +62,24 @@ def _claim_text(n: int) -> str:
 def build_story(links: int):  # noqa: ANN201 - Django models are imported after setup
     from django.utils import timezone
 
+    from newsdiff import services
     from newsdiff.models import Article, Claim, ClaimLink, Language, Outlet, Relation, Story
     from newsdiff.pipeline.normalize import normalize_text
+    from newsdiff.pipeline.types import FactDifference, FactValue, Reason, RelationDetails
+
+    details_of = {
+        Relation.AGREEMENT: RelationDetails(reason=Reason.PARAPHRASE).to_json(),
+        Relation.CONTRADICTION: RelationDetails(
+            reason=Reason.VALUE_MISMATCH,
+            differing=(
+                FactDifference(
+                    kind="count",
+                    a=FactValue("count", "12", "", "12 قتيلا"),
+                    b=FactValue("count", "15", "", "15 قتيلا"),
+                ),
+            ),
+        ).to_json(),
+    }
 
     Story.objects.filter(slug=SLUG).delete()
     story = Story.objects.create(title="قصة لقياس التصدير", slug=SLUG)
@@ -131,8 +147,8 @@ def build_story(links: int):  # noqa: ANN201 - Django models are imported after 
                 relation=relation,
                 similarity=0.5 + (count % 50) / 100,
                 score=0.75,
-                explanation="الأرقام مختلفة" if relation == Relation.CONTRADICTION else "اتفاق",
-                details={"matched": [], "differing": []},
+                reason="value_mismatch" if relation == Relation.CONTRADICTION else "paraphrase",
+                details=details_of[relation],
                 engine_version="bench",
             )
         )
@@ -140,6 +156,7 @@ def build_story(links: int):  # noqa: ANN201 - Django models are imported after 
             ClaimLink.objects.bulk_create(batch)
             batch = []
     ClaimLink.objects.bulk_create(batch)
+    services.story_verdicts_store(story=story)
     return story
 
 

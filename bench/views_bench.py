@@ -71,8 +71,21 @@ def dataset_build() -> None:
     from django.db import transaction
     from django.utils import timezone
 
+    from newsdiff import services
     from newsdiff.models import Article, Claim, ClaimLink, Outlet, Relation, Story
     from newsdiff.pipeline.normalize import normalize_text
+    from newsdiff.pipeline.types import FactDifference, FactValue, Reason, RelationDetails
+
+    contradiction_details = RelationDetails(
+        reason=Reason.VALUE_MISMATCH,
+        differing=(
+            FactDifference(
+                kind="money",
+                a=FactValue("money", "10000000", "USD", "10 ملايين دولار"),
+                b=FactValue("money", "20000000", "USD", "20 مليون دولار"),
+            ),
+        ),
+    ).to_json()
 
     rng = random.Random(7)
     start = timezone.now() - timezone.timedelta(days=400)
@@ -167,24 +180,15 @@ def dataset_build() -> None:
                                 else Relation.AGREEMENT,
                                 similarity=round(rng.uniform(0.5, 0.95), 3),
                                 score=round(rng.uniform(0.3, 0.9), 3),
-                                explanation="bench",
-                                details={
-                                    "differing": [
-                                        {
-                                            "kind": "money",
-                                            "subject": "صفقة",
-                                            "a": "10000000",
-                                            "b": "20000000",
-                                        }
-                                    ]
-                                }
-                                if contradiction
-                                else {},
+                                reason="value_mismatch" if contradiction else "paraphrase",
+                                details=contradiction_details if contradiction else {},
                                 engine_version="bench",
                                 review=rng.choice(["", "", "", "", "confirmed", "dismissed"]),
                             )
                         )
         ClaimLink.objects.bulk_create(links, batch_size=5000)
+        for story in stories:
+            services.story_verdicts_store(story=story)
     print(
         f"built {len(articles):,} articles, {len(claims):,} claims, {len(links):,} links "
         f"in {len(stories):,} stories"

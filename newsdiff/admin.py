@@ -100,12 +100,12 @@ class ClaimLinkAdmin(admin.ModelAdmin):
         "review",
         "similarity",
         "score",
-        "explanation",
+        "reason",
         "engine_version",
     ]
-    list_filter = ["relation", "review", "engine_version"]
+    list_filter = ["relation", "reason", "review", "engine_version"]
     list_select_related = ["story"]
-    search_fields = ["explanation", "claim_a__text", "claim_b__text", "story__title"]
+    search_fields = ["claim_a__text", "claim_b__text", "story__title"]
     raw_id_fields = ["story", "article_a", "article_b", "claim_a", "claim_b"]
     readonly_fields = ["created_at"]
 

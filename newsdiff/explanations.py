@@ -1,23 +1,36 @@
-"""A link's explanation in the reader's language.
+"""A link's verdict and its facts in the reader's language: the one place that writes them.
 
-The pipeline stays free of Django, so the explanation it stores on a link is English
-(exports and the JSON API keep that text). The link's ``details`` carry everything the
-sentence was made from: the reason code, the differing facts, the distinct quantities and,
-for a dispute, who said what. This module rebuilds the sentence from them with gettext,
-one translatable sentence per reason code, and falls back to the stored text for a reason
-it does not know (an engine newer than this module, or a hand-made link).
+The pipeline returns a relation kind, a reason code (``pipeline.types.Reason``) and typed
+details (``RelationDetails``), and no English. Everything people read about a link is
+rendered here, with gettext, in the active language (Arabic or English): the story page,
+the claim page, the exports (in English, under ``translation.override("en")``) and the
+``relate`` command.
 
-The reason codes and the shapes of ``details`` are those of ``pipeline/relate.py``.
+A sentence is composed of one sentence per reason code and, when the details give one, a
+clause with the first fact the two claims give differently, as the articles wrote it
+(``FactValue.text``, never a stem or a normalised key). A dispute names the two sources as
+written before the reason; an update says between which publication dates the figure changed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+import datetime as dt
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
 
-from django.contrib.humanize.templatetags.humanize import intcomma
+from django.utils.formats import date_format, number_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
+
+from newsdiff.pipeline.types import (
+    DATE_KINDS,
+    QUANTITY_KINDS,
+    FactDifference,
+    FactValue,
+    Reason,
+    RelationDetails,
+)
 
 FACT_KIND_LABELS: dict[str, Promise] = {
     "money": pgettext_lazy("fact kind", "money"),
@@ -35,15 +48,17 @@ FACT_KIND_LABELS: dict[str, Promise] = {
 }
 
 # Units of time a fact may carry; currencies keep their ISO codes (USD, EUR ...), which
-# newsrooms read in either language.
+# newsrooms read in either language, and "%" stays "%".
 FACT_UNIT_LABELS: dict[str, Promise] = {
     "year": pgettext_lazy("fact unit", "years"),
     "month": pgettext_lazy("fact unit", "months"),
     "week": pgettext_lazy("fact unit", "weeks"),
     "day": pgettext_lazy("fact unit", "days"),
+    "hour": pgettext_lazy("fact unit", "hours"),
+    "decade": pgettext_lazy("fact unit", "decades"),
 }
 
-# The values a "direction" fact takes (relate.OPPOSITE's keys).
+# The values a "direction" fact takes, as words (for a fact that kept no words of its own).
 DIRECTION_LABELS: dict[str, Promise] = {
     "up": pgettext_lazy("direction", "up"),
     "down": pgettext_lazy("direction", "down"),
@@ -51,51 +66,76 @@ DIRECTION_LABELS: dict[str, Promise] = {
     "deny": pgettext_lazy("direction", "denies"),
 }
 
-# Kinds whose values are plain numbers, written with the locale's thousands separator
-# (as templates/newsdiff/_fact_value.html writes them).
-NUMERIC_KINDS = frozenset({"money", "count", "number"})
-
-# An agreement's reason is one of these (relate_claims gives every other verdict another
-# code), so a non-empty distinct_quantities under them is the "different quantities" case.
-AGREEMENT_REASONS = frozenset({"same_facts", "paraphrase"})
-
-# Each reason alone, and with its first differing fact: %(kind)s is the fact's kind, %(a)s
-# and %(b)s its two values.
-REASON_SENTENCES: dict[str, Promise] = {
-    "same_facts": gettext_lazy("Both claims report the same facts."),
-    "paraphrase": gettext_lazy("The claims say the same thing in different words."),
-    "value_mismatch": gettext_lazy("Same quantity, different values."),
-    "date_mismatch": gettext_lazy("Same event, different dates."),
-    "place_mismatch": gettext_lazy("Same event, different places."),
-    "negation": gettext_lazy("One claim negates the other."),
-    "opposite_direction": gettext_lazy("The claims move in opposite directions."),
-    "entity_substitution": gettext_lazy("A different name in the same role."),
-    "learned": gettext_lazy("The wording differs in a way that usually means a contradiction."),
-    "low_overlap": gettext_lazy("The claims only look alike: they share too little to compare."),
+# What shows a currency in the words of an article, by ISO 4217 code, beside the code
+# itself and any currency sign (Unicode category Sc: $ € £ ...). Folded as _fold folds the
+# text (ة as ه, hamza forms of alef as ا, lower case), matched inside words so that plurals
+# and clitics ("دولارات", "بالدولار", "dollars") count. Names shorter than three letters are
+# left out: they hide inside other words. The codes are those the facts stage gives money.
+CURRENCY_WORDS: dict[str, tuple[str, ...]] = {
+    "USD": ("دولار", "dollar"),
+    "CAD": ("دولار", "dollar"),
+    "AUD": ("دولار", "dollar"),
+    "EUR": ("يورو", "euro"),
+    "GBP": ("استرليني", "جنيه", "pound", "sterling"),
+    "EGP": ("جنيه", "pound"),
+    "SDG": ("جنيه", "pound"),
+    "SAR": ("ريال", "riyal"),
+    "QAR": ("ريال", "riyal"),
+    "OMR": ("ريال", "rial"),
+    "YER": ("ريال", "rial"),
+    "IRR": ("ريال", "rial"),
+    "AED": ("درهم", "دراهم", "dirham"),
+    "MAD": ("درهم", "دراهم", "dirham"),
+    "KWD": ("دينار", "دنانير", "dinar"),
+    "JOD": ("دينار", "دنانير", "dinar"),
+    "BHD": ("دينار", "دنانير", "dinar"),
+    "IQD": ("دينار", "دنانير", "dinar"),
+    "LYD": ("دينار", "دنانير", "dinar"),
+    "TND": ("دينار", "دنانير", "dinar"),
+    "DZD": ("دينار", "دنانير", "dinar"),
+    # A dinar or a lira whose country the article does not name.
+    "DINAR": ("دينار", "دنانير", "dinar"),
+    "LIRA": ("ليره", "ليرات", "lira"),
+    "TRY": ("ليره", "ليرات", "lira"),
+    "LBP": ("ليره", "ليرات", "lira", "pound"),
+    "SYP": ("ليره", "ليرات", "lira", "pound"),
+    "RUB": ("روبل", "rouble", "ruble"),
+    "CNY": ("يوان", "yuan", "renminbi"),
+    "ILS": ("شيكل", "شيقل", "shekel"),
 }
-REASON_SENTENCES_WITH_VALUES: dict[str, Promise] = {
-    "same_facts": gettext_lazy("Both claims report the same facts (%(kind)s: %(a)s vs %(b)s)."),
-    "paraphrase": gettext_lazy(
-        "The claims say the same thing in different words (%(kind)s: %(a)s vs %(b)s)."
+
+# One sentence per reason code, without its full stop: link_sentence adds the stop, or the
+# values clause and then the stop. FIGURE_UPDATED's sentence is used when the two
+# publication dates are unknown (_update_sentence names them otherwise).
+REASON_SENTENCES: dict[Reason, Promise] = {
+    Reason.SAME_FACTS: gettext_lazy("Both claims report the same facts"),
+    Reason.PARAPHRASE: gettext_lazy("The claims say the same thing in different words"),
+    Reason.DISTINCT_QUANTITIES: gettext_lazy(
+        "Different quantities, not a contradiction: the numbers measure different things"
     ),
-    "value_mismatch": gettext_lazy("Same quantity, different values (%(kind)s: %(a)s vs %(b)s)."),
-    "date_mismatch": gettext_lazy("Same event, different dates (%(kind)s: %(a)s vs %(b)s)."),
-    "place_mismatch": gettext_lazy("Same event, different places (%(kind)s: %(a)s vs %(b)s)."),
-    "negation": gettext_lazy("One claim negates the other (%(kind)s: %(a)s vs %(b)s)."),
-    "opposite_direction": gettext_lazy(
-        "The claims move in opposite directions (%(kind)s: %(a)s vs %(b)s)."
+    Reason.VALUE_MISMATCH: gettext_lazy("Same quantity, different values"),
+    Reason.DATE_MISMATCH: gettext_lazy("Same event, different dates"),
+    Reason.PLACE_MISMATCH: gettext_lazy("Same event, different places"),
+    Reason.NEGATION: gettext_lazy("One claim negates the other"),
+    Reason.OPPOSITE_DIRECTION: gettext_lazy("The claims move in opposite directions"),
+    Reason.ENTITY_SUBSTITUTION: gettext_lazy("A different name in the same role"),
+    Reason.LEARNED: gettext_lazy("The wording differs in a way that usually means a contradiction"),
+    Reason.FIGURE_UPDATED: gettext_lazy(
+        "The figure changed between the publication times of the two articles"
     ),
-    "entity_substitution": gettext_lazy(
-        "A different name in the same role (%(kind)s: %(a)s vs %(b)s)."
-    ),
-    "learned": gettext_lazy(
-        "The wording differs in a way that usually means a contradiction "
-        "(%(kind)s: %(a)s vs %(b)s)."
-    ),
-    "low_overlap": gettext_lazy(
-        "The claims only look alike: they share too little to compare (%(kind)s: %(a)s vs %(b)s)."
+    Reason.LOW_OVERLAP: gettext_lazy(
+        "The claims only look alike: they share too little to compare"
     ),
 }
+
+# A claim in the exports that no other outlet reports (its row's reason is "only_here").
+ONLY_HERE_SENTENCE = gettext_lazy("Only this outlet reports this claim.")
+
+_ARABIC_INDIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_NUMBER_RE = re.compile(r"\d+")
+# Diacritics, superscript alef and tatweel: folded away before looking for currency words.
+_MARKS_RE = re.compile("[\u064b-\u0652\u0670\u0640]")
+_ALEF_FORMS = str.maketrans("أإآٱ", "اااا")
 
 
 def fact_kind_label(kind: str) -> str:
@@ -110,76 +150,194 @@ def fact_unit_label(unit: str) -> str:
     return str(label) if label is not None else unit
 
 
-def fact_value_label(kind: str, value: Any) -> str:
-    """A fact value for reading: grouped digits for numbers, a word for a direction."""
-    text = "" if value is None else str(value)
-    if kind in NUMERIC_KINDS:
-        return str(intcomma(text))
-    if kind == "direction" and text in DIRECTION_LABELS:
-        return str(DIRECTION_LABELS[text])
-    return text
+# --- One value -------------------------------------------------------------------------
 
 
-def _pair(fact: Mapping[str, Any], flipped: bool) -> tuple[str, str, str]:
-    kind = str(fact.get("kind", ""))
-    a, b = fact.get("a"), fact.get("b")
-    if flipped:
-        a, b = b, a
-    return fact_kind_label(kind), fact_value_label(kind, a), fact_value_label(kind, b)
+def fact_value_display(value: FactValue) -> str:
+    """A fact's value for reading: the words as the article wrote them, completed where
+    they do not say it all.
 
-
-def _first_fact(facts: Any) -> Mapping[str, Any] | None:
-    if isinstance(facts, list | tuple):
-        return next((f for f in facts if isinstance(f, Mapping)), None)
-    return None
-
-
-def _reason_sentence(reason: str, details: Mapping[str, Any], flipped: bool) -> str | None:
-    """The sentence for one reason code, None for a code this module does not know."""
-    if reason not in REASON_SENTENCES:
-        return None
-    distinct = _first_fact(details.get("distinct_quantities"))
-    if reason in AGREEMENT_REASONS and distinct is not None:
-        kind, a, b = _pair(distinct, flipped)
-        return gettext("Different quantities, not a contradiction (%(kind)s: %(a)s / %(b)s).") % {
-            "kind": kind,
-            "a": a,
-            "b": b,
-        }
-    differing = _first_fact(details.get("differing"))
-    if differing is None:
-        return str(REASON_SENTENCES[reason])
-    kind, a, b = _pair(differing, flipped)
-    return str(REASON_SENTENCES_WITH_VALUES[reason]) % {"kind": kind, "a": a, "b": b}
-
-
-def explanation_localized(
-    details: Mapping[str, Any] | None, *, fallback: str, flipped: bool = False
-) -> str:
-    """The one-line explanation of a link in the active language.
-
-    details: the link's details as relate_claims stored them; fallback: the stored English
-    explanation, returned when the reason code is unknown. flipped: tell the two sides in
-    the order b, a (a claim page reads the link from claim b's side).
+    A money value whose words lack its currency gets the currency; a date whose words do
+    not show the full date ("أمس", "last August", a bare month) gets the full date in the
+    reader's locale in brackets ("أغسطس الماضي (August 2024)"); a direction code with no
+    words becomes a word. A value with no words of its own is written out from its
+    canonical form (grouped digits and the unit, a full date).
     """
-    if not isinstance(details, Mapping):
-        return fallback
-    reason = str(details.get("reason", ""))
-    if reason != "disputed_by_sources":
-        sentence = _reason_sentence(reason, details, flipped)
-        return fallback if sentence is None else sentence
+    written = value.text.strip()
+    if value.kind == "direction" and (not written or written == value.value):
+        label = DIRECTION_LABELS.get(value.value)
+        return str(label) if label is not None else value.value
+    if not written or written == value.value:
+        return _canonical_display(value)
+    missing = _missing_from_words(value, written)
+    if not missing:
+        return written
+    # Translators: a fact as the article wrote it, then what the words leave out
+    # (a currency, a full date) in brackets.
+    return gettext("%(written)s (%(missing)s)") % {"written": written, "missing": missing}
 
-    # A dispute: details["rule"] is the contradiction the two sources' accounts make.
-    why = _reason_sentence(str(details.get("rule", "")), details, flipped)
-    if why is None:
-        return fallback
-    attribution = details.get("attribution")
-    names = attribution if isinstance(attribution, Mapping) else {}
-    who_a = str(names.get("a") or "") or gettext("the outlet")
-    who_b = str(names.get("b") or "") or gettext("the outlet")
+
+def _canonical_display(value: FactValue) -> str:
+    if value.kind in QUANTITY_KINDS:
+        number = _number_display(value.value)
+        if not value.unit:
+            return number
+        if value.unit == "%":
+            return f"{number}%"
+        # Translators: a number and its unit ("25 years", "20,000,000 USD").
+        return gettext("%(number)s %(unit)s") % {
+            "number": number,
+            "unit": fact_unit_label(value.unit),
+        }
+    if value.kind in DATE_KINDS:
+        return _full_date(value.value) or value.value
+    return value.value
+
+
+def _number_display(value: str) -> str:
+    try:
+        number = Decimal(value)
+    except InvalidOperation:
+        return value
+    return number_format(number, force_grouping=True)
+
+
+def _missing_from_words(value: FactValue, written: str) -> str:
+    """What the written words of a fact leave out and a reader needs ("" when nothing)."""
+    if value.kind == "money" and value.unit and not _shows_currency(written, value.unit):
+        return value.unit
+    if value.kind in DATE_KINDS and not _shows_full_date(written, value.value):
+        return _full_date(value.value)
+    if value.kind in QUANTITY_KINDS and value.unit and not any(c.isalpha() for c in written):
+        # Bare digits ("25") whose unit was written elsewhere in the sentence.
+        if value.unit == "%" and ("%" in written or "٪" in written):
+            return ""
+        return fact_unit_label(value.unit)
+    return ""
+
+
+def _fold(text: str) -> str:
+    return _MARKS_RE.sub("", text).translate(_ALEF_FORMS).replace("ة", "ه").casefold()
+
+
+def _shows_currency(written: str, code: str) -> bool:
+    if any(unicodedata.category(char) == "Sc" for char in written):
+        return True
+    folded = _fold(written)
+    return code.casefold() in folded or any(word in folded for word in CURRENCY_WORDS.get(code, ()))
+
+
+def _shows_full_date(written: str, iso: str) -> bool:
+    """Whether the words give the date's year (and, for a day, its day of the month).
+
+    Relative words ("أمس", "last Monday") and a month without its year do not.
+    """
+    parts = iso.split("-")
+    numbers = {int(n) for n in _NUMBER_RE.findall(written.translate(_ARABIC_INDIC_DIGITS))}
+    if not parts[0].isdigit() or int(parts[0]) not in numbers:
+        return False
+    return len(parts) < 3 or (parts[2].isdigit() and int(parts[2]) in numbers)
+
+
+def _full_date(iso: str) -> str:
+    """An ISO date ("2024", "2024-08", "2024-10-07") as the reader's locale writes it."""
+    parts = iso.split("-")
+    try:
+        numbers = [int(part) for part in parts]
+        if len(numbers) == 1:
+            return str(numbers[0])
+        if len(numbers) == 2:
+            return date_format(dt.date(numbers[0], numbers[1], 1), "YEAR_MONTH_FORMAT")
+        if len(numbers) == 3:
+            return date_format(dt.date(*numbers), "DATE_FORMAT")
+    except ValueError:
+        pass
+    return ""
+
+
+# --- One link --------------------------------------------------------------------------
+
+
+def link_sentence(relation: str, details: RelationDetails, *, flipped: bool = False) -> str:
+    """Why two claims stand as they do, in one line of the active language.
+
+    relation: the link's kind (agreement | contradiction | disputed | updated); details: its
+    typed details, oriented from claim a. flipped: read from claim b's side (its values and
+    source first, as a claim page's "here / there" columns).
+    """
     if flipped:
-        who_a, who_b = who_b, who_a
+        details = details.swapped()
+    if relation == "updated" or details.reason == Reason.FIGURE_UPDATED:
+        return _update_sentence(details)
+    sentence = _reason_sentence(details)
+    if relation != "disputed":
+        return sentence
+    if not (details.source_a or details.source_b):
+        return gettext(
+            "The sources the outlets quote give conflicting accounts; the outlets report "
+            "both. %(why)s"
+        ) % {"why": sentence}
     return gettext(
-        "Sources disagree: %(a)s and %(b)s give conflicting accounts; "
-        "the outlets report both. %(why)s"
-    ) % {"a": who_a, "b": who_b, "why": why}
+        "Sources disagree: %(a)s and %(b)s give conflicting accounts; the outlets report "
+        "both. %(why)s"
+    ) % {
+        "a": details.source_a or gettext("the outlet"),
+        "b": details.source_b or gettext("the outlet"),
+        "why": sentence,
+    }
+
+
+def _with_clause(sentence: str, clause: str) -> str:
+    if not clause:
+        # Translators: a reason sentence and its full stop.
+        return gettext("%(sentence)s.") % {"sentence": sentence}
+    # Translators: a reason sentence, then the fact it is about in brackets.
+    return gettext("%(sentence)s (%(values)s).") % {"sentence": sentence, "values": clause}
+
+
+def _pair(difference: FactDifference) -> dict[str, str]:
+    return {
+        "kind": fact_kind_label(difference.kind or difference.a.kind),
+        "a": fact_value_display(difference.a),
+        "b": fact_value_display(difference.b),
+    }
+
+
+def _reason_sentence(details: RelationDetails) -> str:
+    sentence = str(REASON_SENTENCES[details.reason])
+    if details.reason == Reason.DISTINCT_QUANTITIES:
+        first = next(iter(details.distinct or details.differing), None)
+        # Translators: two numbers of one kind that measure different things.
+        template = gettext("%(kind)s: %(a)s and %(b)s")
+    else:
+        first = next(iter(details.differing), None)
+        # Translators: one fact the two claims give differently.
+        template = gettext("%(kind)s: %(a)s vs %(b)s")
+    if first is None:
+        return _with_clause(sentence, "")
+    pair = _pair(first)
+    if not (pair["a"] and pair["b"]):
+        return _with_clause(sentence, "")
+    return _with_clause(sentence, template % pair)
+
+
+def _update_sentence(details: RelationDetails) -> str:
+    """A figure that changed over time, told earlier article first whatever the side."""
+    if details.published_a and details.published_b and details.published_a > details.published_b:
+        details = details.swapped()
+    first = next(iter(details.differing), None)
+    # Translators: a figure that changed: its kind, the earlier value, then the later one.
+    clause = gettext("%(kind)s: %(a)s, then %(b)s") % _pair(first) if first else ""
+    earlier, later = details.published_a, details.published_b
+    if earlier is None or later is None:
+        sentence = str(REASON_SENTENCES[Reason.FIGURE_UPDATED])
+    elif earlier == later:
+        sentence = gettext("The figure changed between two articles published on %(date)s") % {
+            "date": date_format(earlier, "DATE_FORMAT")
+        }
+    else:
+        sentence = gettext("The figure changed between the publication dates, %(a)s and %(b)s") % {
+            "a": date_format(earlier, "DATE_FORMAT"),
+            "b": date_format(later, "DATE_FORMAT"),
+        }
+    return _with_clause(sentence, clause)

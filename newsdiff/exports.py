@@ -1,24 +1,31 @@
-"""Comparison tables out: stories -> JSON documents, CSV rows and XLSX workbooks.
+"""Comparison tables out: export rows -> JSON documents, CSV rows and XLSX workbooks.
 
-The JSON shape is the contract researchers script against:
-{"stories": [{"slug", "title", "articles": [...], "claims": [...], "links": [...]}]}.
-The CSV and the XLSX sheet have one row per link and one per claim no other outlet reports.
-Every format is produced in constant memory: rows are read from the database in chunks and
-written out as they come (the XLSX to a temporary file, spilled to disk when large).
+This module only formats: the rows come from newsdiff/selectors/exports.py, the verdicts and
+counts are those services stored (comparison.story_verdicts decides them), and the sentences
+come from newsdiff/explanations.py, in English.
+
+The JSON shape is the contract researchers script against (README, "Export formats"):
+{"stories": [{"slug", "title", "counts", "articles": [...], "claims": [...], "links": [...]}]};
+it carries values as the articles wrote them, canonical values and reason codes, never an
+internal key or stem. The CSV and the XLSX sheet have one row per link and one per claim
+whose status is "only here". Every format is produced in constant memory: rows are read
+from the database in chunks and written out as they come (the XLSX to a temporary file,
+spilled to disk when large).
 """
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 import re
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
+from dataclasses import fields
 from typing import IO, Any
 
-from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
+from django.db.models import QuerySet
+from django.utils import translation
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -26,13 +33,29 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from newsdiff import selectors
-from newsdiff.models import Article, Claim, ClaimLink, Language, LinkReview, Story
+from newsdiff.comparison import STATUS_ONLY_HERE, StoryCounts
+from newsdiff.explanations import ONLY_HERE_SENTENCE, link_sentence
+from newsdiff.models import Language, Story
+from newsdiff.pipeline.types import RelationDetails
+from newsdiff.selectors.exports import (
+    ArticleRow,
+    ClaimRow,
+    ClaimSide,
+    LinkRow,
+    LinkTableRow,
+    export_article_rows,
+    export_claim_rows,
+    export_link_rows,
+    export_link_table_rows,
+    export_only_here_rows,
+    stories_language,
+)
 
 CSV_COLUMNS = [
     "story",
     "row_type",
     "relation",
+    "reason",
     "similarity",
     "score",
     "explanation",
@@ -40,23 +63,26 @@ CSV_COLUMNS = [
     "article_a_id",
     "claim_a_id",
     "claim_a_text",
+    "claim_a_status",
     "outlet_b",
     "article_b_id",
     "claim_b_id",
     "claim_b_text",
+    "claim_b_status",
     # An editor's newest decision on the link (confirmed / dismissed, "" when none) and note.
     "human_label",
     "human_note",
 ]
 # Spreadsheet programs run a cell that starts with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-# Rows fetched per database round trip while streaming.
+# Rows fetched per database round trip while streaming, and JSON items written per chunk.
 CHUNK_SIZE = 2000
 # XLSX column widths in characters, by CSV column; the claim texts get the room.
 XLSX_COLUMN_WIDTHS = {
     "story": 24,
     "row_type": 9,
     "relation": 13,
+    "reason": 19,
     "similarity": 10,
     "score": 8,
     "explanation": 40,
@@ -64,10 +90,12 @@ XLSX_COLUMN_WIDTHS = {
     "article_a_id": 11,
     "claim_a_id": 10,
     "claim_a_text": 70,
+    "claim_a_status": 13,
     "outlet_b": 20,
     "article_b_id": 11,
     "claim_b_id": 10,
     "claim_b_text": 70,
+    "claim_b_status": 13,
     "human_label": 12,
     "human_note": 40,
 }
@@ -76,28 +104,60 @@ XLSX_SPOOL_BYTES = 8 * 1024 * 1024
 # Excel refuses these characters in sheet names, and names longer than 31 characters.
 _SHEET_NAME_FORBIDDEN = re.compile(r"[\\/?*\[\]:]")
 SHEET_NAME_MAX = 31
-# The link fields the JSON export reads.
-JSON_LINK_FIELDS = (
-    "claim_a",
-    "claim_b",
-    "relation",
-    "similarity",
-    "score",
-    "explanation",
-    "details",
-    "engine_version",
-    "review",
-)
+# Distinct English sentences kept between links (a few hundred bytes each): the common
+# ones (agreements without values) stay cached whatever the story's size.
+SENTENCE_CACHE_SIZE = 4096
+# The story's stored counts, named as the Story fields (comparison.StoryCounts decides them).
+STORY_COUNT_FIELDS = tuple(f.name for f in fields(StoryCounts))
+
+
+def english_sentence(relation: str, details: RelationDetails) -> str:
+    """A link's sentence in English, whatever the request's language: exports are read by
+    scripts and shared between newsrooms, so they say the same thing for everyone.
+
+    Cached on what the sentence is made of (the scores and the matched facts are not, and
+    would make every link's key unique): most links of a story share a handful of
+    sentences, and switching the language and looking five phrases up costs ~50 µs a link,
+    as much as writing the whole CSV row.
+    """
+    key = (
+        relation,
+        details.reason,
+        details.differing,
+        details.distinct,
+        details.source_a,
+        details.source_b,
+        details.published_a,
+        details.published_b,
+    )
+    sentence = _SENTENCES.get(key)
+    if sentence is None:
+        if len(_SENTENCES) >= SENTENCE_CACHE_SIZE:
+            _SENTENCES.clear()
+        with translation.override("en"):
+            sentence = _SENTENCES[key] = link_sentence(relation, details)
+    return sentence
+
+
+_SENTENCES: dict[tuple[object, ...], str] = {}
+
+
+def _only_here_sentence() -> str:
+    with translation.override("en"):
+        return str(ONLY_HERE_SENTENCE)
+
+
+# --- JSON --------------------------------------------------------------------------
 
 
 def _iso(value: Any) -> str | None:
     return value.isoformat() if value else None
 
 
-def _article_dict(a: Article) -> dict[str, Any]:
+def _article_dict(a: ArticleRow) -> dict[str, Any]:
     return {
-        "id": a.pk,
-        "outlet": a.outlet.name,
+        "id": a.id,
+        "outlet": a.outlet,
         "title": a.title,
         "url": a.url,
         "published_at": _iso(a.published_at),
@@ -106,72 +166,58 @@ def _article_dict(a: Article) -> dict[str, Any]:
     }
 
 
-def _claim_dict(c: Claim) -> dict[str, Any]:
+def _claim_dict(c: ClaimRow) -> dict[str, Any]:
     return {
-        "id": c.pk,
+        "id": c.id,
         "article_id": c.article_id,
         "position": c.position,
         "text": c.text,
         "start": c.start,
         "end": c.end,
-        "facts": c.facts,
-        "attribution": c.attribution,
+        "attribution": c.attribution_text,
+        "facts": [fact.to_json() for fact in c.facts],
+        "status": c.status,
+        "agreed_outlets": c.agreed_outlets,
+        "contradicted_outlets": c.contradicted_outlets,
+        "disputed_outlets": c.disputed_outlets,
+        "updated_outlets": c.updated_outlets,
     }
 
 
-def _link_dict(link: ClaimLink) -> dict[str, Any]:
+def _link_dict(link: LinkRow) -> dict[str, Any]:
     return {
         "claim_a": link.claim_a_id,
         "claim_b": link.claim_b_id,
         "relation": link.relation,
+        "reason": link.reason,
+        "explanation": english_sentence(link.relation, link.details),
+        "details": link.details.to_json(),
         "similarity": link.similarity,
         "score": link.score,
-        "explanation": link.explanation,
-        "details": link.details,
         "engine_version": link.engine_version,
         "human_label": link.review,
-        # Annotated by _story_parts (the newest review's note).
-        "human_note": getattr(link, "review_note", None) or "",
+        "human_note": link.review_note,
     }
 
 
-def _story_parts(story: Story) -> tuple[QuerySet[Article], QuerySet[Claim], QuerySet[ClaimLink]]:
-    articles = Article.objects.filter(story=story).select_related("outlet").order_by("id")
-    # The texts are not exported: deferring them keeps memory down on large stories.
-    articles = articles.defer("raw_text", "clean_text", "outlet__aliases")
-    claims = (
-        Claim.objects.filter(article__story=story)
-        .defer("normalized")
-        .order_by("article_id", "position")
-    )
-    links = (
-        ClaimLink.objects.filter(story=story)
-        .only(*JSON_LINK_FIELDS)
-        .annotate(review_note=_review_note())
-        .order_by("claim_a_id", "claim_b_id")
-    )
-    return articles, claims, links
-
-
-def _review_note() -> Subquery:
-    """The note of the newest editor review of a link's claim pair (the audit trail's head)."""
-    return Subquery(
-        LinkReview.objects.filter(claim_a=OuterRef("claim_a"), claim_b=OuterRef("claim_b"))
-        .order_by("-created_at", "-id")
-        .values("note")[:1]
-    )
+def _story_counts(story: Story) -> dict[str, int]:
+    return {name: getattr(story, name) for name in STORY_COUNT_FIELDS}
 
 
 def story_export_data(story: Story) -> dict[str, Any]:
-    """One story as a JSON-ready dict (four queries, whatever the story's size)."""
-    articles, claims, links = _story_parts(story)
+    """One story as a JSON-ready dict (three queries, whatever the story's size)."""
     return {
         "slug": story.slug,
         "title": story.title,
-        "articles": [_article_dict(a) for a in articles],
-        "claims": [_claim_dict(c) for c in claims],
-        "links": [_link_dict(link) for link in links],
+        "counts": _story_counts(story),
+        "articles": [_article_dict(a) for a in export_article_rows(story=story)],
+        "claims": [_claim_dict(c) for c in export_claim_rows(story=story)],
+        "links": [_link_dict(link) for link in export_link_rows(story=story)],
     }
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _json_array_chunks(items: Iterable[dict[str, Any]]) -> Iterator[str]:
@@ -179,7 +225,7 @@ def _json_array_chunks(items: Iterable[dict[str, Any]]) -> Iterator[str]:
     batch: list[str] = []
     first = True
     for item in items:
-        batch.append(json.dumps(item, ensure_ascii=False))
+        batch.append(_dumps(item))
         if len(batch) >= CHUNK_SIZE:
             yield ("" if first else ", ") + ", ".join(batch)
             batch, first = [], False
@@ -193,18 +239,17 @@ def story_json_chunks(story: Story) -> Iterator[str]:
     The text is the same as json.dumps would write (tests/test_exports.py checks it); claims
     and links are read from the database CHUNK_SIZE at a time.
     """
-    articles, claims, links = _story_parts(story)
     yield (
-        f'{{"slug": {json.dumps(story.slug, ensure_ascii=False)}, '
-        f'"title": {json.dumps(story.title, ensure_ascii=False)}, "articles": ['
+        f'{{"slug": {_dumps(story.slug)}, "title": {_dumps(story.title)}, '
+        f'"counts": {_dumps(_story_counts(story))}, "articles": ['
     )
-    yield from _json_array_chunks(_article_dict(a) for a in articles)
+    yield from _json_array_chunks(_article_dict(a) for a in export_article_rows(story=story))
     yield '], "claims": ['
-    yield from _json_array_chunks(_claim_dict(c) for c in claims.iterator(chunk_size=CHUNK_SIZE))
+    claims = export_claim_rows(story=story, chunk_size=CHUNK_SIZE)
+    yield from _json_array_chunks(_claim_dict(c) for c in claims)
     yield '], "links": ['
-    yield from _json_array_chunks(
-        _link_dict(link) for link in links.iterator(chunk_size=CHUNK_SIZE)
-    )
+    links = export_link_rows(story=story, chunk_size=CHUNK_SIZE)
+    yield from _json_array_chunks(_link_dict(link) for link in links)
     yield "]}"
 
 
@@ -218,79 +263,53 @@ def stories_json_chunks(stories: QuerySet[Story]) -> Iterator[str]:
     yield "]}\n"
 
 
+# --- CSV ---------------------------------------------------------------------------
+
+
 def neutralise_formula(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
 
 
-def story_csv_rows(story: Story) -> Iterator[list[Any]]:
-    """CSV rows of one story: its links, then the claims no link touches.
+def _side(side: ClaimSide) -> list[Any]:
+    return [side.outlet, side.article_id, side.claim_id, side.text, side.status]
 
-    Two queries, read CHUNK_SIZE rows at a time, fetching only the exported columns (not
-    the articles' texts, which select_related would drag along on every link).
-    """
-    links = (
-        ClaimLink.objects.filter(story=story)
-        .annotate(review_note=_review_note())
-        .order_by("claim_a_id", "claim_b_id")
-        .values_list(
-            "relation",
-            "similarity",
-            "score",
-            "explanation",
-            "article_a__outlet__name",
-            "article_a_id",
-            "claim_a_id",
-            "claim_a__text",
-            "article_b__outlet__name",
-            "article_b_id",
-            "claim_b_id",
-            "claim_b__text",
-            "review",
-            "review_note",
-        )
-    )
-    linked: set[int] = set()
-    for row in links.iterator(chunk_size=CHUNK_SIZE):
-        relation, similarity, score, explanation, *claim_columns, review, note = row
-        linked.update((row[6], row[10]))
-        yield [
-            story.slug,
-            "link",
-            relation,
-            round(similarity, 4),
-            round(score, 4),
-            explanation,
-            *claim_columns,
-            review,
-            note or "",
-        ]
-    claims = (
-        Claim.objects.filter(article__story=story)
-        .order_by("article_id", "position")
-        .values_list("article__outlet__name", "article_id", "id", "text")
-    )
-    for outlet, article_id, claim_id, text in claims.iterator(chunk_size=CHUNK_SIZE):
-        if claim_id in linked:
-            continue
+
+def _link_csv_row(slug: str, row: LinkTableRow) -> list[Any]:
+    link = row.link
+    return [
+        slug,
+        "link",
+        link.relation,
+        link.reason,
+        round(link.similarity, 4),
+        round(link.score, 4),
+        english_sentence(link.relation, link.details),
+        *_side(row.a),
+        *_side(row.b),
+        link.review,
+        link.review_note,
+    ]
+
+
+def story_csv_rows(story: Story) -> Iterator[list[Any]]:
+    """CSV rows of one story: every link (dismissed ones too), then the claims whose stored
+    status is "only here" (two queries, read CHUNK_SIZE rows at a time)."""
+    for row in export_link_table_rows(story=story, chunk_size=CHUNK_SIZE):
+        yield _link_csv_row(story.slug, row)
+    only_here = _only_here_sentence()
+    for side in export_only_here_rows(story=story, chunk_size=CHUNK_SIZE):
         yield [
             story.slug,
             "unique",
-            "only_here",
+            STATUS_ONLY_HERE,
+            STATUS_ONLY_HERE,
             "",
             "",
-            "Only this outlet reports this claim.",
-            outlet,
-            article_id,
-            claim_id,
-            text,
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
+            only_here,
+            *_side(side),
+            *[""] * 7,
         ]
 
 
@@ -315,54 +334,6 @@ def stories_csv_lines(stories: QuerySet[Story], *, bom: bool = True) -> Iterator
             yield from story_csv_rows(story)
 
     return csv_lines(rows(), bom=bom)
-
-
-# --- Which stories a bulk export holds -------------------------------------------------
-
-
-def export_stories_filter(
-    *,
-    query: str = "",
-    slugs: Sequence[str] = (),
-    outlet_id: int | None = None,
-    date_from: dt.date | None = None,
-    date_to: dt.date | None = None,
-) -> QuerySet[Story]:
-    """Stories for a bulk export, oldest first; every filter is optional.
-
-    query searches like the story list (Arabic spelling variants alike); the date range
-    keeps stories with an article published in it; outlet_id those the outlet covered.
-    """
-    stories = Story.objects.order_by("id")
-    if slugs:
-        stories = stories.filter(slug__in=list(slugs))
-    search = selectors.story_search_filter(query) if query else None
-    if search is not None:
-        stories = stories.filter(search)
-    articles = Article.objects.filter(story=OuterRef("pk"))
-    if outlet_id is not None:
-        stories = stories.filter(Exists(articles.filter(outlet_id=outlet_id)))
-    if date_from or date_to:
-        published = articles
-        if date_from:
-            published = published.filter(published_at__date__gte=date_from)
-        if date_to:
-            published = published.filter(published_at__date__lte=date_to)
-        stories = stories.filter(Exists(published))
-    return stories
-
-
-def stories_language(stories: QuerySet[Story]) -> str:
-    """The language most of these stories' articles are written in (one query)."""
-    counts = (
-        Article.objects.filter(story__in=stories.order_by().values("pk"))
-        .order_by()
-        .values("language")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "language")
-    )
-    top = counts.first()
-    return top["language"] if top else Language.ENGLISH
 
 
 # --- XLSX --------------------------------------------------------------------------

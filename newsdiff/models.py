@@ -7,6 +7,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from newsdiff.pipeline.types import RelationDetails
+
 
 class Language(models.TextChoices):
     ARABIC = "ar", _("Arabic")
@@ -52,6 +54,20 @@ class Outlet(models.Model):
 class Story(models.Model):
     title = models.CharField(_("title"), max_length=500)
     slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=True)
+    # The story's counts, decided by comparison.story_verdicts whenever the story is realigned
+    # or a link reviewed (services store them); every screen and export reads these.
+    article_count = models.PositiveIntegerField(_("articles"), default=0)
+    # Groups of claims that several independent outlets report alike.
+    agreement_count = models.PositiveIntegerField(_("agreements"), default=0)
+    # Conflicts between outlets, between the sources they quote, and figures updated over
+    # time: one per pair of claim groups in conflict.
+    contradiction_count = models.PositiveIntegerField(_("contradictions"), default=0)
+    disputed_count = models.PositiveIntegerField(_("disputes between sources"), default=0)
+    updated_count = models.PositiveIntegerField(_("figures updated"), default=0)
+    # Claims that no other outlet reports.
+    only_here_count = models.PositiveIntegerField(_("details in one outlet only"), default=0)
+    # Links whose newest editor review dismissed them (from LinkReview rows only).
+    dismissed_count = models.PositiveIntegerField(_("links dismissed"), default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -113,6 +129,18 @@ class Article(models.Model):
         return f"{self.outlet}: {self.title or self.clean_text[:60]}"
 
 
+class ClaimStatus(models.TextChoices):
+    """A claim's verdict in its story, most telling first (comparison.STATUS_ORDER)."""
+
+    CONTRADICTED = "contradicted", _("contradicted")
+    DISPUTED = "disputed", _("disputed by sources")
+    UPDATED = "updated", _("updated over time")
+    AGREED = "agreed", _("agreed")
+    # Reported elsewhere only by a reprint of the same wire text: one source, no confirmation.
+    COPIED = "copied", _("only in wire copies")
+    ONLY_HERE = "only_here", _("only here")
+
+
 class Claim(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
     position = models.PositiveIntegerField(_("position"))
@@ -121,7 +149,19 @@ class Claim(models.Model):
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
     facts = models.JSONField(default=list, blank=True)
+    # Who the claim quotes: normalised for the engine, and as the article wrote it.
     attribution = models.CharField(max_length=200, blank=True)
+    attribution_text = models.CharField(_("attributed to"), max_length=200, blank=True)
+    # The claim's verdict in its story, decided by comparison.story_verdicts and stored by
+    # services; the *_outlets fields count independent outlets (a wire copy and its original
+    # are one). agreed_outlets counts the claim's own outlet too: "agreed by 3 outlets".
+    status = models.CharField(
+        _("status"), max_length=16, choices=ClaimStatus.choices, default=ClaimStatus.ONLY_HERE
+    )
+    agreed_outlets = models.PositiveIntegerField(default=0)
+    contradicted_outlets = models.PositiveIntegerField(default=0)
+    disputed_outlets = models.PositiveIntegerField(default=0)
+    updated_outlets = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["article", "position"]
@@ -129,6 +169,9 @@ class Claim(models.Model):
             models.UniqueConstraint(fields=["article", "position"], name="claim_position_unique"),
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="claim_span_not_empty"),
             models.CheckConstraint(condition=~Q(text=""), name="claim_text_not_empty"),
+            models.CheckConstraint(
+                condition=Q(status__in=[s.value for s in ClaimStatus]), name="claim_status_valid"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -136,11 +179,15 @@ class Claim(models.Model):
 
 
 class Relation(models.TextChoices):
+    """The kinds of pipeline.types.LINK_KINDS, stored."""
+
     AGREEMENT = "agreement", _("agreement")
     CONTRADICTION = "contradiction", _("contradiction")
     # The outlets quote two parties who disagree (the Kremlin denies, a newspaper
     # reports): not a contradiction between the outlets themselves.
     DISPUTED = "disputed", _("disputed by sources")
+    # A figure that changed between articles published at different times (a toll rising).
+    UPDATED = "updated", _("updated over time")
 
 
 class ClaimLink(models.Model):
@@ -157,7 +204,9 @@ class ClaimLink(models.Model):
     relation = models.CharField(_("relation"), max_length=16, choices=Relation.choices)
     similarity = models.FloatField(_("similarity"))
     score = models.FloatField(_("confidence"), default=0.0)
-    explanation = models.CharField(_("explanation"), max_length=500)
+    # Why: a pipeline.types.Reason code, and the typed details (RelationDetails.to_json);
+    # newsdiff/explanations.py renders the sentence in the reader's language.
+    reason = models.CharField(_("reason"), max_length=32)
     details = models.JSONField(default=dict, blank=True)
     engine_version = models.CharField(max_length=32)
     # The newest editor decision on this claim pair ("" when none); see LinkReview.
@@ -189,6 +238,11 @@ class ClaimLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.claim_a_id} {self.relation} {self.claim_b_id}"
+
+    @property
+    def relation_details(self) -> RelationDetails:
+        """The typed details, read from claim a's side (see RelationDetails.swapped)."""
+        return RelationDetails.from_json(self.details)
 
 
 class ReviewDecision(models.TextChoices):

@@ -17,6 +17,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
+from newsdiff.comparison import ArticleNode, LinkEdge, StoryCounts, story_verdicts
 from newsdiff.models import (
     Article,
     BatchStatus,
@@ -28,7 +29,6 @@ from newsdiff.models import (
     Language,
     LinkReview,
     Outlet,
-    Relation,
     ReviewDecision,
     Story,
 )
@@ -60,9 +60,8 @@ class IngestResult:
 @dataclass(frozen=True, slots=True)
 class RealignResult:
     links: int
-    agreements: int
-    contradictions: int
-    disputed: int
+    # The story's counts as stored (the ones every screen shows).
+    counts: StoryCounts
 
 
 def content_hash(clean_text: str) -> str:
@@ -116,11 +115,27 @@ def outlet_get_or_create(*, name: str = "", domain: str = "", language: str = ""
 
 
 # The stored fields a ClaimDraft is rebuilt from, in its constructor's order.
-CLAIM_DRAFT_FIELDS = ("position", "text", "normalized", "start", "end", "facts", "attribution")
+CLAIM_DRAFT_FIELDS = (
+    "position",
+    "text",
+    "normalized",
+    "start",
+    "end",
+    "facts",
+    "attribution",
+    "attribution_text",
+)
 
 
 def _claim_draft(
-    position: int, text: str, normalized: str, start: int, end: int, facts: list, attribution: str
+    position: int,
+    text: str,
+    normalized: str,
+    start: int,
+    end: int,
+    facts: list[dict[str, Any]],
+    attribution: str,
+    attribution_text: str,
 ) -> ClaimDraft:
     """A stored claim (a values_list row of CLAIM_DRAFT_FIELDS) as the pipeline sees it."""
     return ClaimDraft(
@@ -129,8 +144,9 @@ def _claim_draft(
         normalized=normalized,
         start=start,
         end=end,
-        facts=tuple(Fact(**f) for f in facts),
+        facts=tuple(Fact.from_dict(f) for f in facts),
         attribution=attribution,
+        attribution_text=attribution_text,
     )
 
 
@@ -243,6 +259,7 @@ def article_ingest(
             end=c.end,
             facts=[f.as_dict() for f in c.facts],
             attribution=c.attribution[:200],
+            attribution_text=c.attribution_text[:200],
         )
         for c in analysed.claims
     )
@@ -273,7 +290,6 @@ def story_realign(*, story: Story) -> RealignResult:
     links = []
     for draft in link_drafts:
         m, relation = draft.match, draft.relation
-        kind = Relation.DISPUTED if relation.details.get("disputed_by_sources") else relation.kind
         pair = (claim_ids[m.article_a][m.claim_a], claim_ids[m.article_b][m.claim_b])
         review = reviews.get(pair)
         links.append(
@@ -281,17 +297,17 @@ def story_realign(*, story: Story) -> RealignResult:
                 story=story,
                 article_a=articles[m.article_a],
                 article_b=articles[m.article_b],
-                claim_a_id=claim_ids[m.article_a][m.claim_a],
-                claim_b_id=claim_ids[m.article_b][m.claim_b],
-                relation=kind,
+                claim_a_id=pair[0],
+                claim_b_id=pair[1],
+                relation=relation.kind,
                 similarity=m.similarity,
                 score=round(relation.score, 4),
-                explanation=relation.explanation[:500],
-                details=relation.details,
+                reason=relation.reason.value,
+                details=relation.details.to_json(),
                 engine_version=ENGINE_VERSION,
                 # An editor's decision survives realignment while the engine still draws the
                 # same relation; otherwise it stays in the audit trail only.
-                review=review.decision if review and review.relation == kind else "",
+                review=review.decision if review and review.relation == relation.kind else "",
             )
         )
     ClaimLink.objects.bulk_create(links)
@@ -300,14 +316,71 @@ def story_realign(*, story: Story) -> RealignResult:
         copy_of = articles[copies[index]] if index in copies else None
         if article.copy_of_id != (copy_of.pk if copy_of else None):
             Article.objects.filter(pk=article.pk).update(copy_of=copy_of)
+    counts = story_verdicts_store(story=story)
     Story.objects.filter(pk=story.pk).update(updated_at=timezone.now())
-    relations = [link.relation for link in links]
-    return RealignResult(
-        links=len(links),
-        agreements=relations.count(Relation.AGREEMENT),
-        contradictions=relations.count(Relation.CONTRADICTION),
-        disputed=relations.count(Relation.DISPUTED),
+    return RealignResult(links=len(links), counts=counts)
+
+
+# Claims are written back this many at a time when their verdicts change.
+VERDICT_UPDATE_BATCH = 1000
+CLAIM_VERDICT_FIELDS = (
+    "status",
+    "agreed_outlets",
+    "contradicted_outlets",
+    "disputed_outlets",
+    "updated_outlets",
+)
+
+
+@transaction.atomic
+def story_verdicts_store(*, story: Story) -> StoryCounts:
+    """Decide every claim's status and the story's counts (comparison.story_verdicts, the one
+    rule) from the stored articles, claims, links and reviews, and store them.
+
+    Three reads and as many writes as there are changed claims (in batches), plus one.
+    """
+    articles = [
+        ArticleNode(id=pk, outlet_id=outlet_id, copy_of_id=copy_of_id)
+        for pk, outlet_id, copy_of_id in Article.objects.filter(story=story)
+        .order_by("id")
+        .values_list("id", "outlet_id", "copy_of_id")
+    ]
+    claims = {
+        row[0]: row
+        for row in Claim.objects.filter(article__story=story).values_list(
+            "id", "article_id", *CLAIM_VERDICT_FIELDS
+        )
+    }
+    links = [
+        LinkEdge(id=pk, claim_a_id=a, claim_b_id=b, relation=relation, review=review)
+        for pk, a, b, relation, review in ClaimLink.objects.filter(story=story)
+        .order_by("id")
+        .values_list("id", "claim_a_id", "claim_b_id", "relation", "review")
+    ]
+    verdicts = story_verdicts(
+        articles=articles,
+        claim_article={claim_id: row[1] for claim_id, row in claims.items()},
+        links=links,
     )
+    changed = []
+    for claim_id, verdict in verdicts.claims.items():
+        stored = claims[claim_id][2:]
+        wanted = tuple(getattr(verdict, name) for name in CLAIM_VERDICT_FIELDS)
+        if stored != wanted:
+            changed.append(
+                Claim(pk=claim_id, **dict(zip(CLAIM_VERDICT_FIELDS, wanted, strict=True)))
+            )
+    Claim.objects.bulk_update(changed, CLAIM_VERDICT_FIELDS, batch_size=VERDICT_UPDATE_BATCH)
+    counts = verdicts.counts
+    Story.objects.filter(pk=story.pk).update(
+        **{name: getattr(counts, name) for name in STORY_COUNT_FIELDS}
+    )
+    for name in STORY_COUNT_FIELDS:
+        setattr(story, name, getattr(counts, name))
+    return counts
+
+
+STORY_COUNT_FIELDS = tuple(StoryCounts.__dataclass_fields__)
 
 
 def _newest_reviews(story: Story) -> dict[tuple[int, int], LinkReview]:
@@ -337,6 +410,8 @@ def link_review(
     review.save()
     ClaimLink.objects.filter(pk=link.pk).update(review=decision)
     link.review = decision
+    # A dismissal or confirmation changes statuses, groups and counts: decide them again.
+    story_verdicts_store(story=link.story)
     return review
 
 

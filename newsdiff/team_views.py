@@ -1,7 +1,7 @@
 """Screens of the team: admins upload articles and follow their batches; researchers export.
 
 Function-based views as in views.py: each checks its permission, parses its input, calls
-readers, services or exports, and renders one template (or, with HX-Request, a named
+readers, selectors, services or exports, and renders one template (or, with HX-Request, a named
 partial of it). Downloads stream: CSV and JSON chunk by chunk, XLSX from a temporary file.
 """
 
@@ -36,6 +36,7 @@ from newsdiff.forms import ExportFilterForm, UploadForm
 from newsdiff.http import HtmxHttpRequest
 from newsdiff.models import BatchStatus, IngestBatch, IngestItem, ItemStatus, Language, Story
 from newsdiff.permissions import EXPORT, UPLOAD, permission_required
+from newsdiff.selectors.exports import export_stories_list, stories_language
 
 # The upload page lists this many recent batches, newest first.
 RECENT_BATCHES = 20
@@ -222,8 +223,7 @@ def story_export(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         "story": story,
         "downloads": downloads,
         "api_url": reverse("story_api", kwargs={"slug": story.slug}),
-        "right_to_left": exports.stories_language(Story.objects.filter(pk=story.pk))
-        == Language.ARABIC,
+        "right_to_left": stories_language(Story.objects.filter(pk=story.pk)) == Language.ARABIC,
     }
     return render(request, "newsdiff/export.html", context)
 
@@ -238,12 +238,12 @@ def story_download(request: HtmxHttpRequest, slug: str, fmt: str) -> HttpRespons
 def _filtered_stories(form: ExportFilterForm) -> QuerySet[Story]:
     data = form.cleaned_data
     outlet = data.get("outlet")
-    return exports.export_stories_filter(
+    return export_stories_list(
         query=data.get("q", ""),
         slugs=data.get("slugs", []),
         outlet_id=outlet.pk if outlet else None,
-        date_from=data.get("date_from"),
-        date_to=data.get("date_to"),
+        published_from=data.get("date_from"),
+        published_to=data.get("date_to"),
     )
 
 

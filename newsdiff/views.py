@@ -9,22 +9,26 @@ instead of the full page. Every partial is the same view, so it is checked the s
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from typing import Protocol
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.views import LoginView
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, HttpResponseClientRefresh
 
-from newsdiff import selectors, services
+from newsdiff import comparison, selectors, services
 from newsdiff.http import HtmxHttpRequest
 from newsdiff.models import Article, Claim, ClaimLink, ReviewDecision, Story
 from newsdiff.permissions import BROWSE, REALIGN, REVIEW, permission_required
@@ -42,6 +46,107 @@ def _date_or_none(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value) if value else None
     except ValueError:
         return None
+
+
+class StoryCountsLike(Protocol):
+    """The stored counts of a story (Story, selectors.StoryRow, comparison.StoryCounts)."""
+
+    @property
+    def agreement_count(self) -> int: ...
+    @property
+    def contradiction_count(self) -> int: ...
+    @property
+    def disputed_count(self) -> int: ...
+    @property
+    def updated_count(self) -> int: ...
+    @property
+    def only_here_count(self) -> int: ...
+    @property
+    def dismissed_count(self) -> int: ...
+
+
+@dataclass(frozen=True, slots=True)
+class CountLine:
+    """One stored count of a story, with the words that say what it counts."""
+
+    kind: str  # agreed | contradicted | disputed | updated | only_here | dismissed
+    icon: str
+    value: int
+    text: str
+
+
+# The kinds of count the story page's Contradictions tab lists (its badge adds them up).
+CONFLICT_COUNT_KINDS = ("contradicted", "disputed", "updated")
+
+
+def story_count_lines(counts: StoryCountsLike) -> list[CountLine]:
+    """A story's stored counts in words, the same on the story list, the story page's count
+    bar, its tabs and the message after the engine re-runs. Disputes, updates and editors'
+    dismissals are left out when there are none."""
+    # Literal ngettext calls, one per count, so that the catalogue tools find the words.
+    agreed, contradicted = counts.agreement_count, counts.contradiction_count
+    disputed, updated = counts.disputed_count, counts.updated_count
+    only_here, dismissed = counts.only_here_count, counts.dismissed_count
+    lines = [
+        CountLine(
+            "agreed",
+            "✓",
+            agreed,
+            ngettext(
+                "%(n)s fact reported by several outlets",
+                "%(n)s facts reported by several outlets",
+                agreed,
+            )
+            % {"n": intcomma(agreed)},
+        ),
+        CountLine(
+            "contradicted",
+            "✗",
+            contradicted,
+            ngettext(
+                "%(n)s contradiction between outlets",
+                "%(n)s contradictions between outlets",
+                contradicted,
+            )
+            % {"n": intcomma(contradicted)},
+        ),
+        CountLine(
+            "disputed",
+            "⚠",
+            disputed,
+            ngettext("%(n)s dispute between sources", "%(n)s disputes between sources", disputed)
+            % {"n": intcomma(disputed)},
+        ),
+        CountLine(
+            "updated",
+            "↻",
+            updated,
+            ngettext("%(n)s figure updated over time", "%(n)s figures updated over time", updated)
+            % {"n": intcomma(updated)},
+        ),
+        CountLine(
+            "only_here",
+            "◆",
+            only_here,
+            ngettext(
+                "%(n)s detail only one outlet reports",
+                "%(n)s details only one outlet reports",
+                only_here,
+            )
+            % {"n": intcomma(only_here)},
+        ),
+        CountLine(
+            "dismissed",
+            "⊘",
+            dismissed,
+            ngettext(
+                "%(n)s link dismissed by an editor", "%(n)s links dismissed by an editor", dismissed
+            )
+            % {"n": intcomma(dismissed)},
+        ),
+    ]
+    optional = {"disputed", "updated", "dismissed"}
+    return [c for c in lines if c.value or c.kind not in optional]
 
 
 # Stories per page of the story list.
@@ -67,7 +172,7 @@ def story_list(request: HtmxHttpRequest) -> HttpResponse:
         limit=STORIES_PER_PAGE + 1,
     )
     context: dict[str, object] = {
-        "rows": rows[:STORIES_PER_PAGE],
+        "rows": [(row, story_count_lines(row)) for row in rows[:STORIES_PER_PAGE]],
         "query": query,
         "outlet_id": outlet_id,
         "published_from": published_from,
@@ -98,18 +203,25 @@ def story_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     tab = request.GET.get("tab", STORY_TABS[0])
     if tab not in STORY_TABS:
         tab = STORY_TABS[0]
-    comparison = selectors.story_comparison_get(story=story)
+    loaded = selectors.story_comparison_get(story=story)
     pick = selectors.story_columns_pick(
-        comparison=comparison,
+        comparison=loaded,
         outlet_ids=selectors.outlet_ids_parse(request.GET.getlist("outlets")),
     )
-    tabs = selectors.story_tabs_get(comparison=comparison)
+    tabs = comparison.story_tabs_get(comparison=loaded)
     limit = None if request.GET.get("all") == "1" else TAB_GROUPS_SHOWN
+    counts = story_count_lines(story)
+    conflict_lines = [c for c in counts if c.kind in CONFLICT_COUNT_KINDS]
     context = {
-        "comparison": comparison,
+        "story": story,
+        "counts": counts,
+        "count_of": {line.kind: line for line in counts},
+        # The Contradictions tab lists every conflict group: its badge adds up the parts.
+        "conflict_count": sum(c.value for c in conflict_lines),
+        "conflict_lines": conflict_lines,
         "tabs": tabs,
         "agreements_shown": tabs.agreements[:limit],
-        "contradictions_shown": tabs.contradictions[:limit],
+        "conflicts_shown": tabs.conflicts[:limit],
         "tab": tab,
         "pick": pick,
         # What the story view reloads from after an editor reviews a link in the panel.
@@ -203,18 +315,9 @@ def story_realign_create(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """Re-run the engine (alignment and relations) on a story; editors' decisions are kept."""
     story = get_object_or_404(Story, slug=slug)
     result = services.story_realign(story=story)
-    messages.success(
-        request,
-        _(
-            "The engine re-ran: %(agreements)s agreements, %(contradictions)s contradictions, "
-            "%(disputed)s disputes."
-        )
-        % {
-            "agreements": result.agreements,
-            "contradictions": result.contradictions,
-            "disputed": result.disputed,
-        },
-    )
+    # The same words and numbers as the story page's count bar (the stored counts).
+    counted = gettext(", ").join(line.text for line in story_count_lines(result.counts))
+    messages.success(request, gettext("The engine re-ran: %(counts)s.") % {"counts": counted})
     if request.htmx:
         return HttpResponseClientRefresh()
     return redirect(story)

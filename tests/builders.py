@@ -10,13 +10,15 @@ import datetime as dt
 import hashlib
 import importlib
 import itertools
-from typing import Any
+from dataclasses import replace
 
 from django.contrib.auth.models import Group, Permission, User
 from django.utils import timezone
 
+from newsdiff import services
 from newsdiff.models import Article, Claim, ClaimLink, Language, Outlet, Relation, Story
 from newsdiff.pipeline.normalize import normalize_text
+from newsdiff.pipeline.types import FactDifference, FactValue, Reason, RelationDetails
 
 _counter = itertools.count(1)
 
@@ -41,7 +43,9 @@ def article_with_claims(
     *,
     story: Story,
     outlet: Outlet | None = None,
-    claims: list[str] | list[tuple[str, list[dict[str, str]]]],
+    claims: list[str]
+    | list[tuple[str, list[dict[str, str]]]]
+    | list[tuple[str, list[dict[str, str]], str]],
     title: str = "",
     language: str | None = None,
     published_at: dt.datetime | None = None,
@@ -49,11 +53,12 @@ def article_with_claims(
 ) -> tuple[Article, list[Claim]]:
     """An article whose clean text is its claims joined by spaces, one claim per item.
 
-    An item is the claim text, or (text, facts) where facts are Fact.as_dict() shapes.
+    An item is the claim text, or (text, facts) where facts are Fact.as_dict() shapes, or
+    (text, facts, attribution) with whom the claim quotes, as written.
     """
     outlet = outlet or outlet_create_for_test()
-    items = [(c, []) if isinstance(c, str) else c for c in claims]
-    clean_text = " ".join(text for text, _ in items)
+    items = [((c, [], "") if isinstance(c, str) else (*c, "")[:3]) for c in claims]
+    clean_text = " ".join(item[0] for item in items)
     # Tests reuse sentences across articles; the counter keeps the hash unique.
     salt = f"\n#{next(_counter)}"
     article = Article.objects.create(
@@ -69,7 +74,7 @@ def article_with_claims(
     )
     rows = []
     offset = 0
-    for position, (text, facts) in enumerate(items):
+    for position, (text, facts, attribution) in enumerate(items):
         rows.append(
             Claim(
                 article=article,
@@ -79,10 +84,21 @@ def article_with_claims(
                 start=offset,
                 end=offset + len(text),
                 facts=facts,
+                attribution=normalize_text(attribution),
+                attribution_text=attribution,
             )
         )
         offset += len(text) + 1
     return article, Claim.objects.bulk_create(rows)
+
+
+# The reason a hand-made link gives when the test names none: one per relation.
+DEFAULT_REASONS = {
+    Relation.AGREEMENT: Reason.PARAPHRASE,
+    Relation.CONTRADICTION: Reason.VALUE_MISMATCH,
+    Relation.DISPUTED: Reason.VALUE_MISMATCH,
+    Relation.UPDATED: Reason.FIGURE_UPDATED,
+}
 
 
 def link(
@@ -92,19 +108,22 @@ def link(
     relation: str = Relation.AGREEMENT,
     similarity: float = 0.8,
     score: float = 0.7,
-    explanation: str = "",
-    details: dict[str, Any] | None = None,
+    reason: Reason | str = "",
+    details: RelationDetails | None = None,
 ) -> ClaimLink:
     """A link between two claims, stored in the model's order (claim_a in the older article).
 
-    details' a/b values are given in the order of the arguments and swapped with them.
+    details are given from first's side (a = first) and swapped with the claims when first
+    is stored as claim b. The reason defaults to the details' own, else to one that fits
+    the relation. Statuses and counts are not decided here: call verdicts_store(story).
     """
-    details = dict(details or {})
+    reason = (
+        Reason(reason) if reason else (details.reason if details else DEFAULT_REASONS[relation])
+    )
+    details = replace(details, reason=reason) if details else RelationDetails(reason=reason)
     if first.article_id > second.article_id:
         first, second = second, first
-        details["differing"] = [
-            {**d, "a": d.get("b"), "b": d.get("a")} for d in details.get("differing", [])
-        ]
+        details = details.swapped()
     return ClaimLink.objects.create(
         story_id=first.article.story_id,
         article_a_id=first.article_id,
@@ -114,10 +133,27 @@ def link(
         relation=relation,
         similarity=similarity,
         score=score,
-        explanation=explanation or f"{relation} ({similarity:.2f})",
-        details=details,
+        reason=reason.value,
+        details=details.to_json(),
         engine_version="test",
     )
+
+
+def differing(kind: str, a: str, b: str, *, unit: str = "", text_a: str = "", text_b: str = ""):
+    """One FactDifference: the two values (canonical) and, optionally, the words as written."""
+    return FactDifference(
+        kind=kind,
+        a=FactValue(kind=kind, value=a, unit=unit, text=text_a or a),
+        b=FactValue(kind=kind, value=b, unit=unit, text=text_b or b),
+    )
+
+
+def verdicts_store(story: Story) -> Story:
+    """Decide and store the story's claim statuses and counts, as services do after every
+    realignment and review (rows built by hand have none until then); story is refreshed."""
+    services.story_verdicts_store(story=story)
+    story.refresh_from_db()
+    return story
 
 
 def role_group(name: str) -> Group:

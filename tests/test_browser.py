@@ -3,15 +3,26 @@ pytest-django's live server, on the two seed articles ingested through the engin
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from newsdiff import services
-from newsdiff.models import Story
-from tests.builders import user_create_for_test
+from newsdiff.models import Article, Relation, Story
+from newsdiff.pipeline.types import Reason, RelationDetails
+from tests.builders import (
+    article_with_claims,
+    differing,
+    link,
+    outlet_create_for_test,
+    story_create_for_test,
+    user_create_for_test,
+    verdicts_store,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -142,3 +153,151 @@ def test_dismiss_link_updates_story(editor_page: Page, live_server, seed_story, 
     # The story view reloads its counts after the review.
     expect(page.locator("#story-view .count--dismissed")).to_be_visible()
     _shot(page, output_path, "link-dismissed")
+
+
+def test_count_bar_and_tab_badges_agree(editor_page: Page, live_server, seed_story):
+    page = editor_page
+    page.goto(f"{live_server.url}{seed_story.get_absolute_url()}")
+    seed_story.refresh_from_db()
+    agreements = seed_story.agreement_count
+    expect(page.locator("#story-view > .counts .count--agreed")).to_contain_text(
+        f"{agreements} fact"
+    )
+    badge = page.locator(".tabs a[href$='?tab=agreements'] .tab-count span[aria-hidden=true]")
+    expect(badge).to_have_text(str(agreements))
+    conflicts = (
+        seed_story.contradiction_count + seed_story.disputed_count + seed_story.updated_count
+    )
+    badge = page.locator(".tabs a[href$='?tab=contradictions'] .tab-count span[aria-hidden=true]")
+    expect(badge).to_have_text(str(conflicts))
+    page.click(".tabs a[href$='?tab=agreements']")
+    expect(page.locator(".group--agreed")).to_have_count(min(agreements, 20))
+    page.click(".tabs a[href$='?tab=contradictions']")
+    expect(page.locator("#tab-contradictions-title")).to_be_visible()
+    groups = page.locator(".group--contradicted, .group--disputed, .group--updated")
+    expect(groups).to_have_count(min(conflicts, 20))
+
+
+@pytest.fixture
+def rich_story(transactional_db) -> Story:
+    """A story with every kind of verdict, written for the tests: three outlets that agree,
+    a contradiction, a dispute between quoted sources, a figure updated the next day, a wire
+    copy and a detail only one outlet reports."""
+    day = timezone.make_aware(dt.datetime(2024, 10, 7, 9, 0))
+    story = story_create_for_test(title="قصف على ميناء المدينة", slug="harbour")
+    wire, daily, herald, courier = (
+        outlet_create_for_test(name=name, native_name=native)
+        for name, native in (
+            ("Wire", "الوكالة"),
+            ("Daily", "اليومية"),
+            ("Herald", "المبشر"),
+            ("Courier", "Courier"),
+        )
+    )
+    _, (a1, a2, a3, a4) = article_with_claims(
+        story=story,
+        outlet=wire,
+        published_at=day,
+        claims=[
+            "قصفت طائرات ميناء المدينة فجر الاثنين.",
+            ("قال الجيش إن خمسة أشخاص قتلوا في القصف.", [], "الجيش"),
+            "أصيب 12 شخصا بجروح.",
+            "اشتعلت النيران في مخزن للوقود.",
+        ],
+    )
+    copy, (c1, c2, c3, c4) = article_with_claims(
+        story=story,
+        outlet=courier,
+        published_at=day + dt.timedelta(hours=1),
+        claims=[a1.text, a2.text, a3.text, a4.text],
+    )
+    Article.objects.filter(pk=copy.pk).update(copy_of=a1.article)
+    _, (b1, b2, b3) = article_with_claims(
+        story=story,
+        outlet=daily,
+        published_at=day + dt.timedelta(hours=3),
+        claims=[
+            "استهدف قصف جوي ميناء المدينة صباح الاثنين.",
+            ("قالت وزارة الصحة إن سبعة أشخاص قتلوا.", [], "وزارة الصحة"),
+            "وقع القصف مساء الأحد.",
+        ],
+    )
+    _, (d1, d2) = article_with_claims(
+        story=story,
+        outlet=herald,
+        published_at=day + dt.timedelta(days=1),
+        claims=["قُصف ميناء المدينة يوم الاثنين.", "ارتفع عدد الجرحى إلى 30 شخصا."],
+    )
+    for x, y in ((a1, c1), (a2, c2), (a3, c3), (a4, c4), (a1, b1), (b1, d1)):
+        link(x, y)
+    link(
+        a2,
+        b2,
+        relation=Relation.DISPUTED,
+        details=RelationDetails(
+            reason=Reason.VALUE_MISMATCH,
+            differing=(differing("count", "5", "7", text_a="خمسة أشخاص", text_b="سبعة أشخاص"),),
+            source_a="الجيش",
+            source_b="وزارة الصحة",
+        ),
+    )
+    link(
+        a1,
+        b3,
+        relation=Relation.CONTRADICTION,
+        details=RelationDetails(
+            reason=Reason.DATE_MISMATCH,
+            differing=(
+                differing(
+                    "date", "2024-10-07", "2024-10-06", text_a="فجر الاثنين", text_b="مساء الأحد"
+                ),
+            ),
+        ),
+    )
+    link(
+        a3,
+        d2,
+        relation=Relation.UPDATED,
+        details=RelationDetails(
+            reason=Reason.FIGURE_UPDATED,
+            differing=(differing("count", "12", "30", text_a="12 شخصا", text_b="30 شخصا"),),
+            published_a=dt.date(2024, 10, 7),
+            published_b=dt.date(2024, 10, 8),
+        ),
+    )
+    return verdicts_store(story)
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+@pytest.mark.parametrize(
+    "viewport",
+    [{"width": 1366, "height": 900}, {"width": 390, "height": 844}],
+    ids=["desktop", "phone"],
+)
+def test_story_page_fits_the_screen(
+    editor_page: Page, live_server, rich_story, output_path, language, viewport
+):
+    page = editor_page
+    page.set_viewport_size(viewport)
+    page.context.add_cookies(
+        [{"name": "django_language", "value": language, "url": live_server.url}]
+    )
+    counted = rich_story.contradiction_count + rich_story.disputed_count + rich_story.updated_count
+    assert counted == 3
+    for tab in ("", "?tab=contradictions"):
+        page.goto(f"{live_server.url}{rich_story.get_absolute_url()}{tab}")
+        expect(page.locator("html")).to_have_attribute("lang", language)
+        expect(page.locator("#story-view > .counts li")).to_have_count(5)
+        badge = page.locator(".tabs a[href$='?tab=contradictions'] .tab-count span[aria-hidden]")
+        expect(badge).to_have_text("3")
+        # Nothing pushes the page sideways: the columns and tabs scroll inside themselves.
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= viewport["width"], (tab, width)
+        name = "columns" if not tab else "contradictions"
+        _shot(page, output_path, f"story-{name}-{language}-{viewport['width']}")
+    expect(page.locator(".group--contradicted, .group--disputed, .group--updated")).to_have_count(
+        3
+    )
+    page.locator(".group--disputed a.claim").first.click()
+    expect(page.locator("#claim-panel .link--disputed")).to_be_visible()
+    _shot(page, output_path, f"story-dispute-panel-{language}-{viewport['width']}")

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import csv
+import re
 from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
+
+from newsdiff.explanations import link_sentence
+from newsdiff.pipeline.relate import relate_texts
 
 ROWS = [
     (
@@ -21,7 +26,13 @@ ROWS = [
         "agree",
     ),
     ("أعلن البنك المركزي رفع سعر الفائدة", "افتتاح معرض الكتاب الدولي في الرياض", "other"),
+    (
+        "قال الكرملين إن بوتين لم يلتق المبعوث الأمريكي",
+        "قالت صحيفة نيويورك تايمز إن بوتين التقى المبعوث الأمريكي",
+        "disagree",
+    ),
 ]
+ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 
 
 def _write(
@@ -43,11 +54,24 @@ def test_writes_relations_and_prints_scores(tmp_path: Path) -> None:
     )
     target = tmp_path / "out.csv"
     out = StringIO()
-    call_command("relate", input=str(source), output=str(target), stdout=out)
+    # The explanations are English whatever the active language.
+    with translation.override("ar"):
+        call_command("relate", input=str(source), output=str(target), stdout=out)
     with target.open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
-    assert list(rows[0]) == ["s1", "s2", "relation", "score", "explanation"]
-    assert [r["relation"] for r in rows] == ["contradiction", "agreement", "unrelated"]
+    assert list(rows[0]) == ["s1", "s2", "relation", "reason", "score", "explanation"]
+    assert [(r["relation"], r["reason"]) for r in rows] == [
+        ("contradiction", "negation"),
+        ("agreement", "paraphrase"),
+        ("unrelated", "low_overlap"),
+        ("disputed", "negation"),
+    ]
+    with translation.override("en"):
+        for row in rows:
+            relation = relate_texts(row["s1"], row["s2"])
+            assert row["explanation"] == link_sentence(relation.kind, relation.details)
+    assert rows[0]["explanation"] and not ARABIC_LETTER.search(rows[0]["explanation"])
+    # A dispute is a disagreement between the claims: scored as a contradiction.
     printed = out.getvalue()
     assert "accuracy: 1.0000" in printed
     assert "macro-F1 (agreement/contradiction): 1.0000" in printed

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from newsdiff.models import Article, Claim, ClaimLink, Story
+from newsdiff import exports
+from newsdiff.models import Article, Claim, ClaimLink, ClaimStatus, Story
+from newsdiff.pipeline.types import Reason
 from tests.conftest import SEED_EREM, SEED_ROAYAH
 
 pytestmark = pytest.mark.django_db
@@ -89,12 +91,26 @@ def test_export_json_shape_matches_database() -> None:
     out, _ = run("export", "--format", "json")
     data = json.loads(out)
     (story,) = data["stories"]
-    assert {"slug", "title", "articles", "claims", "links"} <= story.keys()
+    stored = Story.objects.get()
+    assert list(story) == ["slug", "title", "counts", "articles", "claims", "links"]
+    # The counts are the story's stored ones, never recomputed by the export.
+    assert story["counts"]["article_count"] == stored.article_count == 2
+    assert story["counts"] == {name: getattr(stored, name) for name in exports.STORY_COUNT_FIELDS}
     assert {"id", "outlet", "title", "url", "published_at"} <= story["articles"][0].keys()
-    assert {"id", "article_id", "position", "text"} <= story["claims"][0].keys()
-    assert {"claim_a", "claim_b", "relation", "similarity", "explanation"} <= (
+    assert {"id", "article_id", "position", "text", "status", "attribution", "facts"} <= (
+        story["claims"][0].keys()
+    )
+    statuses = dict(Claim.objects.values_list("id", "status"))
+    assert {c["id"]: c["status"] for c in story["claims"]} == statuses
+    # Facts in their public form: the words as written, no internal subject stem.
+    assert all(
+        set(f) == {"kind", "value", "unit", "text"} for c in story["claims"] for f in c["facts"]
+    )
+    assert {"claim_a", "claim_b", "relation", "reason", "explanation", "details"} <= (
         story["links"][0].keys()
     )
+    reasons = set(Reason)
+    assert all(link["reason"] in reasons and link["explanation"] for link in story["links"])
     assert len(story["claims"]) == Claim.objects.count()
     assert len(story["links"]) == ClaimLink.objects.count()
     assert {a["published_at"][:10] for a in story["articles"]} == {"2024-10-07", "2024-10-08"}
@@ -111,14 +127,16 @@ def test_export_csv_to_file_rereads(tmp_path: Path) -> None:
     links = [r for r in rows if r["row_type"] == "link"]
     unique = [r for r in rows if r["row_type"] == "unique"]
     assert len(links) == ClaimLink.objects.count()
-    linked = set(ClaimLink.objects.values_list("claim_a", flat=True)) | set(
-        ClaimLink.objects.values_list("claim_b", flat=True)
-    )
-    assert len(unique) == Claim.objects.exclude(pk__in=linked).count()
+    # One unique row per claim whose stored status is "only here".
+    only_here = Claim.objects.filter(status="only_here")
+    assert sorted(int(r["claim_a_id"]) for r in unique) == sorted(o.pk for o in only_here)
+    assert len(unique) == Story.objects.get().only_here_count
     assert all(r["story"] == slug for r in rows)
-    assert {r["relation"] for r in links} <= {"agreement", "contradiction", "disputed"}
+    assert {r["relation"] for r in links} <= {"agreement", "contradiction", "disputed", "updated"}
     first = links[0]
     assert first["outlet_a"] and first["outlet_b"] and first["claim_a_text"]
+    assert first["reason"] in set(Reason) and first["explanation"].endswith(".")
+    assert first["claim_a_status"] in {s.value for s in ClaimStatus}
 
 
 def test_export_unknown_story() -> None:

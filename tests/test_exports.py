@@ -1,4 +1,10 @@
-"""Exports read back (CSV with csv, XLSX with openpyxl, JSON with json) against the DB."""
+"""Exports read back (CSV with csv, XLSX with openpyxl, JSON with json) against the DB.
+
+Two stories of short articles written for these tests, one Arabic and one English, whose
+claims carry the facts and attributions the engine stores (with stems and name keys, which
+must never leave), linked by every kind of relation; their verdicts and counts are stored by
+services.story_verdicts_store, as realignment stores them.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,9 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import quote
 
 import openpyxl
@@ -14,10 +22,13 @@ import pytest
 from django.http import FileResponse, StreamingHttpResponse
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from newsdiff import exports
-from newsdiff.models import Claim, ClaimLink, Language, LinkReview, Relation, Story
+from newsdiff.explanations import link_sentence
+from newsdiff.models import Claim, ClaimLink, ClaimStatus, Language, LinkReview, Relation, Story
+from newsdiff.pipeline.types import Fact, FactDifference, FactValue, Reason, RelationDetails
+from newsdiff.services import link_review, story_verdicts_store
 from tests.builders import (
     article_with_claims,
     link,
@@ -30,6 +41,22 @@ HTMX = {"HX-Request": "true"}
 ARABIC_SLUG = "صفقة-أسلحة"
 FORMULA_CLAIM = '=HYPERLINK("http://evil.example","انقر هنا")'
 
+# What the facts stage stores (Fact.as_dict rows): subject stems and, for a name, its key.
+WSJ = Fact("entity", "l strt", "", "", "وول ستريت جورنال")
+TEN_MILLION = Fact("money", "10000000", "USD", "صفق", "10 ملايين دولار")
+TWENTY_MILLION = Fact("money", "20000000", "USD", "صفق", "20 مليونا")
+MISSILES_100 = Fact("count", "100", "", "صاروخ", "100")
+MISSILES_300 = Fact("count", "300", "", "صاروخ", "300")
+LAST_AUGUST = Fact("date", "2024-08", "", "", "أغسطس الماضي")
+EVACUATED_12 = Fact("count", "12", "", "peopl", "12")
+EVACUATED_40 = Fact("count", "40", "", "peopl", "40")
+COST_4M = Fact("money", "4000000", "USD", "cost", "4 million")
+COST_6M = Fact("money", "6000000", "USD", "cost", "$6 million")
+# Normalised forms (attributions, claim texts), name keys and subject stems that must not
+# appear in any export; the written forms ("صحيفة", "الصفقة", "people") must.
+INTERNAL_FORMS = ["صحيفه", "الصفقه", "l strt", '"subject"']
+STEM_RE = re.compile(r"صفق(?![ةه])|peopl(?!e)")
+
 
 @dataclass(frozen=True)
 class Stories:
@@ -37,48 +64,139 @@ class Stories:
     english: Story
 
 
-@pytest.fixture
-def stories(db) -> Stories:
-    day = timezone.make_aware(dt.datetime(2024, 10, 7, 12, 0))
-    arabic = story_create_for_test(title="صفقة أسلحة بين بوت والحوثيين", slug=ARABIC_SLUG)
+def facts(*items: Fact) -> list[dict[str, str]]:
+    return [f.as_dict() for f in items]
+
+
+def quoting(claim: Claim, normalised: str, written: str) -> None:
+    """Who the claim quotes, stored as the facts stage stores it."""
+    Claim.objects.filter(pk=claim.pk).update(attribution=normalised, attribution_text=written)
+
+
+def difference(a: Fact, b: Fact) -> FactDifference:
+    return FactDifference(kind=a.kind, a=FactValue.of(a), b=FactValue.of(b))
+
+
+def _arabic_story(day: dt.datetime) -> Story:
+    story = story_create_for_test(title="صفقة أسلحة بين بوت والحوثيين", slug=ARABIC_SLUG)
     erem = outlet_create_for_test(name="Erem News", native_name="إرم نيوز")
     roayah = outlet_create_for_test(name="Roayah News")
-    _, (a1, a2, a3, a4) = article_with_claims(
-        story=arabic,
+    _, (a1, a2, a3, a4, a5) = article_with_claims(
+        story=story,
         outlet=erem,
         published_at=day,
         claims=[
-            "كشفت صحيفة وول ستريت جورنال عن صفقة أسلحة.",
-            "قيمة الصفقة 10 ملايين دولار.",
+            ("كشفت صحيفة وول ستريت جورنال عن صفقة أسلحة.", facts(WSJ)),
+            ("قيمة الصفقة 10 ملايين دولار.", facts(TEN_MILLION)),
             "تفصيل لا يذكره أحد غيرنا.",
             FORMULA_CLAIM,
+            ("قال الكرملين إن الشحنة تضم 100 صاروخ.", facts(MISSILES_100)),
         ],
     )
-    _, (b1, b2) = article_with_claims(
-        story=arabic,
+    _, (b1, b2, b3) = article_with_claims(
+        story=story,
         outlet=roayah,
         published_at=day + dt.timedelta(days=1),
-        claims=["ذكرت وول ستريت جورنال صفقة أسلحة.", "قيمة الصفقة 20 مليون دولار."],
+        claims=[
+            ("ذكرت وول ستريت جورنال في أغسطس الماضي صفقة أسلحة.", facts(WSJ, LAST_AUGUST)),
+            ("بلغت قيمة الصفقة من الدولارات 20 مليونا.", facts(TWENTY_MILLION)),
+            ("وقالت الصحيفة إن الشحنة تضم 300 صاروخ.", facts(MISSILES_300)),
+        ],
     )
-    link(a1, b1, relation=Relation.AGREEMENT, similarity=0.91234, explanation="نفس الخبر")
-    link(a2, b2, relation=Relation.CONTRADICTION, similarity=0.85, explanation="-10 vs 20")
+    quoting(a1, "صحيفه وول ستريت جورنال", "صحيفة وول ستريت جورنال")
+    quoting(b1, "وول ستريت جورنال", "وول ستريت جورنال")
+    quoting(a5, "كرملين", "الكرملين")
+    quoting(b3, "صحيفه", "الصحيفة")
+    link(
+        a1,
+        b1,
+        relation=Relation.AGREEMENT,
+        reason=Reason.SAME_FACTS,
+        similarity=0.91234,
+        details=RelationDetails(reason=Reason.SAME_FACTS, matched=(FactValue.of(WSJ),)),
+    )
+    link(
+        a2,
+        b2,
+        relation=Relation.CONTRADICTION,
+        reason=Reason.VALUE_MISMATCH,
+        similarity=0.85,
+        details=RelationDetails(
+            reason=Reason.VALUE_MISMATCH, differing=(difference(TEN_MILLION, TWENTY_MILLION),)
+        ),
+    )
+    link(
+        a5,
+        b3,
+        relation=Relation.DISPUTED,
+        reason=Reason.VALUE_MISMATCH,
+        details=RelationDetails(
+            reason=Reason.VALUE_MISMATCH,
+            differing=(difference(MISSILES_100, MISSILES_300),),
+            source_a="الكرملين",
+            source_b="الصحيفة",
+        ),
+    )
+    return story
 
-    english = story_create_for_test(title="Flooding closes the coastal road", slug="coast-flood")
+
+def _english_story(day: dt.datetime) -> Story:
+    story = story_create_for_test(title="Flooding closes the coastal road", slug="coast-flood")
     coast = outlet_create_for_test(name="Coast Daily", language=Language.ENGLISH)
     harbour = outlet_create_for_test(name="Harbour Herald", language=Language.ENGLISH)
-    _, (c1,) = article_with_claims(
-        story=english,
+    _, (c1, c2, c3) = article_with_claims(
+        story=story,
         outlet=coast,
         published_at=day + dt.timedelta(days=30),
-        claims=["Flooding closed the coastal road on Monday."],
+        claims=[
+            "Flooding closed the coastal road on Monday.",
+            ("Officials said 12 people were evacuated.", facts(EVACUATED_12)),
+            ("The repairs will cost 4 million.", facts(COST_4M)),
+        ],
     )
-    _, (d1,) = article_with_claims(
-        story=english,
+    _, (d1, d2, d3, d4) = article_with_claims(
+        story=story,
         outlet=harbour,
         published_at=day + dt.timedelta(days=31),
-        claims=["The coastal road was closed by floods on Monday."],
+        claims=[
+            "The coastal road was closed by floods on Monday.",
+            ("Officials said 40 people have now been evacuated.", facts(EVACUATED_40)),
+            ("Repairs are expected to cost $6 million.", facts(COST_6M)),
+            ("A second bridge was closed last August.", facts(LAST_AUGUST)),
+        ],
     )
-    link(c1, d1, relation=Relation.AGREEMENT)
+    quoting(c2, "officials", "Officials")
+    link(c1, d1, relation=Relation.AGREEMENT, reason=Reason.PARAPHRASE, details=None)
+    link(
+        c2,
+        d2,
+        relation=Relation.UPDATED,
+        reason=Reason.FIGURE_UPDATED,
+        details=RelationDetails(
+            reason=Reason.FIGURE_UPDATED,
+            differing=(difference(EVACUATED_12, EVACUATED_40),),
+            published_a=dt.date(2024, 11, 6),
+            published_b=dt.date(2024, 11, 7),
+        ),
+    )
+    link(
+        c3,
+        d3,
+        relation=Relation.CONTRADICTION,
+        reason=Reason.VALUE_MISMATCH,
+        details=RelationDetails(
+            reason=Reason.VALUE_MISMATCH, differing=(difference(COST_4M, COST_6M),)
+        ),
+    )
+    return story
+
+
+@pytest.fixture
+def stories(db) -> Stories:
+    day = timezone.make_aware(dt.datetime(2024, 10, 7, 12, 0))
+    arabic, english = _arabic_story(day), _english_story(day)
+    for story in (arabic, english):
+        story_verdicts_store(story=story)
     return Stories(arabic=arabic, english=english)
 
 
@@ -89,45 +207,58 @@ def researcher(db) -> Client:
     return client
 
 
-def download(client: Client, name: str, **kwargs: str) -> tuple[object, bytes]:
+def download(client: Client, name: str, **kwargs: str) -> tuple[Any, bytes]:
     response = client.get(reverse(name, kwargs=kwargs))
     assert response.status_code == 200
     return response, b"".join(response.streaming_content)
 
 
+def assert_public(text: str) -> None:
+    """No normalised attribution, name key or stem anywhere in an export."""
+    for internal in INTERNAL_FORMS:
+        assert internal not in text
+    assert not STEM_RE.search(text)
+    assert "صحيفة" in text or "people" in text
+
+
 def expected_rows(story: Story) -> list[list[str]]:
     """What the CSV must hold, built straight from the DB (not through exports)."""
     rows = []
-    linked = set()
     for lk in ClaimLink.objects.filter(story=story).order_by("claim_a_id", "claim_b_id"):
-        linked |= {lk.claim_a_id, lk.claim_b_id}
+        with translation.override("en"):
+            sentence = link_sentence(lk.relation, lk.relation_details)
         rows.append(
             [
                 story.slug,
                 "link",
                 lk.relation,
+                lk.reason,
                 str(round(lk.similarity, 4)),
                 str(round(lk.score, 4)),
-                lk.explanation,
+                sentence,
                 lk.article_a.outlet.name,
                 str(lk.article_a_id),
                 str(lk.claim_a_id),
                 lk.claim_a.text,
+                lk.claim_a.status,
                 lk.article_b.outlet.name,
                 str(lk.article_b_id),
                 str(lk.claim_b_id),
                 lk.claim_b.text,
+                lk.claim_b.status,
                 lk.review,
                 _newest_note(lk),
             ]
         )
-    for claim in Claim.objects.filter(article__story=story).order_by("article_id", "position"):
-        if claim.pk not in linked:
-            rows.append(
-                [story.slug, "unique", "only_here", "", "", "Only this outlet reports this claim."]
-                + [claim.article.outlet.name, str(claim.article_id), str(claim.pk), claim.text]
-                + ["", "", "", "", "", ""]
-            )
+    only_here = Claim.objects.filter(article__story=story, status=ClaimStatus.ONLY_HERE)
+    for claim in only_here.order_by("article_id", "position"):
+        rows.append(
+            [story.slug, "unique", "only_here", "only_here", "", ""]
+            + ["Only this outlet reports this claim."]
+            + [claim.article.outlet.name, str(claim.article_id), str(claim.pk), claim.text]
+            + ["only_here"]
+            + [""] * 7
+        )
     return rows
 
 
@@ -144,6 +275,10 @@ def neutralised(row: list[str]) -> list[str]:
     return ["'" + v if v[:1] in ("=", "+", "-", "@") else v for v in row]
 
 
+def csv_rows(body: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(body.decode("utf-8-sig"), newline="")))
+
+
 # --- CSV ---------------------------------------------------------------------------
 
 
@@ -156,15 +291,65 @@ def test_story_csv_matches_the_database(researcher: Client, stories: Stories) ->
         f"attachment; filename*=utf-8''{quote(f'newsdiff-{ARABIC_SLUG}.csv')}"
     )
     assert body.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"), newline="")))
+    rows = csv_rows(body)
     assert rows[0] == exports.CSV_COLUMNS
-    expected = expected_rows(stories.arabic)
-    assert rows[1:] == [neutralised(row) for row in expected]
-    assert [r[1] for r in rows[1:]].count("link") == 2
-    assert [r[1] for r in rows[1:]].count("unique") == 2
-    # The formula claim is text, never a formula; the explanation starting with "-" too.
-    assert ["'" + FORMULA_CLAIM] == [r[9] for r in rows[1:] if FORMULA_CLAIM in r[9]]
-    assert "'-10 vs 20" in [r[5] for r in rows[1:]]
+    assert rows[1:] == [neutralised(row) for row in expected_rows(stories.arabic)]
+    assert [r[1] for r in rows[1:]].count("link") == 3
+    # Unique rows are the claims whose stored status is "only here", no more, no less.
+    unique = [int(r[9]) for r in rows[1:] if r[1] == "unique"]
+    assert unique == list(
+        Claim.objects.filter(article__story=stories.arabic, status="only_here")
+        .order_by("article_id", "position")
+        .values_list("pk", flat=True)
+    )
+    assert len(unique) == stories.arabic.only_here_count == 2
+    # The formula claim is text, never a formula.
+    assert ["'" + FORMULA_CLAIM] == [r[10] for r in rows[1:] if FORMULA_CLAIM in r[10]]
+
+
+def test_csv_says_why_with_the_values_as_written(researcher: Client, stories: Stories) -> None:
+    _, body = download(researcher, "story_download", slug=ARABIC_SLUG, fmt="csv")
+    text = body.decode("utf-8-sig")
+    assert_public(text)
+    by_relation = {r["relation"]: r for r in csv.DictReader(io.StringIO(text))}
+    contradiction = by_relation["contradiction"]
+    assert contradiction["reason"] == "value_mismatch"
+    assert contradiction["explanation"] == (
+        "Same quantity, different values (money: 10 ملايين دولار vs 20 مليونا (USD))."
+    )
+    assert (contradiction["claim_a_status"], contradiction["claim_b_status"]) == (
+        "contradicted",
+        "contradicted",
+    )
+    disputed = by_relation["disputed"]
+    assert disputed["explanation"] == (
+        "Sources disagree: الكرملين and الصحيفة give conflicting accounts; the outlets report "
+        "both. Same quantity, different values (count: 100 vs 300)."
+    )
+    assert disputed["claim_a_status"] == "disputed"
+    assert by_relation["agreement"]["explanation"] == "Both claims report the same facts."
+
+    _, body = download(researcher, "story_download", slug="coast-flood", fmt="csv")
+    text = body.decode("utf-8-sig")
+    assert_public(text)
+    by_relation = {r["relation"]: r for r in csv.DictReader(io.StringIO(text))}
+    assert by_relation["updated"]["reason"] == "figure_updated"
+    assert by_relation["updated"]["explanation"] == (
+        "The figure changed between the publication dates, Nov. 6, 2024 and Nov. 7, 2024 "
+        "(count: 12, then 40)."
+    )
+    assert by_relation["contradiction"]["explanation"] == (
+        "Same quantity, different values (money: 4 million (USD) vs $6 million)."
+    )
+    assert by_relation["agreement"]["reason"] == "paraphrase"
+    assert by_relation["only_here"]["claim_a_text"] == "A second bridge was closed last August."
+
+
+def test_csv_is_english_whatever_the_readers_language(researcher: Client, stories: Stories) -> None:
+    researcher.cookies["django_language"] = "ar"
+    _, body = download(researcher, "story_download", slug=ARABIC_SLUG, fmt="csv")
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+    assert "Same quantity, different values" in {r["explanation"].split(" (")[0] for r in rows}
 
 
 def test_bulk_csv_filters_by_date_range_and_query(researcher: Client, stories: Stories) -> None:
@@ -173,8 +358,7 @@ def test_bulk_csv_filters_by_date_range_and_query(researcher: Client, stories: S
     def story_slugs(params: dict[str, str]) -> set[str]:
         response = researcher.get(url, params)
         assert response.status_code == 200
-        body = b"".join(response.streaming_content).decode("utf-8-sig")
-        return {row[0] for row in list(csv.reader(io.StringIO(body, newline="")))[1:]}
+        return {row[0] for row in csv_rows(b"".join(response.streaming_content))[1:]}
 
     assert story_slugs({}) == {ARABIC_SLUG, "coast-flood"}
     assert story_slugs({"date_from": "2024-10-01", "date_to": "2024-10-31"}) == {ARABIC_SLUG}
@@ -183,9 +367,16 @@ def test_bulk_csv_filters_by_date_range_and_query(researcher: Client, stories: S
     assert story_slugs({"q": "اسلحة"}) == {ARABIC_SLUG}
     assert story_slugs({"q": "coastal"}) == {"coast-flood"}
     assert story_slugs({"slugs": f"coast-flood, {ARABIC_SLUG}"}) == {ARABIC_SLUG, "coast-flood"}
+    assert story_slugs({"slugs": "coast-flood"}) == {"coast-flood"}
     assert story_slugs({"q": "nothing like this"}) == set()
     response = researcher.get(url, {"date_from": "2024-12-01", "date_to": "2024-01-01"})
     assert response.status_code == 400
+
+
+def test_bulk_csv_lists_stories_oldest_first(researcher: Client, stories: Stories) -> None:
+    response = researcher.get(reverse("stories_download", kwargs={"fmt": "csv"}))
+    slugs = [row[0] for row in csv_rows(b"".join(response.streaming_content))[1:]]
+    assert slugs == sorted(slugs, key=[ARABIC_SLUG, "coast-flood"].index)
 
 
 def test_csv_streams_in_a_bounded_number_of_queries(
@@ -199,7 +390,7 @@ def test_csv_streams_in_a_bounded_number_of_queries(
 # --- XLSX --------------------------------------------------------------------------
 
 
-def read_xlsx(body: bytes) -> openpyxl.worksheet.worksheet.Worksheet:
+def read_xlsx(body: bytes) -> Any:
     workbook = openpyxl.load_workbook(io.BytesIO(body))
     assert len(workbook.worksheets) == 1
     return workbook.worksheets[0]
@@ -221,14 +412,14 @@ def test_story_xlsx_matches_the_database(researcher: Client, stories: Stories) -
     assert ws.title == ARABIC_SLUG
     assert ws.sheet_view.rightToLeft is True
     assert ws.freeze_panes == "A2"
-    assert ws.column_dimensions["J"].width == exports.XLSX_COLUMN_WIDTHS["claim_a_text"]
+    assert ws.column_dimensions["K"].width == exports.XLSX_COLUMN_WIDTHS["claim_a_text"]
     rows = [list(row) for row in ws.iter_rows(values_only=True)]
     assert rows[0] == exports.CSV_COLUMNS
     assert ws["A1"].font.bold
-    expected = expected_rows(stories.arabic)
-    assert [[as_text(v) for v in row] for row in rows[1:]] == expected
+    assert [[as_text(v) for v in row] for row in rows[1:]] == expected_rows(stories.arabic)
+    assert_public(json.dumps(rows, ensure_ascii=False))
     # Numbers stay numbers; the formula claim is stored as text, exactly as written.
-    assert isinstance(rows[1][3], float) and isinstance(rows[1][8], int)
+    assert isinstance(rows[1][4], float) and isinstance(rows[1][9], int)
     formula_cells = [c for row in ws.iter_rows() for c in row if c.value == FORMULA_CLAIM]
     assert len(formula_cells) == 1 and formula_cells[0].data_type == "s"
 
@@ -238,6 +429,8 @@ def test_english_xlsx_is_left_to_right(researcher: Client, stories: Stories) -> 
     ws = read_xlsx(body)
     assert not ws.sheet_view.rightToLeft
     assert ws.freeze_panes == "A2"
+    rows = [[as_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
+    assert rows[1:] == expected_rows(stories.english)
 
 
 def test_bulk_xlsx_holds_the_filtered_stories(researcher: Client, stories: Stories) -> None:
@@ -260,46 +453,152 @@ def test_sheet_names_are_valid() -> None:
 
 # --- JSON --------------------------------------------------------------------------
 
+STORY_KEYS = ["slug", "title", "counts", "articles", "claims", "links"]
+COUNT_KEYS = {
+    "article_count", "agreement_count", "contradiction_count", "disputed_count",
+    "updated_count", "only_here_count", "dismissed_count",
+}  # fmt: skip
+ARTICLE_KEYS = {"id", "outlet", "title", "url", "published_at", "language", "copy_of"}
+CLAIM_KEYS = {
+    "id", "article_id", "position", "text", "start", "end", "attribution", "facts", "status",
+    "agreed_outlets", "contradicted_outlets", "disputed_outlets", "updated_outlets",
+}  # fmt: skip
+LINK_KEYS = {
+    "claim_a", "claim_b", "relation", "reason", "explanation", "details", "similarity",
+    "score", "engine_version", "human_label", "human_note",
+}  # fmt: skip
+DETAILS_KEYS = {
+    "reason", "matched", "differing", "distinct", "source_a", "source_b", "published_a",
+    "published_b", "similarity", "model_probability",
+}  # fmt: skip
 
-def test_json_api_shape(researcher: Client, stories: Stories) -> None:
+
+def assert_story_document(story: dict[str, Any], stored: Story) -> None:
+    """The documented shape, the stored counts and verdicts, and public values only."""
+    stored.refresh_from_db()
+    assert list(story) == STORY_KEYS
+    assert (story["slug"], story["title"]) == (stored.slug, stored.title)
+    assert story["counts"] == {key: getattr(stored, key) for key in COUNT_KEYS}
+    assert all(set(a) == ARTICLE_KEYS for a in story["articles"])
+    claims = {c.pk: c for c in Claim.objects.filter(article__story=stored)}
+    assert [c["id"] for c in story["claims"]] == sorted(
+        claims, key=lambda pk: (claims[pk].article_id, claims[pk].position)
+    )
+    for exported in story["claims"]:
+        claim = claims[exported["id"]]
+        assert set(exported) == CLAIM_KEYS
+        assert exported["status"] == claim.status
+        assert exported["attribution"] == claim.attribution_text
+        assert (exported["agreed_outlets"], exported["contradicted_outlets"]) == (
+            claim.agreed_outlets,
+            claim.contradicted_outlets,
+        )
+        assert exported["facts"] == [
+            FactValue.of(Fact.from_dict(row)).to_json() for row in claim.facts
+        ]
+    links = {(lk.claim_a_id, lk.claim_b_id): lk for lk in ClaimLink.objects.filter(story=stored)}
+    assert len(story["links"]) == len(links)
+    for exported in story["links"]:
+        lk = links[(exported["claim_a"], exported["claim_b"])]
+        assert set(exported) == LINK_KEYS and set(exported["details"]) == DETAILS_KEYS
+        assert (exported["relation"], exported["reason"]) == (lk.relation, lk.reason)
+        assert exported["details"] == lk.relation_details.to_json()
+        with translation.override("en"):
+            assert exported["explanation"] == link_sentence(lk.relation, lk.relation_details)
+    assert_public(json.dumps(story, ensure_ascii=False))
+
+
+def test_json_api_for_an_arabic_story(researcher: Client, stories: Stories) -> None:
     response, body = download(researcher, "story_api", slug=ARABIC_SLUG)
     assert isinstance(response, StreamingHttpResponse)
     assert response["Content-Type"] == "application/json"
     document = json.loads(body)
     assert list(document) == ["stories"]
     (story,) = document["stories"]
-    assert list(story) == ["slug", "title", "articles", "claims", "links"]
-    assert story["slug"] == ARABIC_SLUG and story["title"] == stories.arabic.title
-    assert len(story["articles"]) == 2 and len(story["claims"]) == 6 and len(story["links"]) == 2
-    assert set(story["articles"][0]) == {
-        "id", "outlet", "title", "url", "published_at", "language", "copy_of",
-    }  # fmt: skip
-    assert set(story["claims"][0]) == {
-        "id", "article_id", "position", "text", "start", "end", "facts", "attribution",
-    }  # fmt: skip
-    assert set(story["links"][0]) == {
-        "claim_a", "claim_b", "relation", "similarity", "score", "explanation", "details",
-        "engine_version",
-        "human_label",
-        "human_note",
-    }  # fmt: skip
+    assert_story_document(story, stories.arabic)
+    assert story["counts"] == {
+        "article_count": 2,
+        "agreement_count": 1,
+        "contradiction_count": 1,
+        "disputed_count": 1,
+        "updated_count": 0,
+        "only_here_count": 2,
+        "dismissed_count": 0,
+    }
     # Arabic is written as is, not \\u-escaped; the formula claim is untouched in JSON.
     assert "صفقة".encode() in body and FORMULA_CLAIM in {c["text"] for c in story["claims"]}
+    # Attribution as written, not normalised.
+    assert {c["attribution"] for c in story["claims"]} == {
+        "",
+        "صحيفة وول ستريت جورنال",
+        "وول ستريت جورنال",
+        "الكرملين",
+        "الصحيفة",
+    }
+    # Facts in their public form: a name's words, not its key; the date and its text.
+    facts_of = {c["text"]: c["facts"] for c in story["claims"]}
+    assert facts_of["ذكرت وول ستريت جورنال في أغسطس الماضي صفقة أسلحة."] == [
+        {"kind": "entity", "value": "وول ستريت جورنال", "unit": "", "text": "وول ستريت جورنال"},
+        {"kind": "date", "value": "2024-08", "unit": "", "text": "أغسطس الماضي"},
+    ]
+    contradiction = next(x for x in story["links"] if x["relation"] == "contradiction")
+    assert contradiction["details"]["differing"] == [
+        {
+            "kind": "money",
+            "a": {"kind": "money", "value": "10000000", "unit": "USD", "text": "10 ملايين دولار"},
+            "b": {"kind": "money", "value": "20000000", "unit": "USD", "text": "20 مليونا"},
+        }
+    ]
+    disputed = next(x for x in story["links"] if x["relation"] == "disputed")
+    assert (disputed["details"]["source_a"], disputed["details"]["source_b"]) == (
+        "الكرملين",
+        "الصحيفة",
+    )
     assert document == {"stories": [exports.story_export_data(stories.arabic)]}
 
 
-def test_json_download_matches_the_command_shape(researcher: Client, stories: Stories) -> None:
+def test_json_download_for_an_english_story(researcher: Client, stories: Stories) -> None:
     response, body = download(researcher, "story_download", slug="coast-flood", fmt="json")
     assert isinstance(response, StreamingHttpResponse)
     assert response["Content-Disposition"] == 'attachment; filename="newsdiff-coast-flood.json"'
-    assert json.loads(body) == {"stories": [exports.story_export_data(stories.english)]}
+    document = json.loads(body)
+    assert document == {"stories": [exports.story_export_data(stories.english)]}
+    (story,) = document["stories"]
+    assert_story_document(story, stories.english)
+    assert story["counts"]["updated_count"] == 1 and story["counts"]["only_here_count"] == 1
+    updated = next(x for x in story["links"] if x["relation"] == "updated")
+    assert updated["reason"] == "figure_updated"
+    assert (updated["details"]["published_a"], updated["details"]["published_b"]) == (
+        "2024-11-06",
+        "2024-11-07",
+    )
+    assert updated["explanation"] == (
+        "The figure changed between the publication dates, Nov. 6, 2024 and Nov. 7, 2024 "
+        "(count: 12, then 40)."
+    )
+    statuses = {c["text"]: c["status"] for c in story["claims"]}
+    assert statuses["Officials said 12 people were evacuated."] == "updated"
+    assert statuses["A second bridge was closed last August."] == "only_here"
+
+
+def test_bulk_json_holds_every_story(
+    researcher: Client, stories: Stories, django_assert_max_num_queries
+) -> None:
+    with django_assert_max_num_queries(12):
+        response = researcher.get(reverse("stories_download", kwargs={"fmt": "json"}))
+        body = b"".join(response.streaming_content)
+    document = json.loads(body)
+    assert [s["slug"] for s in document["stories"]] == [ARABIC_SLUG, "coast-flood"]
+    assert_story_document(document["stories"][0], stories.arabic)
+    assert_story_document(document["stories"][1], stories.english)
 
 
 def test_streamed_json_is_the_same_text_as_json_dumps(stories: Stories, monkeypatch) -> None:
     # Chunk boundaries must not change the text: force several chunks per story.
     monkeypatch.setattr(exports, "CHUNK_SIZE", 1)
-    streamed = "".join(exports.story_json_chunks(stories.arabic))
-    assert streamed == json.dumps(exports.story_export_data(stories.arabic), ensure_ascii=False)
+    for story in (stories.arabic, stories.english):
+        streamed = "".join(exports.story_json_chunks(story))
+        assert streamed == json.dumps(exports.story_export_data(story), ensure_ascii=False)
     empty = story_create_for_test(slug="empty")
     assert "".join(exports.story_json_chunks(empty)) == json.dumps(
         exports.story_export_data(empty), ensure_ascii=False
@@ -335,23 +634,29 @@ def test_bulk_export_page_and_partial(researcher: Client, stories: Stories) -> N
     assert "/export/stories.xlsx?q=" in partial
 
 
-def test_editor_decisions_are_exported_as_human_labels(
+# --- Editors' decisions ------------------------------------------------------------
+
+
+def test_a_dismissed_link_is_exported_and_its_claims_become_only_here(
     researcher: Client, stories: Stories
 ) -> None:
-    from newsdiff.services import link_review
-
-    link = ClaimLink.objects.filter(story=stories.arabic).order_by("id").first()
-    link_review(link=link, decision="confirmed", note="أولى")
-    link_review(link=link, decision="dismissed", note="ليست الصفقة نفسها")
+    agreement = ClaimLink.objects.get(story=stories.arabic, relation=Relation.AGREEMENT)
+    link_review(link=agreement, decision="confirmed", note="أولى")
+    link_review(link=agreement, decision="dismissed", note="ليست الصفقة نفسها")
+    stories.arabic.refresh_from_db()
+    assert (stories.arabic.dismissed_count, stories.arabic.only_here_count) == (1, 4)
 
     _, body = download(researcher, "story_download", slug=ARABIC_SLUG, fmt="csv")
     rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
-    (row,) = [r for r in rows if r["claim_a_id"] == str(link.claim_a_id)
-              and r["claim_b_id"] == str(link.claim_b_id)]  # fmt: skip
+    (row,) = [r for r in rows if r["row_type"] == "link" and r["relation"] == "agreement"]
     assert (row["human_label"], row["human_note"]) == ("dismissed", "ليست الصفقة نفسها")
+    assert row["claim_a_status"] == row["claim_b_status"] == "only_here"
+    unique = {int(r["claim_a_id"]) for r in rows if r["row_type"] == "unique"}
+    assert {agreement.claim_a_id, agreement.claim_b_id} <= unique and len(unique) == 4
 
     _, body = download(researcher, "story_api", slug=ARABIC_SLUG)
     (story,) = json.loads(body)["stories"]
-    (exported,) = [x for x in story["links"] if x["claim_a"] == link.claim_a_id
-                   and x["claim_b"] == link.claim_b_id]  # fmt: skip
+    assert story["counts"]["dismissed_count"] == 1
+    (exported,) = [x for x in story["links"] if x["relation"] == "agreement"]
     assert (exported["human_label"], exported["human_note"]) == ("dismissed", "ليست الصفقة نفسها")
+    assert_story_document(story, stories.arabic)

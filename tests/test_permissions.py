@@ -20,6 +20,7 @@ from tests.builders import (
     outlet_create_for_test,
     story_create_for_test,
     user_create_for_test,
+    verdicts_store,
 )
 
 HTMX = {"HX-Request": "true"}
@@ -48,6 +49,7 @@ def site(db) -> Site:
         story=story, outlet=harbour, claims=["The coastal road was closed by floods on Monday."]
     )
     agreement = link(a1, b1, relation=Relation.AGREEMENT)
+    verdicts_store(story)
     batch = IngestBatch.objects.create(total=0, status="finished")
     return Site(
         story_slug=story.slug,

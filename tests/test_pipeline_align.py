@@ -7,7 +7,12 @@ import datetime as dt
 import pytest
 
 from newsdiff.pipeline import align, analyse_article, compare_articles
-from newsdiff.pipeline.align import align_claims, claim_groups, copied_articles
+from newsdiff.pipeline.align import (
+    align_claims,
+    claim_groups,
+    connected_groups,
+    copied_articles,
+)
 from newsdiff.pipeline.facts import extract_facts
 from newsdiff.pipeline.normalize import normalize_text
 from newsdiff.pipeline.types import ClaimDraft
@@ -92,6 +97,13 @@ def test_many_outlets_every_pair_aligned_and_grouped() -> None:
     assert all((1, 1) not in g for g in groups)
 
 
+def test_connected_groups_joins_any_hashable_nodes() -> None:
+    pairs = [("c", "d"), ("a", "b"), ("b", "c"), ("x", "y"), ("y", "x"), ("z", "z")]
+    assert connected_groups(pairs) == [["a", "b", "c", "d"], ["x", "y"]]
+    assert connected_groups([((1, 2), (0, 5)), ((0, 5), (3, 3))]) == [[(0, 5), (1, 2), (3, 3)]]
+    assert connected_groups([]) == []
+
+
 def test_blocked_path_finds_what_the_dense_path_finds(monkeypatch: pytest.MonkeyPatch) -> None:
     story = [
         claims(
@@ -126,7 +138,8 @@ def test_seed_articles_have_no_contradiction_and_share_their_facts() -> None:
         [a.claims for a in analysed], [a.clean.meta.published for a in analysed]
     )
     assert links
-    assert all(link.relation.kind != "contradiction" for link in links)
+    # The two seeds tell one story a day apart: no contradiction, dispute or update.
+    assert all(link.relation.kind == "agreement" for link in links)
     texts = [
         (
             analysed[0].claims[ln.match.claim_a].normalized,

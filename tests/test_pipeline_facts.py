@@ -1,15 +1,23 @@
-"""extract_facts and attribution_of on small hand-written examples. No database."""
+"""The facts stage: extract_facts, attribution and dates on small hand-written examples,
+and claims_with_facts on segmented articles. No database."""
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
-from newsdiff.pipeline.facts import attribution_of, extract_facts, parse_date
-from newsdiff.pipeline.types import Fact
+from newsdiff.pipeline.attribution import attribution_of, attribution_text_of
+from newsdiff.pipeline.clean import clean_article
+from newsdiff.pipeline.dates import parse_date
+from newsdiff.pipeline.facts import claim_from_text, claims_with_facts, extract_facts
+from newsdiff.pipeline.segment import segment_claims
+from newsdiff.pipeline.types import ClaimDraft, Fact
 
 PUBLISHED = dt.date(2024, 10, 8)
+SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
+SEED_FILES = ["000_74628de6391d590b.txt", "001_c616ab5195f9a13a.txt"]
 
 
 def kinds(text: str, published: dt.date | None = PUBLISHED) -> set[tuple[str, str, str]]:
@@ -283,3 +291,105 @@ def test_parse_date_helper() -> None:
     assert parse_date("07 أكتوبر 2024، 1:36 م") == dt.date(2024, 10, 7)
     assert parse_date("١٢ أيلول ٢٠٢٤") == dt.date(2024, 9, 12)
     assert parse_date("no date here") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ('وذكرت صحيفة "وول ستريت جورنال" أن الصفقة تأجلت.', "صحيفة وول ستريت جورنال"),
+        ("وأكدت وزارةُ الخارجية أن السفير غادر.", "وزارةُ الخارجية"),
+        ("Health officials said 12 people were hurt.", "Health officials"),
+        ("وصل الوفد إلى المدينة صباح الأحد.", ""),
+    ],
+)
+def test_attribution_as_written(text: str, written: str) -> None:
+    assert attribution_text_of(text, attribution_of(text)) == written
+
+
+# --- the stage: claims of an article
+
+
+def analysed(text: str, published: dt.date | None = None) -> tuple[ClaimDraft, ...]:
+    return claims_with_facts(text, segment_claims(text), published=published)
+
+
+def test_clauses_of_a_quoted_sentence_keep_its_speaker() -> None:
+    sentence = (
+        "وقال وزير الخارجية إن بلاده ستفتح سفارتها في العاصمة خلال الأسابيع المقبلة بعد "
+        "انقطاع طويل، وأضاف أن الوفد التجاري سيصل إلى المدينة قبل نهاية الشهر لبحث اتفاقيات "
+        "جديدة في مجال الطاقة."
+    )
+    text = f"{sentence} وذكرت الصحيفة أن المحادثات ستستمر ثلاثة أيام."
+    claims = analysed(text)
+    assert len(claims) == 3
+    assert [c.attribution for c in claims] == ["وزير الخارجيه", "وزير الخارجيه", "الصحيفه"]
+    assert [c.attribution_text for c in claims] == ["وزير الخارجية", "وزير الخارجية", "الصحيفة"]
+    # Everything segmentation gave stays as it was.
+    assert [(c.position, c.start, c.end) for c in claims] == [
+        (s.claim.position, s.claim.start, s.claim.end) for s in segment_claims(text)
+    ]
+
+
+def test_a_sentence_that_names_no_speaker_gives_none() -> None:
+    (claim,) = analysed("زار الوفد المصنع، والتقى مديره في المساء.")
+    assert (claim.attribution, claim.attribution_text) == ("", "")
+
+
+def test_published_reaches_the_facts() -> None:
+    text = "وصل الوفد أمس إلى موسكو لبحث الصفقة."
+    (claim,) = analysed(text, published=dt.date(2024, 10, 8))
+    assert ("date", "2024-10-07") in {(f.kind, f.value) for f in claim.facts}
+    (claim,) = analysed(text)
+    assert all(f.kind != "date" for f in claim.facts)
+
+
+def test_claim_from_text() -> None:
+    claim = claim_from_text("وقالت الشرطة إن 3 أشخاص أصيبوا أمس.", published=PUBLISHED, position=4)
+    assert (claim.position, claim.start, claim.end) == (4, 0, len(claim.text))
+    assert claim.normalized == "وقالت الشرطه ان 3 اشخاص اصيبوا امس."
+    assert (claim.attribution, claim.attribution_text) == ("الشرطه", "الشرطة")
+    assert {(f.kind, f.value) for f in claim.facts} >= {("count", "3"), ("date", "2024-10-07")}
+
+
+def seed_claims(name: str) -> tuple[ClaimDraft, ...]:
+    clean = clean_article((SEEDS / name).read_text(encoding="utf-8"))
+    return analysed(clean.text, published=clean.meta.published)
+
+
+def test_seed_claims_carry_facts_and_attribution() -> None:
+    claims = seed_claims(SEED_FILES[0])
+    kremlin = next(c for c in claims if c.text.startswith("وقال الكرملين"))
+    assert (kremlin.attribution, kremlin.attribution_text) == ("الكرملين", "الكرملين")
+    assert ("date", "2024-10-07") in {(f.kind, f.value) for f in kremlin.facts}
+    sentence = next(c for c in claims if c.text.startswith("وأدين بوت"))
+    assert ("duration", "25", "year", "سجن") in {
+        (f.kind, f.value, f.unit, f.subject) for f in sentence.facts
+    }
+
+
+def _seed_facts(name: str) -> set[tuple[str, str, str, str]]:
+    return {(f.kind, f.value, f.unit, f.subject) for c in seed_claims(name) for f in c.facts}
+
+
+def test_both_seeds_state_the_shared_facts_alike() -> None:
+    erem, roayah = (_seed_facts(name) for name in SEED_FILES)
+    shared = {
+        ("age", "57", "year", "عمر"),
+        ("duration", "25", "year", "سجن"),
+        ("year", "2008", "", ""),
+        ("date", "2024-08", "", ""),
+        ("entity", "ak-74", "", ""),
+        ("entity", "ak-47", "", ""),
+        ("entity", "krnt", "", ""),  # كورنيت in one, Kornet in the other
+    }
+    assert shared <= erem
+    assert shared <= roayah
+    assert {f[:3] for f in erem} >= {("money", "10000000", "USD"), ("count", "2", "")}
+    assert ("money", "10000000", "USD") in {f[:3] for f in roayah}
+    # Time served is a different quantity from the sentence.
+    assert ("duration", "12", "year", "قضي") in roayah
+    # "قبل عامين" read on 2024-10-07 and the swap "عام 2022" agree.
+    assert ("year", "2022", "", "approx") in erem
+    assert ("year", "2022", "", "") in roayah
+    # No stray quantities from model numbers.
+    assert not {f for f in erem | roayah if f[0] in ("number", "count") and f[1] in ("74", "47")}

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from newsdiff.pipeline.normalize import (
+    alternation,
     content_stems,
     is_arabic,
     light_stem,
     name_key,
     normalize_text,
+    normalized,
     surface_of,
 )
 
@@ -82,3 +86,21 @@ def test_is_arabic() -> None:
     assert is_arabic("صواريخ Kornet المضادة للدبابات")
     assert not is_arabic("Kornet anti-tank missiles")
     assert not is_arabic("2024")
+
+
+def test_normalized_is_normalize_text_cached() -> None:
+    text = "قُتل ٣٥ شخصاً"
+    assert normalized(text) == normalize_text(text)
+    assert normalized(text) is normalized(text)
+
+
+def test_alternation_tries_longer_words_first() -> None:
+    month = re.match(alternation(["الثاني", "كانون الثاني"]), "كانون الثاني")
+    assert month and month.group() == "كانون الثاني"
+    # Words are literal: a dot is a dot.
+    assert not re.fullmatch(alternation(["u.s"]), "uxs")
+    strict = re.compile(alternation(["اول امس"]))
+    loose = re.compile(alternation(["اول امس"], any_space=True))
+    assert (strict.fullmatch("اول  امس"), bool(loose.fullmatch("اول  امس"))) == (None, True)
+    with pytest.raises(ValueError):
+        alternation([])

@@ -165,7 +165,9 @@ def test_realign_is_repeatable(seed_texts: tuple[str, str]) -> None:
     after = sorted(ClaimLink.objects.values_list("claim_a", "claim_b", "relation"))
     assert before == after
     assert result.links == len(after)
-    assert result.contradictions == 0
+    assert result.counts.contradiction_count == 0
+    story.refresh_from_db()
+    assert result.counts.agreement_count == story.agreement_count > 0
 
 
 def test_wire_copy_is_marked() -> None:
@@ -208,7 +210,7 @@ class TestConstraints:
         b = article_ingest(raw_text=ENGLISH_B, outlet_name="Harbour Herald").article
         ClaimLink.objects.all().delete()
         ca, cb = a.claims.first(), b.claims.first()
-        common = dict(story=a.story, similarity=0.5, explanation="x", engine_version="t")
+        common = dict(story=a.story, similarity=0.5, reason="paraphrase", engine_version="t")
         with pytest.raises(IntegrityError), transaction.atomic():
             ClaimLink.objects.create(
                 article_a=b, article_b=a, claim_a=cb, claim_b=ca, relation="agreement", **common

@@ -10,13 +10,16 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from newsdiff.models import ClaimLink, Language, LinkReview, Relation, Story
+from newsdiff.models import Article, ClaimLink, Language, LinkReview, Relation, Story
+from newsdiff.pipeline.types import Reason, RelationDetails
 from tests.builders import (
     article_with_claims,
+    differing,
     link,
     outlet_create_for_test,
     story_create_for_test,
     user_create_for_test,
+    verdicts_store,
 )
 
 HTMX = {"HX-Request": "true"}
@@ -61,7 +64,7 @@ def story_with_links(db):
             "كشفت صحيفة وول ستريت جورنال عن صفقة أسلحة.",
             (
                 "قيمة الصفقة 10 ملايين دولار.",
-                [{"kind": "money", "value": "10000000", "text": "10 ملايين دولار"}],
+                [{"kind": "money", "value": "10000000", "unit": "USD", "text": "10 ملايين دولار"}],
             ),
             "تفصيل لا يذكره أحد غيرنا.",
         ],
@@ -74,7 +77,7 @@ def story_with_links(db):
             "ذكرت وول ستريت جورنال صفقة أسلحة.",
             (
                 "قيمة الصفقة 20 مليون دولار.",
-                [{"kind": "money", "value": "20000000", "text": "20 مليون دولار"}],
+                [{"kind": "money", "value": "20000000", "unit": "USD", "text": "20 مليون دولار"}],
             ),
         ],
     )
@@ -91,13 +94,21 @@ def story_with_links(db):
         b2,
         relation=Relation.CONTRADICTION,
         similarity=0.85,
-        explanation="Different amounts of money",
-        details={
-            "reason": "money differs",
-            "matched": [],
-            "differing": [{"kind": "money", "subject": "صفقه", "a": "10000000", "b": "20000000"}],
-        },
+        details=RelationDetails(
+            reason=Reason.VALUE_MISMATCH,
+            differing=(
+                differing(
+                    "money",
+                    "10000000",
+                    "20000000",
+                    unit="USD",
+                    text_a="10 ملايين دولار",
+                    text_b="20 مليون دولار",
+                ),
+            ),
+        ),
     )
+    verdicts_store(story)
     return {
         "story": story,
         "claims": {"a1": a1, "a2": a2, "a3": a3, "b1": b1, "b2": b2, "c1": c1},
@@ -179,6 +190,7 @@ def test_story_list_query_count_is_bounded(client, django_assert_max_num_queries
         _, second = article_with_claims(story=story, claims=[f"جملة {i}." for i in range(10)])
         for a, b in zip(first, second, strict=True):
             link(a, b)
+        verdicts_store(story)
     # Session/auth may add a query or two; none may depend on the number of stories.
     # The stories with their counts, their outlets and the outlet filter's choices.
     with django_assert_max_num_queries(3 + AUTH_QUERIES):
@@ -226,9 +238,10 @@ def test_arabic_interface_is_rtl(client, story_with_links):
 def test_story_detail_status_labels(client, story_with_links):
     client.cookies["django_language"] = "en"
     html = client.get(reverse("story_detail", args=["bout-houthis"])).content.decode()
-    assert "agreed (2 outlets)" in html  # a1: Roayah and Reuters
-    assert "agreed (1 outlet)" in html  # b1, c1
-    assert "✗</span> contradicted" in html
+    # a1, b1, c1: one group of three outlets, "3 outlets agree" on the agreements tab.
+    assert html.count("agreed (3 outlets)") == 3
+    assert "agreed (1 outlet)" not in html
+    assert "✗</span> contradicted by 1 outlet" in html
     assert "◆</span> only here" in html
     assert 'class="claim claim--only_here"' in html
 
@@ -255,6 +268,7 @@ def _big_story(*, claims_per_article: int) -> None:
             link(
                 a, b, relation=Relation.CONTRADICTION if a.position % 5 == 0 else Relation.AGREEMENT
             )
+    verdicts_store(story)
 
 
 def test_story_detail_query_count_is_bounded(client, django_assert_max_num_queries, db):
@@ -276,13 +290,16 @@ def test_claim_detail_partial(client, story_with_links):
     assert "<html" not in html
     assert html.strip().startswith('<section class="claim-detail"')
     assert "قيمة الصفقة 10 ملايين دولار." not in html  # the counterpart text is cut by marks
-    # Oriented from b2's side: here 20 million, there 10 million; both highlighted.
+    # Oriented from b2's side: here 20 million, there 10 million; both highlighted, and the
+    # table gives them as the articles wrote them.
     assert "<mark>20 مليون دولار</mark>" in html
     assert "<mark>10 ملايين دولار</mark>" in html
-    assert html.index('<mark dir="auto">20,000,000</mark>') < html.index(
-        '<mark dir="auto">10,000,000</mark>'
+    assert html.index('<mark dir="auto">20 مليون دولار</mark>') < html.index(
+        '<mark dir="auto">10 ملايين دولار</mark>'
     )
-    assert "Different amounts of money" in html
+    assert 'data-reason="value_mismatch"' in html
+    assert "Same quantity, different values" in html
+    assert "20000000" not in html  # no canonical key where words exist
     assert "85%" in html
     assert response.headers["Vary"].count("HX-Request") == 1
 
@@ -356,9 +373,9 @@ def test_story_tab_contradictions_show_both_sides_and_values(client, story_with_
     html = client.get(url, {"tab": "contradictions"}, headers=HTMX).content.decode()
     assert "قيمة الصفقة 10 ملايين دولار." in html
     assert "قيمة الصفقة 20 مليون دولار." in html
-    # Sides in reading order: Erem (earlier) first.
-    assert html.index('<mark dir="auto">10,000,000</mark>') < html.index(
-        '<mark dir="auto">20,000,000</mark>'
+    # Sides in reading order: Erem (earlier) first; values as the articles wrote them.
+    assert html.index('<mark dir="auto">10 ملايين دولار</mark>') < html.index(
+        '<mark dir="auto">20 مليون دولار</mark>'
     )
 
 
@@ -547,15 +564,16 @@ def test_dismissed_contradiction_no_longer_counts(client, story_with_links):
     client.cookies["django_language"] = "en"
     client.post(_review_url(story_with_links["contradiction"]), {"decision": "dismissed"})
     rows = client.get(reverse("story_list"), headers=HTMX).content.decode()
-    assert "0 contradictions" in rows
+    assert "0 contradictions between outlets" in rows
+    assert "1 link dismissed by an editor" in rows
     url = reverse("story_detail", args=["bout-houthis"])
     page = client.get(url).content.decode()
-    assert "0 contradictions" in page
+    assert "0 contradictions between outlets" in page
     assert "1 link dismissed by an editor" in page
     assert "✗</span> contradicted" not in page
     assert "1 link dismissed" in page  # on the two claims' markers
     tab = client.get(url, {"tab": "contradictions"}, headers=HTMX).content.decode()
-    assert "No outlet contradicts another on this story." in tab
+    assert "No outlet contradicts another on this story" in tab
     assert "Links dismissed by an editor" in tab
     assert "contradiction dismissed" in tab
 
@@ -565,7 +583,7 @@ def test_confirmed_link_is_marked(client, story_with_links):
     client.post(_review_url(story_with_links["contradiction"]), {"decision": "confirmed"})
     url = reverse("story_detail", args=["bout-houthis"])
     page = client.get(url).content.decode()
-    assert "1 contradiction" in page
+    assert "1 contradiction between outlets" in page
     assert page.count("status status--confirmed") == 2  # a2 and b2
     tab = client.get(url, {"tab": "contradictions"}, headers=HTMX).content.decode()
     assert "confirmed by an editor" in tab
@@ -802,7 +820,14 @@ def test_admin_reruns_the_engine_and_keeps_reviews(db, seed_texts):
     assert reverse("story_realign", args=[story.slug]) in page
     response = admin.post(reverse("story_realign", args=[story.slug]), follow=True)
     assert response.redirect_chain[-1][0] == story.get_absolute_url()
-    assert "The engine re-ran" in response.content.decode()
+    html = response.content.decode()
+    assert "The engine re-ran" in html
+    # The message gives the count bar's numbers in the count bar's words.
+    story.refresh_from_db()
+    message = html.split("The engine re-ran: ")[1].split("</")[0]
+    for line in _count_bar(html):
+        assert line in message
+    assert f"{story.agreement_count} fact" in message
     again = ClaimLink.objects.get(claim_a=link_before.claim_a_id, claim_b=link_before.claim_b_id)
     assert again.pk != link_before.pk and again.review == "confirmed"
 
@@ -825,3 +850,178 @@ def test_expired_session_sends_the_whole_page_to_login(anonymous_client, story_w
     assert login["HX-Redirect"] == f"{reverse('login')}?next={story_url.replace('/', '%2F')}"
     # A plain visit still gets the form.
     assert 'name="password"' in anonymous_client.get(reverse("login")).content.decode()
+
+
+# --- one verdict, one count: the same numbers in the same words everywhere --------------
+
+
+def _count_bar(html):
+    """The count bar's lines (icon left out), in order."""
+    bar = html.split('<ul class="counts">')[1].split("</ul>")[0]
+    return [item.split("</span> ")[1].split("</li>")[0] for item in bar.split("<li")[1:]]
+
+
+def _badge(html, tab):
+    link = html.split(f'?tab={tab}" hx-get')[1].split("</a>")[0]
+    return link.split('<span aria-hidden="true">')[-1].split("</span>")[0]
+
+
+def test_count_bar_and_tab_badges_say_what_they_count(client, story_with_links):
+    client.cookies["django_language"] = "en"
+    html = client.get(reverse("story_detail", args=["bout-houthis"])).content.decode()
+    assert _count_bar(html) == [
+        "1 fact reported by several outlets",
+        "1 contradiction between outlets",
+        "1 detail only one outlet reports",
+    ]
+    # Each badge is its count, and says so to those who cannot see the icon.
+    assert _badge(html, "agreements") == "1"
+    assert _badge(html, "contradictions") == "1"
+    assert _badge(html, "only-here") == "1"
+    assert 'title="1 fact reported by several outlets"' in html
+    # The agreements tab lists as many groups as its badge counts.
+    url = reverse("story_detail", args=["bout-houthis"])
+    tab = client.get(url, {"tab": "agreements"}, headers=HTMX).content.decode()
+    assert tab.count('class="group group--agreed"') == 1
+    # The story list says the same, in the same words.
+    rows = client.get(reverse("story_list"), headers=HTMX).content.decode()
+    assert _count_bar(rows) == _count_bar(html)
+
+
+@pytest.fixture
+def story_with_dispute_and_update(db):
+    """Three outlets: two quote parties who disagree on a toll; a later article updates it."""
+    story = story_create_for_test(title="قصف على المدينة", slug="shelling")
+    day = timezone.make_aware(dt.datetime(2024, 10, 7, 9, 0))
+    first, second, third = (outlet_create_for_test(name=n) for n in ("First", "Second", "Third"))
+    _, (a1, a2) = article_with_claims(
+        story=story,
+        outlet=first,
+        published_at=day,
+        claims=[
+            ("قال الجيش إن خمسة قتلوا في القصف.", [], "الجيش"),
+            "بلغت حصيلة الجرحى 12 جريحا.",
+        ],
+    )
+    _, (b1,) = article_with_claims(
+        story=story,
+        outlet=second,
+        published_at=day + dt.timedelta(hours=2),
+        claims=[("قالت وزارة الصحة إن سبعة قتلوا في القصف.", [], "وزارة الصحة")],
+    )
+    _, (c1,) = article_with_claims(
+        story=story,
+        outlet=third,
+        published_at=day + dt.timedelta(days=1),
+        claims=["ارتفعت حصيلة الجرحى إلى 30 جريحا."],
+    )
+    link(
+        a1,
+        b1,
+        relation=Relation.DISPUTED,
+        details=RelationDetails(
+            reason=Reason.VALUE_MISMATCH,
+            differing=(differing("count", "5", "7", text_a="خمسة", text_b="سبعة"),),
+            source_a="الجيش",
+            source_b="وزارة الصحة",
+        ),
+    )
+    link(
+        a2,
+        c1,
+        relation=Relation.UPDATED,
+        details=RelationDetails(
+            reason=Reason.FIGURE_UPDATED,
+            differing=(differing("count", "12", "30", text_a="12 جريحا", text_b="30 جريحا"),),
+            published_a=dt.date(2024, 10, 7),
+            published_b=dt.date(2024, 10, 8),
+        ),
+    )
+    return verdicts_store(story)
+
+
+def test_disputes_and_updates_are_counted_and_listed_as_such(client, story_with_dispute_and_update):
+    client.cookies["django_language"] = "en"
+    url = reverse("story_detail", args=["shelling"])
+    html = client.get(url).content.decode()
+    assert _count_bar(html) == [
+        "0 facts reported by several outlets",
+        "0 contradictions between outlets",
+        "1 dispute between sources",
+        "1 figure updated over time",
+        "0 details only one outlet reports",
+    ]
+    assert _badge(html, "contradictions") == "2"
+    assert "⚠</span> disputed by sources" in html
+    assert "↻</span> figure updated over time" in html
+
+    tab = client.get(url, {"tab": "contradictions"}, headers=HTMX).content.decode()
+    assert tab.count('class="group group--disputed"') == 1
+    assert tab.count('class="group group--updated"') == 1
+    assert "Dispute between sources" in tab and "Figure updated over time" in tab
+    # Who said what, as written; both publication dates of the update.
+    assert "According to <bdi>الجيش</bdi>" in tab
+    assert "According to <bdi>وزارة الصحة</bdi>" in tab
+    assert "Oct. 7, 2024" in tab and "Oct. 8, 2024" in tab
+    assert '<mark dir="auto">خمسة</mark>' in tab and '<mark dir="auto">سبعة</mark>' in tab
+    assert '<mark dir="auto">12 جريحا</mark>' in tab and '<mark dir="auto">30 جريحا</mark>' in tab
+    # The story list counts them the same way.
+    rows = client.get(reverse("story_list"), headers=HTMX).content.decode()
+    assert "1 dispute between sources" in rows and "1 figure updated over time" in rows
+
+
+def test_claim_panel_names_the_sources_of_a_dispute(client, story_with_dispute_and_update):
+    client.cookies["django_language"] = "en"
+    claim = story_with_dispute_and_update.articles.order_by("published_at")[1].claims.get()
+    html = client.get(reverse("claim_detail", args=[claim.id]), headers=HTMX).content.decode()
+    assert "Sources dispute it in" in html
+    assert "Attributed to <bdi>وزارة الصحة</bdi>" in html
+    # From the ministry's claim: here the ministry, there the army.
+    assert html.index("according to <bdi>وزارة الصحة</bdi>") < html.index(
+        "according to <bdi>الجيش</bdi>"
+    )
+    assert "<mark>سبعة</mark>" in html and "<mark>خمسة</mark>" in html
+
+
+def test_wire_copies_are_never_editor_dismissals(client, db):
+    client.cookies["django_language"] = "en"
+    story = story_create_for_test(slug="wire")
+    _, originals = article_with_claims(story=story, claims=[f"جملة {i}." for i in range(3)])
+    wire = originals[0].article
+    for _ in range(4):
+        copy, claims = article_with_claims(story=story, claims=[f"جملة {i}." for i in range(3)])
+        Article.objects.filter(pk=copy.pk).update(copy_of=wire)
+        for a, b in zip(originals, claims, strict=True):
+            link(a, b)
+    verdicts_store(story)
+    html = client.get(story.get_absolute_url()).content.decode()
+    assert "dismissed" not in html
+    assert "0 facts reported by several outlets" in html
+    assert "only in wire copies of one text" in html
+
+
+def test_no_engine_internals_reach_the_screens(client, story_with_links):
+    claims = story_with_links["claims"]
+    url = reverse("story_detail", args=["bout-houthis"])
+    for page in (
+        client.get(url, {"tab": "contradictions"}).content.decode(),
+        client.get(reverse("claim_detail", args=[claims["a2"].id])).content.decode(),
+    ):
+        assert "صفقه" not in page  # a normalised stem
+        assert "10000000" not in page and "20000000" not in page  # canonical keys
+
+
+def test_counts_in_arabic_with_their_plural_forms(client, story_with_dispute_and_update):
+    client.cookies["django_language"] = "ar"
+    html = client.get(reverse("story_detail", args=["shelling"])).content.decode()
+    assert _count_bar(html) == [
+        "0 معلومة تنقلها عدة وسائل إعلام",
+        "0 تناقض بين وسائل الإعلام",
+        "خلاف واحد بين المصادر",
+        "رقم واحد حُدِّث مع مرور الوقت",
+        "0 تفصيل تنفرد به وسيلة واحدة",
+    ]
+    tab = client.get(
+        reverse("story_detail", args=["shelling"]), {"tab": "contradictions"}, headers=HTMX
+    ).content.decode()
+    assert "خلاف بين المصادر" in tab and "بحسب <bdi>الجيش</bdi>" in tab

@@ -1,6 +1,6 @@
 """The text pipeline, stage by stage: pure Python, never imports Django.
 
-    raw text --clean--> CleanedArticle --segment+facts--> ClaimDrafts      (analyse_article)
+    raw text --clean--> CleanedArticle --segment--> claims --facts--> ClaimDrafts  (analyse_article)
     articles of a story --align--> Matches --relate--> LinkDrafts         (compare_articles)
 
 Claims that end up in no link are the details only one outlet reports.
@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from newsdiff.pipeline.align import align_claims
 from newsdiff.pipeline.clean import clean_article
+from newsdiff.pipeline.facts import claims_with_facts
 from newsdiff.pipeline.relate import ENGINE_VERSION as RELATE_VERSION
 from newsdiff.pipeline.relate import relate_claims
 from newsdiff.pipeline.segment import segment_claims
@@ -32,7 +33,9 @@ def analyse_article(raw: str, *, published: dt.date | None = None) -> AnalysedAr
     relative dates (أمس, last August ...) of the claims.
     """
     clean = clean_article(raw)
-    claims = segment_claims(clean.text, published=published or clean.meta.published)
+    claims = claims_with_facts(
+        clean.text, segment_claims(clean.text), published=published or clean.meta.published
+    )
     return AnalysedArticle(clean=clean, claims=claims)
 
 
@@ -42,7 +45,8 @@ def compare_articles(
 ) -> list[LinkDraft]:
     """Align the claims of a story's articles and relate every aligned pair.
 
-    Pairs the relate stage finds unrelated (they only look alike) are dropped.
+    Pairs the relate stage finds unrelated (they only look alike) are dropped; every other
+    kind (agreement, contradiction, dispute, update) is a link.
     """
     links = []
     for match in align_claims(articles):
@@ -53,6 +57,6 @@ def compare_articles(
             published_b=published[match.article_b],
             learned_min_similarity=ARTICLE_LEARNED_MIN_SIMILARITY,
         )
-        if relation.kind != "unrelated" or relation.details.get("disputed_by_sources"):
+        if relation.kind != "unrelated":
             links.append(LinkDraft(match=match, relation=relation))
     return links

@@ -18,13 +18,15 @@ pairs, not the square of the number of claims.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any, Protocol, TypeVar
 
 import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
+from newsdiff.pipeline import lang
 from newsdiff.pipeline.normalize import (
     ARABIC_RE,
     STOPWORDS,
@@ -74,16 +76,8 @@ _FIRST_KEY_CHAR = 0x4E00  # CJK block: thousands of code points that never colli
 RARE_SHARE = 0.02
 # Words that never make two claims match: words of saying and sourcing say who speaks, not
 # what happened (attribution is compared by the relate stage), and function words, modals and
-# connectors of news prose carry no fact.
-MATCH_STOPWORDS = frozenset(
-    """قال قالت يقول تقول اضاف اضافت اوضح اوضحت اشار اشارت اكد اكدت ذكر ذكرت كشف كشفت افاد
-    افادت لفت نقل نقلت نقلا وفق وفقا بحسب حسب صحيفه الصحيفه تقرير التقرير تقارير التقارير
-    مصدر مصادر اليوم امس انه انها ان يمكن قد وهو وهي ما مما بما بشان حول خلال ضد الا اذا
-    لكن لكنه ولكن ايضا اخري اخر الذي التي الذين اللذين هذه هذا تلك ذلك عليه عليها اليه
-    اليهم منذ عبر حيث بينما اكثر اقل كبير كبيرا يتم تم عن الي علي في من مع
-    said says told reported reports according report newspaper sources source could would
-    may might also which who that this these those there their has have had will""".split()
-)
+# connectors of news prose carry no fact (pipeline/lang/).
+MATCH_STOPWORDS = lang.merged_set("MATCH_STOPWORDS")
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +172,8 @@ def claim_keys(articles: Sequence[Sequence[ClaimDraft]]) -> ClaimKeys:
 def _pair_similarity(shared: np.ndarray, len_a: np.ndarray, len_b: np.ndarray) -> np.ndarray:
     total = np.maximum(len_a + len_b, 1)
     smaller = np.maximum(np.minimum(len_a, len_b), 1)
-    return (2.0 * shared / total + shared / smaller) / 2.0
+    similarity: np.ndarray = (2.0 * shared / total + shared / smaller) / 2.0
+    return similarity
 
 
 def _dense_candidates(ck: ClaimKeys) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -310,28 +305,45 @@ def pool_match_counts(
     return [int(hit[:, pool_of == i].any(axis=1).sum()) for i in range(len(pools))]
 
 
+class _Orderable(Protocol):
+    def __lt__(self, other: Any, /) -> bool: ...
+
+
+# A node of connected_groups: hashable (a dict key) and orderable (groups are sorted).
+Node = TypeVar("Node", bound=_Orderable)
+
+
+def connected_groups(pairs: Iterable[tuple[Node, Node]]) -> list[list[Node]]:
+    """Connected components of the graph the pairs draw (union-find), over any hashable,
+    orderable nodes: the groups of two or more nodes, each sorted, in order of their first.
+    """
+    parent: dict[Node, Node] = {}
+
+    def find(node: Node) -> Node:
+        parent.setdefault(node, node)
+        while parent[node] != node:
+            # Path halving: every node visited points to its grandparent.
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for x, y in pairs:
+        rx, ry = find(x), find(y)
+        if rx != ry:
+            # The smaller root wins, so a group's root is its first node.
+            parent[max(rx, ry)] = min(rx, ry)
+    groups: dict[Node, list[Node]] = {}
+    for node in list(parent):
+        groups.setdefault(find(node), []).append(node)
+    return sorted((sorted(g) for g in groups.values() if len(g) > 1), key=lambda g: g[0])
+
+
 def claim_groups(sizes: Sequence[int], matches: Sequence[Match]) -> list[list[tuple[int, int]]]:
     """Clusters of claims across outlets: connected components of the matches.
 
     Returns the groups of two or more claims as lists of (article index, claim index).
     """
-    parent: dict[tuple[int, int], tuple[int, int]] = {}
-
-    def find(node: tuple[int, int]) -> tuple[int, int]:
-        parent.setdefault(node, node)
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
-    for m in matches:
-        ra, rb = find((m.article_a, m.claim_a)), find((m.article_b, m.claim_b))
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for node in list(parent):
-        groups.setdefault(find(node), []).append(node)
-    return sorted((sorted(g) for g in groups.values() if len(g) > 1), key=lambda g: g[0])
+    return connected_groups(((m.article_a, m.claim_a), (m.article_b, m.claim_b)) for m in matches)
 
 
 def copied_articles(

@@ -9,6 +9,9 @@ per-site selectors, because the tool receives text from outlets it has never see
 The page has three zones: the *header* before the first body paragraph (only the title
 is worth keeping, as metadata), the *body*, and the furniture scattered through and after
 it. A line is a body paragraph when it is long enough and ends like a sentence.
+
+The keyword lists (furniture prompts, related-news headings, caption labels, bylines ...)
+are in pipeline/lang; the patterns built from them are here.
 """
 
 from __future__ import annotations
@@ -17,7 +20,9 @@ import datetime as dt
 import re
 from urllib.parse import urlsplit
 
-from newsdiff.pipeline.facts import normalized, parse_date, relative_day_date
+from newsdiff.pipeline import lang
+from newsdiff.pipeline.dates import parse_date, relative_day_date
+from newsdiff.pipeline.normalize import alternation, normalized
 from newsdiff.pipeline.types import ArticleMeta, CleanedArticle
 
 # A body paragraph has at least this many words and ends like a sentence; seed headings
@@ -46,38 +51,40 @@ _FIRST_SENTENCE_RE = re.compile(r".+?[.!?](?=\s|$)")
 
 # Folded (normalize_text) line prefixes of furniture prompts; only short lines qualify.
 _FURNITURE_RE = re.compile(
-    r"^(?:logo|home|menu|search|share(?:\s+this)?|shares|print|email|tweet|advertisement"
-    r"|sponsored|read more|read also|see also|listen|subscribe|sign up|follow us|more on"
-    r"|you may also like|related(?: news| articles| stories)?\b|recommended|trending"
-    r"|الرئيسيه|شارك|مشاركه|طباعه|اعلان|اقرا المزيد|اقرا ايضا|اقرا كذلك|تابعونا|تابعنا"
-    r"|اشترك|المزيد|ذات صله|مواضيع ذات|اخبار ذات|قد يهمك|قد يعجبك|الاكثر قراءه|استمع"
-    r"|شاهد ايضا|انظر ايضا|رابط مختصر|الرابط المختصر|short ?link|permalink|تحميل التطبيق)"
+    rf"^(?:{alternation(lang.merged_tuple('FURNITURE_PREFIXES'))}"
+    rf"|(?:{alternation(lang.merged_tuple('FURNITURE_WORDS'))})\b)"
 )
 # Headings that open a block of related headlines to drop with them.
-_RELATED_RE = re.compile(
-    r"^(?:related(?: news| articles| stories| content)?|read also|see also|more on this"
-    r"|you may also like|recommended|اخبار ذات (?:علاقه|صله)|مواضيع ذات (?:علاقه|صله)"
-    r"|مقالات ذات صله|اقرا ايضا|اقرا كذلك|شاهد ايضا|قد يهمك|قد يعجبك|ذات صله)\s*:?$"
+_RELATED_RE = re.compile(rf"^(?:{alternation(lang.merged_tuple('RELATED_HEADINGS'))})\s*:?$")
+_COPYRIGHT_RE = re.compile(
+    rf"©|\(c\)\s*\d{{4}}|{alternation(lang.merged_tuple('RIGHTS_RESERVED'))}"
+    rf"|^(?:{alternation(lang.merged_tuple('COPYRIGHT_WORDS'))})\b"
 )
-_COPYRIGHT_RE = re.compile(r"©|\(c\)\s*\d{4}|جميع الحقوق محفوظه|all rights reserved|^copyright\b")
+# Captions: a label and a colon, a credit word and a colon ("Photos:", "Photo credit:"), a
+# caption phrase, or an agency's credit line ("/Reuters", "AP Photo").
 _CAPTION_RE = re.compile(
-    r"المصدر\s*:|مصدر الصوره|الصوره\s*:|صوره\s*:|تصوير\s*:|صوره ارشيفيه|\(ارشيفيه\)"
-    r"|(?:^|\s)(?:photo|image|picture|credit|photograph|file photo)s?(?:\s+credit)?\s*:"
-    r"|getty images|/reuters|reuters/|/afp|afp/|/ap\b|\bap photo"
+    rf"(?:{alternation(lang.merged_tuple('CAPTION_LABELS'))})\s*:"
+    rf"|{alternation(lang.merged_tuple('CAPTION_PHRASES'))}"
+    rf"|(?:^|\s)(?:{alternation(lang.merged_tuple('CAPTION_CREDIT_WORDS'))})s?(?:\s+credit)?\s*:"
+    r"|/reuters|reuters/|/afp|afp/|/ap\b|\bap photo"
 )
-_BYLINE_RE = re.compile(r"^(?:by|بقلم|كتب|كتبت|اعداد|تحرير|reporting by|written by)\s+\S")
-_DATELINE_HINT_RE = re.compile(
-    r"^(?:published|updated|posted|last updated|نشر|تاريخ النشر|اخر تحديث|تحديث)\b"
-)
+_BYLINE_RE = re.compile(rf"^(?:{alternation(lang.merged_tuple('BYLINE_WORDS'))})\s+\S")
+_DATELINE_HINT_RE = re.compile(rf"^(?:{alternation(lang.merged_tuple('DATELINE_WORDS'))})\b")
 _LATIN_NAME_RE = re.compile(r"[A-Za-z][A-Za-z0-9&.'’-]*(?:[ \t]+[A-Za-z0-9&][A-Za-z0-9&.'’-]*)*")
-_COPYRIGHT_WORDS_RE = re.compile(r"(?i)all rights reserved|copyright|\(c\)|powered by")
+# Noise words of a copyright line, removed before reading the company's name from it. A
+# Latin name is read without the Latin ones, an Arabic name without the Arabic ones: removing
+# a word of the other script could join two runs of a name that it separated.
+_COMPANY_NOISE = lang.merged_tuple("COMPANY_NOISE")
+_COPYRIGHT_WORDS_RE = re.compile(
+    rf"(?i){alternation(w for w in _COMPANY_NOISE if w.isascii())}|\(c\)"
+)
 # Legal-form words stripped off a company name: "Erem Media FZ LLC" -> "Erem Media".
 _LEGAL_SUFFIX_RE = re.compile(
     r"(?i)(?:[\s,.-]+(?:fz-?llc|fze|fz|fzco|llc|l\.l\.c\.?|ltd\.?|limited|inc\.?|corp\.?"
     r"|corporation|gmbh|s\.?a\.?l?|plc|co\.?|company))+\.?$"
 )
 _ARABIC_COMPANY_NOISE_RE = re.compile(
-    r"جميع الحقوق محفوظة|©\ufe0f?|\d{4}|شركة|ش\.م\.م|ذ\.م\.م|[-–|]"
+    rf"{alternation(w for w in _COMPANY_NOISE if not w.isascii())}|©\ufe0f?|\d{{4}}|[-–|]"
 )
 
 

@@ -1,13 +1,16 @@
 """Text normalisation for matching: Arabic orthography, digits, light stemming, name keys.
 
 The clean text keeps its original spelling; these functions produce the forms that
-matching and fact extraction compare.
+matching and fact extraction compare. Also here, as the lowest module every stage reads:
+the word and clause-break patterns of folded text, and ``alternation``, which turns a word
+list of pipeline/lang into a regex.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 import Stemmer
@@ -20,6 +23,8 @@ from camel_tools.utils.normalize import (
     normalize_unicode,
 )
 from camel_tools.utils.transliterate import Transliterator
+
+from newsdiff.pipeline import lang
 
 TATWEEL = "\u0640"
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -46,26 +51,21 @@ PUNCTUATION = str.maketrans(
 WORD_RE = re.compile(r"[\w%$]+(?:[.,]\d+)*", re.UNICODE)
 ARABIC_RE = re.compile(r"[\u0600-\u06FF]")
 
-_stemmer = Stemmer.Stemmer("arabic")
 _english_stemmer = Stemmer.Stemmer("english")
 _ar2bw = Transliterator(CharMapper.builtin_mapper("ar2bw"))
 
-# Clitics and affixes peeled by light_stem, longest first. Conservative: a stem must keep at
-# least three letters, and four after a one-letter clitic, so that وزير and وصلت keep their
-# first letter while والصواريخ and بالاسلحة lose theirs.
-PREFIXES = ("وبال", "وال", "بال", "كال", "فال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
-SUFFIXES = ("هما", "كما", "ات", "ون", "ين", "ان", "ها", "هم", "هن", "ية", "يه", "ه", "ي")
+# Clitics and affixes peeled by light_stem, longest first (lang/ar.py says how they were chosen).
+PREFIXES = lang.merged_tuple("STEM_PREFIXES")
+SUFFIXES = lang.merged_tuple("STEM_SUFFIXES")
 
-# Words that carry no content for matching (normalised forms).
-STOPWORDS = frozenset(
-    """في من الي علي عن ان او ما مع هذا هذه ذلك تلك التي الذي الذين كان كانت قد لقد وقد ثم
-    حتي بعد قبل عند كما بين هو هي هم انه انها اي كل بعض غير ولا لا لم لن ليس و ف ب ل ك
-    the a an of to in on for and or is are was were be been by with at from that this as
-    it its""".split()
-)
-NEGATIONS = frozenset(
-    "لم لن لا ليس ليست غير عدم نفي نفت ينفي تنفي not no never denied denies".split()
-)
+# Words that carry no content for matching (normalised forms), and the words of negation.
+STOPWORDS = lang.merged_set("STOPWORDS")
+NEGATIONS = lang.merged_set("NEGATIONS")
+
+# Words and clause breaks of folded text: a fact's subject and a quoted source are read
+# from the words up to the next break.
+FOLDED_WORD_RE = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+CLAUSE_BREAK_RE = re.compile(r"[.,;:!?\"()\[\]\n]")
 
 
 @lru_cache(maxsize=65536)
@@ -86,6 +86,30 @@ def normalize_text(text: str) -> str:
     """Orthographic normal form: no diacritics or tatweel, one alef, ya for alef maksura,
     ha for teh marbuta, ASCII digits, plain punctuation, lower case, single spaces."""
     return " ".join(_normalize(text).split())
+
+
+@lru_cache(maxsize=4096)
+def normalized(text: str) -> str:
+    """normalize_text, cached: segmentation, attribution and cleaning all ask for the
+    normal form of the same claims and lines, and camel-tools' unicode pass is the
+    slowest step of the pipeline."""
+    return normalize_text(text)
+
+
+def alternation(words: Iterable[str], *, any_space: bool = False) -> str:
+    """A regex alternation of words (a word list of pipeline/lang), longest first, so that a
+    word is never cut short by a shorter alternative ("كانون الثاني" before "الثاني").
+
+    With any_space, a space inside a phrase matches any run of whitespace ("اول امس" also
+    matches "اول  امس"); without it, exactly one space, as in folded text.
+    """
+    escaped = [re.escape(w) for w in sorted(dict.fromkeys(words), key=len, reverse=True)]
+    if not escaped:
+        # An empty alternation would match everywhere: a list emptied by mistake.
+        raise ValueError("alternation of no words")
+    if any_space:
+        escaped = [w.replace(r"\ ", r"\s+") for w in escaped]
+    return "|".join(escaped)
 
 
 def tokens(text: str) -> list[str]:
@@ -183,8 +207,10 @@ def surface_of(text: str, normalized_phrase: str) -> str:
     wanted = tokens(normalized_phrase)
     if not wanted:
         return normalized_phrase
+    # normalize_token is normalize_text of one word (cached) but for spaces, which tokens()
+    # drops anyway.
     words = [
-        (m.start(), m.end(), tokens(normalize_text(m.group())))
+        (m.start(), m.end(), tokens(normalize_token(m.group())))
         for m in _SURFACE_WORD_RE.finditer(text)
     ]
     for i in range(len(words)):

@@ -2,15 +2,19 @@
 
 Claims keep their exact text and character offsets into the clean text
 (``text[claim.start:claim.end] == claim.text``), so the UI can highlight them in place.
+Their facts and attribution are the next stage's (facts.claims_with_facts); each claim
+comes with the span of the sentence it was split from, because a clause speaks for the
+source its sentence names.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
-from newsdiff.pipeline.facts import attribution_of, extract_facts, normalized
+from newsdiff.pipeline import lang
+from newsdiff.pipeline.normalize import alternation, normalized
 from newsdiff.pipeline.types import ClaimDraft
 
 # A claim needs a subject and a predicate: fewer words are debris ("وبعد ذلك.").
@@ -26,47 +30,47 @@ CLAUSE_MIN_WORDS = 6
 # Decimal points and dots inside URLs are followed by neither, so they never match.
 _BOUNDARY_RE = re.compile(r"[.!?؟…]+[\"'”»)\]]*(?=\s|$|[\u0621-\u064a])|\n+")
 # Abbreviations whose full stop ends no sentence (lowercase, without their last dot).
-ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof st jr sr gen col lt sgt capt gov sen rep rev inc ltd co corp vs
-    etc no nos fig approx dept est u.s u.k u.n e.u a.m p.m i.e e.g jan feb mar apr jun jul
-    aug sep sept oct nov dec م.م ق.م""".split()
-)
+ABBREVIATIONS = lang.merged_set("ABBREVIATIONS")
 _WORD_BEFORE_RE = re.compile(r"(\S+?)[.]+[\"'”»)\]]*$")
-# Clause joints inside a long sentence; the claim after the cut starts at the connector.
+# Clause joints inside a long sentence; the claim after the cut starts at the connector:
+# a comma before و or a connector word ("، حيث", ", while"), a semicolon, or a connector
+# that needs no comma ("كما").
 _CLAUSE_JOINT_RE = re.compile(
-    r"[،,]\s+(?=(?:و|حيث\s|بينما\s|في حين\s)\S)"
+    rf"[،,]\s+(?=(?:و|(?:{alternation(lang.merged_tuple('CLAUSE_OPENERS'))})\s)\S)"
     r"|[;؛]\s*"
-    r"|\s+(?=(?:كما|وقد|ولكن|لكن)\s)"
-    r"|,\s+(?=(?:while|whereas|but)\s)"
+    rf"|\s+(?=(?:{alternation(lang.merged_tuple('CLAUSE_OPENERS_NO_COMMA'))})\s)"
 )
 _LEADING_JUNK = " \t\n\r،,;؛:-–—"
 
 
-def segment_claims(text: str, *, published: dt.date | None = None) -> tuple[ClaimDraft, ...]:
-    """Split clean text into claims with their facts and attribution, in order."""
-    claims: list[ClaimDraft] = []
+class SegmentedClaim(NamedTuple):
+    """A claim without its facts yet, and the span of its sentence in the clean text: the
+    sentence it was split from, or the claim's own span when its sentence was not split."""
+
+    claim: ClaimDraft
+    sentence_start: int
+    sentence_end: int
+
+
+def segment_claims(text: str) -> tuple[SegmentedClaim, ...]:
+    """Split clean text into claims, in order (facts.claims_with_facts adds their facts)."""
+    claims: list[SegmentedClaim] = []
     for sent_start, sent_end in _sentences(text):
-        sentence_attribution = ""
         clauses = list(_clauses(text, sent_start, sent_end))
-        if len(clauses) > 1:
-            # A clause split off "وقال الكرملين إن ...، و..." still speaks for the Kremlin.
-            sentence_attribution = attribution_of(text[sent_start:sent_end])
         for start, end in clauses:
             start, end = _trim(text, start, end)
             claim_text = text[start:end]
             if len(claim_text.split()) < CLAIM_MIN_WORDS:
                 continue
-            claims.append(
-                ClaimDraft(
-                    position=len(claims),
-                    text=claim_text,
-                    normalized=normalized(claim_text),
-                    start=start,
-                    end=end,
-                    facts=extract_facts(claim_text, published=published),
-                    attribution=attribution_of(claim_text) or sentence_attribution,
-                )
+            claim = ClaimDraft(
+                position=len(claims),
+                text=claim_text,
+                normalized=normalized(claim_text),
+                start=start,
+                end=end,
             )
+            sentence = (sent_start, sent_end) if len(clauses) > 1 else (start, end)
+            claims.append(SegmentedClaim(claim, *sentence))
     return tuple(claims)
 
 

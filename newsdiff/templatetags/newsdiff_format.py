@@ -8,13 +8,15 @@ Most articles only give a day (a dateline, "yesterday, 7 October"); ingestion st
 those at midnight. A time of exactly 00:00:00 is therefore shown as a date alone rather
 than as a "midnight" nobody reported.
 
-The engine stores English explanations and bare fact-kind codes; `|explain`, `|fact_kind`
-and `|fact_value` (from newsdiff/explanations.py) put them in the reader's language.
+The engine stores reason codes, typed details and fact-kind codes, never sentences;
+`|explain`, `|fact_kind`, `|fact_unit` and `|fact_value` put them in the reader's language
+through newsdiff/explanations.py, the one module that words them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from django import template
 from django.utils import timezone
@@ -22,12 +24,12 @@ from django.utils.formats import date_format, get_format_modules, time_format
 from django.utils.translation import gettext
 
 from newsdiff.explanations import (
-    explanation_localized,
     fact_kind_label,
     fact_unit_label,
-    fact_value_label,
+    fact_value_display,
+    link_sentence,
 )
-from newsdiff.models import ClaimLink
+from newsdiff.pipeline.types import FactValue, RelationDetails
 
 register = template.Library()
 
@@ -53,15 +55,33 @@ def when(value: dt.datetime | None) -> str:
     }
 
 
-@register.filter
-def explain(link: ClaimLink, from_claim_id: int | None = None) -> str:
-    """link's explanation in the reader's language.
+def _typed_details(link: object) -> RelationDetails:
+    details = getattr(link, "relation_details", None)
+    if details is None:
+        details = getattr(link, "details", None)
+    return details if isinstance(details, RelationDetails) else RelationDetails.from_json(details)
 
-    from_claim_id: the claim the reader stands on; from claim b, the two sides' values are
-    told in the order b, a, as the page's "here / there" columns are.
+
+def _claim_b_id(link: object) -> object:
+    if hasattr(link, "claim_b_id"):
+        return link.claim_b_id
+    inner = getattr(link, "link", None)
+    return getattr(inner, "claim_b_id", None)
+
+
+@register.filter
+def explain(link: object, from_claim_id: int | None = None) -> str:
+    """Why a link stands as it does, in the reader's language (explanations.link_sentence).
+
+    link: a ClaimLink, or any object with a ``relation`` and typed ``details`` (a
+    RelationDetails; stored JSON is read with RelationDetails.from_json) and the link's
+    ``claim_b_id`` (or a ``link`` that has it). from_claim_id: the claim the reader stands
+    on; from claim b, the values and sources are told in the order b, a, as the page's
+    "here / there" columns are. Leave it out for details already oriented to the reader.
     """
-    flipped = from_claim_id is not None and from_claim_id == link.claim_b_id
-    return explanation_localized(link.details, fallback=link.explanation, flipped=flipped)
+    flipped = from_claim_id is not None and _claim_b_id(link) == from_claim_id
+    relation = str(getattr(link, "relation", ""))
+    return link_sentence(relation, _typed_details(link), flipped=flipped)
 
 
 @register.filter
@@ -77,6 +97,14 @@ def fact_unit(unit: str) -> str:
 
 
 @register.filter
-def fact_value(value: object, kind: str) -> str:
-    """A fact value for reading: grouped digits for numbers, a word for a direction."""
-    return fact_value_label(str(kind), value)
+def fact_value(value: object) -> str:
+    """A fact's value for reading (explanations.fact_value_display): the words as written,
+    with the currency or the full date they leave out.
+
+    value: a FactValue, or its JSON (``FactValue.to_json``); anything else reads as "".
+    """
+    if isinstance(value, FactValue):
+        return fact_value_display(value)
+    if isinstance(value, Mapping):
+        return fact_value_display(FactValue.from_json(value))
+    return ""

@@ -7,7 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from newsdiff.exports import stories_csv_lines, stories_json_chunks
-from newsdiff.models import Story
+from newsdiff.selectors.exports import export_stories_list
 
 
 class Command(BaseCommand):
@@ -19,11 +19,10 @@ class Command(BaseCommand):
         parser.add_argument("--output", default="", help="file to write (default: stdout)")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        stories = Story.objects.order_by("id")
-        if options["story"]:
-            stories = stories.filter(slug=options["story"])
-            if not stories.exists():
-                raise CommandError(f"No story with slug {options['story']!r}")
+        slugs = [options["story"]] if options["story"] else []
+        stories = export_stories_list(slugs=slugs)
+        if slugs and not stories.exists():
+            raise CommandError(f"No story with slug {options['story']!r}")
         if options["format"] == "json":
             chunks = stories_json_chunks(stories)
         else:

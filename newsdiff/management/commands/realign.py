@@ -27,8 +27,11 @@ class Command(BaseCommand):
             if missing:
                 raise CommandError(f"No story with slug {', '.join(sorted(missing))}")
         for story in stories.iterator():
-            result = story_realign(story=story)
+            counts = story_realign(story=story).counts
             self.stdout.write(
-                f"{story.slug}: {result.agreements} agreements, {result.contradictions} "
-                f"contradictions, {result.disputed} disputed"
+                f"{story.slug}: {counts.agreement_count} facts reported by several outlets, "
+                f"{counts.contradiction_count} contradictions between outlets, "
+                f"{counts.disputed_count} disputes between sources, "
+                f"{counts.updated_count} figures updated over time, "
+                f"{counts.only_here_count} details only one outlet reports"
             )

@@ -4,7 +4,9 @@
 
 Input: UTF-8 CSV (with or without BOM) with columns s1 and s2; other columns are ignored,
 except an optional ``stance`` (agree/disagree/other, as in the ANS corpus) that turns on
-the scores. Output: s1, s2, relation, score, explanation.
+the scores. Output: s1, s2, relation, reason, score, explanation: the relation's kind, its
+reason code, and its explanation in English. Disputes and updates are scored as
+contradictions (pipeline.relate.metrics.SCORED_AS).
 """
 
 from __future__ import annotations
@@ -14,11 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import translation
 
+from newsdiff.explanations import link_sentence
 from newsdiff.pipeline.relate import format_scores, relate_texts, relation_scores
 
 REQUIRED_COLUMNS = ("s1", "s2")
-OUTPUT_COLUMNS = ("s1", "s2", "relation", "score", "explanation")
+OUTPUT_COLUMNS = ("s1", "s2", "relation", "reason", "score", "explanation")
 
 
 class Command(BaseCommand):
@@ -55,7 +59,7 @@ class Command(BaseCommand):
             raise CommandError(f"{source} is not UTF-8: {exc}") from exc
 
         predicted = []
-        with target.open("w", encoding="utf-8", newline="") as f:
+        with target.open("w", encoding="utf-8", newline="") as f, translation.override("en"):
             writer = csv.writer(f)
             writer.writerow(OUTPUT_COLUMNS)
             for row in rows:
@@ -66,8 +70,9 @@ class Command(BaseCommand):
                         row["s1"],
                         row["s2"],
                         relation.kind,
+                        relation.reason.value,
                         f"{relation.score:.4f}",
-                        relation.explanation,
+                        link_sentence(relation.kind, relation.details),
                     ]
                 )
         self.stdout.write(f"Related {len(rows)} pairs into {target}")

@@ -1,0 +1,242 @@
+"""Dates: calendar dates written in a text, and dates said relative to its publication.
+
+Cleaning reads an article's publication date with these (``parse_date``,
+``relative_day_date``); the facts stage reads the dates a claim states (``find_dates``,
+``relative_dates``, ``reads_as_year``). Everything runs on folded text (normalize.py), so
+Arabic-Indic digits and alef variants need no special cases. Month names and the words that
+place a date against publication ("أمس", "last August") are in pipeline/lang.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from itertools import chain
+from typing import Literal
+
+from newsdiff.pipeline import lang
+from newsdiff.pipeline.normalize import alternation, normalized
+
+# Four-digit numbers in this range are read as years when nothing says otherwise.
+YEAR_MIN = 1900
+YEAR_MAX = 2100
+
+# A relative word and the explicit date it glosses sit this close ("أمس 7 أكتوبر",
+# "اليوم الاثنين 7 أكتوبر"): room for a weekday name and a comma.
+RELATIVE_TO_DATE_MAX_GAP = 16
+
+MONTHS: dict[str, int] = lang.merged_dict("MONTHS")
+RELATIVE_DAYS: dict[str, int] = lang.merged_dict("RELATIVE_DAYS")
+# Words placing a month or a year before (-1) or after (+1) publication, or in its year (0).
+_RELATIVE_AFTER: dict[str, int] = lang.merged_dict("RELATIVE_AFTER")
+_RELATIVE_BEFORE: dict[str, int] = lang.merged_dict("RELATIVE_BEFORE")
+RELATIVE_WORDS: dict[str, int] = {**_RELATIVE_AFTER, **_RELATIVE_BEFORE}
+
+# --------------------------------------------------------------------------- regexes
+
+
+def _optional_word(words: Iterable[str]) -> str:
+    """An optional word and the whitespace after it."""
+    return rf"(?:(?:{alternation(words)})\s+)?"
+
+
+_MONTH_ALT = alternation(MONTHS)
+# "أغسطس/آب" names one month twice; the second name is read and ignored.
+_MONTH = rf"(?P<month>{_MONTH_ALT})(?:\s*/\s*(?:{_MONTH_ALT}))?"
+_MONTH_B = _MONTH.replace("month>", "month_b>")
+_ORDINAL = rf"(?:{alternation(lang.merged_tuple('ORDINAL_SUFFIXES'))})?"
+_OF = _optional_word(lang.merged_tuple("OF_WORDS"))
+_YEAR_LABEL = _optional_word(lang.merged_tuple("YEAR_LABELS"))
+_YEAR_NOUNS = alternation(lang.merged_tuple("YEAR_NOUNS"))
+
+_ISO_DATE_RE = re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})(?!\d)")
+_NUMERIC_DATE_RE = re.compile(
+    r"(?<![\d/])(?P<day>\d{1,2})/(?P<mon>\d{1,2})/(?P<year>\d{4})(?![\d/])"
+)
+_DMY_RE = re.compile(
+    rf"(?<![\d.,])(?P<day>\d{{1,2}}){_ORDINAL}\s+{_OF}{_MONTH}\s*,?\s*"
+    rf"{_YEAR_LABEL}(?P<year>\d{{4}})(?!\d)"
+)
+_MDY_RE = re.compile(
+    rf"(?<!\w){_MONTH}\s+(?P<day>\d{{1,2}}){_ORDINAL}\s*,?\s+(?P<year>\d{{4}})(?!\d)"
+)
+_MONTH_YEAR_RE = re.compile(
+    rf"(?<!\w)[وفبل]?{_MONTH}\s*,?\s*{_OF}{_YEAR_LABEL}(?P<year>\d{{4}})(?!\d)"
+)
+# "أغسطس الماضي" (the word after the month) and "last August" (the word before it).
+_MONTH_RELATIVE_RE = re.compile(
+    rf"(?<!\w)[وفبل]?{_MONTH}\s+(?P<after>{alternation(_RELATIVE_AFTER)})(?!\w)"
+    rf"|(?<!\w)(?P<before>{alternation(_RELATIVE_BEFORE)})\s+{_MONTH_B}(?!\w)"
+)
+_DAY_MONTH_RE = re.compile(
+    rf"(?<![\d.,])(?P<day>\d{{1,2}})\s+{_MONTH}(?!\w)|(?<!\w){_MONTH_B}"
+    rf"\s+(?P<day_b>\d{{1,2}}){_ORDINAL}(?![\d:])"
+)
+_RELATIVE_DAY_RE = re.compile(
+    rf"(?<!\w)(?:[وف]?(?P<word>{alternation(RELATIVE_DAYS, any_space=True)}))(?!\w)"
+    rf"(?!\s+(?:{alternation(lang.merged_tuple('RELATIVE_DAY_BLOCKERS'))}))"
+)
+# "العام الماضي", "في العام المقبل", "هذا العام", "last year".
+_RELATIVE_YEAR_AFTER = alternation([*_RELATIVE_AFTER, *lang.merged_tuple("THIS_YEAR_AFTER")])
+_RELATIVE_YEAR_BEFORE = alternation([*lang.merged_tuple("THIS_YEAR_BEFORE"), *_RELATIVE_BEFORE])
+_RELATIVE_YEAR_RE = re.compile(
+    rf"(?<!\w)(?P<word>[وف]?(?:ل|في\s+)?(?:{_YEAR_NOUNS})\s+(?:{_RELATIVE_YEAR_AFTER})"
+    rf"|(?:{_RELATIVE_YEAR_BEFORE})\s+(?:{_YEAR_NOUNS}))(?!\w)"
+)
+_YEAR_BEFORE_RE = re.compile(rf"(?:{alternation(lang.merged_tuple('YEAR_CUES'))})\s*$")
+
+# --------------------------------------------------------------------------- dates
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    """A date found in folded text: value is "YYYY-MM-DD" or "YYYY-MM" for a date, "YYYY"
+    for a year."""
+
+    start: int
+    end: int
+    value: str
+    kind: Literal["date", "year"] = "date"
+
+
+# A date candidate: its span and its ISO value, or None when it names no real day.
+_Candidate = tuple[int, int, str | None]
+
+
+def find_dates(folded: str, *, published: dt.date | None = None) -> list[FoundDate]:
+    """Full and partial calendar dates in folded text, longest forms first, no overlaps.
+
+    Relative month names ("أغسطس الماضي", "last August") and day-month without a year
+    need ``published`` and are skipped without it.
+    """
+    candidates: Iterable[_Candidate] = _written_dates(folded)
+    if published is not None:
+        candidates = chain(
+            candidates, _relative_months(folded, published), _days_of_month(folded, published)
+        )
+    found: list[FoundDate] = []
+    taken = bytearray(len(folded) + 1)
+    for start, end, value in candidates:
+        if value and not any(taken[start:end]):
+            found.append(FoundDate(start, end, value))
+            taken[start:end] = b"\x01" * (end - start)
+    return sorted(found, key=lambda d: d.start)
+
+
+def _written_dates(folded: str) -> Iterator[_Candidate]:
+    """Dates with their year written out, the most explicit forms first."""
+    for regex in (_ISO_DATE_RE, _NUMERIC_DATE_RE):
+        for match in regex.finditer(folded):
+            day = _safe_date(int(match["year"]), int(match["mon"]), int(match["day"]))
+            yield match.start(), match.end(), day
+    for regex in (_DMY_RE, _MDY_RE):
+        for match in regex.finditer(folded):
+            day = _safe_date(int(match["year"]), _month_of(match, "month"), int(match["day"]))
+            yield match.start(), match.end(), day
+    for match in _MONTH_YEAR_RE.finditer(folded):
+        year = int(match["year"])
+        if YEAR_MIN <= year <= YEAR_MAX:
+            yield match.start(), match.end(), f"{year:04d}-{_month_of(match, 'month'):02d}"
+
+
+def _relative_months(folded: str, published: dt.date) -> Iterator[_Candidate]:
+    """ "أغسطس الماضي", "next March": the month's year follows from the publication date."""
+    for match in _MONTH_RELATIVE_RE.finditer(folded):
+        month = _month_of(match, "month", "month_b")
+        offset = RELATIVE_WORDS[match["after"] or match["before"]]
+        year = published.year
+        if offset < 0:
+            # The latest such month before publication: "last August" read in October
+            # is this year's August, read in March it is last year's.
+            year -= 1 if month >= published.month else 0
+        elif offset > 0:
+            year += 1 if month <= published.month else 0
+        yield match.start(), match.end(), f"{year:04d}-{month:02d}"
+
+
+def _days_of_month(folded: str, published: dt.date) -> Iterator[_Candidate]:
+    """ "7 أكتوبر", "October 7th": a day and a month, in the year of publication."""
+    for match in _DAY_MONTH_RE.finditer(folded):
+        month = _month_of(match, "month", "month_b")
+        day = int(match["day"] or match["day_b"])
+        value = _safe_date(published.year, month, day)
+        # A day-month more than a month after publication belongs to the previous year.
+        if value and dt.date.fromisoformat(value) > published + dt.timedelta(days=31):
+            value = _safe_date(published.year - 1, month, day)
+        yield match.start(), match.end(), value
+
+
+def _month_of(match: re.Match[str], *groups: str) -> int:
+    for group in groups:
+        name = match.groupdict().get(group)
+        if name:
+            return MONTHS[" ".join(name.split())]
+    raise KeyError(groups)
+
+
+def _safe_date(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The first full calendar date written in text (any supported form), or None."""
+    for found in find_dates(normalized(text)):
+        if len(found.value) == 10:
+            return dt.date.fromisoformat(found.value)
+    return None
+
+
+# --------------------------------------------------------------------------- relative dates
+
+
+def relative_day_date(text: str) -> dt.date | None:
+    """Publication date implied by "أمس 7 أكتوبر 2024" (yesterday, <date>) style phrases.
+
+    "أمس <date>" means the text was written the day after <date>; "اليوم <date>" the day
+    itself. Returns None when no relative word stands right before a full date.
+    """
+    folded = normalized(text)
+    dates = [d for d in find_dates(folded) if len(d.value) == 10]
+    for match in _RELATIVE_DAY_RE.finditer(folded):
+        for found in dates:
+            gap = folded[match.end() : found.start]
+            if 0 <= found.start - match.end() <= RELATIVE_TO_DATE_MAX_GAP and "." not in gap:
+                return dt.date.fromisoformat(found.value) - dt.timedelta(days=_day_offset(match))
+    return None
+
+
+def relative_dates(folded: str, published: dt.date) -> Iterator[FoundDate]:
+    """Days and years said relative to publication ("أمس", "last year"), resolved.
+
+    A relative day glossed by the explicit date that follows it ("أمس 7 أكتوبر 2024") is
+    left out: the explicit date already says it. Candidates may overlap facts found before;
+    the caller keeps those whose span is still free.
+    """
+    for match in _RELATIVE_DAY_RE.finditer(folded):
+        following = folded[match.end() : match.end() + RELATIVE_TO_DATE_MAX_GAP + 4]
+        if _DMY_RE.search(following) or _MDY_RE.search(following):
+            continue
+        day = published + dt.timedelta(days=_day_offset(match))
+        yield FoundDate(match.start(), match.end(), day.isoformat())
+    for match in _RELATIVE_YEAR_RE.finditer(folded):
+        offset = next((RELATIVE_WORDS[w] for w in match["word"].split() if w in RELATIVE_WORDS), 0)
+        yield FoundDate(match.start(), match.end(), str(published.year + offset), kind="year")
+
+
+def _day_offset(match: re.Match[str]) -> int:
+    return RELATIVE_DAYS[" ".join(match["word"].split())]
+
+
+def reads_as_year(folded: str, start: int, end: int, value: Decimal) -> bool:
+    """Whether a bare number is a year: a whole number in the year range written with four
+    digits, or after a word that announces a year ("منذ 2008", "in 2008")."""
+    if value != value.to_integral_value() or not YEAR_MIN <= value <= YEAR_MAX:
+        return False
+    before = folded[max(0, start - 40) : start]
+    return len(folded[start:end].strip()) == 4 or bool(_YEAR_BEFORE_RE.search(before))

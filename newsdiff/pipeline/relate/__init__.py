@@ -1,0 +1,240 @@
+"""Relate two aligned claims: agreement, contradiction, dispute, update, or unrelated.
+
+Two layers decide, in this order:
+
+1. **Rules over facts** (rules.py): the same quantity with two values, the same event with
+   two dates or places, a negation, opposite directions, another name in the same slot.
+2. **A learned model** (model.py) where the rules run out, trusted between articles only on
+   near-rewrites.
+
+Pairs that only look alike are unrelated. A contradiction then becomes:
+
+- a **dispute** when the two claims quote different sources: the outlets do not contradict
+  each other, their sources do (the reason stays the contradiction's);
+- an **update** when the claims give two values of one count (a toll, a number of people) in
+  articles published on two different dates: the figure changed, nobody got it wrong.
+
+The stage returns reason codes and typed values (types.RelationDetails); the sentences
+people read are rendered from them by newsdiff/explanations.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsdiff.pipeline.facts import claim_from_text
+from newsdiff.pipeline.normalize import light_stem, normalize_text, tokens
+from newsdiff.pipeline.relate.metrics import format_scores, relation_scores
+from newsdiff.pipeline.relate.model import (
+    MODEL_PATH,
+    contradiction_probability,
+    load_model,
+    pair_features,
+)
+from newsdiff.pipeline.relate.rules import (
+    RULE_MIN_SIMILARITY,
+    FactComparison,
+    Finding,
+    compare_facts,
+    contradiction_rule,
+)
+from newsdiff.pipeline.relate.words import ClaimView, containment, diff, similarity, view
+from newsdiff.pipeline.types import (
+    ClaimDraft,
+    FactDifference,
+    Reason,
+    Relation,
+    RelationDetails,
+    RelationKind,
+)
+
+__all__ = [
+    "ENGINE_VERSION",
+    "MODEL_PATH",
+    "claim_from_text",
+    "contradiction_probability",
+    "format_scores",
+    "pair_features",
+    "relate_claims",
+    "relate_texts",
+    "relation_scores",
+    "similarity",
+]
+
+ENGINE_VERSION = "relate-3"
+
+# Confidence of "agreement" for claims whose numbers are different quantities (sentence vs
+# time served): the facts rule out a conflict whatever the wording model says. Hand-set.
+DISTINCT_QUANTITIES_SCORE = 0.6
+# An update is a value_mismatch on these fact kinds only, between articles published on two
+# different dates: counts of people or things (a toll, the missing, the displaced) are
+# revised as a story unfolds. Money, ages, durations, percentages, years and dates stay
+# contradictions: a deal's value or a man's age does not change from one day's report to the
+# next. Conservative by design: a wrong "update" would hide a real contradiction.
+UPDATABLE_KINDS = frozenset({"count"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    """Two claims as the decision reads them: their views, and what they share."""
+
+    va: ClaimView
+    vb: ClaimView
+    removed: tuple[str, ...]
+    added: tuple[str, ...]
+    similarity: float  # soft stem containment of the two claims
+
+    @classmethod
+    def of(cls, a: ClaimDraft, b: ClaimDraft) -> _Pair:
+        va = view(a.normalized or normalize_text(a.text))
+        vb = view(b.normalized or normalize_text(b.text))
+        removed, added = diff(va, vb)
+        return cls(va, vb, tuple(removed), tuple(added), containment(va, vb, removed, added))
+
+    def rest_similarity(self, set_aside: Sequence[str]) -> float:
+        """Content overlap once the differing facts are set aside: their words should not
+        make two reports of one event look unrelated."""
+        words = {light_stem(t) for value in set_aside for t in tokens(normalize_text(value))}
+        na = len(set(self.va.stems) - words) or 1
+        nb = len(set(self.vb.stems) - words) or 1
+        rest = max(
+            (na - len(set(self.removed) - words)) / na,
+            (nb - len(set(self.added) - words)) / nb,
+        )
+        return max(self.similarity, min(1.0, rest))
+
+
+@dataclass(frozen=True, slots=True)
+class _Verdict:
+    kind: RelationKind
+    score: float
+    reason: Reason
+    differing: tuple[FactDifference, ...] = ()
+
+
+def _decide(
+    pair: _Pair,
+    facts: FactComparison,
+    finding: Finding | None,
+    rest_similarity: float,
+    probability: float,
+    learned_min_similarity: float,
+) -> _Verdict:
+    """Rules first, then low overlap, then the learned model, else agreement."""
+    model = load_model()
+    if finding is not None:
+        # A rule is sure of the conflict; how sure of the pairing is the overlap, hence a
+        # score of at least 0.5, and 1 for claims that differ only by the facts (hand-set).
+        score = max(probability, 0.5 + 0.5 * rest_similarity)
+        return _Verdict("contradiction", score, finding.reason, finding.differing)
+    differing = tuple(facts.differing)
+    if pair.similarity < model.unrelated_similarity and not facts.matched:
+        return _Verdict("unrelated", 1.0 - pair.similarity, Reason.LOW_OVERLAP, differing)
+    if (
+        probability >= model.threshold
+        and not facts.distinct
+        and pair.similarity >= learned_min_similarity
+        # Between articles (learned_min_similarity set), a claim that only leaves words out
+        # of the other, or only adds some, is a shorter or fuller report of it, not a
+        # rewrite. In ANS such headline pairs are corruptions, so ANS scoring keeps them.
+        and (learned_min_similarity <= 0 or (pair.removed and pair.added))
+    ):
+        return _Verdict("contradiction", probability, Reason.LEARNED, differing)
+    # Where the model leaned to contradiction but was not trusted (article mode), its
+    # probability says little about agreement: the overlap of the two claims does.
+    score = 1.0 - probability if probability < model.threshold else pair.similarity
+    if facts.distinct:
+        # Numbers of one kind that measure different things: the reason this is no conflict.
+        score = max(score, DISTINCT_QUANTITIES_SCORE)
+        return _Verdict("agreement", score, Reason.DISTINCT_QUANTITIES, differing)
+    reason = Reason.SAME_FACTS if facts.matched else Reason.PARAPHRASE
+    return _Verdict("agreement", score, reason, differing)
+
+
+def _source(claim: ClaimDraft) -> str:
+    return claim.attribution_text or claim.attribution
+
+
+def _is_dispute(a: ClaimDraft, b: ClaimDraft) -> bool:
+    """Both claims quote a source, and not the same one."""
+    return bool(a.attribution and b.attribution and a.attribution != b.attribution)
+
+
+def _is_update(verdict: _Verdict, published_a: dt.date | None, published_b: dt.date | None) -> bool:
+    """Two values of one count in articles published on two different dates."""
+    return (
+        verdict.reason is Reason.VALUE_MISMATCH
+        and bool(verdict.differing)
+        and all(d.kind in UPDATABLE_KINDS for d in verdict.differing)
+        and published_a is not None
+        and published_b is not None
+        and published_a != published_b
+    )
+
+
+def relate_claims(
+    a: ClaimDraft,
+    b: ClaimDraft,
+    *,
+    published_a: dt.date | None = None,
+    published_b: dt.date | None = None,
+    learned_min_similarity: float = 0.0,
+) -> Relation:
+    """How claim b stands to claim a (see the module docstring for the decision order).
+
+    learned_min_similarity: the learned model may call a contradiction only for pairs at
+    least this similar. Its training pairs (ANS) are rewrites of one headline; two claims of
+    two articles are separate sentences, where it is only trusted on near-rewrites (and
+    never when one claim's words are a subset of the other's).
+    """
+    pair = _Pair.of(a, b)
+    facts = compare_facts(
+        a.facts,
+        b.facts,
+        published_a=published_a,
+        published_b=published_b,
+        a_normalized=pair.va.normalized,
+        b_normalized=pair.vb.normalized,
+    )
+    rest_similarity = pair.rest_similarity(facts.set_aside)
+    finding = None
+    if rest_similarity >= RULE_MIN_SIMILARITY or facts.matched:
+        finding = contradiction_rule(a, b, pair.va, pair.vb, facts, pair.similarity)
+    probability = contradiction_probability(pair.va.normalized, pair.vb.normalized)
+    verdict = _decide(pair, facts, finding, rest_similarity, probability, learned_min_similarity)
+
+    kind, reason = verdict.kind, verdict.reason
+    published: tuple[dt.date | None, dt.date | None] = (None, None)
+    if kind == "contradiction" and _is_dispute(a, b):
+        # Sources before time: two sources giving two figures is a dispute between them,
+        # whenever it was reported.
+        kind = "disputed"
+    elif kind == "contradiction" and _is_update(verdict, published_a, published_b):
+        kind, reason = "updated", Reason.FIGURE_UPDATED
+        published = (published_a, published_b)
+
+    details = RelationDetails(
+        reason=reason,
+        matched=tuple(facts.matched),
+        differing=verdict.differing,
+        distinct=tuple(facts.distinct),
+        source_a=_source(a),
+        source_b=_source(b),
+        published_a=published[0],
+        published_b=published[1],
+        similarity=round(pair.similarity, 4),
+        model_probability=round(probability, 4),
+    )
+    return Relation(kind=kind, score=round(min(1.0, max(0.0, verdict.score)), 4), details=details)
+
+
+def relate_texts(s1: str, s2: str, *, published: dt.date | None = None) -> Relation:
+    """Relate two raw sentences (both published on the same day, if given)."""
+    return relate_claims(
+        claim_from_text(s1, published=published),
+        claim_from_text(s2, published=published, position=1),
+        published_a=published,
+        published_b=published,
+    )

@@ -1,0 +1,211 @@
+"""The text view of a claim: tokens, stems and the ways two claims' words are compared.
+
+Everything here works on normalised text (normalize.normalize_text): soft stem matching that
+forgives spelling variants and inflections, the stems only one claim has, content overlap,
+negation words and direction words (rise/fall, confirm/deny). The fact rules (rules.py) and
+the learned model (model.py) both read claims through this view.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz import fuzz
+
+from newsdiff.pipeline import lang
+from newsdiff.pipeline.normalize import (
+    ARABIC_RE,
+    NEGATIONS,
+    STOPWORDS,
+    light_stem,
+    surface_of,
+    tokens,
+)
+
+# Two stems of four letters or more at least this similar (rapidfuzz ratio) count as the
+# same word: spelling variants (اليوروفيجن/اليورفيجن) and inflections (صحفي/صحفى) in
+# headlines. 80 keeps تركي/لبناني and مصر/مصري apart in the ANS training diffs.
+SOFT_MATCH_RATIO = 80
+# The view cache is bounded by hand: one story holds a few thousand claims at most.
+VIEW_CACHE_LIMIT = 50_000
+
+# Negations: normalize.NEGATIONS and the relate stage's own (verbs of denial and refusal,
+# "without"); the one-letter clitics a negation may carry in front (بغير، وليس، ولم، لعدم);
+# and negations the tokenizer splits in two ("didn t"). Word lists in pipeline/lang/.
+NEGATION_WORDS = NEGATIONS | lang.merged_set("EXTRA_NEGATIONS")
+NEGATION_CLITICS = lang.merged_set("NEGATION_CLITICS")
+NEGATION_CONTRACTIONS = lang.merged_set("NEGATION_CONTRACTIONS")
+
+# Which direction contradicts which. Logic, not language data: the words are in lang/.
+OPPOSITE = {"up": "down", "down": "up", "confirm": "deny", "deny": "confirm"}
+
+NUMBER_RE = re.compile(r"^\d+(?:[.,]\d+)*$")
+
+# Skeletons (see skeleton()): affixes and long vowels from pipeline/lang/.
+SKELETON_PREFIXES = lang.merged_set("SKELETON_PREFIXES")
+SKELETON_SUFFIXES = lang.merged_tuple("SKELETON_SUFFIXES")
+LONG_VOWELS_RE = re.compile("[" + "".join(map(re.escape, lang.merged_tuple("LONG_VOWELS"))) + "]")
+DOUBLED_RE = re.compile(r"(.)\1")
+
+
+def roots_regex(roots: Iterable[str]) -> re.Pattern[str]:
+    """One alternation of roots, each found anywhere in a word unless tied to its start
+    ("^rise") or end ("^up$")."""
+
+    def pattern(root: str) -> str:
+        start = "^" if root.startswith("^") else ""
+        end = "$" if root.endswith("$") else ""
+        return start + re.escape(root.removeprefix("^").removesuffix("$")) + end
+
+    return re.compile("(" + "|".join(pattern(root) for root in roots) + ")")
+
+
+# Direction words (rise/fall, confirm/deny), matched on roots inside normalised tokens.
+UP_RE = roots_regex(lang.merged_tuple("UP_ROOTS"))
+DOWN_RE = roots_regex(lang.merged_tuple("DOWN_ROOTS"))
+# Confirmation and denial are a direction of their own: confirmed vs denied is opposite,
+# confirmed vs rose is not. A stance word that is also a DOWN word is a denial.
+STANCE_RE = roots_regex(lang.merged_tuple("STANCE_ROOTS"))
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimView:
+    """The forms of one normalised claim that comparison needs."""
+
+    normalized: str
+    tokens: tuple[str, ...]
+    content: tuple[str, ...]  # content tokens (no stopwords, no negations), in order
+    content_at: tuple[int, ...]  # index in tokens of each content token
+    stems: tuple[str, ...]  # light stems of content tokens, in order
+    numbers: frozenset[str]
+    negations: int
+
+
+def is_negation(token: str) -> bool:
+    """A negation word, bare or with a clitic in front."""
+    return token in NEGATION_WORDS or (
+        token[:1] in NEGATION_CLITICS and token[1:] in NEGATION_WORDS
+    )
+
+
+@cache
+def _view_cached(normalized: str) -> ClaimView:
+    toks = tuple(tokens(normalized))
+    negated = {
+        i
+        for i, t in enumerate(toks)
+        if is_negation(t) or " ".join(toks[i : i + 2]) in NEGATION_CONTRACTIONS
+    }
+    content_at = tuple(i for i, t in enumerate(toks) if t not in STOPWORDS and i not in negated)
+    content = tuple(toks[i] for i in content_at)
+    return ClaimView(
+        normalized=normalized,
+        tokens=toks,
+        content=content,
+        content_at=content_at,
+        stems=tuple(light_stem(t) for t in content),
+        numbers=frozenset(t.replace(",", "") for t in toks if NUMBER_RE.match(t)),
+        negations=len(negated),
+    )
+
+
+def view(normalized: str) -> ClaimView:
+    """The view of one normalised claim (cached)."""
+    if _view_cached.cache_info().currsize > VIEW_CACHE_LIMIT:
+        _view_cached.cache_clear()
+    return _view_cached(normalized)
+
+
+@cache
+def skeleton(stem: str) -> str:
+    """A rough root of an Arabic stem: one verb/noun prefix and suffix off, long vowels and
+    doubled letters out, so يعتقلون/اعتقال and تدافع/دفاعا meet. Latin stems pass through."""
+    if not ARABIC_RE.search(stem):
+        return stem
+    if len(stem) >= 4 and stem[0] in SKELETON_PREFIXES:
+        stem = stem[1:]
+    for suffix in SKELETON_SUFFIXES:
+        if stem.endswith(suffix) and len(stem) - len(suffix) >= 3:
+            stem = stem[: -len(suffix)]
+            break
+    if len(stem) > 3:
+        stem = stem[0] + LONG_VOWELS_RE.sub("", stem[1:-1]) + stem[-1]
+    stem = DOUBLED_RE.sub(r"\1", stem)
+    return stem if len(stem) >= 3 else ""
+
+
+def soft_in(stem: str, pool: Iterable[str]) -> bool:
+    """Whether the pool holds the stem or a spelling variant or inflection of it."""
+    stem_skeleton = skeleton(stem)
+    for other in pool:
+        if stem == other:
+            return True
+        if stem_skeleton and stem_skeleton == skeleton(other):
+            return True
+        if len(stem) >= 4 and len(other) >= 4 and fuzz.ratio(stem, other) >= SOFT_MATCH_RATIO:
+            return True
+    return False
+
+
+def diff(a: ClaimView, b: ClaimView) -> tuple[list[str], list[str]]:
+    """Stems only in a (removed) and only in b (added), spelling variants forgiven."""
+    sa, sb = set(a.stems), set(b.stems)
+    removed = sorted(s for s in sa - sb if not soft_in(s, sb))
+    added = sorted(s for s in sb - sa if not soft_in(s, sa))
+    return removed, added
+
+
+def containment(a: ClaimView, b: ClaimView, removed: Sequence[str], added: Sequence[str]) -> float:
+    """Share of the shorter claim's distinct stems that the other claim also has."""
+    na, nb = len(set(a.stems)), len(set(b.stems))
+    if not na or not nb:
+        return 0.0
+    shared_a = na - len(removed)
+    shared_b = nb - len(added)
+    return min(1.0, max(shared_a / na, shared_b / nb))
+
+
+def similarity(a_normalized: str, b_normalized: str) -> float:
+    """Content overlap of two normalised claims in [0, 1] (soft stem containment)."""
+    a, b = view(a_normalized), view(b_normalized)
+    removed, added = diff(a, b)
+    return containment(a, b, removed, added)
+
+
+def direction(token: str) -> str:
+    """up | down | confirm | deny for a direction word, "" for any other token."""
+    if STANCE_RE.search(token):
+        return "deny" if DOWN_RE.search(token) else "confirm"
+    if UP_RE.search(token):
+        return "up"
+    if DOWN_RE.search(token):
+        return "down"
+    return ""
+
+
+def directions(claim: ClaimView) -> set[tuple[str, str]]:
+    """(target stem, direction) for each direction word and its neighbouring content words;
+    ("", direction) for the word itself."""
+    out: set[tuple[str, str]] = set()
+    content = claim.content
+    for i, token in enumerate(content):
+        found = direction(token)
+        if not found:
+            continue
+        out.add(("", found))
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(content) and not direction(content[j]):
+                out.add((light_stem(content[j]), found))
+    return out
+
+
+def surface_words(claim: ClaimView, text: str, first: int, last: int) -> str:
+    """Tokens first..last (inclusive) of the claim as its text writes them.
+
+    Details show words as the article wrote them, never their normal form; the normal form
+    comes back only for a claim whose normalised text was not made from its text.
+    """
+    return surface_of(text, " ".join(claim.tokens[first : last + 1]))

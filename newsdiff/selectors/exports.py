@@ -1,0 +1,267 @@
+"""Reads for the exports: which stories, and each story's articles, claims and links as
+plain rows.
+
+Read-only and in constant memory: claims and links are read CHUNK_SIZE rows at a time
+(``QuerySet.iterator``) and handed out as frozen dataclasses, fetching only the exported
+columns (never the articles' texts). What the rows carry is public: facts in their public
+form (``FactValue``), link details typed (``RelationDetails``), who a claim quotes as the
+article wrote it, and the verdicts services stored (``Claim.status`` and its outlet counts);
+nothing here decides a verdict or words a sentence (newsdiff/explanations.py does).
+newsdiff/exports.py turns the rows into CSV, XLSX and JSON.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, OuterRef, QuerySet, Subquery
+
+from newsdiff.models import Article, Claim, ClaimLink, ClaimStatus, Language, LinkReview, Story
+from newsdiff.pipeline.types import Fact, FactValue, RelationDetails
+from newsdiff.selectors.stories import stories_filter
+
+# Rows fetched per database round trip while streaming: large enough that a 100,000-link
+# story takes 50 round trips, small enough to keep memory flat (bench/export_bench.py).
+CHUNK_SIZE = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    id: int
+    outlet: str
+    title: str
+    url: str
+    published_at: dt.datetime | None
+    language: str
+    copy_of_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRow:
+    id: int
+    article_id: int
+    position: int
+    text: str
+    start: int
+    end: int
+    # Who the claim quotes, as the article wrote it ("" when the outlet says it itself).
+    attribution_text: str
+    facts: tuple[FactValue, ...]
+    # The stored verdict (comparison.story_verdicts): status and outlet counts.
+    status: str
+    agreed_outlets: int
+    contradicted_outlets: int
+    disputed_outlets: int
+    updated_outlets: int
+
+
+@dataclass(frozen=True, slots=True)
+class LinkRow:
+    claim_a_id: int
+    claim_b_id: int
+    relation: str
+    reason: str
+    details: RelationDetails
+    similarity: float
+    score: float
+    engine_version: str
+    # The newest editor decision on the claim pair ("" when none) and its note.
+    review: str
+    review_note: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimSide:
+    """One claim of a table row, with where it comes from and its stored status."""
+
+    outlet: str
+    article_id: int
+    claim_id: int
+    text: str
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class LinkTableRow:
+    """A link with both of its claims, for the CSV and XLSX tables."""
+
+    link: LinkRow
+    a: ClaimSide
+    b: ClaimSide
+
+
+# --- Which stories ---------------------------------------------------------------------
+
+
+def export_stories_list(
+    *,
+    query: str = "",
+    slugs: Sequence[str] = (),
+    outlet_id: int | None = None,
+    published_from: dt.date | None = None,
+    published_to: dt.date | None = None,
+) -> QuerySet[Story]:
+    """The stories an export holds, oldest first: the story list's filters
+    (selectors.stories.stories_filter), every one optional."""
+    return stories_filter(
+        query=query,
+        slugs=slugs,
+        outlet_id=outlet_id,
+        published_from=published_from,
+        published_to=published_to,
+    ).order_by("id")
+
+
+def stories_language(stories: QuerySet[Story]) -> str:
+    """The language most of these stories' articles are written in (one query)."""
+    counts = (
+        Article.objects.filter(story__in=stories.order_by().values("pk"))
+        .order_by()
+        .values("language")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "language")
+    )
+    top = counts.first()
+    return str(top["language"]) if top else Language.ENGLISH.value
+
+
+# --- One story's rows ------------------------------------------------------------------
+
+
+def export_article_rows(*, story: Story) -> Iterator[ArticleRow]:
+    """The story's articles in id order (one query, without their texts)."""
+    rows = (
+        Article.objects.filter(story=story)
+        .order_by("id")
+        .values_list("id", "outlet__name", "title", "url", "published_at", "language", "copy_of_id")
+    )
+    for row in rows.iterator(chunk_size=CHUNK_SIZE):
+        yield ArticleRow(*row)
+
+
+def _public_facts(stored: Any) -> tuple[FactValue, ...]:
+    """A claim's stored facts (Fact.as_dict rows) in their public form: no subject stem,
+    a name's words instead of its key."""
+    if not isinstance(stored, list):
+        return ()
+    return tuple(FactValue.of(Fact.from_dict(row)) for row in stored if isinstance(row, Mapping))
+
+
+def export_claim_rows(*, story: Story, chunk_size: int = CHUNK_SIZE) -> Iterator[ClaimRow]:
+    """The story's claims in reading order, article by article (one query, in chunks)."""
+    rows = (
+        Claim.objects.filter(article__story=story)
+        .order_by("article_id", "position")
+        .values_list(
+            "id",
+            "article_id",
+            "position",
+            "text",
+            "start",
+            "end",
+            "attribution_text",
+            "facts",
+            "status",
+            "agreed_outlets",
+            "contradicted_outlets",
+            "disputed_outlets",
+            "updated_outlets",
+        )
+    )
+    for row in rows.iterator(chunk_size=chunk_size):
+        yield ClaimRow(*row[:7], _public_facts(row[7]), *row[8:])
+
+
+def _review_note() -> Subquery:
+    """The note of the newest editor review of a link's claim pair (the audit trail's head)."""
+    return Subquery(
+        LinkReview.objects.filter(claim_a=OuterRef("claim_a"), claim_b=OuterRef("claim_b"))
+        .order_by("-created_at", "-id")
+        .values("note")[:1]
+    )
+
+
+_LINK_COLUMNS = (
+    "claim_a_id",
+    "claim_b_id",
+    "relation",
+    "reason",
+    "details",
+    "similarity",
+    "score",
+    "engine_version",
+    "review",
+    "review_note",
+)
+
+
+def _links(story: Story) -> QuerySet[ClaimLink]:
+    return (
+        ClaimLink.objects.filter(story=story)
+        .annotate(review_note=_review_note())
+        .order_by("claim_a_id", "claim_b_id")
+    )
+
+
+def _link_row(values: Sequence[Any]) -> LinkRow:
+    a, b, relation, reason, details, similarity, score, engine_version, review, note = values
+    return LinkRow(
+        claim_a_id=a,
+        claim_b_id=b,
+        relation=relation,
+        reason=reason,
+        details=RelationDetails.from_json(details),
+        similarity=similarity,
+        score=score,
+        engine_version=engine_version,
+        review=review,
+        review_note=note or "",
+    )
+
+
+def export_link_rows(*, story: Story, chunk_size: int = CHUNK_SIZE) -> Iterator[LinkRow]:
+    """Every link of the story, dismissed ones too, by claim pair (one query, in chunks)."""
+    rows = _links(story).values_list(*_LINK_COLUMNS)
+    for row in rows.iterator(chunk_size=chunk_size):
+        yield _link_row(row)
+
+
+def export_link_table_rows(*, story: Story, chunk_size: int = CHUNK_SIZE) -> Iterator[LinkTableRow]:
+    """export_link_rows with both claims' outlet, article, text and stored status (one
+    query, in chunks: joined columns only, not the articles' texts)."""
+    sides = ("outlet", "article_id", "claim_id", "text", "status")
+    rows = _links(story).values_list(
+        *_LINK_COLUMNS,
+        "article_a__outlet__name",
+        "article_a_id",
+        "claim_a_id",
+        "claim_a__text",
+        "claim_a__status",
+        "article_b__outlet__name",
+        "article_b_id",
+        "claim_b_id",
+        "claim_b__text",
+        "claim_b__status",
+    )
+    width = len(_LINK_COLUMNS)
+    for row in rows.iterator(chunk_size=chunk_size):
+        yield LinkTableRow(
+            link=_link_row(row[:width]),
+            a=ClaimSide(**dict(zip(sides, row[width : width + 5], strict=True))),
+            b=ClaimSide(**dict(zip(sides, row[width + 5 :], strict=True))),
+        )
+
+
+def export_only_here_rows(*, story: Story, chunk_size: int = CHUNK_SIZE) -> Iterator[ClaimSide]:
+    """The claims whose stored status is "only here" (no other outlet reports them), in
+    reading order (one query, in chunks)."""
+    rows = (
+        Claim.objects.filter(article__story=story, status=ClaimStatus.ONLY_HERE)
+        .order_by("article_id", "position")
+        .values_list("article__outlet__name", "article_id", "id", "text", "status")
+    )
+    for row in rows.iterator(chunk_size=chunk_size):
+        yield ClaimSide(*row)

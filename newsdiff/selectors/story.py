@@ -1,0 +1,255 @@
+"""Reads for the story page: its articles, claims with their stored verdicts, and links,
+loaded into a comparison.StoryComparison; and which columns the page shows side by side.
+
+Statuses and counts are read as services stored them (comparison.story_verdicts); the
+tabs are laid out from this data by comparison.story_tabs_get, with no query of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from django.db.models import Case, F, JSONField, Value, When
+from django.urls import reverse
+
+from newsdiff.comparison import (
+    ArticleColumn,
+    ArticleInfo,
+    ArticleNode,
+    ClaimRow,
+    LinkRow,
+    OutletInfo,
+    StoryComparison,
+    language_direction,
+    source_of_articles,
+)
+from newsdiff.models import Article, Claim, ClaimLink, Relation, ReviewDecision, Story
+from newsdiff.pipeline.types import RelationDetails
+
+# The story page shows at most this many columns side by side (and at least two): wider
+# than four, an Arabic column gets too narrow to read on a laptop screen.
+COLUMNS_MAX = 4
+COLUMNS_MIN = 2
+
+_URL_ID_PLACEHOLDER = "987654321"
+
+
+@cache
+def _claim_url_template() -> str:
+    return reverse("claim_detail", args=[int(_URL_ID_PLACEHOLDER)])
+
+
+def claim_url(claim_id: int) -> str:
+    """A claim's page; reversed once, then filled in: a story page lists hundreds of claims."""
+    return _claim_url_template().replace(_URL_ID_PLACEHOLDER, str(claim_id))
+
+
+def article_columns(articles: Iterable[Article]) -> dict[int, ArticleColumn]:
+    """Article rows (outlet selected) as the page's columns, in the order given."""
+    return {
+        a.id: ArticleColumn(
+            article=ArticleInfo(
+                id=a.id,
+                outlet_id=a.outlet_id,
+                title=a.title,
+                url=a.url,
+                published_at=a.published_at,
+                language=a.language,
+                copy_of_id=a.copy_of_id,
+            ),
+            outlet=OutletInfo(a.outlet.id, a.outlet.name, a.outlet.native_name),
+            direction=language_direction(a.language),
+        )
+        for a in articles
+    }
+
+
+# The stored verdict of a claim, read as story_verdicts decided it.
+CLAIM_ROW_FIELDS = (
+    "id",
+    "article_id",
+    "position",
+    "text",
+    "attribution_text",
+    "status",
+    "agreed_outlets",
+    "contradicted_outlets",
+    "disputed_outlets",
+    "updated_outlets",
+)
+
+
+def claim_row(values: Mapping[str, Any], column: ArticleColumn, source_id: int) -> ClaimRow:
+    """A ClaimRow from a values() row of CLAIM_ROW_FIELDS and its article's column."""
+    claim_id: int = values["id"]
+    return ClaimRow(
+        id=claim_id,
+        article_id=column.article.id,
+        outlet_id=column.outlet.id,
+        outlet_name=column.outlet.label,
+        position=values["position"],
+        text=values["text"],
+        language=column.article.language,
+        direction=column.direction,
+        url=claim_url(claim_id),
+        published_at=column.article.published_at,
+        source_id=source_id,
+        attribution_text=values["attribution_text"],
+        status=values["status"],
+        agreed_outlets=values["agreed_outlets"],
+        contradicted_outlets=values["contradicted_outlets"],
+        disputed_outlets=values["disputed_outlets"],
+        updated_outlets=values["updated_outlets"],
+    )
+
+
+def story_comparison_get(*, story: Story) -> StoryComparison:
+    """The story page's data: its articles in publication order, each with its claims in
+    reading order and their stored verdicts, and the story's links (details read for
+    conflicts only, typed). Three queries, however large the story.
+    """
+    articles = list(
+        Article.objects.filter(story=story)
+        .select_related("outlet")
+        .only(
+            "id",
+            "title",
+            "url",
+            "published_at",
+            "language",
+            "copy_of_id",
+            "outlet__id",
+            "outlet__name",
+            "outlet__native_name",
+        )
+        .order_by(F("published_at").asc(nulls_last=True), "id")
+    )
+    columns = article_columns(articles)
+    source_of = source_of_articles(ArticleNode(a.id, a.outlet_id, a.copy_of_id) for a in articles)
+    rows: dict[int, ClaimRow] = {}
+    for values in (
+        Claim.objects.filter(article__story=story)
+        .order_by("article_id", "position")
+        .values(*CLAIM_ROW_FIELDS)
+    ):
+        column = columns[values["article_id"]]
+        row = claim_row(values, column, source_of[column.article.id])
+        rows[row.id] = row
+        column.claims.append(row)
+    links = _story_links(story, rows)
+    return StoryComparison(columns=list(columns.values()), claims=rows, links=links)
+
+
+def _story_links(story: Story, rows: dict[int, ClaimRow]) -> list[LinkRow]:
+    """The story's links, each noted on its two claims (counterparts, editors' marks)."""
+    # order_by("id"): ClaimLink's default ordering follows claim_a/claim_b into their
+    # claims' and articles' orderings, which joins four tables and costs ~10x the query.
+    # Only conflicts show their details (the facts that differ); an agreement's details are
+    # left in the database rather than decoded for nothing.
+    values = (
+        ClaimLink.objects.filter(story=story)
+        .order_by("id")
+        .annotate(
+            shown_details=Case(
+                When(relation=Relation.AGREEMENT, then=Value(None, output_field=JSONField())),
+                default=F("details"),
+                output_field=JSONField(),
+            )
+        )
+        .values_list("id", "claim_a_id", "claim_b_id", "relation", "review", "shown_details")
+    )
+    links: list[LinkRow] = []
+    for link_id, claim_a, claim_b, relation, review, details in values:
+        row_a, row_b = rows.get(claim_a), rows.get(claim_b)
+        if row_a is None or row_b is None:
+            continue
+        link = LinkRow(
+            id=link_id,
+            claim_a_id=claim_a,
+            claim_b_id=claim_b,
+            relation=relation,
+            review=review,
+            details=None if details is None else RelationDetails.from_json(details),
+        )
+        links.append(link)
+        for row, other in ((row_a, row_b), (row_b, row_a)):
+            row.link_ids.append(link_id)
+            if not link.counts:
+                row.dismissed_links += 1
+                continue
+            row.linked_claim_ids.append(other.id)
+            if review == ReviewDecision.CONFIRMED and row.source_id != other.source_id:
+                row.confirmed_links += 1
+    return links
+
+
+# --- Which columns the story page shows -------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OutletChoice:
+    outlet: OutletInfo
+    selected: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnPick:
+    """The columns shown side by side and the picker's state."""
+
+    columns: list[ArticleColumn]
+    choices: list[OutletChoice]
+    selected_ids: list[int]
+    default: bool
+    # True when the request asked for fewer than two or more than four outlets and was
+    # corrected (the template says so).
+    corrected: bool
+
+    @property
+    def needed(self) -> bool:
+        """The picker is only offered when there are more outlets than columns."""
+        return len(self.choices) > COLUMNS_MAX
+
+    @property
+    def query(self) -> str:
+        """The selection as the ?outlets= value, "" for the default."""
+        return "" if self.default else ",".join(str(i) for i in self.selected_ids)
+
+
+def outlet_ids_parse(values: Iterable[str]) -> list[int]:
+    """?outlets=1,2,3 or ?outlets=1&outlets=2 (checkboxes) as ids, in order, no repeats."""
+    ids: list[int] = []
+    for value in values:
+        for part in value.split(","):
+            part = part.strip()
+            if part.isdigit() and int(part) not in ids:
+                ids.append(int(part))
+    return ids
+
+
+def story_columns_pick(*, comparison: StoryComparison, outlet_ids: list[int]) -> ColumnPick:
+    """The 2-4 outlets whose articles are shown side by side. No queries.
+
+    Outlets are offered in order of first publication; the default is the first four.
+    Unknown ids are ignored; beyond four, the first four asked for are kept; fewer than
+    two falls back to the default.
+    """
+    outlets: dict[int, OutletInfo] = {}
+    for column in comparison.columns:
+        outlets.setdefault(column.outlet.id, column.outlet)
+    default = list(outlets)[:COLUMNS_MAX]
+    asked = [i for i in outlet_ids if i in outlets]
+    corrected = bool(outlet_ids) and not (COLUMNS_MIN <= len(asked) <= COLUMNS_MAX)
+    selected = default if len(asked) < COLUMNS_MIN else asked[:COLUMNS_MAX]
+    chosen = set(selected)
+    return ColumnPick(
+        columns=[c for c in comparison.columns if c.outlet.id in chosen],
+        choices=[
+            OutletChoice(outlet, outlet_id in chosen) for outlet_id, outlet in outlets.items()
+        ],
+        selected_ids=[i for i in outlets if i in chosen],
+        default=chosen == set(default),
+        corrected=corrected,
+    )
