@@ -295,9 +295,7 @@ def test_story_page_fits_the_screen(
         assert width <= viewport["width"], (tab, width)
         name = "columns" if not tab else "contradictions"
         _shot(page, output_path, f"story-{name}-{language}-{viewport['width']}")
-    expect(page.locator(".group--contradicted, .group--disputed, .group--updated")).to_have_count(
-        3
-    )
+    expect(page.locator(".group--contradicted, .group--disputed, .group--updated")).to_have_count(3)
     page.locator(".group--disputed a.claim").first.click()
     expect(page.locator("#claim-panel .link--disputed")).to_be_visible()
     _shot(page, output_path, f"story-dispute-panel-{language}-{viewport['width']}")
