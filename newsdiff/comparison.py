@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from newsdiff.pipeline.align import connected_groups
@@ -109,6 +109,10 @@ class StoryCounts:
     updated_count: int = 0
     only_here_count: int = 0
     dismissed_count: int = 0
+
+
+# The counts' names, which are also the Story model's fields that store them.
+STORY_COUNT_FIELDS = tuple(f.name for f in fields(StoryCounts))
 
 
 @dataclass(frozen=True, slots=True)

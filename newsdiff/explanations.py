@@ -17,12 +17,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections import defaultdict
 from decimal import Decimal, InvalidOperation
 
 from django.utils.formats import date_format, number_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
+from newsdiff.pipeline import lang
 from newsdiff.pipeline.types import (
     DATE_KINDS,
     QUANTITY_KINDS,
@@ -66,43 +68,27 @@ DIRECTION_LABELS: dict[str, Promise] = {
     "deny": pgettext_lazy("direction", "denies"),
 }
 
-# What shows a currency in the words of an article, by ISO 4217 code, beside the code
-# itself and any currency sign (Unicode category Sc: $ € £ ...). Folded as _fold folds the
-# text (ة as ه, hamza forms of alef as ا, lower case), matched inside words so that plurals
-# and clitics ("دولارات", "بالدولار", "dollars") count. Names shorter than three letters are
-# left out: they hide inside other words. The codes are those the facts stage gives money.
-CURRENCY_WORDS: dict[str, tuple[str, ...]] = {
-    "USD": ("دولار", "dollar"),
-    "CAD": ("دولار", "dollar"),
-    "AUD": ("دولار", "dollar"),
-    "EUR": ("يورو", "euro"),
-    "GBP": ("استرليني", "جنيه", "pound", "sterling"),
-    "EGP": ("جنيه", "pound"),
-    "SDG": ("جنيه", "pound"),
-    "SAR": ("ريال", "riyal"),
-    "QAR": ("ريال", "riyal"),
-    "OMR": ("ريال", "rial"),
-    "YER": ("ريال", "rial"),
-    "IRR": ("ريال", "rial"),
-    "AED": ("درهم", "دراهم", "dirham"),
-    "MAD": ("درهم", "دراهم", "dirham"),
-    "KWD": ("دينار", "دنانير", "dinar"),
-    "JOD": ("دينار", "دنانير", "dinar"),
-    "BHD": ("دينار", "دنانير", "dinar"),
-    "IQD": ("دينار", "دنانير", "dinar"),
-    "LYD": ("دينار", "دنانير", "dinar"),
-    "TND": ("دينار", "دنانير", "dinar"),
-    "DZD": ("دينار", "دنانير", "dinar"),
-    # A dinar or a lira whose country the article does not name.
-    "DINAR": ("دينار", "دنانير", "dinar"),
-    "LIRA": ("ليره", "ليرات", "lira"),
-    "TRY": ("ليره", "ليرات", "lira"),
-    "LBP": ("ليره", "ليرات", "lira", "pound"),
-    "SYP": ("ليره", "ليرات", "lira", "pound"),
-    "RUB": ("روبل", "rouble", "ruble"),
-    "CNY": ("يوان", "yuan", "renminbi"),
-    "ILS": ("شيكل", "شيقل", "shekel"),
-}
+
+def _currency_words() -> dict[str, frozenset[str]]:
+    """What shows a currency in the words of an article, by the code the facts stage gives
+    money: the currency words of every language (pipeline/lang/), their inflected forms and
+    qualifiers ("استرليني"), and the signs. Folded forms, matched inside words of the folded
+    text, so that clitics ("بالدولار") count too."""
+    forms_of: dict[str, set[str]] = defaultdict(set)
+    for form, base in lang.merged_dict("CURRENCY_FORMS").items():
+        forms_of[base].add(form)
+    words: dict[str, set[str]] = defaultdict(set)
+    for word, (default, qualified) in lang.merged_dict("CURRENCIES").items():
+        for code in (default, *qualified.values()):
+            words[code].update({word, *forms_of[word]})
+        for qualifier, code in qualified.items():
+            words[code].add(qualifier)
+    for sign, code in lang.merged_dict("CURRENCY_SYMBOLS").items():
+        words[code].add(sign)
+    return {code: frozenset(found) for code, found in words.items()}
+
+
+CURRENCY_WORDS = _currency_words()
 
 # One sentence per reason code, without its full stop: link_sentence adds the stop, or the
 # values clause and then the stop. FIGURE_UPDATED's sentence is used when the two

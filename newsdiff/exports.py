@@ -21,7 +21,7 @@ import json
 import re
 import tempfile
 from collections.abc import Iterable, Iterator
-from dataclasses import fields
+from dataclasses import asdict
 from typing import IO, Any
 
 from django.db.models import QuerySet
@@ -33,7 +33,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from newsdiff.comparison import STATUS_ONLY_HERE, StoryCounts
+from newsdiff.comparison import STATUS_ONLY_HERE
 from newsdiff.explanations import ONLY_HERE_SENTENCE, link_sentence
 from newsdiff.models import Language, Story
 from newsdiff.pipeline.types import RelationDetails
@@ -107,8 +107,6 @@ SHEET_NAME_MAX = 31
 # Distinct English sentences kept between links (a few hundred bytes each): the common
 # ones (agreements without values) stay cached whatever the story's size.
 SENTENCE_CACHE_SIZE = 4096
-# The story's stored counts, named as the Story fields (comparison.StoryCounts decides them).
-STORY_COUNT_FIELDS = tuple(f.name for f in fields(StoryCounts))
 
 
 def english_sentence(relation: str, details: RelationDetails) -> str:
@@ -201,7 +199,7 @@ def _link_dict(link: LinkRow) -> dict[str, Any]:
 
 
 def _story_counts(story: Story) -> dict[str, int]:
-    return {name: getattr(story, name) for name in STORY_COUNT_FIELDS}
+    return asdict(story.counts)
 
 
 def story_export_data(story: Story) -> dict[str, Any]:

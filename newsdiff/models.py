@@ -7,6 +7,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from newsdiff.comparison import STORY_COUNT_FIELDS, StoryCounts
 from newsdiff.pipeline.types import RelationDetails
 
 
@@ -88,6 +89,11 @@ class Story(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("story_detail", kwargs={"slug": self.slug})
+
+    @property
+    def counts(self) -> StoryCounts:
+        """The stored counts (see the fields above), as the rule's dataclass."""
+        return StoryCounts(**{name: getattr(self, name) for name in STORY_COUNT_FIELDS})
 
 
 class Article(models.Model):

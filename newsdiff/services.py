@@ -17,7 +17,13 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
-from newsdiff.comparison import ArticleNode, LinkEdge, StoryCounts, story_verdicts
+from newsdiff.comparison import (
+    STORY_COUNT_FIELDS,
+    ArticleNode,
+    LinkEdge,
+    StoryCounts,
+    story_verdicts,
+)
 from newsdiff.models import (
     Article,
     BatchStatus,
@@ -378,9 +384,6 @@ def story_verdicts_store(*, story: Story) -> StoryCounts:
     for name in STORY_COUNT_FIELDS:
         setattr(story, name, getattr(counts, name))
     return counts
-
-
-STORY_COUNT_FIELDS = tuple(StoryCounts.__dataclass_fields__)
 
 
 def _newest_reviews(story: Story) -> dict[tuple[int, int], LinkReview]:

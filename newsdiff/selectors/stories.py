@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from django.db.models import Exists, Max, OuterRef, Q, QuerySet, Subquery
 
@@ -185,13 +185,7 @@ def story_list_rows(
             url=s.get_absolute_url(),
             updated_at=s.updated_at,
             latest_published_at=s.latest_published_at,
-            article_count=s.article_count,
-            agreement_count=s.agreement_count,
-            contradiction_count=s.contradiction_count,
-            disputed_count=s.disputed_count,
-            updated_count=s.updated_count,
-            only_here_count=s.only_here_count,
-            dismissed_count=s.dismissed_count,
+            **asdict(s.counts),
             outlets=tuple(outlets_by_story.get(s.id, ())),
         )
         for s in page
