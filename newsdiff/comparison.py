@@ -28,7 +28,7 @@ Pure Python: no queries and no Django, so the rule is tested on plain data.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any
@@ -532,9 +532,13 @@ class OnlyHereEntry:
 
 @dataclass(frozen=True, slots=True)
 class MatrixCell:
+    """The pairs of claims two outlets relate, by relation."""
+
     agreements: int
     contradictions: int
     is_self: bool
+    disputes: int = 0
+    updates: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -706,30 +710,36 @@ def _first_reporters(rows: Sequence[ClaimRow]) -> dict[str, Any]:
 
 
 def _outlet_matrix(comparison: StoryComparison) -> tuple[list[OutletInfo], list[MatrixRow]]:
-    """Outlets in order of first publication; cell (x, y) counts the pairs of claims on which
-    x and y agree and contradict each other (links no editor dismissed, between independent
-    sources: a wire copy and its original are one)."""
+    """Outlets in order of first publication; cell (x, y) counts the pairs of claims x and y
+    relate, by relation: agreements, contradictions, disputes between the sources they quote,
+    figures updated over time (links no editor dismissed, between independent sources: a wire
+    copy and its original are one)."""
     outlets: dict[int, OutletInfo] = {}
     for column in comparison.columns:
         outlets.setdefault(column.outlet.id, column.outlet)
     claims = comparison.claims
-    pairs: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0])
+    pairs: dict[tuple[int, int], Counter[str]] = defaultdict(Counter)
     for link in comparison.links:
         row_a, row_b = claims[link.claim_a_id], claims[link.claim_b_id]
         if not link.counts or row_a.source_id == row_b.source_id:
             continue
-        if link.relation not in (AGREEMENT, CONTRADICTION):
-            continue  # disputes between sources and updates are not outlets disagreeing
-        slot = 0 if link.relation == AGREEMENT else 1
-        pairs[(row_a.outlet_id, row_b.outlet_id)][slot] += 1
-        pairs[(row_b.outlet_id, row_a.outlet_id)][slot] += 1
+        pairs[(row_a.outlet_id, row_b.outlet_id)][link.relation] += 1
+        pairs[(row_b.outlet_id, row_a.outlet_id)][link.relation] += 1
     matrix = []
     for outlet_id, outlet in outlets.items():
         own = [row for row in claims.values() if row.outlet_id == outlet_id]
         cells = []
         for other in outlets:
-            agreements, contradictions = pairs.get((outlet_id, other), (0, 0))
-            cells.append(MatrixCell(agreements, contradictions, is_self=other == outlet_id))
+            counted = pairs.get((outlet_id, other), Counter())
+            cells.append(
+                MatrixCell(
+                    agreements=counted[AGREEMENT],
+                    contradictions=counted[CONTRADICTION],
+                    disputes=counted[DISPUTED],
+                    updates=counted[UPDATED],
+                    is_self=other == outlet_id,
+                )
+            )
         matrix.append(
             MatrixRow(
                 outlet=outlet,

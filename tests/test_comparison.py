@@ -321,9 +321,11 @@ def test_tabs_groups_are_the_counted_groups_and_conflicts_come_most_serious_firs
     assert agreement.first_outlets == ["Outlet 1"]
     assert [c.kind for c in tabs.conflicts] == ["contradiction", "updated"]
     assert [(d.claim_a.id, d.claim_b.id) for d in tabs.dismissed] == [(201, 301)]
-    # The matrix counts pairs of claims, dismissed links and updates left out.
-    first = tabs.matrix[0]
-    assert [(c.agreements, c.contradictions) for c in first.cells] == [(0, 0), (1, 0), (0, 1)]
+    # The matrix counts pairs of claims by relation, dismissed links left out.
+    first, second, _ = tabs.matrix
+    cells = [(c.agreements, c.contradictions, c.updates) for c in first.cells]
+    assert cells == [(0, 0, 0), (1, 0, 1), (0, 1, 0)]
+    assert [(c.agreements, c.updates) for c in second.cells] == [(1, 1), (0, 0), (1, 0)]
     # Outlet 1 first reports both its claims; 2 and 3 add nothing new but 201 and 301.
     assert [e.first_reported for e in tabs.timeline] == [2, 1, 1]
     assert tabs.only_here == []  # every claim's stored status says another outlet has it

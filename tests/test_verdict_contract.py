@@ -174,6 +174,11 @@ def assert_one_truth(story: Story, client: Client) -> dict[str, int]:
             assert html.count("group group--updated") == stored["updated_count"]
         if tab == "only-here":
             assert html.count("claim claim--only_here") == stored["only_here_count"]
+        if tab == "matrix":
+            # Each cell counts the pairs of claims two outlets relate, once from each side.
+            for relation, css in MATRIX_CELLS.items():
+                shown = sum(map(int, re.findall(rf'class="{css}">.*?</span> (\d+)', html)))
+                assert shown == 2 * _independent_links(story, links, relation), relation
 
     # CSV and XLSX: one row per link, one per claim only one outlet reports.
     for rows in (_csv_rows(client, story.slug), _xlsx_rows(client, story.slug)):
@@ -198,6 +203,30 @@ def assert_one_truth(story: Story, client: Client) -> dict[str, int]:
             link.relation for link in links
         )
     return stored
+
+
+# The matrix's figure for each relation (templates/newsdiff/story_detail.html).
+MATRIX_CELLS = {
+    Relation.AGREEMENT: "matrix__agree",
+    Relation.CONTRADICTION: "matrix__contradict",
+    Relation.DISPUTED: "matrix__dispute",
+    Relation.UPDATED: "matrix__update",
+}
+
+
+def _independent_links(story: Story, links: list[ClaimLink], relation: str) -> int:
+    """Links of one relation that count (not dismissed) between independent sources."""
+    source_of = comparison.source_of_articles(
+        comparison.ArticleNode(id=a.pk, outlet_id=a.outlet_id, copy_of_id=a.copy_of_id)
+        for a in Article.objects.filter(story=story)
+    )
+    return sum(
+        1
+        for link in links
+        if link.relation == relation
+        and link.review != ReviewDecision.DISMISSED
+        and source_of[link.article_a_id] != source_of[link.article_b_id]
+    )
 
 
 def _story_list_rows() -> list[Any]:
