@@ -32,3 +32,4 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check newsdiff tests bench docs
 	$(VENV)/bin/ruff format --check newsdiff tests bench docs
 	$(VENV)/bin/mypy newsdiff
+	$(VENV)/bin/mypy --strict newsdiff/pipeline newsdiff/services.py newsdiff/comparison.py
