@@ -107,8 +107,9 @@ class Article(models.Model):
     )
     raw_text = models.TextField(_("raw text"))
     clean_text = models.TextField(_("clean text"))
-    # sha256 of the normalised clean text: the same text is never stored twice.
-    content_hash = models.CharField(max_length=64, unique=True)
+    # sha256 of the normalised clean text: one outlet's text is never stored twice (the same
+    # text from another outlet is a reprint, stored and marked as a wire copy).
+    content_hash = models.CharField(max_length=64)
     # Wire copy: this article reuses the text of an earlier one (set by the engine).
     copy_of = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="copies"
@@ -125,10 +126,15 @@ class Article(models.Model):
             models.CheckConstraint(
                 condition=~Q(copy_of=F("id")), name="article_not_copy_of_itself"
             ),
+            models.UniqueConstraint(
+                fields=["outlet", "content_hash"], name="article_outlet_text_unique"
+            ),
         ]
         indexes = [
             # Story page and story list: the articles of a story in publication order.
             models.Index(fields=["story", "published_at"], name="article_story_published"),
+            # Ingestion: is this text stored already (from any outlet)?
+            models.Index(fields=["content_hash"], name="article_content_hash"),
         ]
 
     def __str__(self) -> str:

@@ -41,7 +41,7 @@ from newsdiff.models import (
 from newsdiff.pipeline import ENGINE_VERSION, analyse_article, compare_articles
 from newsdiff.pipeline.align import align_claims, copied_articles, pool_match_counts
 from newsdiff.pipeline.normalize import is_arabic, normalize_text
-from newsdiff.pipeline.types import AnalysedArticle, ClaimDraft, Fact
+from newsdiff.pipeline.types import AnalysedArticle, ClaimDraft, Fact, LinkDraft
 from newsdiff.readers import Document
 
 # An article joins an existing story when at least this many of its claims align with the
@@ -60,7 +60,7 @@ SLUG_MAX_LENGTH = 80
 @dataclass(frozen=True, slots=True)
 class IngestResult:
     article: Article
-    created: bool  # False when the same text was already stored
+    created: bool  # False when the same outlet's same text was already stored
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,7 +209,8 @@ def article_ingest(
 ) -> IngestResult:
     """Store an article with its claims and realign its story, all in one transaction.
 
-    Re-ingesting the same text changes nothing. Without story_slug the article joins the
+    Re-ingesting the same text from the same outlet changes nothing; from another outlet it
+    is a reprint, stored and marked as a wire copy. Without story_slug the article joins the
     existing story it best matches, or starts a new one; with a slug that does not exist
     yet, a story with that slug is created. Outlet and publication date are read from the
     text when not given.
@@ -224,16 +225,14 @@ def article_ingest(
             "No claims could be read from this text: it holds no sentence of three words or more."
         )
     digest = content_hash(clean.text)
-    existing = Article.objects.filter(content_hash=digest).first()
-    if existing:
-        return IngestResult(article=existing, created=False)
-
     language = Language.ARABIC if is_arabic(clean.text) else Language.ENGLISH
-    outlet = outlet_get_or_create(
-        name=outlet_name or meta.outlet_name,
-        domain="" if outlet_name else meta.outlet_domain,
-        language=language,
-    )
+    name = outlet_name or meta.outlet_name
+    domain = "" if outlet_name else meta.outlet_domain
+    stored = _same_text_stored(digest=digest, name=name, domain=domain)
+    if stored is not None:
+        return IngestResult(article=stored, created=False)
+    # The same text from another outlet is a reprint: stored, and marked as a wire copy.
+    outlet = outlet_get_or_create(name=name, domain=domain, language=language)
     title = title or meta.title or analysed.claims[0].text[:200]
     if story_slug:
         story = Story.objects.filter(slug=story_slug).first() or story_create(
@@ -269,40 +268,72 @@ def article_ingest(
         )
         for c in analysed.claims
     )
-    story_realign(story=story)
+    article_align(article=article)
     return IngestResult(article=article, created=True)
 
 
-@transaction.atomic
-def story_realign(*, story: Story) -> RealignResult:
-    """Recompute every link of a story from its articles' stored claims."""
-    articles = list(Article.objects.filter(story=story).order_by("id"))
+def _same_text_stored(*, digest: str, name: str, domain: str) -> Article | None:
+    """The stored article a new text duplicates: the same text from the same outlet.
+
+    When the text names no outlet at all, any stored copy of it is the duplicate (nothing
+    tells the two apart). From another outlet the same text is a reprint, not a duplicate.
+    """
+    same_text = list(Article.objects.filter(content_hash=digest).order_by("id"))
+    if not same_text:
+        return None
+    outlet = outlet_resolve(name=name, domain=domain)
+    if outlet is None:
+        return same_text[0] if not (name or domain) else None
+    return next((a for a in same_text if a.outlet_id == outlet.pk), None)
+
+
+@dataclass(slots=True)
+class _StoryClaims:
+    """A story's articles in id order and their stored claims as the pipeline sees them."""
+
+    articles: list[Article]
+    drafts: list[list[ClaimDraft]]
+    claim_ids: list[list[int]]
+
+    @property
+    def published(self) -> list[dt.date | None]:
+        return [a.published_at.date() if a.published_at else None for a in self.articles]
+
+
+def _story_claims(story: Story) -> _StoryClaims:
+    articles = list(Article.objects.filter(story=story).order_by("id").defer("raw_text"))
     index_of = {article.pk: i for i, article in enumerate(articles)}
-    drafts: list[list[ClaimDraft]] = [[] for _ in articles]
-    claim_ids: list[list[int]] = [[] for _ in articles]
+    found = _StoryClaims(
+        articles=articles,
+        drafts=[[] for _ in articles],
+        claim_ids=[[] for _ in articles],
+    )
     rows = (
         Claim.objects.filter(article__story=story)
         .order_by("article_id", "position")
         .values_list("article_id", "id", *CLAIM_DRAFT_FIELDS)
     )
     for article_id, claim_id, *fields in rows:
-        drafts[index_of[article_id]].append(_claim_draft(*fields))
-        claim_ids[index_of[article_id]].append(claim_id)
-    published = [a.published_at.date() if a.published_at else None for a in articles]
-    link_drafts = compare_articles(drafts, published)
+        found.drafts[index_of[article_id]].append(_claim_draft(*fields))
+        found.claim_ids[index_of[article_id]].append(claim_id)
+    return found
 
-    ClaimLink.objects.filter(story=story).delete()
+
+def _links_create(story: Story, found: _StoryClaims, link_drafts: Sequence[LinkDraft]) -> int:
+    """Store the engine's links, each with the editor's newest decision on its claim pair
+    while the engine still draws the same relation (otherwise the review stays in the audit
+    trail only). Returns how many were stored."""
     reviews = _newest_reviews(story)
     links = []
     for draft in link_drafts:
         m, relation = draft.match, draft.relation
-        pair = (claim_ids[m.article_a][m.claim_a], claim_ids[m.article_b][m.claim_b])
+        pair = (found.claim_ids[m.article_a][m.claim_a], found.claim_ids[m.article_b][m.claim_b])
         review = reviews.get(pair)
         links.append(
             ClaimLink(
                 story=story,
-                article_a=articles[m.article_a],
-                article_b=articles[m.article_b],
+                article_a=found.articles[m.article_a],
+                article_b=found.articles[m.article_b],
                 claim_a_id=pair[0],
                 claim_b_id=pair[1],
                 relation=relation.kind,
@@ -311,20 +342,60 @@ def story_realign(*, story: Story) -> RealignResult:
                 reason=relation.reason.value,
                 details=relation.details.to_json(),
                 engine_version=ENGINE_VERSION,
-                # An editor's decision survives realignment while the engine still draws the
-                # same relation; otherwise it stays in the audit trail only.
                 review=review.decision if review and review.relation == relation.kind else "",
             )
         )
     ClaimLink.objects.bulk_create(links)
-    copies = copied_articles(drafts, [d.match for d in link_drafts])
-    for index, article in enumerate(articles):
-        copy_of = articles[copies[index]] if index in copies else None
+    return len(links)
+
+
+def _copies_store(found: _StoryClaims, copies: dict[int, int], *, only: int | None = None) -> None:
+    """Mark the wire copies (article index -> index of the article it reprints)."""
+    for index, article in enumerate(found.articles):
+        if only is not None and index != only:
+            continue
+        copy_of = found.articles[copies[index]] if index in copies else None
         if article.copy_of_id != (copy_of.pk if copy_of else None):
             Article.objects.filter(pk=article.pk).update(copy_of=copy_of)
+
+
+@transaction.atomic
+def story_realign(*, story: Story) -> RealignResult:
+    """Recompute every link of a story from its articles' stored claims (after an engine
+    upgrade, a merge, or when an admin asks); editors' decisions are kept."""
+    found = _story_claims(story)
+    link_drafts = compare_articles(found.drafts, found.published)
+    ClaimLink.objects.filter(story=story).delete()
+    created = _links_create(story, found, link_drafts)
+    _copies_store(found, copied_articles(found.drafts, [d.match for d in link_drafts]))
     counts = story_verdicts_store(story=story)
     Story.objects.filter(pk=story.pk).update(updated_at=timezone.now())
-    return RealignResult(links=len(links), counts=counts)
+    return RealignResult(links=created, counts=counts)
+
+
+@transaction.atomic
+def article_align(*, article: Article) -> int:
+    """Link a newly stored article with the rest of its story, leaving the story's other
+    links as they are (their ids, and so open panels and permalinks, survive), then decide
+    the story's verdicts again. Returns how many links were stored.
+
+    Only the new article's pairs are compared (pipeline.align_claims(only=...)): the 101st
+    article of a story costs one pass over the story's claims, not a realignment.
+    """
+    story = article.story
+    found = _story_claims(story)
+    index_of = {a.pk: i for i, a in enumerate(found.articles)}
+    index = index_of[article.pk]
+    link_drafts = compare_articles(found.drafts, found.published, only=index)
+    created = _links_create(story, found, link_drafts)
+    known = {
+        i: index_of[a.copy_of_id] for i, a in enumerate(found.articles) if a.copy_of_id in index_of
+    }
+    copies = copied_articles(found.drafts, [d.match for d in link_drafts], known=known)
+    _copies_store(found, copies, only=index)
+    story_verdicts_store(story=story)
+    Story.objects.filter(pk=story.pk).update(updated_at=timezone.now())
+    return created
 
 
 # Claims are written back this many at a time when their verdicts change.
@@ -492,7 +563,7 @@ def ingest_item_process(*, item: IngestItem) -> IngestItem:
             item.message = f"story {result.article.story.slug}"
         else:
             item.status = ItemStatus.DUPLICATE
-            item.message = f"same text as article {result.article.pk}"
+            item.message = f"same text from the same outlet as article {result.article.pk}"
     item.payload = {}
     item.save(update_fields=["status", "message", "article", "claim_count", "payload"])
     return item

@@ -19,6 +19,7 @@ from newsdiff.pipeline.types import ClaimDraft
 from tests.conftest import SEED_EREM, SEED_ROAYAH
 
 PUBLISHED = dt.date(2025, 5, 12)
+SEED_FILES = (SEED_EREM, SEED_ROAYAH)
 
 
 def claims(*texts: str) -> list[ClaimDraft]:
@@ -95,6 +96,23 @@ def test_many_outlets_every_pair_aligned_and_grouped() -> None:
     groups = claim_groups([len(c) for c in story], matches)
     assert [(0, 0), (1, 0), (2, 1)] in groups
     assert all((1, 1) not in g for g in groups)
+
+
+@pytest.mark.parametrize("only", [0, 1, 2])
+def test_one_articles_pairs_are_those_of_the_whole_story(only: int) -> None:
+    """Incremental alignment: comparing one article with the rest gives exactly its pairs
+    of the whole-story alignment, with the same similarities."""
+    seeds = [analyse_article(path.read_text(encoding="utf-8")).claims for path in SEED_FILES]
+    story = [
+        *seeds,
+        claims(
+            "بسبب عاصفة رملية شديدة أغلقت السلطات مطار المدينة",
+            "قال المحامي إن موكله فيكتور بوت يرفض التعليق على صفقة الأسلحة",
+        ),
+    ]
+    full = [m for m in align_claims(story) if only in (m.article_a, m.article_b)]
+    assert full, "the case must have pairs to compare"
+    assert align_claims(story, only=only) == full
 
 
 def test_connected_groups_joins_any_hashable_nodes() -> None:

@@ -97,7 +97,7 @@ def test_reingesting_the_same_text_changes_nothing(seed_texts: tuple[str, str]) 
 
 
 def test_failure_during_realign_leaves_nothing_behind() -> None:
-    with mock.patch.object(services, "story_realign", side_effect=RuntimeError("boom")):
+    with mock.patch.object(services, "article_align", side_effect=RuntimeError("boom")):
         with pytest.raises(RuntimeError):
             article_ingest(raw_text=ENGLISH_A, outlet_name="Coast Daily")
     assert not Article.objects.exists()
@@ -179,8 +179,38 @@ def test_wire_copy_is_marked() -> None:
     assert result.article.copy_of.outlet.name == "Coast Daily"
 
 
+def test_the_same_text_from_another_outlet_is_a_reprint_not_a_duplicate() -> None:
+    first = article_ingest(raw_text=ENGLISH_A, outlet_name="Coast Daily")
+    again = article_ingest(raw_text=ENGLISH_A, outlet_name="Coast Daily")
+    reprint = article_ingest(raw_text=ENGLISH_A, outlet_name="Wire Reprint")
+    assert first.created and not again.created and again.article == first.article
+    assert reprint.created and reprint.article.story == first.article.story
+    reprint.article.refresh_from_db()
+    assert reprint.article.copy_of == first.article
+    # A text that names no outlet and is stored already: nothing tells it apart.
+    assert not article_ingest(raw_text=ENGLISH_A).created
+
+
+def test_a_new_article_is_aligned_incrementally_as_a_full_realign_would() -> None:
+    """The new article's links are the ones a realignment of the whole story draws, and the
+    links already there keep their ids (open panels and permalinks survive)."""
+    article_ingest(raw_text=ENGLISH_A, outlet_name="Coast Daily", story_slug="flood")
+    article_ingest(raw_text=ENGLISH_B, outlet_name="Harbour Herald", story_slug="flood")
+    before = set(ClaimLink.objects.values_list("id", "claim_a", "claim_b", "relation"))
+    third = ENGLISH_B.replace("Rescue teams pulled", "Divers pulled").replace(
+        "A local football match", "A school concert"
+    )
+    article_ingest(raw_text=third, outlet_name="Bay Times", story_slug="flood")
+    after = set(ClaimLink.objects.values_list("id", "claim_a", "claim_b", "relation"))
+    assert before < after, "the old links are kept as they were, with their ids"
+    incremental = sorted((a, b, r) for _, a, b, r in after)
+    story_realign(story=Story.objects.get(slug="flood"))
+    full = sorted(ClaimLink.objects.values_list("claim_a", "claim_b", "relation"))
+    assert incremental == full
+
+
 class TestConstraints:
-    def test_same_content_hash_twice_is_refused(self) -> None:
+    def test_same_outlet_same_text_twice_is_refused(self) -> None:
         article = article_ingest(raw_text=ENGLISH_A, outlet_name="Coast Daily").article
         with pytest.raises(IntegrityError), transaction.atomic():
             Article.objects.create(

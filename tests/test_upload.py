@@ -259,7 +259,7 @@ def test_duplicate_is_reported(admin_client: Client) -> None:
     for item in items.values():
         assert item.status == ItemStatus.DUPLICATE
         assert item.article_id == article.pk
-        assert item.message == f"same text as article {article.pk}"
+        assert item.message == f"same text from the same outlet as article {article.pk}"
     assert Article.objects.count() == 1
     html = admin_client.get(
         reverse("batch_detail", kwargs={"batch_id": second.pk})

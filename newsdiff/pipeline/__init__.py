@@ -42,14 +42,17 @@ def analyse_article(raw: str, *, published: dt.date | None = None) -> AnalysedAr
 def compare_articles(
     articles: Sequence[Sequence[ClaimDraft]],
     published: Sequence[dt.date | None],
+    *,
+    only: int | None = None,
 ) -> list[LinkDraft]:
     """Align the claims of a story's articles and relate every aligned pair.
 
     Pairs the relate stage finds unrelated (they only look alike) are dropped; every other
-    kind (agreement, contradiction, dispute, update) is a link.
+    kind (agreement, contradiction, dispute, update) is a link. only: the index of a new
+    article, whose pairs with the others are all that is compared (align_claims).
     """
     links = []
-    for match in align_claims(articles):
+    for match in align_claims(articles, only=only):
         relation = relate_claims(
             articles[match.article_a][match.claim_a],
             articles[match.article_b][match.claim_b],

@@ -18,7 +18,7 @@ pairs, not the square of the number of claims.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
@@ -243,14 +243,50 @@ def _best_per_article(
     return best[inverse]
 
 
-def align_claims(articles: Sequence[Sequence[ClaimDraft]]) -> list[Match]:
-    """Pairs of claims of different articles that tell the same fact, best first per pair."""
+def _candidates_with(ck: ClaimKeys, article: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every pair between one article's claims and the other articles' claims, as
+    (claim of the lower article, claim of the higher article, shared weight)."""
+    mine = np.nonzero(ck.article_of == article)[0]
+    others = np.nonzero(ck.article_of != article)[0]
+    if not len(mine) or not len(others):
+        empty = np.empty(0, dtype=np.int64)
+        return empty, empty, empty
+    distance = process.cdist(
+        [ck.keys[i] for i in mine],
+        [ck.keys[i] for i in others],
+        scorer=Indel.distance,
+        dtype=np.int32,
+        workers=-1,
+    )
+    shared = (ck.lengths[mine][:, None] + ck.lengths[others][None, :] - distance) // 2
+    im, io = np.nonzero(shared >= MIN_SHARED_WEIGHT)
+    first, second = mine[im], others[io]
+    swap = ck.article_of[first] > ck.article_of[second]
+    ia, ib = np.where(swap, second, first), np.where(swap, first, second)
+    return ia, ib, shared[im, io]
+
+
+def align_claims(
+    articles: Sequence[Sequence[ClaimDraft]], *, only: int | None = None
+) -> list[Match]:
+    """Pairs of claims of different articles that tell the same fact, best first per pair.
+
+    only: the index of one article (a new one): only its pairs with the other articles are
+    compared, in one pass over the story's claims. Up to DENSE_CLAIM_LIMIT claims they are
+    exactly the pairs of that article that aligning the whole story gives (token weights are
+    the story's either way, and a pair is kept by comparison with its claims' best pairs in
+    the same two articles; above the limit the whole-story pass samples pairs by blocking,
+    this one compares them all), so a new article is aligned without comparing every old
+    pair again.
+    """
     if len(articles) < 2:
         return []
     ck = claim_keys(articles)
     if len(ck.keys) < 2:
         return []
-    if len(ck.keys) <= DENSE_CLAIM_LIMIT:
+    if only is not None:
+        ia, ib, shared = _candidates_with(ck, only)
+    elif len(ck.keys) <= DENSE_CLAIM_LIMIT:
         ia, ib, shared = _dense_candidates(ck)
     else:
         ia, ib, shared = _blocked_candidates(ck)
@@ -347,12 +383,17 @@ def claim_groups(sizes: Sequence[int], matches: Sequence[Match]) -> list[list[tu
 
 
 def copied_articles(
-    articles: Sequence[Sequence[ClaimDraft]], matches: Sequence[Match]
+    articles: Sequence[Sequence[ClaimDraft]],
+    matches: Sequence[Match],
+    *,
+    known: Mapping[int, int] | None = None,
 ) -> dict[int, int]:
     """Wire copy: {copying article index: copied article index}.
 
     An article copies another when most of its claims have a near-verbatim counterpart
-    there; the earlier-listed article counts as the original.
+    there; the earlier-listed article counts as the original. known: copies already found
+    (an incremental alignment passes the story's), so that a copy of a copy points to the
+    original.
     """
     near_verbatim: Counter[tuple[int, int]] = Counter()
     for m in matches:
@@ -360,7 +401,7 @@ def copied_articles(
         text_b = articles[m.article_b][m.claim_b].normalized
         if Indel.normalized_similarity(text_a, text_b) >= COPY_CLAIM_SIMILARITY:
             near_verbatim[(m.article_a, m.article_b)] += 1
-    copies: dict[int, int] = {}
+    copies: dict[int, int] = dict(known or {})
     for (a, b), count in sorted(near_verbatim.items()):
         smaller = min(len(articles[a]), len(articles[b]))
         if smaller and count / smaller >= COPY_ARTICLE_SHARE and b not in copies:
