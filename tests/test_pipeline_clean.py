@@ -183,3 +183,295 @@ def test_empty_text() -> None:
     clean = clean_article("")
     assert clean.text == ""
     assert clean.meta.published is None
+
+
+# --- Furniture kinds of real pages (issue 9), each written for the tests ---------------------
+
+AR_LEAD = "قالت السلطات المحلية في مدينة الوادي إن السيول جرفت عشرات المنازل ليلة الثلاثاء."
+AR_NEXT = "وأضاف المتحدث باسم الدفاع المدني أن فرق الإنقاذ انتشلت 42 جثة حتى صباح الأربعاء."
+EN_LEAD = "Flash floods swept away dozens of homes in the valley town overnight, officials said."
+EN_NEXT = "Rescue teams had recovered 42 bodies by Wednesday morning, the civil defence said."
+
+
+def body_with(lines: list[str], *, arabic: bool) -> list[str]:
+    """The paragraphs kept from a page whose body has the given lines between its two
+    paragraphs, under a headline."""
+    lead, following = (AR_LEAD, AR_NEXT) if arabic else (EN_LEAD, EN_NEXT)
+    title = "سيول تجرف منازل في الوادي" if arabic else "Floods sweep homes away in the valley"
+    clean = clean_article("\n".join([title, lead, *lines, following]))
+    return clean.text.split("\n\n")
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "رجال الإنقاذ يبحثون عن ناجين بين أنقاض المنازل المنهارة في وسط مدينة الوادي (رويترز)",
+        "سيارات جرفتها السيول تتكدس في أحد الشوارع الرئيسية للمدينة بعد انحسار المياه (أ ف ب)",
+        "سكان يتفقدون الأضرار التي لحقت بالجسر القديم في المدينة - صورة أرشيفية",
+        "متطوعون يوزعون المياه والطعام على العائلات في مخيم مؤقت (تصوير: سامر الحلبي)",
+    ],
+)
+def test_arabic_captions_closed_by_a_credit_are_furniture(caption: str) -> None:
+    assert body_with([caption], arabic=True) == [AR_LEAD, AR_NEXT]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Residents wade through floodwater past damaged shops in the centre of the town (Reuters)",
+        "Volunteers hand out bottled water to families at a temporary shelter on the edge of"
+        " the town (AFP)",
+        "A man walks past cars piled up by the flood in the valley town, September 12, 2023."
+        " REUTERS/Jane Doe",
+        "Rescuers search the rubble of a collapsed house in the old quarter on Tuesday (Photo"
+        " by Jane Doe / AFP via Getty Images)",
+        "Damaged houses along the river bank (Getty Images)",
+        "Photo: Example News Agency",
+    ],
+)
+def test_english_captions_closed_by_a_credit_are_furniture(caption: str) -> None:
+    assert body_with([caption], arabic=False) == [EN_LEAD, EN_NEXT]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # 25 words, a verb of saying and a full stop: a sentence that names its agency.
+        "وأكد المسؤول أن فرق الإغاثة وصلت إلى القرى المعزولة في الجبال بعد يومين من انقطاع"
+        " الطرق بسبب الانهيارات الأرضية، قال المتحدث (رويترز).",
+        # Short, but closed by a full stop after the credit.
+        "ارتفعت حصيلة القتلى في المدينة إلى 42 قتيلا (رويترز).",
+        # No full stop, but a verb of saying.
+        "The death toll in the valley town rose to 42 overnight, the civil defence said (Reuters)",
+    ],
+)
+def test_sentences_that_end_with_a_credit_are_kept(sentence: str) -> None:
+    arabic = sentence[0] not in "Tt"
+    assert sentence in body_with([sentence], arabic=arabic)
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Sorry, you need to enable JavaScript to visit this website.",
+        "Please enable JavaScript to view the comments on this article.",
+        "We use cookies to improve your experience. By continuing to browse, you agree to our"
+        " use of cookies.",
+        "Advertisement",
+        "Skip to content",
+        "Sign up for our daily newsletter and get the top stories in your inbox.",
+        "يرجى تفعيل الجافاسكريبت في متصفحك لتتمكن من تصفح هذا الموقع بشكل صحيح.",
+        "يستخدم هذا الموقع ملفات تعريف الارتباط لتحسين تجربتك في التصفح.",
+        "إعلان",
+        "اشترك في النشرة البريدية ليصلك كل جديد على بريدك الإلكتروني.",
+    ],
+)
+def test_site_notices_are_furniture(notice: str) -> None:
+    arabic = not notice.isascii()
+    lead, following = (AR_LEAD, AR_NEXT) if arabic else (EN_LEAD, EN_NEXT)
+    assert body_with([notice], arabic=arabic) == [lead, following]
+
+
+def test_a_notice_before_the_body_is_neither_body_nor_title() -> None:
+    raw = "\n".join(
+        [
+            "Sorry, you need to enable JavaScript to visit this website.",
+            "Floods sweep homes away in the valley",
+            EN_LEAD,
+            EN_NEXT,
+        ]
+    )
+    clean = clean_article(raw)
+    assert clean.text.split("\n\n") == [EN_LEAD, EN_NEXT]
+    assert clean.meta.title == "Floods sweep homes away in the valley"
+
+
+def test_a_notice_glued_to_a_sentence_is_cut_out_of_its_line() -> None:
+    glued = f"We use cookies to improve your experience on our site. {EN_NEXT}"
+    clean = clean_article("\n".join(["Floods sweep homes away", EN_LEAD, glued]))
+    assert clean.text.split("\n\n") == [EN_LEAD, EN_NEXT]
+    assert "We use cookies to improve your experience on our site." in clean.removed
+
+
+def test_a_page_of_notices_and_short_lines_keeps_only_the_short_lines() -> None:
+    raw = "سطر قصير\nSorry, you need to enable JavaScript to visit this website.\nعنوان ثالث"
+    clean = clean_article(raw)
+    assert clean.text == "سطر قصير\n\nعنوان ثالث"
+    assert "Sorry, you need to enable JavaScript to visit this website." in clean.removed
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        ["1.2K shares", "Share on Facebook", "Copied", "3 min read"],
+        ["12 comments 3,400 views"],
+        ["مشاركة", "0 تعليق", "شارك على واتساب", "عدد المشاهدات: 1234", "5 دقائق للقراءة"],
+    ],
+)
+def test_share_counters_and_social_prompts_are_furniture(furniture: list[str]) -> None:
+    arabic = not furniture[0].isascii()
+    lead, following = (AR_LEAD, AR_NEXT) if arabic else (EN_LEAD, EN_NEXT)
+    assert body_with(furniture, arabic=arabic) == [lead, following]
+
+
+def test_counters_glued_between_sentences_are_cut() -> None:
+    line = f"{AR_LEAD} 0 تعليق. عدد المشاهدات: 1234. {AR_NEXT}"
+    clean = clean_article(f"سيول تجرف منازل\n{line}")
+    assert clean.text == f"{AR_LEAD} {AR_NEXT}"
+    assert "0 تعليق." in clean.removed
+
+
+@pytest.mark.parametrize(
+    ("line", "kept", "headline"),
+    [
+        (
+            "وقال الوزير إن الحكومة ستعوض المتضررين من السيول خلال شهر.اقرأ أيضا: الحكومة تعلن"
+            " خطة جديدة",
+            "وقال الوزير إن الحكومة ستعوض المتضررين من السيول خلال شهر.",
+            "اقرأ أيضا: الحكومة تعلن خطة جديدة",
+        ),
+        (
+            "The minister said the town would be rebuilt within a year, he said on Monday.Read"
+            " more: Floods hit the coast as the toll rises",
+            "The minister said the town would be rebuilt within a year, he said on Monday.",
+            "Read more: Floods hit the coast as the toll rises",
+        ),
+        (
+            # Inside a sentence, without a full stop before it.
+            "وقال الوزير إن الحكومة ستعوض كل المتضررين من السيول في المدينة والقرى المجاورة خلال"
+            " شهر اقرأ أيضاً الحكومة تعلن خطة جديدة",
+            "وقال الوزير إن الحكومة ستعوض كل المتضررين من السيول في المدينة والقرى المجاورة خلال"
+            " شهر",
+            "اقرأ أيضاً الحكومة تعلن خطة جديدة",
+        ),
+        (
+            "The minister promised help and new homes to every family in the valley by the end of"
+            " the year Related: Floods hit the coast",
+            "The minister promised help and new homes to every family in the valley by the end of"
+            " the year",
+            "Related: Floods hit the coast",
+        ),
+    ],
+)
+def test_related_headlines_glued_into_a_line_are_cut(line: str, kept: str, headline: str) -> None:
+    lead = AR_LEAD if not line.isascii() else EN_LEAD
+    clean = clean_article(f"Floods in the valley\n{lead}\n{line}")
+    assert clean.text.split("\n\n") == [lead, kept]
+    assert headline in clean.removed
+
+
+def test_a_related_headline_cut_ends_at_the_next_sentence_end() -> None:
+    # The headline's end is unknown when the next sentence is glued to it: the cut stops at
+    # the next full stop, and the sentences after it stay.
+    line = (
+        f"The minister visited the town on Monday.Read more: Floods hit the coastHe promised"
+        f" new homes. {EN_NEXT}"
+    )
+    clean = clean_article(f"Floods in the valley\n{EN_LEAD}\n{line}")
+    assert clean.text.split("\n\n") == [
+        EN_LEAD,
+        f"The minister visited the town on Monday. {EN_NEXT}",
+    ]
+
+
+def test_related_heading_alone_still_opens_a_block_of_headlines() -> None:
+    # A heading with nothing after it is no glued headline: it stays whole, so that the
+    # headlines under it go with it.
+    raw = "\n".join(
+        ["سيول تجرف منازل", AR_LEAD, "اقرأ أيضاً:", "تراجع منسوب المياه في السد", AR_NEXT]
+    )
+    clean = clean_article(raw)
+    assert clean.text.split("\n\n") == [AR_LEAD, AR_NEXT]
+    assert clean.removed[-2:] == ("اقرأ أيضاً:", "تراجع منسوب المياه في السد")
+
+
+@pytest.mark.parametrize(
+    ("stamp", "published"),
+    [
+        ("Updated 12 September 2023 10:05 GMT", dt.date(2023, 9, 12)),
+        ("Published: Tuesday, September 12, 2023 at 10:05 a.m. EDT.", dt.date(2023, 9, 12)),
+        ("آخر تحديث: الثلاثاء 12 سبتمبر 2023 - 10:05 ص بتوقيت مكة المكرمة", dt.date(2023, 9, 12)),
+        ("منذ 3 ساعات", None),
+        ("3 hours ago", None),
+    ],
+)
+def test_time_stamps_are_furniture_and_date_the_page(stamp: str, published: dt.date | None) -> None:
+    arabic = not stamp.isascii()
+    lead, following = (AR_LEAD, AR_NEXT) if arabic else (EN_LEAD, EN_NEXT)
+    title = "سيول تجرف منازل في الوادي" if arabic else "Floods sweep homes away in the valley"
+    for raw in (f"{title}\n{stamp}\n{lead}\n{following}", f"{title}\n{lead}\n{stamp}\n{following}"):
+        clean = clean_article(raw)
+        assert clean.text.split("\n\n") == [lead, following]
+        assert clean.meta.published == published
+
+
+def test_a_time_stamp_glued_before_the_lead_is_cut() -> None:
+    clean = clean_article(f"Floods in the valley\nUpdated 12 September 2023 10:05 GMT. {EN_LEAD}")
+    assert clean.text == EN_LEAD
+    assert clean.meta.published == dt.date(2023, 9, 12)
+
+
+def test_a_date_inside_a_sentence_is_no_time_stamp() -> None:
+    line = f"{EN_LEAD} In 12 September 2023. {EN_NEXT}"
+    assert clean_article(f"Floods in the valley\n{line}").text == line
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Search teams found debris near the old bridge on Thursday.",
+        "Shares of the insurer fell sharply on Wednesday in New York.",
+        "Home Secretary Jane Doe visited the town on Tuesday evening.",
+        "شارك آلاف المتطوعين في عمليات البحث عن المفقودين في المدينة أمس.",
+        "إعلان الحكومة حالة الطوارئ في المدينة جاء بعد انهيار السد.",
+        "المزيد من الجثث انتشلت من البحر قرب الميناء يوم الأربعاء.",
+    ],
+)
+def test_sentences_that_open_with_a_furniture_word_are_kept(sentence: str) -> None:
+    arabic = not sentence.isascii()
+    assert sentence in body_with([sentence], arabic=arabic)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        # The caption's own full stop before its credit: wire captions of that shape are long.
+        "The navy patrol boat sails during the search for the missing fishing vessel that"
+        " disappeared while taking part in a training exercise on Wednesday, in the waters"
+        " off the northern coast, on Thursday.   (AP Photo/Jane Doe)",
+        "Residents leave their homes in a village near the dam, outside the valley town."
+        " Credit: AP",
+        "The old lighthouse in its resting place at the bottom of the bay (Example Films/PA)",
+    ],
+)
+def test_wire_captions_are_furniture(caption: str) -> None:
+    assert body_with([caption], arabic=False) == [EN_LEAD, EN_NEXT]
+
+
+def test_an_embedded_post_is_furniture() -> None:
+    post = "من المدينة إلى الوادي.. شكرا لكل المتطوعين #الوادي pic.twitter.com/AbCdEf123"
+    assert body_with([post], arabic=True) == [AR_LEAD, AR_NEXT]
+
+
+def test_a_machine_time_stamp_glued_to_the_lead_is_cut_and_dates_the_page() -> None:
+    clean = clean_article(f"date 2023-09-14 {EN_LEAD}\n{EN_NEXT}")
+    assert clean.text.split("\n\n") == [EN_LEAD, EN_NEXT]
+    assert clean.meta.published == dt.date(2023, 9, 14)
+    assert "date 2023-09-14" in clean.removed
+
+
+def test_a_sentence_that_opens_with_a_publication_date_is_kept() -> None:
+    # "A UN report was published on 12 September 2023 saying ...": a date, but no stamp.
+    sentence = "نشر في 12 سبتمبر 2023 تقرير للأمم المتحدة يقول إن السد لم يخضع للصيانة منذ سنوات."
+    assert sentence in body_with([sentence], arabic=True)
+
+
+def test_a_headline_that_opens_with_a_label_word_is_the_title() -> None:
+    # "تعليق" is a label ("comment") and "suspended"; "إعلان" is "advertisement" and
+    # "announcement of".
+    for headline in (
+        "تعليق الرحلات الجوية إلى المدينة بسبب السيول",
+        "إعلان حالة الطوارئ في الوادي",
+    ):
+        clean = clean_article(f"شارك\n{headline}\n{AR_LEAD}\n{AR_NEXT}")
+        assert clean.meta.title == headline

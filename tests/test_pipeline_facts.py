@@ -10,7 +10,7 @@ import pytest
 
 from newsdiff.pipeline.attribution import attribution_of, attribution_text_of
 from newsdiff.pipeline.clean import clean_article
-from newsdiff.pipeline.dates import parse_date
+from newsdiff.pipeline.dates import WEEKDAY, parse_date
 from newsdiff.pipeline.facts import claim_from_text, claims_with_facts, extract_facts
 from newsdiff.pipeline.segment import segment_claims
 from newsdiff.pipeline.types import ClaimDraft, Fact
@@ -18,6 +18,7 @@ from newsdiff.pipeline.types import ClaimDraft, Fact
 PUBLISHED = dt.date(2024, 10, 8)
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 SEED_FILES = ["000_74628de6391d590b.txt", "001_c616ab5195f9a13a.txt"]
+DATE_OR_NUMBER = ("date", "year", "count", "number")
 
 
 def kinds(text: str, published: dt.date | None = PUBLISHED) -> set[tuple[str, str, str]]:
@@ -154,9 +155,47 @@ def test_years_ago_is_an_approximate_year() -> None:
     assert not only("He was freed three years ago.", "duration")
 
 
-def test_weekday_alone_is_no_date_and_monday_is_no_count() -> None:
+def test_weekday_resolves_against_publication_and_monday_is_no_count() -> None:
+    # Published on Tuesday 8 October 2024: Monday is the day before.
     facts = extract_facts("وقال المتحدث يوم الاثنين إن الاجتماع تأجل", published=PUBLISHED)
-    assert not [f for f in facts if f.kind in ("date", "count", "number")]
+    assert [(f.kind, f.value, f.subject) for f in facts if f.kind in DATE_OR_NUMBER] == [
+        ("date", "2024-10-07", WEEKDAY)
+    ]
+    # Without a publication date a weekday is no date at all.
+    facts = extract_facts("وقال المتحدث يوم الاثنين إن الاجتماع تأجل")
+    assert not [f for f in facts if f.kind in DATE_OR_NUMBER]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # The most recent such day on or before publication (a Tuesday) ...
+        ("The spokesman said on Tuesday the talks had stalled.", "2024-10-08"),
+        ("وصل الوفد إلى العاصمة الخميس", "2024-10-03"),
+        # ... the one before after "last", the next one after "next".
+        ("The delegation arrived last Tuesday.", "2024-10-01"),
+        ("وصل الوفد يوم الأحد الماضي", "2024-10-06"),
+        ("The talks resume next Monday.", "2024-10-14"),
+        ("تستأنف المحادثات الاثنين المقبل", "2024-10-14"),
+    ],
+)
+def test_weekdays_and_their_relative_words(text: str, value: str) -> None:
+    assert [f.value for f in only(text, "date")] == [value]
+
+
+def test_a_day_and_month_without_year_or_publication_is_no_count() -> None:
+    assert not only("ضربت العاصفة المدينة في 11 سبتمبر", "count", published=None)
+    assert not only("The storm hit the city on September 11.", "count", published=None)
+    assert [f.value for f in only("ضربت العاصفة المدينة في 11 سبتمبر", "date")] == ["2024-09-11"]
+
+
+def test_weekday_glossed_by_a_date_or_a_relative_day_counts_once() -> None:
+    assert [f.value for f in only("وقال الكرملين اليوم الاثنين إن التقرير مزيف", "date")] == [
+        "2024-10-08"
+    ]
+    assert [f.value for f in only("Talks began on Monday, October 7, 2024.", "date")] == [
+        "2024-10-07"
+    ]
 
 
 # --- percent, count, number

@@ -34,6 +34,7 @@ from newsdiff.pipeline.normalize import (
     name_key,
     tokens,
 )
+from newsdiff.pipeline.numbers import numbers_as_digits
 from newsdiff.pipeline.types import ClaimDraft, Match
 
 # A pair must share at least this much token weight (see token weights below): one shared
@@ -135,7 +136,9 @@ def claim_keys(articles: Sequence[Sequence[ClaimDraft]]) -> ClaimKeys:
     position_of: list[int] = []
     for index, claims in enumerate(articles):
         for position, claim in enumerate(claims):
-            claim_set = set(claim_tokens(claim.normalized, latin_names, claim.attribution))
+            # Written-out numbers as digits: "خمسة وعشرين" and "25" are one token.
+            words = numbers_as_digits(claim.normalized)
+            claim_set = set(claim_tokens(words, latin_names, claim.attribution))
             # Resolved facts match across wordings: "two years ago" in a 2024 article and
             # "in 2022", "last August" and "August 2024".
             claim_set.update(

@@ -2,9 +2,12 @@
 
 Two outlets that quote different sources may both be right about what each source said;
 the relate stage needs the source to tell a dispute from a contradiction. The source is
-compared in normal form (``attribution_of``) and shown as the article wrote it
-(``attribution_text_of``). The verbs of saying and the words that end a source's name are
-in pipeline/lang.
+read in normal form (``attribution_of``), shown as the article wrote it
+(``attribution_text_of``) and compared with ``same_source``, which knows the names of one
+actor (the Houthis are Ansar Allah). A sentence that continues a quote ("وأضاف أن ...",
+'..., he added') names no source of its own: ``continues_quote`` tells the facts stage to
+carry the last speaker over. The verbs of saying, the words that end a source's name and
+the aliases are in pipeline/lang.
 """
 
 from __future__ import annotations
@@ -13,13 +16,23 @@ import re
 from functools import lru_cache
 
 from newsdiff.pipeline import lang
-from newsdiff.pipeline.normalize import CLAUSE_BREAK_RE, alternation, normalized, surface_of
+from newsdiff.pipeline.normalize import (
+    CLAUSE_BREAK_RE,
+    STOPWORDS,
+    alternation,
+    normalized,
+    surface_of,
+)
 
 # "Keep it short": a source is a name or a role, rarely longer than this.
 SOURCE_MAX_WORDS = 4
 
 SOURCE_STOPS = lang.merged_set("SOURCE_STOPS")
 PRONOUNS = lang.merged_set("PRONOUNS")
+# After a source's first word, these start the object of the verb ("نفى الكرملين التقرير").
+SOURCE_OBJECTS = lang.merged_set("SOURCE_OBJECTS")
+# Names of one actor -> its key (pipeline/lang: a small curated list).
+ACTOR_ALIASES: dict[str, str] = lang.merged_dict("ACTOR_ALIASES")
 
 # The source follows: a verb of saying ("قال"), "نقلت <X> عن", "حسب", "وفقا لـ", "according
 # to", or "said" before a capital or a quotation (folded text is lower case, so in practice
@@ -32,6 +45,15 @@ _ATTRIBUTION_AFTER_RE = re.compile(
     rf"|(?:{alternation(lang.merged_tuple('ACCORDING_TO'), any_space=True)})\s+"
     r"|[وف]?(?:ب|ل)?حسب\s+|[وف]?وفق(?:ا)?(?:\s+ل|\s+)"
     rf"|(?:{alternation(lang.merged_tuple('SAY_BEFORE_QUOTE'))})\s+(?=[A-Z\"]))"
+)
+# A sentence that continues the last speaker's quote: it opens with a verb of saying and
+# names nobody ("وأضاف أن ..."), or a pronoun says it ("..., he added").
+_CONTINUER_RE = re.compile(
+    rf"^\W*[وف]?(?:{alternation(lang.merged_tuple('QUOTE_CONTINUERS'))})(?!\w)"
+)
+_PRONOUN_CONTINUER_RE = re.compile(
+    rf"(?<!\w)(?:{alternation(PRONOUNS)})\s+"
+    rf"(?:{alternation(lang.merged_tuple('QUOTE_CONTINUERS_AFTER_PRONOUN'))})(?!\w)"
 )
 # The source comes first: "the Kremlin said", "X told reporters".
 _ATTRIBUTION_BEFORE_RE = re.compile(
@@ -53,6 +75,40 @@ def attribution_of(text: str) -> str:
     return _source_before(folded)
 
 
+def continues_quote(text: str) -> bool:
+    """Whether a sentence that names no source of its own goes on quoting the last one
+    ("وأضاف أن ...", "وتابعت:", '"...", he added', "She said the talks ...")."""
+    folded = normalized(text)
+    return bool(_CONTINUER_RE.match(folded) or _PRONOUN_CONTINUER_RE.search(folded))
+
+
+def source_key(source: str) -> str:
+    """What two normalised sources are compared by: the actor's key when the source's first
+    words name a known actor ("جماعه الحوثي", "انصار الله" -> "houthis"), else the source
+    without its leading articles ("the kremlin" -> "kremlin")."""
+    words = source.split()
+    while words and words[0] in STOPWORDS:
+        words = words[1:]
+    for n in range(len(words), 0, -1):
+        actor = ACTOR_ALIASES.get(" ".join(words[:n]))
+        if actor:
+            return actor
+    return " ".join(words)
+
+
+def same_source(x: str, y: str) -> bool:
+    """Whether two normalised sources name one speaker: one actor under two names, or one
+    source written out further in the other ("الجيش" / "الجيش الاسرائيلي"). "" (the outlet
+    itself) is only the same as ""."""
+    if not x or not y:
+        return x == y
+    kx, ky = source_key(x), source_key(y)
+    if kx == ky:
+        return True
+    shorter, longer = sorted((kx.split(), ky.split()), key=len)
+    return bool(shorter) and longer[: len(shorter)] == shorter
+
+
 def attribution_text_of(text: str, attribution: str) -> str:
     """The attribution as text wrote it, for people ("" for none): "صحيفة وول ستريت
     جورنال" where attribution_of gave "صحيفه وول ستريت جورنال"."""
@@ -72,6 +128,8 @@ def _source_after(folded: str, pos: int) -> str:
     words: list[str] = []
     for word in segment.split():
         if word in SOURCE_STOPS or word[0].isdigit() or len(words) == SOURCE_MAX_WORDS:
+            break
+        if words and word in SOURCE_OBJECTS:
             break
         words.append(word)
     if words and words[0] in PRONOUNS:

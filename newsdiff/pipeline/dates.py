@@ -34,6 +34,13 @@ RELATIVE_DAYS: dict[str, int] = lang.merged_dict("RELATIVE_DAYS")
 _RELATIVE_AFTER: dict[str, int] = lang.merged_dict("RELATIVE_AFTER")
 _RELATIVE_BEFORE: dict[str, int] = lang.merged_dict("RELATIVE_BEFORE")
 RELATIVE_WORDS: dict[str, int] = {**_RELATIVE_AFTER, **_RELATIVE_BEFORE}
+# Weekday names (Monday 0), read as the most recent such day on or before publication.
+WEEKDAYS: dict[str, int] = lang.merged_dict("WEEKDAYS")
+DAYS_IN_WEEK = 7
+# The subject of a date read from a weekday name. Which week a bare weekday means is a guess
+# (a meeting "on Thursday" may be next Thursday), so such a date may confirm another date
+# but never contradict one.
+WEEKDAY = "weekday"
 
 # --------------------------------------------------------------------------- regexes
 
@@ -86,6 +93,17 @@ _RELATIVE_YEAR_RE = re.compile(
     rf"(?<!\w)(?P<word>[وف]?(?:ل|في\s+)?(?:{_YEAR_NOUNS})\s+(?:{_RELATIVE_YEAR_AFTER})"
     rf"|(?:{_RELATIVE_YEAR_BEFORE})\s+(?:{_YEAR_NOUNS}))(?!\w)"
 )
+# "الاثنين", "يوم الاثنين الماضي", "next Monday": a weekday, placed before or after
+# publication by a relative word on either side.
+_WEEKDAY_RE = re.compile(
+    rf"(?<!\w)(?:(?P<before>{alternation(_RELATIVE_BEFORE)})\s+)?[وف]?"
+    rf"(?P<weekday>{alternation(WEEKDAYS)})(?!\w)"
+    rf"(?:\s+(?P<after>{alternation(_RELATIVE_AFTER)})(?!\w))?"
+)
+# A relative day right before a weekday names the same day ("اليوم الاثنين", "today, Monday").
+_RELATIVE_DAY_BEFORE_RE = re.compile(
+    rf"(?<!\w)(?:{alternation(RELATIVE_DAYS, any_space=True)})\W*$"
+)
 _YEAR_BEFORE_RE = re.compile(rf"(?:{alternation(lang.merged_tuple('YEAR_CUES'))})\s*$")
 
 # --------------------------------------------------------------------------- dates
@@ -100,6 +118,9 @@ class FoundDate:
     end: int
     value: str
     kind: Literal["date", "year"] = "date"
+    # WEEKDAY for a date read from a weekday name: the facts stage keeps it as the date's
+    # subject, and the relate stage lets such a date agree but never differ.
+    subject: str = ""
 
 
 # A date candidate: its span and its ISO value, or None when it names no real day.
@@ -169,6 +190,13 @@ def _days_of_month(folded: str, published: dt.date) -> Iterator[_Candidate]:
         yield match.start(), match.end(), value
 
 
+def undated_days(folded: str) -> Iterator[tuple[int, int]]:
+    """Spans of day-month dates that name no year ("11 سبتمبر", "September 11"): without a
+    publication date they are no date to compare, and their day is no count either."""
+    for match in _DAY_MONTH_RE.finditer(folded):
+        yield match.start(), match.end()
+
+
 def _month_of(match: re.Match[str], *groups: str) -> int:
     for group in groups:
         name = match.groupdict().get(group)
@@ -212,7 +240,8 @@ def relative_day_date(text: str) -> dt.date | None:
 
 
 def relative_dates(folded: str, published: dt.date) -> Iterator[FoundDate]:
-    """Days and years said relative to publication ("أمس", "last year"), resolved.
+    """Days, weekdays and years said relative to publication ("أمس", "الاثنين", "last
+    year"), resolved.
 
     A relative day glossed by the explicit date that follows it ("أمس 7 أكتوبر 2024") is
     left out: the explicit date already says it. Candidates may overlap facts found before;
@@ -227,6 +256,32 @@ def relative_dates(folded: str, published: dt.date) -> Iterator[FoundDate]:
     for match in _RELATIVE_YEAR_RE.finditer(folded):
         offset = next((RELATIVE_WORDS[w] for w in match["word"].split() if w in RELATIVE_WORDS), 0)
         yield FoundDate(match.start(), match.end(), str(published.year + offset), kind="year")
+    yield from _weekdays(folded, published)
+
+
+def _weekdays(folded: str, published: dt.date) -> Iterator[FoundDate]:
+    """ "الاثنين", "last Monday": the most recent such day on or before publication, the one
+    before it after "last"/"الماضي", the next one after "next"/"المقبل". A weekday glossed by
+    an explicit date ("الاثنين 7 أكتوبر") or by a relative day ("اليوم الاثنين") is left to
+    them."""
+    for match in _WEEKDAY_RE.finditer(folded):
+        following = folded[match.end() : match.end() + RELATIVE_TO_DATE_MAX_GAP + 4]
+        if _DAY_MONTH_RE.search(following) or _DMY_RE.search(following):
+            continue
+        if _RELATIVE_DAY_BEFORE_RE.search(folded[max(0, match.start() - 16) : match.start()]):
+            continue
+        weekday = WEEKDAYS[match["weekday"]]
+        relative = match["before"] or match["after"]
+        offset = RELATIVE_WORDS[relative] if relative else 0
+        if offset > 0:
+            ahead = (weekday - published.weekday()) % DAYS_IN_WEEK or DAYS_IN_WEEK
+            day = published + dt.timedelta(days=ahead)
+        else:
+            back = (published.weekday() - weekday) % DAYS_IN_WEEK
+            if offset < 0 and back == 0:
+                back = DAYS_IN_WEEK  # "last Monday" read on a Monday is a week ago
+            day = published - dt.timedelta(days=back)
+        yield FoundDate(match.start(), match.end(), day.isoformat(), subject=WEEKDAY)
 
 
 def _day_offset(match: re.Match[str]) -> int:

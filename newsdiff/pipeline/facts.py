@@ -23,8 +23,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from newsdiff.pipeline import lang
-from newsdiff.pipeline.attribution import attribution_of, attribution_text_of
-from newsdiff.pipeline.dates import find_dates, reads_as_year, relative_dates
+from newsdiff.pipeline.attribution import attribution_of, attribution_text_of, continues_quote
+from newsdiff.pipeline.dates import find_dates, reads_as_year, relative_dates, undated_days
 from newsdiff.pipeline.normalize import (
     FOLDED_WORD_RE,
     STOPWORDS,
@@ -165,11 +165,27 @@ def claims_with_facts(
     ``text`` is the clean text the claims were cut from; each segment is a claim and the
     span of its sentence. ``published`` resolves the relative dates of the claims (أمس,
     "last August"); without it those are skipped rather than guessed.
+
+    A sentence that names no source but continues a quote ("قال الكرملين إن ... . وأضاف أن
+    ...", "..., he added.") speaks for the last named speaker, as long as every sentence
+    since has been that speaker's.
     """
-    return tuple(
-        _with_facts(text, claim, sentence_start, sentence_end, published)
-        for claim, sentence_start, sentence_end in segments
-    )
+    claims: list[ClaimDraft] = []
+    speaker: ClaimDraft | None = None
+    for claim, sentence_start, sentence_end in segments:
+        drafted = _with_facts(text, claim, sentence_start, sentence_end, published)
+        if drafted.attribution:
+            speaker = drafted
+        elif speaker is not None and continues_quote(text[sentence_start:sentence_end]):
+            drafted = replace(
+                drafted,
+                attribution=speaker.attribution,
+                attribution_text=speaker.attribution_text,
+            )
+        else:
+            speaker = None
+        claims.append(drafted)
+    return tuple(claims)
 
 
 def _with_facts(
@@ -216,9 +232,7 @@ def extract_facts(text: str, *, published: dt.date | None = None) -> tuple[Fact,
     facts = _Facts(_fold(text))
     f = facts.folded.text
     _add_non_quantities(facts)
-    for found in find_dates(f, published=published):
-        if facts.free(found.start, found.end):
-            facts.add(found.start, found.end, "date", found.value)
+    _add_dates(facts, published)
     for dual in feminine_duals(f):
         if facts.free(dual.start, dual.end):
             facts.add_measure(dual)
@@ -233,11 +247,24 @@ def extract_facts(text: str, *, published: dt.date | None = None) -> tuple[Fact,
     if published is not None:
         for found in relative_dates(f, published):
             if facts.free(found.start, found.end):
-                facts.add(found.start, found.end, found.kind, found.value)
+                facts.add(found.start, found.end, found.kind, found.value, subject=found.subject)
     _add_polarity(facts)
     for start, end, name in _entities(facts.folded, facts.taken):
         facts.note(start, end, "entity", name)
     return facts.in_order()
+
+
+def _add_dates(facts: _Facts, published: dt.date | None) -> None:
+    """Calendar dates; without a publication date, a day and month with no year ("11
+    سبتمبر") is no date, and its day no count either."""
+    f = facts.folded.text
+    for found in find_dates(f, published=published):
+        if facts.free(found.start, found.end):
+            facts.add(found.start, found.end, "date", found.value)
+    if published is None:
+        for start, end in undated_days(f):
+            if facts.free(start, end):
+                facts.take(start, end)
 
 
 def _add_non_quantities(facts: _Facts) -> None:

@@ -2,10 +2,18 @@
 
 "وحكم عليه بالسجن لمدة 25 عامًا" holds the quantity 25, which the words around it make a
 duration of 25 years in prison: Measure(kind="duration", value="25", unit="year",
-subject="سجن"). Numbers are read from digits ("10,000", "2.5"), number words ("ثلاثة",
-"five"), scales ("10 ملايين", "$2.5bn") and duals ("عامين", "شحنتان"); what they measure
-from currency words and signs, percent words, units of time, and the words of age and
-"ago". The word lists are in pipeline/lang.
+subject="سجن"). Numbers are read from digits ("10,000", "2.5"), scales ("10 ملايين",
+"$2.5bn"), duals ("عامين", "شحنتان") and written-out numbers, compounds included: "خمسة
+وعشرين" is one quantity, 25, and so are "ثلاثة آلاف وخمسمائة" (3500), "مليونان و500 ألف",
+"one hundred and fifty", "twenty-five" and "half a million". What they measure comes from
+currency words and signs, percent words, units of time, and the words of age and "ago".
+The word lists are in pipeline/lang.
+
+Approximate numbers give no quantity: "hundreds of", "عشرات", "آلاف" alone hold no number
+word, and a written number after "several", "a few", "بضعة" or before "-odd", "ونيف" is
+dropped, since an estimate set against an exact figure is no contradiction. Ordinals
+("الحادي عشر", "twenty-first") are no counts, and "one", "واحدة", "أحد" count only inside
+a compound ("واحدة من": one of).
 
 Everything runs on folded text (normalize.py) and returns spans into it; the facts stage
 turns them into facts with their surface text. A quantity nothing measures is a year (see
@@ -19,6 +27,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from newsdiff.pipeline import lang
 from newsdiff.pipeline.normalize import (
@@ -54,15 +63,80 @@ _DIRECTIONS = lang.merged_set("DIRECTIONS")
 _OF_WORDS = lang.merged_set("OF_WORDS")
 _PROCLITICS = lang.merged_tuple("PROCLITICS")
 
+# The parts of written numbers (see _Reader).
+COMPOUND_NUMBER_WORDS: dict[str, int] = lang.merged_dict("COMPOUND_NUMBER_WORDS")
+TEEN_WORDS = lang.merged_set("TEEN_WORDS")
+HUNDRED_WORDS: dict[str, int] = lang.merged_dict("HUNDRED_WORDS")
+SCALE_DUALS: dict[str, int] = lang.merged_dict("SCALE_DUALS")
+FRACTION_WORDS: dict[str, int] = lang.merged_dict("FRACTION_WORDS")
+_CONJUNCTION_PREFIXES = lang.merged_set("NUMBER_CONJUNCTION_PREFIXES")
+
 # --------------------------------------------------------------------------- regexes
 
 _NUM = r"\d+(?:[.,]\d+)*"
 _PREFIX = r"(?:[وفبل]|وب|ول)?"
+# A proclitic on a word this short makes another word ("لست": I am not, "وست": West).
+_PREFIXED_WORD_MIN = 3
 
-_QUANTITY_RE = re.compile(rf"(?<![\d.,a-z])(?P<num>{_NUM})(?![\d])")
-_SCALE_AFTER_RE = re.compile(rf"\s*(?P<scale>{alternation(SCALES)})(?!\w)")
-_NUMBER_WORD_RE = re.compile(
-    rf"(?<!\w){_PREFIX}(?P<word>{alternation([*NUMBER_WORDS, *STANDALONE_SCALES])})(?!\w)"
+# The word kind of every number word: (kind, value, scale); the value of a dual is twice its
+# scale, of a fraction one over its denominator.
+_WORD_KINDS: dict[str, tuple[str, Decimal, Decimal]] = {
+    **{w: ("hundred", Decimal(v), Decimal(0)) for w, v in HUNDRED_WORDS.items()},
+    **{w: ("number", Decimal(v), Decimal(0)) for w, v in COMPOUND_NUMBER_WORDS.items()},
+    **{w: ("number", Decimal(v), Decimal(0)) for w, v in NUMBER_WORDS.items()},
+    **{w: ("fraction", 1 / Decimal(d), Decimal(0)) for w, d in FRACTION_WORDS.items()},
+    **{w: ("scale", Decimal(v), Decimal(v)) for w, v in SCALES.items()},
+    **{w: ("dual", Decimal(2 * v), Decimal(v)) for w, v in SCALE_DUALS.items()},
+}
+# Abbreviated scales ("m", "bn") only glue to digits after a currency sign (_abbreviated).
+_SPELT_WORDS = [w for w in _WORD_KINDS if w not in ABBREVIATED_SCALES]
+# What an article counts one of: "a hundred", "a million", "a half" (of "and a half").
+_MULTIPLIERS = [*HUNDRED_WORDS, *FRACTION_WORDS, *(w for w in SCALES if w in _SPELT_WORDS)]
+
+
+def _trie(words: list[str]) -> str:
+    """A regex for a list of words, shaped as their letter tree ("ثلاث(?:ه|مائه|...)?"):
+    Python's re tries the branches of a flat alternation one by one at every word, and
+    number words share their first letters (measured: twice as fast as alternation() on
+    the seed articles). Longer words win, as in alternation()."""
+    tree: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = tree
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, Any]) -> str:
+        branches = [re.escape(letter) + pattern(child) for letter, child in node.items() if letter]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(tree)
+
+
+# Number tokens: a number word (after a proclitic, or right after digits: "10ملايين") or an
+# article that counts one before a multiplier ("a million"); and digits. Two regexes: one
+# alternation of both is slower than the two.
+_WORD_TOKEN_RE = re.compile(
+    rf"(?<![^\W\d])(?:(?P<pre>{_PREFIX})(?P<word>{_trie(_SPELT_WORDS)})(?!\w)"
+    rf"|(?P<article>{alternation(lang.merged_tuple('NUMBER_ARTICLES'))})"
+    rf"(?=\s+(?:{alternation(_MULTIPLIERS)})(?!\w)))"
+)
+_DIGITS_RE = re.compile(rf"(?<![\d.,a-z]){_NUM}(?![\d])")
+_HYPHEN_GAP_RE = re.compile(r"\s*-\s*")
+_AND_GAP_RE = re.compile(rf"\s+(?:{alternation(lang.merged_tuple('NUMBER_CONJUNCTIONS'))})\s+")
+_ABBREVIATED_AFTER_RE = re.compile(rf"(?P<scale>{alternation(ABBREVIATED_SCALES)})(?!\w)")
+# A written number that is an estimate ("several thousand", "بضعة عشر") or the tail of an
+# ordinal ("الحادي عشر"; "twenty-first" below).
+_NOT_A_COUNT_BEFORE_RE = re.compile(
+    rf"(?<!\w)(?:{alternation(lang.merged_tuple('APPROXIMATE_BEFORE'))}"
+    rf"|{_PREFIX}(?:{alternation(lang.merged_tuple('ORDINALS_BEFORE'))}))[\s-]*$"
+)
+_NOT_A_COUNT_AFTER_RE = re.compile(
+    rf"(?:[\s-]+(?:{alternation(lang.merged_tuple('APPROXIMATE_AFTER'), any_space=True)})"
+    rf"|\s*-\s*(?:{alternation(lang.merged_tuple('ORDINALS_AFTER'))}))(?!\w)"
 )
 _TIME_DUAL_RE = re.compile(
     rf"(?<!\w)(?:{_PREFIX}|ال|بال|وال)(?P<word>{alternation(TIME_DUALS)})(?!\w)"
@@ -162,21 +236,17 @@ def _free(taken: bytearray, start: int, end: int) -> bool:
 
 
 def find_quantities(folded: str, taken: bytearray) -> list[Quantity]:
-    """Every number, number word and dual of time in folded text whose span is free in
-    ``taken``, in order; their spans (with any scale word after) are marked taken."""
+    """Every number (digits, written out, or both: "3 آلاف وخمسمائة") and dual of time in
+    folded text whose span is free in ``taken``, in order; their spans (with any scale word
+    after) are marked taken."""
     found: list[Quantity] = []
 
     def keep(quantity: Quantity) -> None:
         found.append(quantity)
         taken[quantity.start : quantity.end] = b"\x01" * (quantity.end - quantity.start)
 
-    for match in _QUANTITY_RE.finditer(folded):
-        value = to_decimal(match["num"])
-        if _free(taken, match.start(), match.end()) and value is not None:
-            keep(_scaled(folded, match.start(), match.end(), value))
-    for match in _NUMBER_WORD_RE.finditer(folded):
-        if _free(taken, match.start(), match.end()):
-            keep(_number_word(folded, match))
+    for quantity, _ in _quantities(folded, _tokens(folded, taken)):
+        keep(quantity)
     for match in _TIME_DUAL_RE.finditer(folded):
         if _free(taken, match.start(), match.end()):
             keep(Quantity(match.start(), match.end(), Decimal(2), TIME_DUALS[match["word"]]))
@@ -184,26 +254,326 @@ def find_quantities(folded: str, taken: bytearray) -> list[Quantity]:
     return found
 
 
-def _number_word(folded: str, match: re.Match[str]) -> Quantity:
-    word = match["word"]
-    if word in STANDALONE_SCALES:
-        return Quantity(match.start(), match.end(), Decimal(SCALES[word]))
-    # "واحدة من" aside, "اثنين من ممثلي" is a count; the scale words alone are 1x.
-    return _scaled(folded, match.start(), match.end(), Decimal(NUMBER_WORDS.get(word, 1)))
+def numbers_as_digits(folded: str) -> str:
+    """Folded text with every written-out number in digits, its scale words included:
+    "خمسة وعشرين عاما" -> "25 عاما", "2.5 مليار" -> "2500000000", so that comparing the
+    words of two claims sees one number where the facts see one quantity. A proclitic
+    stays, apart ("بخمسة" -> "ب 5"); digits alone, duals of time and abbreviated scales
+    ("$10m") stay as written."""
+    parts: list[str] = []
+    last = 0
+    for quantity, tokens in _quantities(folded, _tokens(folded, bytearray(len(folded) + 1))):
+        if all(token.kind == "digits" for token in tokens):
+            continue
+        start = tokens[0].start - len(tokens[0].prefix) if tokens[0].prefix else tokens[0].lead
+        proclitic = folded[start : tokens[0].start]
+        spaced = f"{proclitic} " if proclitic else ""
+        parts += [folded[last:start], spaced, format_decimal(quantity.value)]
+        last = quantity.end
+    parts.append(folded[last:])
+    return "".join(parts)
 
 
-def _scaled(folded: str, start: int, end: int, value: Decimal) -> Quantity:
-    """A number with the scale word after it, if any ("10 ملايين", "$10m")."""
-    scale = _SCALE_AFTER_RE.match(folded, end)
-    if scale and scale["scale"] in ABBREVIATED_SCALES:
-        # "$10m", "€2.5bn" but not "100m sprint": glued, and after a currency sign.
-        glued = scale.start("scale") == end
-        if not (glued and _CURRENCY_BEFORE_RE.search(folded[max(0, start - 6) : start])):
-            scale = None
-    if scale:
-        value *= SCALES[scale["scale"]]
-        end = scale.end()
-    return Quantity(start, end, value)
+def _quantities(folded: str, tokens: list[_Token]) -> Iterator[tuple[Quantity, list[_Token]]]:
+    """The quantities the number tokens of folded text make, each with its tokens."""
+    reader = _Reader(tokens)
+    index = 0
+    while index < len(tokens):
+        quantity, after = _read(folded, reader, index)
+        if quantity is not None:
+            yield quantity, tokens[index:after]
+            # "خمسة في مئة": the مئة of a percent is no number of its own.
+            percent = _PERCENT_AFTER_RE.match(folded, quantity.end)
+            while percent and after < len(tokens) and tokens[after].lead < percent.end():
+                after += 1
+        index = after
+
+
+def _read(folded: str, reader: _Reader, index: int) -> tuple[Quantity | None, int]:
+    """The quantity that starts at token index, if any, and the token after it."""
+    token = reader.tokens[index]
+    if token.kind == "digits":
+        abbreviated = _abbreviated(folded, token)
+        if abbreviated:
+            return abbreviated, index + 1
+    elif _NOT_A_COUNT_BEFORE_RE.search(_before(folded, token.lead)):
+        return None, reader.run_end(index)
+    read = reader.number(index)
+    if read is None:
+        # "hundred thousand" after "several", a lone "آلاف": the rest of the run is no
+        # number of its own either.
+        return None, reader.run_end(index)
+    value, after = read
+    last = reader.tokens[after - 1]
+    if last.kind != "digits" and _NOT_A_COUNT_AFTER_RE.match(folded, last.end):
+        return None, after
+    return Quantity(token.lead, last.end, value), after
+
+
+def _abbreviated(folded: str, token: _Token) -> Quantity | None:
+    """ "$10m", "€2.5bn" but not "100m sprint": glued, and after a currency sign."""
+    scale = _ABBREVIATED_AFTER_RE.match(folded, token.end)
+    if scale and _CURRENCY_BEFORE_RE.search(folded[max(0, token.start - 6) : token.start]):
+        return Quantity(token.start, scale.end(), token.value * SCALES[scale["scale"]])
+    return None
+
+
+# --------------------------------------------------------------------------- written numbers
+
+# How a token joins the one before it: nothing between ("10ملايين"), spaces, a hyphen
+# ("twenty-five"), a conjunction word ("hundred and fifty") or prefix ("وعشرين"); "" when
+# it does not (another word between, another proclitic): a run of joined tokens ends there.
+_ADJACENT = ("none", "space", "hyphen")
+_SPACED = ("none", "space")
+_CONJUNCTION = ("and", "prefix")
+_CONTINUING = ("space", "and", "prefix")
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    """A number word, an article before one, or digits, in folded text."""
+
+    lead: int  # where a quantity starting here starts: before a proclitic ("بخمسة")
+    start: int
+    end: int
+    kind: str  # digits, number, hundred, scale, dual, fraction, article
+    value: Decimal
+    scale: Decimal = Decimal(0)
+    word: str = ""
+    prefix: str = ""  # a proclitic, or the conjunction glued to digits ("و500")
+    joiner: str = ""
+
+
+def _tokens(folded: str, taken: bytearray) -> list[_Token]:
+    """The number tokens of folded text outside taken spans, each with its joiner."""
+    tokens: list[_Token] = []
+    last_end = -1
+    found = [_digits(folded, m) for m in _DIGITS_RE.finditer(folded)]
+    found += [_word(m) for m in _WORD_TOKEN_RE.finditer(folded)]
+    for token in sorted(filter(None, found), key=lambda t: t.start):
+        if not _free(taken, token.lead, token.end):
+            last_end = -1
+            continue
+        if last_end >= 0:
+            token = replace(token, joiner=_joiner(folded, last_end, token))
+        tokens.append(token)
+        last_end = token.end
+    return tokens
+
+
+def _digits(folded: str, match: re.Match[str]) -> _Token | None:
+    value = to_decimal(match.group())
+    if value is None:
+        return None
+    start = match.start()
+    glued = folded[start - 1 : start] if start else ""
+    before_glued = folded[start - 2 : start - 1] if start > 1 else ""
+    prefix = glued if glued in _CONJUNCTION_PREFIXES and not before_glued.isalnum() else ""
+    return _Token(start, start, match.end(), "digits", value, prefix=prefix)
+
+
+def _word(match: re.Match[str]) -> _Token | None:
+    if match["article"] is not None:
+        return _Token(match.start(), match.start(), match.end(), "article", Decimal(1))
+    word, prefix = match["word"], match["pre"]
+    if prefix and len(word) < _PREFIXED_WORD_MIN:
+        return None
+    kind, value, scale = _WORD_KINDS[word]
+    start = match.start("word")
+    return _Token(match.start(), start, match.end(), kind, value, scale, word, prefix)
+
+
+def _joiner(folded: str, last_end: int, token: _Token) -> str:
+    gap = folded[last_end : token.start - len(token.prefix)]
+    if token.prefix:
+        return "prefix" if token.prefix in _CONJUNCTION_PREFIXES and not gap.strip() else ""
+    if not gap:
+        return "none"
+    if gap.isspace():
+        return "space"
+    if _HYPHEN_GAP_RE.fullmatch(gap):
+        return "hyphen"
+    return "and" if _AND_GAP_RE.fullmatch(gap) else ""
+
+
+def _is_ten(value: Decimal) -> bool:
+    return 20 <= value <= 90 and value % 10 == 0
+
+
+class _Reader:
+    """Reads written numbers from the tokens of one text, group by group: a number below a
+    thousand ("ثلاثمائة وخمسين", "twenty-five"), times a scale ("ألفا", "million") or a dual
+    scale alone ("مليونين"), then smaller groups after "و"/"and" ("ثلاثة آلاف وخمسمائة").
+    A group read, the rest is a number of its own: "عشرين وثلاثين" is 20 and 30."""
+
+    def __init__(self, tokens: list[_Token]) -> None:
+        self.tokens = tokens
+
+    def run_end(self, index: int) -> int:
+        """The token after the run of joined tokens that holds index."""
+        index += 1
+        while index < len(self.tokens) and self.tokens[index].joiner:
+            index += 1
+        return index
+
+    def at(self, index: int, joiners: tuple[str, ...], kind: str = "") -> _Token | None:
+        """Token index, if it joins the one before it by one of joiners (and is of kind)."""
+        if index < len(self.tokens):
+            token = self.tokens[index]
+            if token.joiner in joiners and (not kind or token.kind == kind):
+                return token
+        return None
+
+    def number(self, index: int) -> tuple[Decimal, int] | None:
+        """The value of the number that starts at token index and the token after it."""
+        total, below, at = Decimal(0), Decimal(0), index
+        while True:
+            group = self.group(at, below)
+            if group is None:
+                break
+            value, scale, at = group
+            total += value
+            if not scale:
+                break
+            below = scale
+            # "مليون ونصف", "a million and a half": a fraction of the last scale ends it.
+            fraction = self.trailing_fraction(at)
+            if fraction is not None:
+                return total + fraction[0] * scale, fraction[1]
+            if not self.at(at, _CONTINUING):
+                break
+        return (total, at) if at > index else None
+
+    def group(self, index: int, below: Decimal) -> tuple[Decimal, Decimal, int] | None:
+        """One group at token index: its value, its scale (0 for a last group without one)
+        and the token after it; below, if set, is the scale the group must stay under."""
+        token = self.tokens[index]
+        if token.kind == "dual" or token.kind == "scale" and token.word in STANDALONE_SCALES:
+            value, scale, after = token.value, token.scale, index + 1
+        elif token.kind == "fraction" or (
+            token.kind == "article" and self.at(index + 1, _SPACED, "fraction")
+        ):
+            found = self.fraction(index)
+            if found is None:
+                return None
+            value, scale, after = found
+        else:
+            return self.counted_group(index, below)
+        value, scale, after = self.stacked(value, scale, after)
+        return (value, scale, after) if not below or scale < below else None
+
+    def counted_group(self, index: int, below: Decimal) -> tuple[Decimal, Decimal, int] | None:
+        """A group that starts with a count: digits or words below a thousand, with the
+        scale after it, if any ("ثلاثة آلاف", "2.5 مليار", "two and a half million")."""
+        counted = self.counted(index, continuing=bool(below))
+        if counted is None:
+            return None
+        value, after, alone = counted
+        half = self.and_a_half(after)
+        if half:
+            value, after = value + half, after + 2
+        scale = self.at(after, _SPACED, "scale")
+        if scale is None:
+            # After a scale, any smaller number ("ألف وواحد"); first, a lone "one", "احد" or
+            # "a" is none: they count only before a multiplier.
+            fits = value < below if below else alone
+            return (value, Decimal(0), after) if fits else None
+        value, scale_value, after = self.stacked(value * scale.scale, scale.scale, after + 1)
+        return (value, scale_value, after) if not below or scale_value < below else None
+
+    def counted(self, index: int, continuing: bool) -> tuple[Decimal, int, bool] | None:
+        """Digits or a number below a thousand at token index: value, the token after, and
+        whether it counts on its own. Digits continue a number only after a glued "و"
+        ("3 آلاف و500"): "2 million and 300 jobs" is two numbers."""
+        token = self.tokens[index]
+        if token.kind == "digits":
+            if continuing and (token.joiner != "prefix" or token.value % 1):
+                return None
+            return token.value, index + 1, True
+        return self.below_thousand(index)
+
+    def below_thousand(self, index: int) -> tuple[Decimal, int, bool] | None:
+        token = self.tokens[index]
+        if token.kind == "number" and token.value >= 100:
+            return self.after_hundreds(token.value, index + 1)
+        if token.kind == "article":
+            value, after = Decimal(1), index + 1
+        elif token.kind == "number":
+            value, after = self.below_hundred(index)
+        else:
+            return None
+        hundred = self.at(after, _ADJACENT)
+        if hundred is not None and hundred.word in HUNDRED_WORDS:
+            return self.after_hundreds(value * HUNDRED_WORDS[hundred.word], after + 1)
+        lone = after == index + 1 and (
+            token.kind == "article" or token.word in COMPOUND_NUMBER_WORDS
+        )
+        return value, after, not lone
+
+    def after_hundreds(self, hundreds: Decimal, index: int) -> tuple[Decimal, int, bool]:
+        """Hundreds and the number below a hundred after them ("مئة وخمسين")."""
+        below = self.at(index, (*_ADJACENT, *_CONJUNCTION), "number")
+        if below is not None and below.value < 100:
+            value, after = self.below_hundred(index)
+            return hundreds + value, after, True
+        return hundreds, index, True
+
+    def below_hundred(self, index: int) -> tuple[Decimal, int]:
+        """A unit, teen or ten with what joins it: "ثلاثة عشر", "خمسة وعشرين",
+        "twenty-five"; a ten and a unit otherwise stay two numbers ("عشرين وخمسة")."""
+        value = self.tokens[index].value
+        nxt = self.at(index + 1, (*_ADJACENT, *_CONJUNCTION), "number")
+        if nxt is None or value >= 100:
+            return value, index + 1
+        unit = value < 10
+        if unit and nxt.word in TEEN_WORDS and nxt.joiner in _SPACED:
+            return value + 10, index + 2
+        if unit and _is_ten(nxt.value) and nxt.joiner in _CONJUNCTION:
+            return value + nxt.value, index + 2
+        if _is_ten(value) and nxt.value < 10 and nxt.joiner in _ADJACENT:
+            return value + nxt.value, index + 2
+        return value, index + 1
+
+    def fraction(self, index: int) -> tuple[Decimal, Decimal, int] | None:
+        """A fraction of a scale: "نصف مليون", "half a million", "a quarter million"."""
+        if self.tokens[index].kind == "article":
+            index += 1
+        fraction = self.tokens[index]
+        after = index + 1
+        if self.at(after, _SPACED, "article"):
+            after += 1
+        scale = self.at(after, _SPACED, "scale")
+        if fraction.kind != "fraction" or scale is None:
+            return None
+        return fraction.value * scale.scale, scale.scale, after + 1
+
+    def trailing_fraction(self, index: int) -> tuple[Decimal, int] | None:
+        """A fraction joined by "و"/"and" (with an article: "and a half") that no scale
+        follows, and the token after it."""
+        if self.at(index, ("and",), "article"):
+            index += 1
+            fraction = self.at(index, _SPACED, "fraction")
+        else:
+            fraction = self.at(index, _CONJUNCTION, "fraction")
+        if fraction is None or self.at(index + 1, _SPACED, "scale"):
+            return None
+        return fraction.value, index + 1
+
+    def and_a_half(self, index: int) -> Decimal:
+        """The fraction of "two and a half million" (0 if none)."""
+        article = self.at(index, ("and",), "article")
+        fraction = self.at(index + 1, _SPACED, "fraction")
+        if article and fraction and self.at(index + 2, _SPACED, "scale"):
+            return fraction.value
+        return Decimal(0)
+
+    def stacked(self, value: Decimal, scale: Decimal, index: int) -> tuple[Decimal, Decimal, int]:
+        """A larger scale right after a scale multiplies it ("ألف مليون": a billion)."""
+        larger = self.at(index, _SPACED, "scale")
+        while larger is not None and larger.scale > scale:
+            value, scale, index = value * larger.scale, larger.scale, index + 1
+            larger = self.at(index, _SPACED, "scale")
+        return value, scale, index
 
 
 def feminine_duals(folded: str) -> Iterator[Measure]:

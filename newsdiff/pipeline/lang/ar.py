@@ -81,11 +81,24 @@ RELATIVE_DAYS: dict[str, int] = {"اول امس": -2, "امس": -1, "البار�
 # Words after a relative day that make it some other day: "اليوم التالي" (the next day),
 # "اليوم نفسه" (the same day), "اليوم العالمي" (a world day).
 RELATIVE_DAY_BLOCKERS = ("التالي", "نفسه", "ذاته", "الذي", "التي", "الدولي", "العالمي")
+# Weekday names and their Python weekday (Monday 0). Only the forms with the article: bare
+# "اثنين" is the number two, and "احد" is "one". Resolved against the publication date.
+WEEKDAYS: dict[str, int] = {
+    "الاثنين": 0,
+    "الثلاثاء": 1,
+    "الاربعاء": 2,
+    "الخميس": 3,
+    "الجمعه": 4,
+    "السبت": 5,
+    "الاحد": 6,
+}
 
 # --------------------------------------------------------------------------- numbers
 
-# Number words with their values; "واحد" is left out on purpose: "واحدة من" (one of)
-# is a figure of speech far more often than a count.
+# Number words with their values, each a number on its own or the first word of a compound
+# ("خمسة وعشرين", "ثلاثة آلاف"); "واحد" and "أحد" are left out on purpose: "واحدة من" and
+# "أحد الجنود" (one of) are figures of speech far more often than counts (they count only
+# inside a compound: COMPOUND_NUMBER_WORDS).
 NUMBER_WORDS: dict[str, int] = {
     "اثنان": 2,
     "اثنين": 2,
@@ -97,6 +110,7 @@ NUMBER_WORDS: dict[str, int] = {
     "اربعه": 4,
     "خمس": 5,
     "خمسه": 5,
+    "ست": 6,
     "سته": 6,
     "سبع": 7,
     "سبعه": 7,
@@ -129,10 +143,74 @@ NUMBER_WORDS: dict[str, int] = {
     "مئتين": 200,
     "مائتان": 200,
     "مائتين": 200,
+    # The construct dual ("مئتا ألف", "مائتي شخص").
+    "مئتا": 200,
+    "مئتي": 200,
+    "مائتا": 200,
+    "مائتي": 200,
+    # Hundreds written as one word, with both spellings of مئة (and ثماني- beside ثمان-).
+    **{
+        f"{unit}{hundred}": value * 100
+        for unit, value in (
+            ("ثلاث", 3),
+            ("اربع", 4),
+            ("خمس", 5),
+            ("ست", 6),
+            ("سبع", 7),
+            ("ثمان", 8),
+            ("ثماني", 8),
+            ("تسع", 9),
+        )
+        for hundred in ("مئه", "مائه")
+    },
 }
+# Number words that count only inside a compound: "واحد وعشرين", "أحد عشر", "اثنا عشر".
+COMPOUND_NUMBER_WORDS: dict[str, int] = {
+    "واحد": 1,
+    "واحده": 1,
+    "احد": 1,
+    "احدي": 1,
+    "اثنا": 2,
+    "اثني": 2,
+    "اثنتا": 2,
+    "اثنتي": 2,
+}
+# The ten of the teens, after a unit with no "و" ("ثلاثة عشر", "اثنتا عشرة").
+TEEN_WORDS = ("عشر", "عشره")
+# Words that multiply a number below a hundred written before them ("ثلاث مئة").
+HUNDRED_WORDS: dict[str, int] = {"مئه": 100, "مائه": 100}
+# Duals of the scales: the word alone is twice its scale ("ألفان", "مليونين", "ملياري دولار").
+SCALE_DUALS: dict[str, int] = {
+    **dict.fromkeys(("الفان", "الفين", "الفي"), 1_000),
+    **dict.fromkeys(("مليونان", "مليونين", "مليوني"), 1_000_000),
+    **dict.fromkeys(("ملياران", "مليارين", "ملياري", "بليونان", "بليونين"), 1_000_000_000),
+}
+# Fractions of a scale -> denominator: "نصف مليون" (500,000), "مليون ونصف" (1.5 million).
+FRACTION_WORDS: dict[str, int] = {"نصف": 2, "ربع": 4}
+# An article that counts one before a hundred, a scale or a fraction ("a million").
+NUMBER_ARTICLES: tuple[str, ...] = ()
+# "and" between the parts of a compound, as a word and as a prefix ("مئة وخمسين").
+NUMBER_CONJUNCTIONS: tuple[str, ...] = ()
+NUMBER_CONJUNCTION_PREFIXES = ("و",)
+# Ordinals whose number word follows them ("الحادي عشر": the eleventh), and ordinals after a
+# hyphen ("twenty-first"): the number words there are no count.
+ORDINALS_BEFORE = tuple(
+    f"{article}{ordinal}{ending}"
+    for article in ("", "ال")
+    for ordinal in ("حادي", "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع")
+    for ending in ("", "ه")
+)
+ORDINALS_AFTER: tuple[str, ...] = ()
+# Words around a written number that make it approximate ("بضعة عشر", "نيف وعشرون",
+# "ثلاثون ونيف"): no exact value is read from it, since an estimate that differs from an
+# exact figure is no contradiction. Plurals of approximation (عشرات، مئات، آلاف on their
+# own) are no number words at all.
+APPROXIMATE_BEFORE = ("بضع", "بضعه", "نيف")
+APPROXIMATE_AFTER = ("ونيف", "ونيفا")
 SCALES: dict[str, int] = {
     "الف": 1_000,
     "الاف": 1_000,
+    "الوف": 1_000,
     "الفا": 1_000,
     "مليون": 1_000_000,
     "ملايين": 1_000_000,
@@ -141,6 +219,7 @@ SCALES: dict[str, int] = {
     "مليارات": 1_000_000_000,
     "مليارا": 1_000_000_000,
     "بليون": 1_000_000_000,
+    "بلايين": 1_000_000_000,
     "ترليون": 10**12,
     "تريليون": 10**12,
 }
@@ -342,6 +421,12 @@ SAY_BEFORE_SOURCE = (
     "صرحت",
     "كشف",
     "كشفت",
+    # Verbs of denying: the denier is a source too ("نفى الكرملين التقرير").
+    "نفي",
+    "نفت",
+    "نفوا",
+    "كذب",
+    "كذبت",
 )
 # ... that come after it ("the Kremlin said"), and that introduce it only before a quote.
 SAY_AFTER_SOURCE: tuple[str, ...] = ()
@@ -355,6 +440,51 @@ SOURCE_STOPS = frozenset(
 )
 # A pronoun is no source worth naming.
 PRONOUNS = frozenset("هو هي هم".split())
+# Words that, after a source's first word, start the object of a verb of denying or saying
+# rather than the source's name: "نفى الكرملين التقرير", "نفت الوزارة صحة الخبر".
+SOURCE_OBJECTS = frozenset(
+    """التقرير تقرير التقارير تقارير الخبر الانباء الاخبار المعلومات الاتهامات اتهامات
+    المزاعم مزاعم صحه وجود وقوع ما قيام""".split()
+)
+# Verbs that open a sentence continuing the quote of the last named speaker ("وأضاف أن ...",
+# "وتابع:"): with no source of its own, the sentence speaks for that speaker.
+QUOTE_CONTINUERS = tuple(
+    """قال قالت اضاف اضافت تابع تابعت اوضح اوضحت اشار اشارت لفت لفتت شدد شددت اكد اكدت
+    ذكر ذكرت استدرك استدركت مضي مضت اعتبر اعتبرت بين بينت نوه نوهت زعم زعمت اعرب اعربت
+    كشف كشفت""".split()
+)
+# ... and verbs that do so after a pronoun ("..., he added"): an English word order.
+QUOTE_CONTINUERS_AFTER_PRONOUN: tuple[str, ...] = ()
+# Names of one actor (folded) -> one key shared by every language: two claims quoting
+# "أنصار الله" and "الحوثيين" quote one source, and one name swapped for the other is no
+# substitution. Curated by hand and kept small: only names that stand for the same group in
+# every context. A capital and its government (الكرملين / موسكو) are no aliases: see
+# RELATED_ACTORS.
+ACTOR_ALIASES: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "الحوثيين",
+            "الحوثيون",
+            "الحوثي",
+            "جماعه الحوثي",
+            "جماعه الحوثيين",
+            "ميليشيا الحوثي",
+            "مليشيا الحوثي",
+            "ميليشيات الحوثي",
+            "انصار الله",
+            "جماعه انصار الله",
+            "حركه انصار الله",
+        ),
+        "houthis",
+    ),
+    **dict.fromkeys(("حزب الله",), "hezbollah"),
+    **dict.fromkeys(("حماس", "حركه حماس"), "hamas"),
+    **dict.fromkeys(
+        ("داعش", "تنظيم داعش", "تنظيم الدوله", "تنظيم الدوله الاسلاميه"), "islamic-state"
+    ),
+    **dict.fromkeys(("الامم المتحده", "منظمه الامم المتحده"), "united-nations"),
+    **dict.fromkeys(("وول ستريت جورنال", "صحيفه وول ستريت جورنال"), "wall-street-journal"),
+}
 
 # --------------------------------------------------------------------------- segment
 
@@ -369,35 +499,113 @@ CLAUSE_OPENERS_NO_COMMA = ("كما", "وقد", "ولكن", "لكن")
 # --------------------------------------------------------------------------- clean
 # Matched on folded lines.
 
-# A short line starting with one of these is a furniture prompt (logo, share, follow ...).
+# A short line starting with one of these phrases (whole words) is a furniture prompt, even
+# one that ends like a sentence ("تابعونا على فيسبوك.").
 FURNITURE_PREFIXES = (
-    "الرئيسيه",
-    "شارك",
-    "مشاركه",
-    "طباعه",
-    "اعلان",
     "اقرا المزيد",
     "اقرا ايضا",
     "اقرا كذلك",
     "تابعونا",
     "تابعنا",
-    "اشترك",
-    "المزيد",
+    "تابعوا",
     "ذات صله",
     "مواضيع ذات",
     "اخبار ذات",
     "قد يهمك",
     "قد يعجبك",
     "الاكثر قراءه",
-    "استمع",
+    "الاكثر مشاهده",
     "شاهد ايضا",
     "انظر ايضا",
     "رابط مختصر",
     "الرابط المختصر",
     "تحميل التطبيق",
+    "حمل التطبيق",
+    "حمل تطبيق",
+    "شارك علي",
+    "شارك عبر",
+    "شارك الخبر",
+    "شارك المقال",
+    "مشاركه علي",
+    "مشاركه عبر",
+    "انشر علي",
+    "نسخ الرابط",
+    "تم النسخ",
+    "تم نسخ الرابط",
+    "اضغط هنا",
+    "انقر هنا",
 )
-# ... and one starting with one of these words (not a longer word) too.
-FURNITURE_WORDS: tuple[str, ...] = ()
+# Words that label furniture but also open real sentences ("شارك" is also "took part",
+# "إعلان" "the announcement of", "المزيد من" "more"): a short line starting with one is
+# furniture only when it does not read as a sentence.
+FURNITURE_WORDS = (
+    "الرئيسيه",
+    "شارك",
+    "مشاركه",
+    "طباعه",
+    "اعلان",
+    "اعلانات",
+    "اشترك",
+    "المزيد",
+    "استمع",
+    "تعليق",
+    "تعليقات",
+    "التعليقات",
+    "نسخ",
+    "فيسبوك",
+    "تويتر",
+    "واتساب",
+)
+# Notices of the site itself (JavaScript, cookies, newsletters, ad blockers), matched anywhere
+# in a sentence: no news sentence speaks in the site's voice.
+NOTICE_PHRASES = (
+    *(
+        f"{verb} {script}"
+        for verb in ("تفعيل", "تمكين", "تشغيل")
+        for script in ("الجافاسكريبت", "جافاسكريبت", "الجافا سكريبت", "جافا سكريبت", "javascript")
+    ),
+    "ملفات تعريف الارتباط",
+    "ملفات الكوكيز",
+    "يستخدم هذا الموقع",
+    "يستخدم موقعنا",
+    "متصفحك لا يدعم",
+    "تحديث متصفحك",
+    "مانع الاعلانات",
+    "حاجب الاعلانات",
+    "نشرتنا البريديه",
+    "النشره البريديه",
+    "نشرتنا الاخباريه",
+    "بريدك الالكتروني",
+    "تخطي الي المحتوي",
+    "انتقل الي المحتوي",
+)
+# Counters: a line of numbers and these words only ("0 تعليق", "عدد المشاهدات: 1234",
+# "5 دقائق للقراءة").
+COUNTER_WORDS = (
+    "تعليق",
+    "تعليقات",
+    "التعليقات",
+    "مشاهده",
+    "مشاهدات",
+    "المشاهدات",
+    "مشاركه",
+    "مشاركات",
+    "المشاركات",
+    "اعجاب",
+    "زياره",
+    "زيارات",
+    "قراءه",
+    "القراءه",
+    "للقراءه",
+    "قراءات",
+    "دقيقه",
+    "دقائق",
+    "دقيقتان",
+    "دقيقتين",
+    "عدد",
+    "وقت",
+    "مده",
+)
 # Headings (the whole line, an optional colon after) that open a block of related headlines.
 RELATED_HEADINGS = (
     "اخبار ذات علاقه",
@@ -412,6 +620,20 @@ RELATED_HEADINGS = (
     "قد يعجبك",
     "ذات صله",
 )
+# Markers that open a related headline inside a line, colon or not ("قال الوزير.اقرأ أيضا:
+# ..."); the headings above do so only with a colon after them ("ذات صلة" is also plain
+# prose: "أمور ذات صلة").
+RELATED_MARKERS = (
+    "اقرا ايضا",
+    "اقرا كذلك",
+    "اقرا المزيد",
+    "اقرا اكثر",
+    "شاهد ايضا",
+    "شاهد كذلك",
+    "انظر ايضا",
+    "طالع ايضا",
+    "طالع كذلك",
+)
 # Copyright notices: phrases anywhere in a line, and words that start one.
 RIGHTS_RESERVED = ("جميع الحقوق محفوظه",)
 COPYRIGHT_WORDS: tuple[str, ...] = ()
@@ -424,10 +646,52 @@ CAPTION_LABELS = ("المصدر", "الصوره", "صوره", "تصوير")
 CAPTION_CREDIT_WORDS: tuple[str, ...] = ()
 # ... and phrases anywhere in the line.
 CAPTION_PHRASES = ("مصدر الصوره", "صوره ارشيفيه", "(ارشيفيه)")
+# Credits that close a photo caption, in brackets or after a dash or slash ("... (رويترز)",
+# "... (أ ف ب)", "... (تصوير: فلان)"): news agencies, archive and photo words.
+CAPTION_CREDITS = (
+    "رويترز",
+    "ا ف ب",
+    "ا.ف.ب",
+    "اف ب",
+    "فرانس برس",
+    "الفرنسيه",
+    "ا ب",
+    "ا.ب",
+    "اسوشيتد برس",
+    "الاناضول",
+    "د ب ا",
+    "د.ب.ا",
+    "شينخوا",
+    "وام",
+    "واس",
+    "كونا",
+    "سانا",
+    "و.م.ع",
+    "غيتي",
+    "جيتي",
+    "غيتي ايميجز",
+    "ارشيفيه",
+    "ارشيف",
+    "صوره ارشيفيه",
+    "صوره",
+    "الصوره",
+    "تصوير",
+    "مواقع التواصل",
+    "وسائل التواصل",
+)
 # Words that start a byline ("بقلم فلان").
 BYLINE_WORDS = ("بقلم", "كتب", "كتبت", "اعداد", "تحرير")
 # Words that start a dateline ("تاريخ النشر: ...").
-DATELINE_WORDS = ("نشر", "تاريخ النشر", "اخر تحديث", "تحديث")
+DATELINE_WORDS = ("نشر", "تاريخ النشر", "اخر تحديث", "تحديث", "محدث")
+# Words a time stamp is made of, besides numbers, month and weekday names and the words above
+# ("الثلاثاء 12 سبتمبر 2023 - 10:05 ص بتوقيت مكة المكرمة") ...
+TIMESTAMP_WORDS = tuple(
+    """يوم في الساعه ساعه ساعات ساعتين
+    دقيقه دقائق دقيقتين ثانيه ثوان يومين ايام اسبوع اسبوعين اسابيع ص م صباحا مساء ظهرا
+    بتوقيت غرينتش جرينتش مكه المكرمه الموافق ه هجري ميلادي اخر تاريخ النشر""".split()
+)
+# ... and the words that make it a time ago ("منذ 3 ساعات").
+TIMESTAMP_AGO = ("منذ", "قبل")
 
 # --------------------------------------------------------------------------- align
 
@@ -451,6 +715,218 @@ EXTRA_NEGATIONS = frozenset("نفي ينفي تنفي نفت نفوا ينفون
 NEGATION_CLITICS = ("و", "ف", "ب", "ل")
 # Negations the tokenizer splits in two, as "word word" (English contractions).
 NEGATION_CONTRACTIONS: frozenset[str] = frozenset()
+
+# Negations of the one word after them: "غير معتاد" (unusual) negates "معتاد" only.
+WORD_NEGATIONS = ("غير",)
+# Polarity (relate/polarity.py). Words and phrases that negate what follows them without a
+# negation word of their own (the verb alone where its subject may come between: "امتنعت
+# الحكومة عن رفع ..."), or whose negation word must count once ("لا تصل إلى حد بيع"): one
+# space is one space of folded text; a clitic و/ف may come in front. "عجز" only with عن:
+# alone it is also a deficit; "فشل" only with في: "فشل المحادثات" is a noun phrase.
+NEGATING_PHRASES = (
+    "دون ان",
+    "من دون ان",
+    "امتنع",
+    "امتنعت",
+    "يمتنع",
+    "تمتنع",
+    "امتنعوا",
+    "الامتناع",
+    "لم يصل الي حد",
+    "لم تصل الي حد",
+    "لا يصل الي حد",
+    "لا تصل الي حد",
+    "لن يصل الي حد",
+    "لن تصل الي حد",
+    "فشل في",
+    "فشلت في",
+    "يفشل في",
+    "تفشل في",
+    "فشلوا في",
+    "الفشل في",
+    "اخفق",
+    "اخفقت",
+    "يخفق",
+    "الاخفاق",
+    "عجز عن",
+    "عجزت عن",
+    "يعجز عن",
+    "استبعد",
+    "استبعدت",
+    "يستبعد",
+    "تستبعد",
+    "استثني",
+    "استثنت",
+    "يستثني",
+    "تستثني",
+)
+# Negation words that negate nothing in these phrases ("لا تزال": still).
+NOT_NEGATIONS = (
+    "لا يزال",
+    "لا تزال",
+    "لا يزالون",
+    "لا زال",
+    "لا زالت",
+    "لا سيما",
+    "غير ان",
+)
+# Words that deny a report or a claim: a claim holding one (not itself negated: "لم ينف")
+# denies what it speaks of, whatever else it negates, and two denials agree.
+DENIAL_WORDS = frozenset(
+    """نفي نفت نفوا ينفي تنفي ينفون نفاه نفته نفتها نفاها كذب كذبت يكذب تكذب تكذيب دحض
+    دحضت يدحض تدحض""".split()
+)
+# Verdicts that call a report false ("وصف التقرير بأنه مفبرك"), read as a denial when a
+# word of DENIAL_CUES comes shortly before them: alone, "وثائق مزيفة" (forged documents)
+# denies nothing.
+DENIAL_VERDICTS = (
+    "مزيف",
+    "مزيفه",
+    "مزيفا",
+    "مفبرك",
+    "مفبركه",
+    "مفبركا",
+    "ملفق",
+    "ملفقه",
+    "ملفقا",
+    "كاذب",
+    "كاذبه",
+    "كاذبا",
+    "اكاذيب",
+    "عار عن الصحه",
+    "عاريه عن الصحه",
+    "عار من الصحه",
+    "لا اساس له من الصحه",
+    "لا اساس لها من الصحه",
+    "لا اساس له",
+    "لا اساس لها",
+    "لا صحه له",
+    "لا صحه لها",
+    "غير صحيح",
+    "غير صحيحه",
+    "غير دقيق",
+    "غير دقيقه",
+    "غير مثبت",
+    "غير مثبته",
+)
+# Words of reports and of calling something so (folded, without their article or clitic):
+# a verdict shortly after one of them is about a report.
+DENIAL_CUES = frozenset(
+    """تقرير تقارير خبر انباء اخبار معلومات روايه قصه ادعاءات مزاعم اتهامات وصف وصفت يصف
+    تصف وصفه وصفها وصفته اعتبر اعتبرت يعتبر تعتبر تصنيف صنف صنفت""".split()
+)
+# Names that may stand for one another in a sentence (a capital for its government, the
+# government for its country) -> a group key shared by every language: one swapped for the
+# other is no substitution. Unlike ACTOR_ALIASES they stay different sources: the Kremlin
+# speaks for the presidency, "Moscow" for anyone in it. Curated by hand, kept small.
+RELATED_ACTORS: dict[str, str] = {
+    **dict.fromkeys(("الكرملين", "موسكو", "روسيا"), "russia"),
+    **dict.fromkeys(
+        ("البيت الابيض", "واشنطن", "الولايات المتحده", "الاداره الامريكيه"), "united-states"
+    ),
+    **dict.fromkeys(("داونينغ ستريت", "لندن", "بريطانيا"), "united-kingdom"),
+    **dict.fromkeys(("الاليزيه", "باريس", "فرنسا"), "france"),
+    **dict.fromkeys(("بكين", "الصين"), "china"),
+    **dict.fromkeys(("طهران", "ايران"), "iran"),
+    **dict.fromkeys(("كييف", "اوكرانيا"), "ukraine"),
+    **dict.fromkeys(("انقره", "تركيا"), "turkey"),
+    **dict.fromkeys(("الرياض", "السعوديه"), "saudi-arabia"),
+}
+# Places and the places that contain them (folded; articles and clitics are ignored when
+# comparing): a city and its region or country are no place mismatch. Curated by hand from
+# the places of recent multi-outlet stories; kept small.
+PLACE_CONTAINERS: dict[str, tuple[str, ...]] = {
+    "درنه": ("ليبيا", "شرق ليبيا", "برقه", "الجبل الاخضر"),
+    "بنغازي": ("ليبيا", "شرق ليبيا", "برقه"),
+    "البيضاء": ("ليبيا", "شرق ليبيا", "الجبل الاخضر"),
+    "طرابلس": ("ليبيا", "لبنان"),
+    "مراكش": ("المغرب",),
+    "الحوز": ("المغرب", "مراكش", "جهه مراكش اسفي"),
+    "اغادير": ("المغرب",),
+    "تارودانت": ("المغرب",),
+    "شيشاوه": ("المغرب",),
+    "ورزازات": ("المغرب",),
+    "الرباط": ("المغرب",),
+    "الدار البيضاء": ("المغرب",),
+    "صنعاء": ("اليمن",),
+    "عدن": ("اليمن",),
+    "الحديده": ("اليمن",),
+    "غزه": ("فلسطين", "قطاع غزه"),
+    "رفح": ("فلسطين", "غزه", "قطاع غزه"),
+    "خان يونس": ("فلسطين", "غزه", "قطاع غزه"),
+    "بيروت": ("لبنان",),
+    "دمشق": ("سوريا",),
+    "حلب": ("سوريا",),
+    "القاهره": ("مصر",),
+    "جده": ("السعوديه",),
+    "بغداد": ("العراق",),
+    "الموصل": ("العراق",),
+    "موسكو": ("روسيا",),
+    "كييف": ("اوكرانيا",),
+    "باريس": ("فرنسا",),
+}
+# Words that only say what kind of place a name is ("مدينة درنة"): left out when comparing.
+PLACE_KINDS = frozenset("مدينه بلده قريه محافظه ولايه اقليم منطقه عاصمه دوله".split())
+# Words right before a figure that hedge it (relate/quantities.py): "about", a lower bound
+# ("min": more than, at least) or an upper bound ("max": less than). "ناهز" is left out:
+# "عن عمر ناهز 85 عاما" gives an exact age.
+QUANTITY_HEDGES: dict[str, str] = {
+    **dict.fromkeys(("نحو", "حوالي", "قرابه", "زهاء", "ما يقارب", "يقارب", "تقريبا"), "about"),
+    **dict.fromkeys(
+        (
+            "اكثر من",
+            "ما يزيد عن",
+            "ما يزيد علي",
+            "يزيد عن",
+            "يزيد علي",
+            "لا يقل عن",
+            "ما لا يقل عن",
+            "علي الاقل",
+        ),
+        "min",
+    ),
+    **dict.fromkeys(("اقل من", "ما يقل عن"), "max"),
+}
+# ... and right after it, or after the noun it counts ("60 ألف مشجع تقريبا").
+QUANTITY_HEDGES_AFTER: dict[str, str] = {"تقريبا": "about", "علي الاقل": "min", "او اكثر": "min"}
+# Units of length and depth: a figure in one of them is measured from somewhere ("70 كيلومترا
+# جنوب مراكش"), so two such figures are one quantity only when the words around them agree.
+LENGTH_UNITS = tuple(
+    "كيلومتر كيلومترا كيلومترات كلم كم متر مترا امتار ميل ميلا اميال قدم اقدام".split()
+)
+# Words around a length that say which way, not from where: "على بعد 70 كيلومترا جنوب
+# مراكش" and "على بعد 72 كيلومترا شرق مراكش" are measured from one place.
+LENGTH_NEUTRAL = tuple(
+    """بعد علي شمال جنوب شرق غرب شمالي جنوبي شرقي غربي الشمال الجنوب الشرق الغرب
+    ساحل سواحل""".split()
+)
+# Words that join two clauses: a count's state is read within its own clause ("قتل 12 شخصا
+# وأصيب 30"); a word with the clitic و also starts one.
+CLAUSE_CONJUNCTIONS = ("و",)
+# Words that say what state the people a count counts are in: the dead, the missing, the
+# injured and the displaced are different quantities, never one figure with two values.
+# Folded, without their article or clitic; the nearest one to the number decides.
+COUNT_STATES: dict[str, str] = {
+    **dict.fromkeys(
+        """قتيل قتيلا قتلي مقتل قتل قتلوا يقتل لقي لقوا لقيت حتفه حتفهم حتفها مصرع وفاه
+        وفيات توفي توفوا موتي جثه جثث جثامين ضحيه ضحايا قضوا""".split(),
+        "dead",
+    ),
+    # "فُقد" (went missing) folds like "فَقد" (lost): read as missing, the flood reports'
+    # usual sense; a misread state only keeps two counts apart.
+    **dict.fromkeys("مفقود مفقوده مفقودا مفقودين مفقودون فقد فقدوا فقدت".split(), "missing"),
+    **dict.fromkeys(
+        """جريح جريحا جرحي مصاب مصابا مصابين مصابون اصيب اصيبوا اصابه اصابات بجروح
+        جروح""".split(),
+        "injured",
+    ),
+    **dict.fromkeys(
+        "نازح نازحا نازحين نازحون نزوح مشرد مشردا مشردين مشردون تشريد شردوا".split(),
+        "displaced",
+    ),
+    **dict.fromkeys("انقاذ انقذ انقذت ناجين ناجيا ناجون".split(), "rescued"),
+    **dict.fromkeys("معتقل معتقلين اعتقال اعتقل اعتقلت موقوف موقوفين".split(), "arrested"),
+}
 
 # Direction roots, matched inside a word, since Arabic morphology puts the root in the
 # middle (ارتفاع، يرتفع، مرتفعه); "^" ties a root to the start of the word, "$" to its end.

@@ -68,9 +68,21 @@ YEAR_NOUNS = ("year",)
 RELATIVE_DAYS: dict[str, int] = {"yesterday": -1, "today": 0, "tomorrow": 1}
 # Words after a relative day that make it some other day.
 RELATIVE_DAY_BLOCKERS: tuple[str, ...] = ()
+# Weekday names and their Python weekday (Monday 0), resolved against the publication date.
+WEEKDAYS: dict[str, int] = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
 
 # --------------------------------------------------------------------------- numbers
 
+# Number words: "one" counts only in a compound ("one of" is no count), and "hundred" only
+# after a number or "a" (HUNDRED_WORDS).
 NUMBER_WORDS: dict[str, int] = {
     "two": 2,
     "three": 3,
@@ -83,12 +95,46 @@ NUMBER_WORDS: dict[str, int] = {
     "ten": 10,
     "eleven": 11,
     "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
     "twenty": 20,
     "thirty": 30,
     "forty": 40,
     "fifty": 50,
-    "hundred": 100,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
+# Number words that count only inside a compound ("twenty-one", "one hundred").
+COMPOUND_NUMBER_WORDS: dict[str, int] = {"one": 1}
+# The ten of the teens after a unit: English teens are one word.
+TEEN_WORDS: tuple[str, ...] = ()
+# Words that multiply a number below a hundred written before them ("five hundred").
+HUNDRED_WORDS: dict[str, int] = {"hundred": 100}
+# Duals of the scales: English has none.
+SCALE_DUALS: dict[str, int] = {}
+# Fractions of a scale -> denominator: "half a million", "two and a half million". "A dozen"
+# is read as no number: news writes it as an estimate.
+FRACTION_WORDS: dict[str, int] = {"half": 2, "quarter": 4}
+# An article that counts one before a hundred, a scale or a fraction ("a million").
+NUMBER_ARTICLES = ("a",)
+# "and" between the parts of a compound ("one hundred and fifty"), as a word and as a prefix.
+NUMBER_CONJUNCTIONS = ("and",)
+NUMBER_CONJUNCTION_PREFIXES: tuple[str, ...] = ()
+# Ordinals before a number word (see ar.py), and after a hyphen ("the twenty-first century").
+ORDINALS_BEFORE: tuple[str, ...] = ()
+ORDINALS_AFTER = tuple("first second third fourth fifth sixth seventh eighth ninth".split())
+# Words around a written number that make it approximate ("several thousand", "a few
+# hundred", "multi-million", "thirty-odd"): no exact value is read from it. "hundreds of",
+# "thousands of", "dozens of" hold no number word at all.
+APPROXIMATE_BEFORE = ("few", "several", "many", "multi")
+APPROXIMATE_AFTER = ("odd", "or so", "something")
 SCALES: dict[str, int] = {
     "thousand": 1_000,
     "million": 1_000_000,
@@ -237,8 +283,8 @@ NAME_JOINERS = ("of ", "the ", "al-", "bin ", "de ")
 
 # Verbs of saying that come before the source.
 SAY_BEFORE_SOURCE: tuple[str, ...] = ()
-# ... that come after it ("the Kremlin said") ...
-SAY_AFTER_SOURCE = ("said", "says", "told")
+# ... that come after it ("the Kremlin said", and the denier: "Russia denied") ...
+SAY_AFTER_SOURCE = ("said", "says", "told", "denied", "denies")
 # ... and that introduce the source only before a quote ('said "..."').
 SAY_BEFORE_QUOTE = ("said",)
 # Phrases followed by the source ("according to Reuters"); a space stands for any whitespace.
@@ -250,6 +296,39 @@ SOURCE_STOPS = frozenset(
 )
 # A pronoun is no source worth naming.
 PRONOUNS = frozenset("he she it they we i you".split())
+# Words that start the object of a verb of saying after a source's first word (the source
+# comes before the verb in English, so none are needed).
+SOURCE_OBJECTS: frozenset[str] = frozenset()
+# Verbs that open a sentence continuing the last named speaker's quote (an Arabic word order:
+# see ar.py) ...
+QUOTE_CONTINUERS: tuple[str, ...] = ()
+# ... and verbs that do so after a pronoun ('"...", he added.', "She said the talks ..."):
+# with no source of its own, the sentence speaks for the last named speaker.
+QUOTE_CONTINUERS_AFTER_PRONOUN = tuple(
+    """said says added adds told continued explained noted stressed insisted warned argued
+    wrote""".split()
+)
+# Names of one actor (lower case, without a leading "the") -> one key shared by every
+# language (see ar.py): the Houthis are Ansar Allah, but the Kremlin is not Moscow
+# (RELATED_ACTORS).
+ACTOR_ALIASES: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "houthis",
+            "houthi",
+            "houthi rebels",
+            "houthi movement",
+            "ansar allah",
+            "ansarallah",
+        ),
+        "houthis",
+    ),
+    **dict.fromkeys(("hezbollah", "hizbollah"), "hezbollah"),
+    **dict.fromkeys(("hamas",), "hamas"),
+    **dict.fromkeys(("isis", "isil", "islamic state", "daesh"), "islamic-state"),
+    **dict.fromkeys(("un", "united nations"), "united-nations"),
+    **dict.fromkeys(("wall street journal", "wsj"), "wall-street-journal"),
+}
 
 # --------------------------------------------------------------------------- segment
 
@@ -268,37 +347,119 @@ CLAUSE_OPENERS_NO_COMMA: tuple[str, ...] = ()
 # --------------------------------------------------------------------------- clean
 # Matched on folded lines.
 
-# A short line starting with one of these is a furniture prompt (logo, share, follow ...).
+# A short line starting with one of these phrases (whole words) is a furniture prompt, even
+# one that ends like a sentence ("Follow us on Facebook.").
 FURNITURE_PREFIXES = (
+    "read more",
+    "read also",
+    "also read",
+    "see also",
+    "follow us",
+    "sign up",
+    "you may also like",
+    "short link",
+    "shortlink",
+    "permalink",
+    "share this",
+    "share on",
+    "share via",
+    "skip to",
+    "copy link",
+    "link copied",
+    "click here",
+    "download the app",
+    "get the app",
+    "reporting by",
+    "additional reporting",
+    "writing by",
+    "editing by",
+)
+# Words that label furniture but also open real sentences ("Search teams found ...",
+# "Shares fell ...", "Home Secretary"): a short line starting with one is furniture only when
+# it does not read as a sentence.
+FURNITURE_WORDS = (
     "logo",
     "home",
     "menu",
     "search",
     "share",
-    "share this",
     "shares",
     "print",
     "email",
     "tweet",
     "advertisement",
     "sponsored",
-    "read more",
-    "read also",
-    "see also",
     "listen",
     "subscribe",
-    "sign up",
-    "follow us",
     "more on",
-    "you may also like",
     "recommended",
     "trending",
-    "short link",
-    "shortlink",
-    "permalink",
+    "related",
+    "related news",
+    "related articles",
+    "related stories",
+    "copied",
+    "comments",
+    "newsletter",
 )
-# ... and one starting with one of these words (not a longer word: "relatedly") too.
-FURNITURE_WORDS = ("related", "related news", "related articles", "related stories")
+# Notices of the site itself (JavaScript, cookies, newsletters, ad blockers), matched anywhere
+# in a sentence: no news sentence speaks in the site's voice.
+NOTICE_PHRASES = (
+    "enable javascript",
+    "javascript is disabled",
+    "javascript is required",
+    "javascript is turned off",
+    "javascript enabled",
+    "turn on javascript",
+    "activate javascript",
+    "we use cookies",
+    "this site uses cookies",
+    "this website uses cookies",
+    "uses cookies to",
+    "use of cookies",
+    "accept cookies",
+    "accept all cookies",
+    "our cookie policy",
+    "cookie settings",
+    "cookie preferences",
+    "manage cookies",
+    "our privacy policy",
+    "update your browser",
+    "your browser does not support",
+    "ad blocker",
+    "adblocker",
+    "our newsletter",
+    "our newsletters",
+    "sign up for our",
+    "sign up to our",
+    "subscribe to our",
+    "in your inbox",
+    "skip to content",
+    "skip to main content",
+    "story continues below",
+    "article continues below",
+    "continue reading below",
+    "scroll to continue",
+)
+# Counters: a line of numbers and these words only ("1.2K shares", "3 min read").
+COUNTER_WORDS = (
+    "share",
+    "shares",
+    "comment",
+    "comments",
+    "view",
+    "views",
+    "like",
+    "likes",
+    "read",
+    "reads",
+    "reading",
+    "min",
+    "mins",
+    "minute",
+    "minutes",
+    "time",
+)
 # Headings (the whole line, an optional colon after) that open a block of related headlines.
 RELATED_HEADINGS = (
     "related",
@@ -311,7 +472,12 @@ RELATED_HEADINGS = (
     "more on this",
     "you may also like",
     "recommended",
+    "read more",
 )
+# Markers that open a related headline inside a line, colon or not ("...said on Monday.Read
+# also: ..."); the headings above do so only with a colon after them ("read more" and
+# "related" are also plain prose).
+RELATED_MARKERS = ("read also", "also read", "see also")
 # Copyright notices: phrases anywhere in a line, and words that start one.
 RIGHTS_RESERVED = ("all rights reserved",)
 COPYRIGHT_WORDS = ("copyright",)
@@ -325,10 +491,59 @@ CAPTION_LABELS: tuple[str, ...] = ()
 CAPTION_CREDIT_WORDS = ("photo", "image", "picture", "credit", "photograph", "file photo")
 # ... and phrases anywhere in the line.
 CAPTION_PHRASES = ("getty images",)
+# Credits that close a photo caption, in brackets or after a dash or slash ("... (Reuters)",
+# "... / AFP", "... (Photo by Jane Doe / AFP via Getty Images)"). "PA" alone is left out: "(D-PA)"
+# closes sentences about American politicians.
+CAPTION_CREDITS = (
+    "reuters",
+    "afp",
+    "ap",
+    "ap photo",
+    "associated press",
+    "getty images",
+    "getty",
+    "epa",
+    "epa-efe",
+    "efe",
+    "anadolu",
+    "anadolu agency",
+    "xinhua",
+    "dpa",
+    "pa media",
+    "pa wire",
+    "pa images",
+    "bloomberg",
+    "shutterstock",
+    "alamy",
+    "handout",
+    "file photo",
+    "file",
+    "photo",
+    "image",
+    "picture",
+    "courtesy",
+)
 # Words that start a byline ("By Jane Doe").
 BYLINE_WORDS = ("by", "reporting by", "written by")
 # Words that start a dateline ("Published: ...").
-DATELINE_WORDS = ("published", "updated", "posted", "last updated")
+DATELINE_WORDS = (
+    "published",
+    "updated",
+    "posted",
+    "last updated",
+    "first published",
+    "modified",
+    "date",
+)
+# Words a time stamp is made of, besides numbers, month and weekday names and the words above
+# ("Updated 12 September 2023 10:05 GMT", "Tue 12 Sep 2023 at 10.05 a.m. EDT") ...
+TIMESTAMP_WORDS = tuple(
+    """mon tue tues wed thu thur thurs fri sat sun on at am pm a p m gmt utc bst cet cest est edt
+    et pt pdt pst ast ist aest local time hour hours hr hrs minute minutes min mins second seconds
+    day days week weeks just now last first""".split()
+)
+# ... and the words that make it a time ago ("3 hours ago").
+TIMESTAMP_AGO = ("ago",)
 
 # --------------------------------------------------------------------------- align
 
@@ -366,6 +581,163 @@ NEGATION_CONTRACTIONS = frozenset(
         "hadn t",
     }
 )
+
+# Negations of the one word after them ("non essential").
+WORD_NEGATIONS = ("non",)
+# Polarity (relate/polarity.py): phrases that negate what follows them (see ar.py).
+NEGATING_PHRASES = (
+    "stop short of",
+    "stops short of",
+    "stopped short of",
+    "stopping short of",
+    "fall short of",
+    "falls short of",
+    "fell short of",
+    "fallen short of",
+    "falling short of",
+    "refrain from",
+    "refrains from",
+    "refrained from",
+    "refraining from",
+    "fail to",
+    "fails to",
+    "failed to",
+    "failure to",
+    "refuse to",
+    "refuses to",
+    "refused to",
+    "rule out",
+    "rules out",
+    "ruled out",
+    "ruling out",
+)
+# Negation words that negate nothing in these phrases ("not only ... but").
+NOT_NEGATIONS = ("not only", "no doubt")
+# Words that deny a report or a claim (see ar.py).
+DENIAL_WORDS = frozenset(
+    "deny denies denied denying denial denials refute refutes refuted rebut rebutted".split()
+)
+# Verdicts that call a report false, read as a denial after a word of DENIAL_CUES (see ar.py).
+DENIAL_VERDICTS = (
+    "fake",
+    "fabricated",
+    "a fabrication",
+    "baseless",
+    "groundless",
+    "unfounded",
+    "untrue",
+    "not true",
+    "false",
+    "lies",
+    "nonsense",
+    "without foundation",
+    "without basis",
+)
+# Words of reports and of calling something so: a verdict shortly after one is about a report.
+DENIAL_CUES = frozenset(
+    """report reports claim claims allegation allegations story stories article news
+    accusation accusations rumour rumours rumor rumors called calling described describing
+    dismissed dismissing labelled labeled branded""".split()
+)
+# Names that may stand for one another in a sentence, never a substitution, yet different
+# sources (lower case, without "the"; see ar.py).
+RELATED_ACTORS: dict[str, str] = {
+    **dict.fromkeys(("kremlin", "moscow", "russia"), "russia"),
+    **dict.fromkeys(("white house", "washington", "united states", "us"), "united-states"),
+    **dict.fromkeys(("downing street", "london", "britain", "uk"), "united-kingdom"),
+    **dict.fromkeys(("elysee", "paris", "france"), "france"),
+    **dict.fromkeys(("beijing", "china"), "china"),
+    **dict.fromkeys(("tehran", "iran"), "iran"),
+    **dict.fromkeys(("kyiv", "kiev", "ukraine"), "ukraine"),
+    **dict.fromkeys(("ankara", "turkey"), "turkey"),
+    **dict.fromkeys(("riyadh", "saudi arabia"), "saudi-arabia"),
+}
+# Places and the places that contain them (lower case): a city and its region or country
+# are no place mismatch (see ar.py).
+PLACE_CONTAINERS: dict[str, tuple[str, ...]] = {
+    "derna": ("libya", "eastern libya", "cyrenaica"),
+    "benghazi": ("libya", "eastern libya", "cyrenaica"),
+    "tripoli": ("libya", "lebanon"),
+    "marrakech": ("morocco",),
+    "marrakesh": ("morocco",),
+    "al haouz": ("morocco", "marrakech", "marrakesh"),
+    "haouz": ("morocco", "marrakech", "marrakesh"),
+    "agadir": ("morocco",),
+    "taroudant": ("morocco",),
+    "chichaoua": ("morocco",),
+    "ouarzazate": ("morocco",),
+    "rabat": ("morocco",),
+    "casablanca": ("morocco",),
+    "sanaa": ("yemen",),
+    "aden": ("yemen",),
+    "hodeidah": ("yemen",),
+    "gaza": ("palestine", "gaza strip"),
+    "rafah": ("palestine", "gaza", "gaza strip"),
+    "beirut": ("lebanon",),
+    "damascus": ("syria",),
+    "aleppo": ("syria",),
+    "cairo": ("egypt",),
+    "jeddah": ("saudi arabia",),
+    "riyadh": ("saudi arabia",),
+    "baghdad": ("iraq",),
+    "mosul": ("iraq",),
+    "moscow": ("russia",),
+    "kyiv": ("ukraine",),
+    "paris": ("france",),
+    "st john s": ("newfoundland", "canada"),
+    "newfoundland": ("canada",),
+}
+# Words that only say what kind of place a name is ("the city of Derna").
+PLACE_KINDS = frozenset("city town village province region state capital country".split())
+# Words right before a figure that hedge it: "about", a lower bound ("min") or an upper
+# bound ("max") (see ar.py).
+QUANTITY_HEDGES: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "about",
+            "around",
+            "approximately",
+            "roughly",
+            "nearly",
+            "almost",
+            "some",
+            "an estimated",
+            "estimated",
+            "close to",
+        ),
+        "about",
+    ),
+    **dict.fromkeys(
+        ("more than", "over", "at least", "upwards of", "in excess of", "no fewer than"), "min"
+    ),
+    **dict.fromkeys(("less than", "fewer than", "under", "up to", "no more than"), "max"),
+}
+# ... and right after it, or after the noun it counts ("5,000 people or more").
+QUANTITY_HEDGES_AFTER: dict[str, str] = {"or more": "min", "at least": "min", "or so": "about"}
+# Units of length and depth (see ar.py).
+LENGTH_UNITS = tuple(
+    """mile miles km kilometre kilometres kilometer kilometers metre metres meter meters feet
+    foot ft""".split()
+)
+# Words around a length that say which way, not from where (see ar.py).
+LENGTH_NEUTRAL = tuple(
+    """off away from north south east west northeast northwest southeast southwest coast
+    shore""".split()
+)
+# Words that join two clauses: a count's state is read within its own clause.
+CLAUSE_CONJUNCTIONS = ("and", "while", "but")
+# Words that say what state the people a count counts are in (see ar.py).
+COUNT_STATES: dict[str, str] = {
+    **dict.fromkeys(
+        "dead killed kill kills died die dies death deaths fatalities bodies lives".split(),
+        "dead",
+    ),
+    **dict.fromkeys("missing unaccounted".split(), "missing"),
+    **dict.fromkeys("injured wounded hurt injuries injuring".split(), "injured"),
+    **dict.fromkeys("displaced homeless evacuated".split(), "displaced"),
+    **dict.fromkeys("rescued survivors saved".split(), "rescued"),
+    **dict.fromkeys("arrested detained".split(), "arrested"),
+}
 
 # Direction roots, matched inside a word; "^" ties a root to the start of the word, "$" to
 # its end ("^rise" is not "sunrise", "^up$" not "update"). Written by hand from news

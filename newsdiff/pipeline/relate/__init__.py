@@ -2,15 +2,20 @@
 
 Two layers decide, in this order:
 
-1. **Rules over facts** (rules.py): the same quantity with two values, the same event with
-   two dates or places, a negation, opposite directions, another name in the same slot.
+1. **Rules over facts** (rules.py): the same quantity with two values (amounts converted
+   between currencies, the dead never counted against the missing: quantities.py), the same
+   event with two dates or places, one claim negating or denying what the other says
+   (polarity.py), opposite directions, another name in the same slot.
 2. **A learned model** (model.py) where the rules run out, trusted between articles only on
-   near-rewrites.
+   near-rewrites, and never where the rules explain every difference (two denials, another
+   name of one actor, one day said two ways: rules.equivalent).
 
 Pairs that only look alike are unrelated. A contradiction then becomes:
 
-- a **dispute** when the two claims quote different sources: the outlets do not contradict
-  each other, their sources do (the reason stays the contradiction's);
+- a **dispute** when the two claims quote different sources (attribution.same_source: one
+  actor may go by two names): the outlets do not contradict each other, their sources do
+  (the reason stays the contradiction's). A report against the denial of it is a dispute
+  whoever quotes them, unless one source both says and denies it;
 - an **update** when the claims give two values of one count (a toll, a number of people) in
   articles published on two different dates: the figure changed, nobody got it wrong.
 
@@ -24,6 +29,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsdiff.pipeline.attribution import same_source
 from newsdiff.pipeline.facts import claim_from_text
 from newsdiff.pipeline.normalize import light_stem, normalize_text, tokens
 from newsdiff.pipeline.relate.metrics import format_scores, relation_scores
@@ -39,6 +45,7 @@ from newsdiff.pipeline.relate.rules import (
     Finding,
     compare_facts,
     contradiction_rule,
+    equivalent,
 )
 from newsdiff.pipeline.relate.words import ClaimView, containment, diff, similarity, view
 from newsdiff.pipeline.types import (
@@ -63,7 +70,10 @@ __all__ = [
     "similarity",
 ]
 
-ENGINE_VERSION = "relate-3"
+# relate-4: polarity (negating phrases, denials), disputes between a report and its denial,
+# aliases, weekdays, counts of the dead and the missing, cities in their countries and
+# amounts converted between currencies; the learned model's weights are relate-2's.
+ENGINE_VERSION = "relate-4"
 
 # Confidence of "agreement" for claims whose numbers are different quantities (sentence vs
 # time served): the facts rule out a conflict whatever the wording model says. Hand-set.
@@ -112,6 +122,8 @@ class _Verdict:
     score: float
     reason: Reason
     differing: tuple[FactDifference, ...] = ()
+    # The contradiction sets a denial against what it denies.
+    denial: bool = False
 
 
 def _decide(
@@ -122,13 +134,16 @@ def _decide(
     probability: float,
     learned_min_similarity: float,
 ) -> _Verdict:
-    """Rules first, then low overlap, then the learned model, else agreement."""
+    """Rules first, then low overlap, then the learned model (unless the rules explain every
+    difference: rules.equivalent), else agreement."""
     model = load_model()
     if finding is not None:
         # A rule is sure of the conflict; how sure of the pairing is the overlap, hence a
         # score of at least 0.5, and 1 for claims that differ only by the facts (hand-set).
         score = max(probability, 0.5 + 0.5 * rest_similarity)
-        return _Verdict("contradiction", score, finding.reason, finding.differing)
+        return _Verdict(
+            "contradiction", score, finding.reason, finding.differing, denial=finding.denial
+        )
     differing = tuple(facts.differing)
     if pair.similarity < model.unrelated_similarity and not facts.matched:
         return _Verdict("unrelated", 1.0 - pair.similarity, Reason.LOW_OVERLAP, differing)
@@ -140,6 +155,7 @@ def _decide(
         # of the other, or only adds some, is a shorter or fuller report of it, not a
         # rewrite. In ANS such headline pairs are corruptions, so ANS scoring keeps them.
         and (learned_min_similarity <= 0 or (pair.removed and pair.added))
+        and not equivalent(pair.va, pair.vb, facts)
     ):
         return _Verdict("contradiction", probability, Reason.LEARNED, differing)
     # Where the model leaned to contradiction but was not trusted (article mode), its
@@ -157,9 +173,13 @@ def _source(claim: ClaimDraft) -> str:
     return claim.attribution_text or claim.attribution
 
 
-def _is_dispute(a: ClaimDraft, b: ClaimDraft) -> bool:
-    """Both claims quote a source, and not the same one."""
-    return bool(a.attribution and b.attribution and a.attribution != b.attribution)
+def _is_dispute(a: ClaimDraft, b: ClaimDraft, verdict: _Verdict) -> bool:
+    """Both claims quote a source, and not the same one; or one denies what the other says,
+    and they do not quote one source (a report and its denial are two voices, even when
+    the outlet reports one of them in its own words)."""
+    if verdict.denial:
+        return not (a.attribution and same_source(a.attribution, b.attribution))
+    return bool(a.attribution and b.attribution and not same_source(a.attribution, b.attribution))
 
 
 def _is_update(verdict: _Verdict, published_a: dt.date | None, published_b: dt.date | None) -> bool:
@@ -207,7 +227,7 @@ def relate_claims(
 
     kind, reason = verdict.kind, verdict.reason
     published: tuple[dt.date | None, dt.date | None] = (None, None)
-    if kind == "contradiction" and _is_dispute(a, b):
+    if kind == "contradiction" and _is_dispute(a, b, verdict):
         # Sources before time: two sources giving two figures is a dispute between them,
         # whenever it was reported.
         kind = "disputed"

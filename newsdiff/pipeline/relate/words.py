@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from rapidfuzz import fuzz
 
@@ -20,10 +21,11 @@ from newsdiff.pipeline.normalize import (
     ARABIC_RE,
     NEGATIONS,
     STOPWORDS,
+    WORD_RE,
     light_stem,
     surface_of,
-    tokens,
 )
+from newsdiff.pipeline.numbers import numbers_as_digits
 
 # Two stems of four letters or more at least this similar (rapidfuzz ratio) count as the
 # same word: spelling variants (اليوروفيجن/اليورفيجن) and inflections (صحفي/صحفى) in
@@ -43,6 +45,9 @@ NEGATION_CONTRACTIONS = lang.merged_set("NEGATION_CONTRACTIONS")
 OPPOSITE = {"up": "down", "down": "up", "confirm": "deny", "deny": "confirm"}
 
 NUMBER_RE = re.compile(r"^\d+(?:[.,]\d+)*$")
+# Punctuation that ends a clause inside a claim. Quotation marks do not: they wrap names and
+# quoted words inside one clause.
+CLAUSE_END_RE = re.compile(r"[.,;:!?()\[\]\n]")
 
 # Skeletons (see skeleton()): affixes and long vowels from pipeline/lang/.
 SKELETON_PREFIXES = lang.merged_set("SKELETON_PREFIXES")
@@ -82,6 +87,9 @@ class ClaimView:
     stems: tuple[str, ...]  # light stems of content tokens, in order
     numbers: frozenset[str]
     negations: int
+    # The clause of each token: how many clause breaks (CLAUSE_END_RE) come before it. A
+    # negation's scope stays inside its clause ("أطباء بلا حدود: العشرات يغرقون").
+    clauses: tuple[int, ...] = ()
 
 
 def is_negation(token: str) -> bool:
@@ -93,7 +101,12 @@ def is_negation(token: str) -> bool:
 
 @cache
 def _view_cached(normalized: str) -> ClaimView:
-    toks = tuple(tokens(normalized))
+    # Numbers in digits: "خمسة وعشرين" and "25" are one word to compare (numbers.py).
+    text = numbers_as_digits(normalized)
+    matches = list(WORD_RE.finditer(text))
+    toks = tuple(m.group() for m in matches)
+    ends = [0, *(m.end() for m in matches)]
+    breaks = [len(CLAUSE_END_RE.findall(text, ends[i], m.start())) for i, m in enumerate(matches)]
     negated = {
         i
         for i, t in enumerate(toks)
@@ -109,6 +122,7 @@ def _view_cached(normalized: str) -> ClaimView:
         stems=tuple(light_stem(t) for t in content),
         numbers=frozenset(t.replace(",", "") for t in toks if NUMBER_RE.match(t)),
         negations=len(negated),
+        clauses=tuple(accumulate(breaks)),
     )
 
 

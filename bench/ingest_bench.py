@@ -1,0 +1,175 @@
+"""Ingestion speed through the services, end to end (clean, facts, alignment, relations,
+verdicts, database writes), on a throw-away SQLite or PostgreSQL database.
+
+    .venv/bin/python bench/ingest_bench.py [--articles 100] [--large 500] [--claims 40]
+
+With DATABASE_URL set (a PostgreSQL database it may fill), it runs there instead.
+
+Prints:
+- the throughput of ingesting ``--articles`` seed-sized articles of one story one by one
+  (articles/s), and the time of the next one (the 101st into a 100-article story), end to end;
+- a full realignment of that story;
+- a ``--large`` x ``--claims`` story (synthetic claims stored directly, as bench/align_bench.py
+  builds them) fully realigned: the time of story_realign on it.
+
+Articles are made from the two seed articles' sentences (shuffled, figures varied), so that they
+are seed-sized (about 3,500 characters) and tell one story.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+SEEDS = ROOT / "fixtures" / "seeds"
+
+
+def _setup_django() -> None:
+    if "DATABASE_URL" not in os.environ:
+        os.environ["DATABASE_URL"] = f"sqlite:///{Path(tempfile.mkdtemp()) / 'ingest.sqlite3'}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdiff.settings")
+    os.environ.setdefault("DEBUG", "false")
+    os.environ.setdefault("SECRET_KEY", "bench-only")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def seed_sentences() -> list[str]:
+    from newsdiff.pipeline import analyse_article
+
+    sentences: list[str] = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        sentences.extend(c.text for c in analyse_article(path.read_text(encoding="utf-8")).claims)
+    return sentences
+
+
+def article_text(sentences: list[str], rng: random.Random, n: int) -> str:
+    """A seed-sized article: seed sentences in another order, one figure changed, and a
+    line that makes the text its own."""
+    chosen = rng.sample(sentences, k=min(len(sentences), 30))
+    body = []
+    for sentence in chosen:
+        if rng.random() < 0.1:
+            sentence = sentence.replace("10", str(rng.choice([10, 12, 15])), 1)
+        body.append(sentence)
+    body.append(f"وتابعت الوكالة رقم {n} تغطية هذه القضية منذ بدايتها.")
+    return "\n".join(body)
+
+
+def timed(label: str, seconds: float, extra: str = "") -> None:
+    print(f"{label:<58} {seconds:8.2f} s {extra}")
+
+
+def bench_story(n_articles: int) -> None:
+    from newsdiff import services
+    from newsdiff.models import Story
+
+    rng = random.Random(7)
+    sentences = seed_sentences()
+    texts = [article_text(sentences, rng, n) for n in range(n_articles + 1)]
+    size = sum(len(t) for t in texts) / len(texts)
+    start = time.perf_counter()
+    for n, text in enumerate(texts[:n_articles]):
+        services.article_ingest(raw_text=text, outlet_name=f"Outlet {n}", story_slug="bench-ingest")
+    elapsed = time.perf_counter() - start
+    timed(
+        f"ingest {n_articles} articles of one story, one by one",
+        elapsed,
+        f"({n_articles / elapsed:.1f} articles/s, {size:,.0f} characters each)",
+    )
+    start = time.perf_counter()
+    services.article_ingest(
+        raw_text=texts[n_articles], outlet_name=f"Outlet {n_articles}", story_slug="bench-ingest"
+    )
+    timed(
+        f"ingest article {n_articles + 1} into the {n_articles}-article story",
+        time.perf_counter() - start,
+    )
+    story = Story.objects.get(slug="bench-ingest")
+    start = time.perf_counter()
+    result = services.story_realign(story=story)
+    timed(
+        f"full realign of the {n_articles + 1}-article story",
+        time.perf_counter() - start,
+        f"({result.links:,} links)",
+    )
+
+
+def bench_large(n_articles: int, n_claims: int) -> None:
+    """A story of synthetic claims stored directly (no text stages), then fully realigned."""
+    import hashlib
+
+    from align_bench import synthetic_story
+
+    from newsdiff import services
+    from newsdiff.models import Article, Claim, Outlet, Story
+
+    drafts = synthetic_story(n_articles, n_claims)
+    story = Story.objects.create(title="bench large", slug="bench-large")
+    outlets = Outlet.objects.bulk_create(
+        Outlet(name=f"Large outlet {i}", domain=f"large{i}.example") for i in range(n_articles)
+    )
+    articles = Article.objects.bulk_create(
+        Article(
+            outlet=outlet,
+            story=story,
+            raw_text="bench",
+            clean_text="bench",
+            content_hash=hashlib.sha256(f"large {i}".encode()).hexdigest(),
+        )
+        for i, outlet in enumerate(outlets)
+    )
+    Claim.objects.bulk_create(
+        (
+            Claim(
+                article=article,
+                position=c.position,
+                text=c.text,
+                normalized=c.normalized,
+                start=c.start,
+                end=c.end,
+                facts=[f.as_dict() for f in c.facts],
+            )
+            for article, claims in zip(articles, drafts, strict=True)
+            for c in claims
+        ),
+        batch_size=5000,
+    )
+    start = time.perf_counter()
+    result = services.story_realign(story=story)
+    timed(
+        f"full realign of a {n_articles} x {n_claims} story",
+        time.perf_counter() - start,
+        f"({result.links:,} links)",
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=100)
+    parser.add_argument("--large", type=int, default=500)
+    parser.add_argument("--claims", type=int, default=40)
+    args = parser.parse_args()
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    _setup_django()
+    from django.db import connection
+
+    print(f"database {connection.vendor}")
+    bench_story(args.articles)
+    if args.large:
+        bench_large(args.large, args.claims)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,244 @@
+"""Polarity: whether a claim negates or denies what the other claim says.
+
+Counting negation words and comparing their parity mistakes two denials of one report for a
+negation ("the Kremlin said the report looks fake" / "Russia denied the report"), misses the
+verbs that negate without a negation word ("stop short of", "امتنع عن"), and lets one
+claim's negation of something the other never mentions flip the pair. A claim's polarity
+here has two parts:
+
+- **a denial**: a word of denying ("نفى", "denied") or a verdict calling a report false that
+  follows a word of reports or of calling ("وصف التقرير بأنه مفبرك", "the report looks
+  fake"), unless a negation stands right before it ("لم ينف", "did not deny"). A denial
+  speaks of all the claim says, and two denials agree.
+- **negations**: each negation word or negating phrase ("لم", "didn't", "stop short of", "لا
+  تصل إلى حد" counted once) with its scope, the content words right after it.
+
+A claim is negative towards another when it denies, or one of its negations has in scope
+words the other claim also has. Two claims conflict when one is clearly negative towards the
+other (it denies, or a negation has two shared words in scope) and the other is not negative
+towards it at all (no denial, no negation with a shared word in scope): a claim that negates
+one thing and another that negates something else do not conflict, and neither do two
+claims that both negate, however differently the negations fall. Word lists are in
+pipeline/lang.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsdiff.pipeline import lang
+from newsdiff.pipeline.normalize import ARABIC_RE, light_stem, tokens
+from newsdiff.pipeline.relate.words import (
+    NEGATION_CLITICS,
+    NEGATION_CONTRACTIONS,
+    VIEW_CACHE_LIMIT,
+    ClaimView,
+    is_negation,
+    soft_in,
+    view,
+)
+
+# How many content words after a negation it negates: "لم يوافق البرلمان على القانون"
+# negates the approval and its parties, not the rest of a long sentence. Three keeps "did
+# not sell its factory in Ohio" and clears ANS train pairs whose one side adds an unrelated
+# negated clause ("إذا لم تتفاهم معه").
+NEGATION_SCOPE_WORDS = 3
+# A negation clearly concerns the other claim when this many of the words in its scope (or
+# all, if fewer) are the other claim's too: one shared word is often a generic noun
+# ("الصواريخ") of another statement ("لا تصل إلى حد بيع الصواريخ الروسية" against "بحثوا
+# عن صواريخ كورنيت"). One shared word is enough to keep the other side from counting as
+# plainly positive ("يرفض رفضا قاطعا أي تفاوض" / "يرفض أي تفاوض بشأن الاتفاق").
+NEGATION_SCOPE_SHARED = 2
+# A negation this many tokens before a word of denying negates the denial ("لم ينف",
+# "did not deny", "didn t deny").
+NEGATED_DENIAL_GAP = 3
+# A verdict ("مزيف", "fake") denies when a word of reports or of calling comes at most this
+# many tokens before it ("the newspaper report about the arms deal looks fake").
+DENIAL_CUE_WINDOW = 8
+
+NEGATING_PHRASES: tuple[tuple[str, ...], ...] = tuple(
+    tuple(tokens(phrase)) for phrase in lang.merged_tuple("NEGATING_PHRASES")
+)
+DENIAL_WORDS = lang.merged_set("DENIAL_WORDS")
+DENIAL_VERDICTS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(tokens(phrase)) for phrase in lang.merged_tuple("DENIAL_VERDICTS")
+)
+DENIAL_CUES = lang.merged_set("DENIAL_CUES")
+# Negations of the one word after them ("غير معتاد": unusual, not "not usual on the cover").
+WORD_NEGATIONS = lang.merged_set("WORD_NEGATIONS")
+# Negation words that negate nothing in a phrase: "لا تزال" (still), "لا سيما" (especially).
+NOT_NEGATIONS = lang.merged_set("NOT_NEGATIONS")
+# The article and clitics peeled off a word before looking it up among the cues (pipeline/lang).
+_CUE_PREFIXES = lang.merged_tuple("STEM_PREFIXES")
+
+
+@dataclass(frozen=True, slots=True)
+class Polarity:
+    """What one claim denies or negates (see the module docstring)."""
+
+    denies: bool
+    # The stems each negation of the claim has in scope.
+    scopes: tuple[tuple[str, ...], ...]
+
+    def negative_towards(self, other: ClaimView, shared: int = NEGATION_SCOPE_SHARED) -> bool:
+        """Whether the claim denies, or negates at least ``shared`` words (all, if its scope
+        is shorter) that the other claim also has."""
+        return self.denies or any(
+            sum(soft_in(stem, other.stems) for stem in scope) >= min(shared, len(scope))
+            for scope in self.scopes
+            if scope
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class PolarityConflict:
+    """One claim negates what the other says; denial: the negative one is a denial (a report
+    against its denial: a dispute whoever quotes them)."""
+
+    denial: bool
+
+
+def polarity(claim_view: ClaimView) -> Polarity:
+    """The polarity of one claim (cached with its view)."""
+    return _polarity(claim_view.normalized)
+
+
+def polarity_conflict(a: ClaimView, b: ClaimView) -> PolarityConflict | None:
+    """Whether one claim is clearly negative towards the other, and the other not at all."""
+    pa, pb = polarity(a), polarity(b)
+    if pa.negative_towards(b) and not pb.negative_towards(a, shared=1):
+        return PolarityConflict(denial=pa.denies)
+    if pb.negative_towards(a) and not pa.negative_towards(b, shared=1):
+        return PolarityConflict(denial=pb.denies)
+    return None
+
+
+def _strip_clitic(token: str) -> str:
+    """A first word of a phrase may carry و/ف in front ("وامتنع عن")."""
+    return token[1:] if token[:1] in NEGATION_CLITICS and len(token) > 2 else token
+
+
+def _phrase_at(toks: Sequence[str], i: int, phrases: Sequence[tuple[str, ...]]) -> int:
+    """The length of the longest phrase that starts at token i, 0 if none."""
+    best = 0
+    for phrase in phrases:
+        n = len(phrase)
+        if n <= best or i + n > len(toks):
+            continue
+        first = toks[i]
+        if first != phrase[0] and _strip_clitic(first) != phrase[0]:
+            continue
+        if tuple(toks[i + 1 : i + n]) == phrase[1:]:
+            best = n
+    return best
+
+
+def _is_cue(token: str) -> bool:
+    if token in DENIAL_CUES:
+        return True
+    return any(
+        token.startswith(p) and len(token) - len(p) >= 3 and token[len(p) :] in DENIAL_CUES
+        for p in _CUE_PREFIXES
+    )
+
+
+def _is_definite(token: str) -> bool:
+    """An Arabic word with its article, bare or after a clitic (التقرير، والتقرير، للتقرير)."""
+    return token.startswith(("ال", "لل")) or token[1:3] == "ال"
+
+
+def _negation_at(toks: Sequence[str], i: int) -> int:
+    """The length of the negation at token i (2 for a split contraction), 0 if none."""
+    if " ".join(toks[i : i + 2]) in NEGATION_CONTRACTIONS:
+        return 2
+    if is_negation(toks[i]) and " ".join(map(_strip_clitic, toks[i : i + 2])) not in NOT_NEGATIONS:
+        return 1
+    return 0
+
+
+class _Reader:
+    """One pass over a claim's tokens: phrases first, then words; each token is read once."""
+
+    def __init__(self, claim_view: ClaimView) -> None:
+        self.view = claim_view
+        self.toks = claim_view.tokens
+        self.used = [False] * len(self.toks)
+        self.denies = False
+        self.negations: list[int] = []  # the token index each negation's scope starts at
+
+    def take(self, start: int, length: int) -> None:
+        for j in range(start, start + length):
+            self.used[j] = True
+
+    def read(self) -> Polarity:
+        for i in range(len(self.toks)):
+            if not self.used[i]:
+                self.phrase(i)
+        for i in range(len(self.toks)):
+            if not self.used[i]:
+                self.word(i)
+        return Polarity(denies=self.denies, scopes=tuple(map(self.scope, self.negations)))
+
+    def phrase(self, i: int) -> None:
+        """A negating phrase, or a verdict that a cue before it makes a denial."""
+        n = _phrase_at(self.toks, i, NEGATING_PHRASES)
+        if n:
+            self.take(i, n)
+            self.negations.append(i + n)
+            return
+        n = _phrase_at(self.toks, i, DENIAL_VERDICTS)
+        if n and self.cued(i):
+            self.take(i, n)
+            self.denies = True
+
+    def cued(self, i: int) -> bool:
+        """Whether a cue comes shortly before the verdict at token i. An Arabic noun without
+        its article right before the verdict takes it as an adjective ("أخبار كاذبة": false
+        news, a charge), not as a verdict on a report ("التقرير مزيف")."""
+        start = max(0, i - DENIAL_CUE_WINDOW)
+        before = self.toks[start:i]
+        if before and ARABIC_RE.match(before[-1]) and not _is_definite(before[-1]):
+            before = before[:-1]
+        return any(map(_is_cue, before))
+
+    def word(self, i: int) -> None:
+        """A word of denying (unless negated), or a negation."""
+        if self.toks[i] in DENIAL_WORDS or _strip_clitic(self.toks[i]) in DENIAL_WORDS:
+            self.take(i, 1)
+            negated = self.negation_before(i)
+            if negated is None:
+                self.denies = True
+            else:
+                self.negations.remove(negated)
+            return
+        n = _negation_at(self.toks, i)
+        if n:
+            self.take(i, n)
+            self.negations.append(i + n)
+
+    def negation_before(self, i: int) -> int | None:
+        """The negation read just before token i (its scope start), if any."""
+        for start in self.negations:
+            if i - NEGATED_DENIAL_GAP <= start <= i:
+                return start
+        return None
+
+    def scope(self, start: int) -> tuple[str, ...]:
+        """The stems of the first content words from token start, in the clause of the
+        negation: NEGATION_SCOPE_WORDS of them, or one after a negation of one word."""
+        clauses = self.view.clauses
+        clause = clauses[start - 1] if start else 0
+        after = [
+            light_stem(word)
+            for at, word in zip(self.view.content_at, self.view.content, strict=True)
+            if at >= start and clauses[at] == clause and word not in DENIAL_WORDS
+        ]
+        one_word = start and _strip_clitic(self.toks[start - 1]) in WORD_NEGATIONS
+        return tuple(after[: 1 if one_word else NEGATION_SCOPE_WORDS])
+
+
+@lru_cache(maxsize=VIEW_CACHE_LIMIT)
+def _polarity(normalized: str) -> Polarity:
+    return _Reader(view(normalized)).read()

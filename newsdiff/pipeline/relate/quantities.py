@@ -1,0 +1,229 @@
+"""What makes two quantities one: amounts in two currencies, hedged figures, and the people
+a count counts.
+
+"100 million euros" and "109 million dollars" are one amount once converted; "about 13,000
+feet" does not contradict "12,500 feet", nor "more than 5,000 dead" "5,300 dead"; "5,300
+dead" and "10,000 missing" are two counts, not one figure with two values. The fact rules
+(rules.py) ask these questions before they call two values a mismatch.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from itertools import zip_longest
+
+from newsdiff.pipeline import lang
+from newsdiff.pipeline.normalize import STOPWORDS, normalize_text, tokens
+from newsdiff.pipeline.types import Fact
+
+# US dollars for one unit of each currency the facts stage reads: approximate market rates
+# of early January 2024 (EUR 1.10, GBP 1.27, CHF 1.18, CAD 0.75, AUD 0.68, CNY 0.141, MAD
+# 0.101, KWD 3.25) and the official pegs of the Gulf currencies and the Jordanian dinar.
+# Only currencies whose rate stayed within CONVERSION_TOLERANCE of these over 2022-2025 are
+# listed: the rouble, the lira, the Egyptian pound and their like moved too far for a fixed
+# table, and are compared only with themselves.
+USD_PER_UNIT: dict[str, Decimal] = {
+    "USD": Decimal("1"),
+    "EUR": Decimal("1.10"),
+    "GBP": Decimal("1.27"),
+    "CHF": Decimal("1.18"),
+    "CAD": Decimal("0.75"),
+    "AUD": Decimal("0.68"),
+    "CNY": Decimal("0.141"),
+    "MAD": Decimal("0.101"),
+    "KWD": Decimal("3.25"),
+    "SAR": Decimal("0.2667"),  # 3.75 per dollar
+    "AED": Decimal("0.2723"),  # 3.6725
+    "QAR": Decimal("0.2747"),  # 3.64
+    "OMR": Decimal("2.6008"),  # 0.3845
+    "BHD": Decimal("2.6596"),  # 0.376
+    "JOD": Decimal("1.4104"),  # 0.709
+}
+# Two amounts in two currencies are one when, converted, they differ by at most this share
+# of the larger: outlets convert at the day's rate and round ("100 million euros", "109
+# million dollars"), and EUR/USD ranged 0.96-1.12 over 2022-2025. Hand-set.
+CONVERSION_TOLERANCE = Decimal("0.15")
+
+# A figure given as "about", "نحو", "حوالي" agrees with any value within this share of the
+# larger one: such figures are rounded to their leading digit or two ("نحو 60 ألف مشجع"
+# for 68,000 seats is the same crowd). Hand-set, as the currency tolerance.
+APPROXIMATE_TOLERANCE = Decimal("0.15")
+# Words before a figure (and after it) that make it approximate ("about"), a lower bound
+# ("more than", "أكثر من") or an upper bound ("less than"); phrases of up to this many words.
+HEDGES_BEFORE: dict[str, str] = lang.merged_dict("QUANTITY_HEDGES")
+HEDGES_AFTER: dict[str, str] = lang.merged_dict("QUANTITY_HEDGES_AFTER")
+HEDGE_MAX_WORDS = 4
+ABOUT, AT_LEAST, AT_MOST = "about", "min", "max"
+# Ages are never hedged: "عن عمر ناهز 85 عاما" is the obituary's exact age.
+UNHEDGED_KINDS = frozenset({"age"})
+
+# Words that say what state the people of a count are in (the dead, the missing ...), and
+# how far from the number such a word may stand: "قتل 12 شخصا وأصيب 30" gives each number
+# the nearest one.
+COUNT_STATES: dict[str, str] = lang.merged_dict("COUNT_STATES")
+STATE_WINDOW = 3
+# Where a new clause starts: a comma or semicolon (not the comma of "5,300"), or a
+# conjunction (pipeline/lang).
+_SEPARATOR_RE = re.compile(r",(?!\d)|[;:]")
+_CONJUNCTIONS = lang.merged_set("CLAUSE_CONJUNCTIONS")
+# Each claim's quantities are read once per pair it is in: cached, bounded by hand like the
+# claim views (a story holds a few thousand claims).
+QUANTITY_CACHE_LIMIT = 50_000
+# Kinds of quantity that count people or things.
+COUNTED_KINDS = frozenset({"count", "number"})
+# Clitics and the article, peeled off a word before looking it up (وأصيب, والجرحى).
+_CLITICS = lang.merged_tuple("STEM_PREFIXES")
+
+
+def _decimal(value: str) -> Decimal | None:
+    try:
+        return Decimal(value)
+    except InvalidOperation:
+        return None
+
+
+def convertible(unit_a: str, unit_b: str) -> bool:
+    """Two different currencies that the reference table can compare."""
+    return unit_a != unit_b and unit_a in USD_PER_UNIT and unit_b in USD_PER_UNIT
+
+
+def _in_one_unit(a: Fact, b: Fact) -> tuple[Decimal, Decimal] | None:
+    """The two values in one unit (dollars for two currencies), None if they have none."""
+    x, y = _decimal(a.value), _decimal(b.value)
+    if x is None or y is None:
+        return None
+    if a.unit == b.unit or not a.unit or not b.unit:
+        return x, y
+    if a.kind == "money" and convertible(a.unit, b.unit):
+        return x * USD_PER_UNIT[a.unit], y * USD_PER_UNIT[b.unit]
+    return None
+
+
+def _close(x: Decimal, y: Decimal, tolerance: Decimal) -> bool:
+    larger = max(abs(x), abs(y))
+    return larger > 0 and abs(x - y) <= tolerance * larger
+
+
+def same_amount(a: Fact, b: Fact) -> bool:
+    """One value: equal values, or amounts in two currencies of the reference table within
+    CONVERSION_TOLERANCE of each other once converted to dollars."""
+    if a.value == b.value:
+        return True
+    if a.kind != "money" or not convertible(a.unit, b.unit):
+        return False
+    values = _in_one_unit(a, b)
+    return values is not None and _close(*values, CONVERSION_TOLERANCE)
+
+
+def values_agree(a: Fact, hedge_a: str, b: Fact, hedge_b: str) -> bool:
+    """Whether two values of one quantity can both be true, given how each is hedged: one
+    value, an approximate figure close enough, a bound the other value keeps."""
+    if same_amount(a, b):
+        return True
+    values = _in_one_unit(a, b)
+    if values is None or not (hedge_a or hedge_b):
+        return False
+    x, y = values
+    if ABOUT in (hedge_a, hedge_b) or hedge_a == hedge_b:
+        # Two bounds of one kind are two estimates: "more than 22 million views" and "more
+        # than 500 million" disagree, though neither rules the other out.
+        return _close(x, y, APPROXIMATE_TOLERANCE)
+    return (
+        (hedge_a == AT_LEAST and y >= x)
+        or (hedge_b == AT_LEAST and x >= y)
+        or (hedge_a == AT_MOST and y <= x)
+        or (hedge_b == AT_MOST and x <= y)
+    )
+
+
+def _locate(normalized: str, fact: Fact) -> tuple[list[str], int, int] | None:
+    """The claim's words and where the fact's words stand among them (the first time)."""
+    words = tokens(normalized)
+    target = tokens(normalize_text(fact.text))
+    if not target or target[0] not in words:
+        return None
+    start = words.index(target[0])
+    return words, start, start + len(target)
+
+
+@lru_cache(maxsize=QUANTITY_CACHE_LIMIT)
+def hedge_of(normalized: str, fact: Fact) -> str:
+    """How the claim hedges the figure: about | min | max, or "" for an exact figure."""
+    found = _locate(normalized, fact) if fact.kind not in UNHEDGED_KINDS else None
+    if found is None:
+        return ""
+    words, start, end = found
+    for n in range(HEDGE_MAX_WORDS, 0, -1):
+        before = " ".join(words[max(0, start - n) : start])
+        if before in HEDGES_BEFORE:
+            return str(HEDGES_BEFORE[before])
+    # After the figure, or after the noun it counts ("60 ألف مشجع تقريبا").
+    for skip in (0, 1):
+        for n in range(HEDGE_MAX_WORDS, 0, -1):
+            after = " ".join(words[end + skip : end + skip + n])
+            if after in HEDGES_AFTER:
+                return str(HEDGES_AFTER[after])
+    return ""
+
+
+def _state_of(word: str) -> str:
+    if not word:
+        return ""
+    if word in COUNT_STATES:
+        return str(COUNT_STATES[word])
+    for clitic in _CLITICS:
+        if word.startswith(clitic) and len(word) - len(clitic) >= 3:
+            found = COUNT_STATES.get(word[len(clitic) :])
+            if found:
+                return str(found)
+    return ""
+
+
+def _chunks(normalized: str) -> list[list[str]]:
+    """The content words of a claim cut where a new coordinated clause starts (a comma, a
+    semicolon, "and", or a word of state carrying و: "قتل 12 شخصا وأصيب 30"), so that each
+    number meets only the words of its own clause."""
+    chunks: list[list[str]] = [[]]
+    for part in _SEPARATOR_RE.split(normalized):
+        for word in tokens(part):
+            if word in _CONJUNCTIONS or (word[0] == "و" and _state_of(word[1:])):
+                chunks.append([])
+            if word not in STOPWORDS and word not in _CONJUNCTIONS:
+                chunks[-1].append(word)
+        chunks.append([])
+    return [c for c in chunks if c]
+
+
+@lru_cache(maxsize=QUANTITY_CACHE_LIMIT)
+def count_state(normalized: str, fact: Fact) -> str:
+    """The state of the people or things a count counts (dead | missing | injured |
+    displaced | rescued | arrested), read from its subject or from the nearest word of
+    state within STATE_WINDOW content words of it in its clause; "" when nothing says."""
+    if fact.kind not in COUNTED_KINDS:
+        return ""
+    for word in tokens(fact.subject):
+        state = _state_of(word)
+        if state:
+            return state
+    target = [w for w in tokens(normalize_text(fact.text)) if w not in STOPWORDS]
+    if not target:
+        return ""
+    for words in _chunks(normalized):
+        if target[0] not in words:
+            continue
+        start = words.index(target[0])
+        before = words[max(0, start - STATE_WINDOW) : start][::-1]
+        after = words[start + len(target) : start + len(target) + STATE_WINDOW]
+        for near_before, near_after in zip_longest(before, after, fillvalue=""):
+            state = _state_of(near_before) or _state_of(near_after)
+            if state:
+                return state
+        return ""
+    return ""
+
+
+def states_compatible(x: str, y: str) -> bool:
+    """Two counts may count the same people unless both say who, differently."""
+    return not x or not y or x == y

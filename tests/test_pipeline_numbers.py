@@ -1,0 +1,245 @@
+"""Written-out numbers (numbers.py): compounds read as one quantity in Arabic and English,
+what they measure, the traps that are no count, and their place in the relate stage.
+
+Every sentence is written for these tests. Pure: no database.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdiff.pipeline.facts import extract_facts
+from newsdiff.pipeline.normalize import normalize_text
+from newsdiff.pipeline.numbers import numbers_as_digits
+from newsdiff.pipeline.relate import relate_texts
+from newsdiff.pipeline.types import Fact
+
+# The kinds a quantity becomes (names, negations and directions are other facts).
+QUANTITY_KINDS = frozenset({"count", "number", "duration", "money", "percent", "age", "year"})
+
+
+def quantities(text: str) -> list[Fact]:
+    return [f for f in extract_facts(text) if f.kind in QUANTITY_KINDS]
+
+
+def the_quantity(text: str) -> Fact:
+    """The one quantity of text: a compound split in two fails here."""
+    found = quantities(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- Arabic compounds: one quantity, the whole span
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "span"),
+    [
+        # Units, teens, tens, unit + و + ten.
+        ("وصلت ثلاث سفن إلى الميناء", "3", "ثلاث"),
+        ("وصلت ست سفن إلى الميناء", "6", "ست"),
+        ("أصيب أحد عشر جنديا في الانفجار", "11", "أحد عشر"),
+        ("أصيب اثنا عشر جنديا في الانفجار", "12", "اثنا عشر"),
+        ("نقل اثني عشر مصابا إلى المستشفى", "12", "اثني عشر"),
+        ("أغلقت ثلاث عشرة مدرسة أبوابها", "13", "ثلاث عشرة"),
+        ("أغلقت تسع عشرة مدرسة أبوابها", "19", "تسع عشرة"),
+        ("شارك عشرون متطوعا في الحملة", "20", "عشرون"),
+        ("شارك خمسة وعشرون متطوعا في الحملة", "25", "خمسة وعشرون"),
+        ("شارك واحد وثلاثون متطوعا في الحملة", "31", "واحد وثلاثون"),
+        # Hundreds, in one word or two, and hundreds with tens.
+        ("استقبل المخيم مئة أسرة", "100", "مئة"),
+        ("استقبل المخيم مئتي أسرة", "200", "مئتي"),
+        ("استقبل المخيم ثلاثمائة أسرة", "300", "ثلاثمائة"),
+        ("استقبل المخيم ثلاثمئة أسرة", "300", "ثلاثمئة"),
+        ("استقبل المخيم ثلاث مئة أسرة", "300", "ثلاث مئة"),
+        ("استقبل المخيم تسعمائة أسرة", "900", "تسعمائة"),
+        ("استقبل المخيم مئة وخمسين أسرة", "150", "مئة وخمسين"),
+        ("استقبل المخيم خمسمائة واثنتي عشرة أسرة", "512", "خمسمائة واثنتي عشرة"),
+        # Thousands, millions, billions: singular, dual, plural, and their combinations.
+        ("استقبل المخيم ألف أسرة", "1000", "ألف"),
+        ("استقبل المخيم ألفين من النازحين", "2000", "ألفين"),
+        ("وصل ألفان من النازحين", "2000", "ألفان"),
+        ("وصل ثلاثة آلاف نازح", "3000", "ثلاثة آلاف"),
+        ("وصل عشرة آلاف نازح", "10000", "عشرة آلاف"),
+        ("وصل أحد عشر ألفا من النازحين", "11000", "أحد عشر ألفا"),
+        ("وصل مئة ألف نازح", "100000", "مئة ألف"),
+        ("وصل ثلاثة آلاف وخمسمائة نازح", "3500", "ثلاثة آلاف وخمسمائة"),
+        ("وصل مليونان من النازحين", "2000000", "مليونان"),
+        ("نزح مليونين من السكان", "2000000", "مليونين"),
+        ("نزح ثلاثة ملايين ومئتا ألف من السكان", "3200000", "ثلاثة ملايين ومئتا ألف"),
+        ("نزح نصف مليون من السكان", "500000", "نصف مليون"),
+        ("نزح مليون ونصف من السكان", "1500000", "مليون ونصف"),
+        # Digits inside a compound, and digits with scale words (read before: kept).
+        ("وصل 3 آلاف و500 نازح", "3500", "3 آلاف و500"),
+        ("نزح 10 ملايين من السكان", "10000000", "10 ملايين"),
+        ("نزح 2.5 مليون من السكان", "2500000", "2.5 مليون"),
+        # A year written out, after the word for year.
+        ("بدأت الأزمة عام ألفين وعشرين", "2020", "ألفين وعشرين"),
+    ],
+)
+def test_arabic_written_numbers(text: str, value: str, span: str) -> None:
+    fact = the_quantity(text)
+    assert (fact.value, fact.text) == (value, span)
+
+
+def test_arabic_compound_with_its_unit() -> None:
+    # The failure this fixes: 5 and 20 years, then a false contradiction with "25 عامًا".
+    fact = the_quantity("حكم عليه بالسجن لمدة خمسة وعشرين عاما")
+    assert (fact.kind, fact.value, fact.unit, fact.subject) == ("duration", "25", "year", "سجن")
+    assert fact.text == "خمسة وعشرين عاما"
+    fact = the_quantity("بلغت قيمة الصفقة ثلاثمائة مليون دولار")
+    assert (fact.kind, fact.value, fact.unit) == ("money", "300000000", "USD")
+    assert fact.text == "ثلاثمائة مليون دولار"
+    fact = the_quantity("تبرع رجل الأعمال بمليونين و500 ألف دولار")
+    assert (fact.kind, fact.value, fact.unit) == ("money", "2500000", "USD")
+    fact = the_quantity("ارتفعت الأسعار خمسة وعشرين في المئة")
+    assert (fact.kind, fact.value) == ("percent", "25")
+
+
+def test_arabic_compound_keeps_its_diacritics_and_spelling() -> None:
+    fact = the_quantity("قُتل مئةٌ وخمسونَ شخصًا في الفيضان")
+    assert (fact.value, fact.text) == ("150", "مئةٌ وخمسونَ")
+    fact = the_quantity("قتل ٣ آلاف وخمسمائة شخص")
+    assert (fact.value, fact.text) == ("3500", "٣ آلاف وخمسمائة")
+
+
+# --- English compounds
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "span"),
+    [
+        ("Twenty-five people were rescued from the ship", "25", "Twenty-five"),
+        ("The rescuers found twenty five people on the ship", "25", "twenty five"),
+        ("The ship carried one hundred and fifty people", "150", "one hundred and fifty"),
+        ("The ship carried three hundred people", "300", "three hundred"),
+        ("The ship carried a hundred people", "100", "a hundred"),
+        ("Two thousand people fled the town", "2000", "Two thousand"),
+        ("Three thousand five hundred people fled the town", "3500", "Three thousand five hundred"),
+        ("The storm destroyed 5,300 homes", "5300", "5,300"),
+        ("The storm left 1.2 million homes without power", "1200000", "1.2 million"),
+        ("The storm left half a million homes without power", "500000", "half a million"),
+        ("The storm left two and a half million homes dark", "2500000", "two and a half million"),
+    ],
+)
+def test_english_written_numbers(text: str, value: str, span: str) -> None:
+    fact = the_quantity(text)
+    assert (fact.value, fact.text) == (value, span)
+
+
+def test_english_compound_with_its_unit() -> None:
+    fact = the_quantity("He was sentenced to twenty-five years in prison")
+    assert (fact.kind, fact.value, fact.unit, fact.subject) == ("duration", "25", "year", "prison")
+    assert fact.text == "twenty-five years"
+    fact = the_quantity("The club paid three hundred million dollars for him")
+    assert (fact.kind, fact.value, fact.unit, fact.text) == (
+        "money",
+        "300000000",
+        "USD",
+        "three hundred million dollars",
+    )
+    fact = the_quantity("The club paid a million dollars for him")
+    assert (fact.value, fact.text) == ("1000000", "a million dollars")
+
+
+# --- traps: no count, or two numbers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "one of": no count.
+        "وكانت واحدة من أكبر الكوارث في تاريخ البلاد",
+        "وقال أحد الجنود إن القصف استمر طوال الليل",
+        "It was one of the worst storms in decades",
+        # Ordinals.
+        "وقعت الهجمات في الحادي عشر من الشهر",
+        "بدأت الجولة الثانية عشرة من المفاوضات",
+        "The twenty-first century began with a war",
+        # Approximate: plurals of estimate, and written numbers hedged as estimates.
+        "خرج عشرات الآلاف من المتظاهرين إلى الشوارع",
+        "نزح آلاف السكان من القرى",
+        "قضى في السجن بضعة عشر عاما",
+        "قضى في السجن ثلاثين ونيفا من الأعوام",
+        "Hundreds of people and thousands of others fled",
+        "Several thousand people fled the town",
+        "A few hundred people stayed behind",
+        "He spent thirty-odd years abroad",
+        "A dozen people were hurt",
+        "The multi-million deal collapsed",
+    ],
+)
+def test_no_count(text: str) -> None:
+    assert not quantities(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # A ten after a ten, or a unit after a unit, is a second number.
+        ("تراوح عدد الجرحى بين عشرين وثلاثين", ["20", "30"]),
+        ("وصلت ثلاث سفن وأربع طائرات", ["3", "4"]),
+        # Scales must fall: "ألف وألفان" is two numbers.
+        ("وصل ثلاثة آلاف وأربعة آلاف آخرون", ["3000", "4000"]),
+        # Digits after "and" are a number of their own in English.
+        ("The plan costs 2 million and 300 jobs will go", ["2000000", "300"]),
+        ("Between twenty and thirty people died", ["20", "30"]),
+    ],
+)
+def test_separate_numbers_stay_separate(text: str, values: list[str]) -> None:
+    assert [f.value for f in quantities(text)] == values
+
+
+def test_a_percent_written_out_is_one_quantity() -> None:
+    # "في مئة" is the percent word, not a hundred of something.
+    assert [(f.kind, f.value) for f in quantities("ارتفعت الأسعار خمسة في مئة")] == [
+        ("percent", "5")
+    ]
+
+
+# --- the words the relate stage compares
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("حكم عليه بالسجن لمدة خمسة وعشرين عاما", "حكم عليه بالسجن لمده 25 عاما"),
+        ("قضى بخمسة وعشرين عاما", "قضي ب 25 عاما"),
+        ("وصل 3 آلاف و500 نازح", "وصل 3500 نازح"),
+        ("بلغت 10 ملايين دولار", "بلغت 10000000 دولار"),
+        ("He served twenty-five years", "he served 25 years"),
+        # Digits alone, duals of time and abbreviated scales stay as written.
+        ("قتل 25 شخصا خلال عامين", "قتل 25 شخصا خلال عامين"),
+        ("A $10m deal", "a $10m deal"),
+        ("واحدة من أكبر الكوارث", "واحده من اكبر الكوارث"),
+    ],
+)
+def test_numbers_as_digits(text: str, expected: str) -> None:
+    assert numbers_as_digits(normalize_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "value"),
+    [
+        ("حكم عليه بالسجن لمدة خمسة وعشرين عاما", "حكم عليه بالسجن لمدة 25 عامًا", "25"),
+        ("قتل مئة وخمسين شخصا في الفيضان", "قتل 150 شخصا في الفيضان", "150"),
+        ("بلغت قيمة الصفقة ثلاثمائة مليون دولار", "بلغت قيمة الصفقة 300 مليون دولار", "300000000"),
+        (
+            "He was sentenced to twenty-five years in prison",
+            "He was sentenced to 25 years in prison",
+            "25",
+        ),
+    ],
+)
+def test_written_and_digit_numbers_agree(a: str, b: str, value: str) -> None:
+    relation = relate_texts(a, b)
+    assert relation.kind == "agreement", relation
+    assert [m.value for m in relation.details.matched] == [value]
+
+
+def test_a_written_number_still_contradicts_another_value() -> None:
+    relation = relate_texts("حكم عليه بالسجن لمدة خمسة وعشرين عاما", "حكم عليه بالسجن لمدة 20 عامًا")
+    assert relation.kind == "contradiction"
+    (difference,) = relation.details.differing
+    assert (difference.a.value, difference.a.text) == ("25", "خمسة وعشرين عاما")
+    assert difference.b.value == "20"
