@@ -8,7 +8,6 @@ import pytest
 
 from newsdiff.pipeline.normalize import (
     alternation,
-    content_stems,
     is_arabic,
     light_stem,
     name_key,
@@ -52,15 +51,6 @@ def test_search_spellings_meet() -> None:
 )
 def test_light_stem_peels_clitics(token: str, stem: str) -> None:
     assert light_stem(token) == stem
-
-
-def test_content_stems_drop_function_words() -> None:
-    assert content_stems(normalize_text("وصلت الصواريخ إلى الميناء في الصباح")) == [
-        "وصلت",
-        "صواريخ",
-        "ميناء",
-        "صباح",
-    ]
 
 
 @pytest.mark.parametrize(

@@ -377,14 +377,6 @@ def connected_groups(pairs: Iterable[tuple[Node, Node]]) -> list[list[Node]]:
     return sorted((sorted(g) for g in groups.values() if len(g) > 1), key=lambda g: g[0])
 
 
-def claim_groups(sizes: Sequence[int], matches: Sequence[Match]) -> list[list[tuple[int, int]]]:
-    """Clusters of claims across outlets: connected components of the matches.
-
-    Returns the groups of two or more claims as lists of (article index, claim index).
-    """
-    return connected_groups(((m.article_a, m.claim_a), (m.article_b, m.claim_b)) for m in matches)
-
-
 def copied_articles(
     articles: Sequence[Sequence[ClaimDraft]],
     matches: Sequence[Match],

@@ -134,11 +134,6 @@ def light_stem(token: str) -> str:
     return stem
 
 
-def content_stems(text: str) -> list[str]:
-    """Stems of the content words of normalised text, in order."""
-    return [light_stem(t) for t in tokens(text) if t not in STOPWORDS]
-
-
 # Name keys: Arabic and Latin spellings of one name reduce to the same consonant skeleton,
 # e.g. كورنيت -> "krnt" and Kornet -> "krnt".
 _LATIN_FOLD = str.maketrans({"c": "k", "q": "k", "z": "s", "v": "f", "p": "b", "g": "j", "x": "ks"})

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models import Count, QuerySet
 
 from newsdiff.models import Article, Claim, ClaimLink, ClaimStatus, Language, LinkReview, Story
 from newsdiff.pipeline.types import Fact, FactValue, RelationDetails
@@ -175,13 +175,18 @@ def export_claim_rows(*, story: Story, chunk_size: int = CHUNK_SIZE) -> Iterator
         yield ClaimRow(*row[:7], _public_facts(row[7]), *row[8:])
 
 
-def _review_note() -> Subquery:
-    """The note of the newest editor review of a link's claim pair (the audit trail's head)."""
-    return Subquery(
-        LinkReview.objects.filter(claim_a=OuterRef("claim_a"), claim_b=OuterRef("claim_b"))
-        .order_by("-created_at", "-id")
-        .values("note")[:1]
-    )
+def _review_notes(story: Story) -> dict[tuple[int, int], str]:
+    """The note of the newest editor review of each reviewed claim pair (the audit trail's
+    head). One query over the story's reviews, which people write one by one: a correlated
+    subquery on every link row cost as much as the rest of the export."""
+    notes: dict[tuple[int, int], str] = {}
+    for a, b, note in (
+        LinkReview.objects.filter(story=story)
+        .order_by("created_at", "id")
+        .values_list("claim_a_id", "claim_b_id", "note")
+    ):
+        notes[(a, b)] = note
+    return notes
 
 
 _LINK_COLUMNS = (
@@ -194,20 +199,15 @@ _LINK_COLUMNS = (
     "score",
     "engine_version",
     "review",
-    "review_note",
 )
 
 
 def _links(story: Story) -> QuerySet[ClaimLink]:
-    return (
-        ClaimLink.objects.filter(story=story)
-        .annotate(review_note=_review_note())
-        .order_by("claim_a_id", "claim_b_id")
-    )
+    return ClaimLink.objects.filter(story=story).order_by("claim_a_id", "claim_b_id")
 
 
-def _link_row(values: Sequence[Any]) -> LinkRow:
-    a, b, relation, reason, details, similarity, score, engine_version, review, note = values
+def _link_row(values: Sequence[Any], notes: Mapping[tuple[int, int], str]) -> LinkRow:
+    a, b, relation, reason, details, similarity, score, engine_version, review = values
     return LinkRow(
         claim_a_id=a,
         claim_b_id=b,
@@ -218,20 +218,23 @@ def _link_row(values: Sequence[Any]) -> LinkRow:
         score=score,
         engine_version=engine_version,
         review=review,
-        review_note=note or "",
+        review_note=notes.get((a, b), "") if review else "",
     )
 
 
 def export_link_rows(*, story: Story, chunk_size: int = CHUNK_SIZE) -> Iterator[LinkRow]:
-    """Every link of the story, dismissed ones too, by claim pair (one query, in chunks)."""
+    """Every link of the story, dismissed ones too, by claim pair (two queries: the reviews'
+    notes, then the links in chunks)."""
+    notes = _review_notes(story)
     rows = _links(story).values_list(*_LINK_COLUMNS)
     for row in rows.iterator(chunk_size=chunk_size):
-        yield _link_row(row)
+        yield _link_row(row, notes)
 
 
 def export_link_table_rows(*, story: Story, chunk_size: int = CHUNK_SIZE) -> Iterator[LinkTableRow]:
-    """export_link_rows with both claims' outlet, article, text and stored status (one
-    query, in chunks: joined columns only, not the articles' texts)."""
+    """export_link_rows with both claims' outlet, article, text and stored status (two
+    queries, the links in chunks: joined columns only, not the articles' texts)."""
+    notes = _review_notes(story)
     sides = ("outlet", "article_id", "claim_id", "text", "status")
     rows = _links(story).values_list(
         *_LINK_COLUMNS,
@@ -249,7 +252,7 @@ def export_link_table_rows(*, story: Story, chunk_size: int = CHUNK_SIZE) -> Ite
     width = len(_LINK_COLUMNS)
     for row in rows.iterator(chunk_size=chunk_size):
         yield LinkTableRow(
-            link=_link_row(row[:width]),
+            link=_link_row(row[:width], notes),
             a=ClaimSide(**dict(zip(sides, row[width : width + 5], strict=True))),
             b=ClaimSide(**dict(zip(sides, row[width + 5 :], strict=True))),
         )

@@ -593,27 +593,6 @@ def _words_only_in(this: ClaimView, other: ClaimView) -> list[str]:
     ]
 
 
-def _edit_explained(left: Sequence[str], right: Sequence[str], explained: set[str]) -> bool:
-    def kept(words: Sequence[str]) -> list[str]:
-        return [
-            w
-            for w in words
-            if w not in explained and not (_bare_forms(w) & (RELATIVE_DAY_WORDS | SAY_WORDS))
-        ]
-
-    left, right = kept(left), kept(right)
-    if not left or not right:
-        return not left and not right
-    stems_l, stems_r = [light_stem(w) for w in left], [light_stem(w) for w in right]
-    if all(soft_in(x, stems_r) for x in stems_l) and all(soft_in(y, stems_l) for y in stems_r):
-        return True
-    # Two words for one move ("هبوط" / "انخفاض", "fell" / "dropped").
-    moves = {_move(w) for w in (*left, *right)}
-    if len(moves) == 1 and "" not in moves:
-        return True
-    return _one_actor_or_place(left, right)
-
-
 def contradiction_rule(
     a: ClaimDraft,
     b: ClaimDraft,
