@@ -312,3 +312,25 @@ def test_realign_keeps_the_one_truth(researcher_client: Client) -> None:
 
 def _count_lines_of_message(text: str) -> list[int]:
     return [int(n.replace(",", "")) for n in _NUMBER_RE.findall(text)]
+
+
+def test_a_story_of_wire_copies_counts_one_source_and_no_dismissal(
+    researcher_client: Client,
+) -> None:
+    """Five outlets reprint one wire text (two of them word for word): one source, so no
+    agreement between outlets, and nothing is ever shown as dismissed by an editor."""
+    outlets = ["Wire Service", "Reprint One", "Reprint Two", "Reprint Three", "Reprint Four"]
+    for index, outlet in enumerate(outlets):
+        text = COAST_DAILY if index < 3 else WIRE_REPRINT
+        services.article_ingest(raw_text=text, outlet_name=outlet, story_slug="wire")
+    story = Story.objects.get(slug="wire")
+    assert story.articles.count() == 5
+    originals = Article.objects.filter(story=story, copy_of__isnull=True)
+    assert [a.outlet.name for a in originals] == ["Wire Service"]
+    stored = assert_one_truth(story, researcher_client)
+    assert stored["agreement_count"] == 0 and stored["dismissed_count"] == 0
+    for tab in ("columns", "contradictions"):
+        page = researcher_client.get(story.get_absolute_url(), {"tab": tab}).content.decode()
+        assert "dismissed" not in page.lower()
+    statuses = set(Claim.objects.filter(article__story=story).values_list("status", flat=True))
+    assert statuses == {"copied"}
