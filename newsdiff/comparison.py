@@ -31,6 +31,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
+from functools import cached_property
 from typing import Any
 
 from newsdiff.pipeline.align import connected_groups
@@ -566,15 +567,86 @@ class DismissedLink:
     claim_b: ClaimRow
 
 
-@dataclass(frozen=True, slots=True)
 class StoryTabs:
-    agreements: list[AgreementEntry]
-    conflicts: list[ConflictEntry]
-    dismissed: list[DismissedLink]
-    only_here: list[OnlyHereEntry]
-    matrix_outlets: list[OutletInfo]
-    matrix: list[MatrixRow]
-    timeline: list[TimelineEntry]
+    """The story page's tabs, laid out from its comparison without queries: agreement groups
+    and conflict groups (story_groups: what the stored counts count), details only one outlet
+    reports (stored status only_here), the links editors dismissed, an outlet-by-outlet
+    matrix and a timeline.
+
+    Each is laid out when a template first reads it: a page shows one tab, and its counts and
+    badges come from the stored story, so the others are never built. limit: how many groups
+    the agreements and contradictions tabs list before "show all" (None: all of them).
+    """
+
+    def __init__(self, comparison: StoryComparison, *, limit: int | None = None) -> None:
+        self._comparison = comparison
+        self.limit = limit
+
+    @cached_property
+    def _groups(self) -> StoryGroups:
+        return self._comparison.groups()
+
+    @cached_property
+    def _order(self) -> Mapping[int, int]:
+        return self._comparison.reading_order()
+
+    def _rows(self, ids: Iterable[int]) -> list[ClaimRow]:
+        claims, order = self._comparison.claims, self._order
+        return [claims[i] for i in sorted(ids, key=order.__getitem__)]
+
+    @cached_property
+    def agreements(self) -> list[AgreementEntry]:
+        order = self._order
+        agreements = [
+            AgreementEntry(
+                claims=members,
+                outlet_count=group.outlet_count,
+                **_first_reporters(members),
+                confirmed=group.confirmed,
+            )
+            for group in self._groups.agreements
+            if (members := self._rows(group.claim_ids))
+        ]
+        agreements.sort(key=lambda g: (-g.outlet_count, order[g.claims[0].id]))
+        return agreements
+
+    @property
+    def agreements_shown(self) -> list[AgreementEntry]:
+        return self.agreements[: self.limit]
+
+    @cached_property
+    def conflicts(self) -> list[ConflictEntry]:
+        order = self._order
+        links = {link.id: link for link in self._comparison.links}
+        conflicts = [_conflict_entry(c, self._rows, links, order) for c in self._groups.conflicts]
+        conflicts.sort(key=lambda c: (CONFLICT_KINDS.index(c.kind), order[c.side_a.claims[0].id]))
+        return conflicts
+
+    @property
+    def conflicts_shown(self) -> list[ConflictEntry]:
+        return self.conflicts[: self.limit]
+
+    @cached_property
+    def only_here(self) -> list[OnlyHereEntry]:
+        return [
+            OnlyHereEntry(column=column, claims=members)
+            for column in self._comparison.columns
+            if (members := [row for row in column.claims if row.status == STATUS_ONLY_HERE])
+        ]
+
+    @cached_property
+    def dismissed(self) -> list[DismissedLink]:
+        claims, order = self._comparison.claims, self._order
+        return sorted(
+            (
+                DismissedLink(
+                    link=link, claim_a=claims[link.claim_a_id], claim_b=claims[link.claim_b_id]
+                )
+                for link in self._comparison.links
+                if not link.counts
+            ),
+            key=lambda d: order[d.claim_a.id],
+        )
 
     @property
     def dismissed_shown(self) -> list[DismissedLink]:
@@ -585,60 +657,26 @@ class StoryTabs:
     def dismissed_more(self) -> int:
         return max(0, len(self.dismissed) - DISMISSED_SHOWN)
 
+    @cached_property
+    def _matrix(self) -> tuple[list[OutletInfo], list[MatrixRow]]:
+        return _outlet_matrix(self._comparison)
 
-def story_tabs_get(*, comparison: StoryComparison) -> StoryTabs:
-    """The story page's tabs, from its comparison without queries: agreement groups and
-    conflict groups (story_groups: what the stored counts count), details only one outlet
-    reports (stored status only_here), the links editors dismissed, an outlet-by-outlet
-    matrix and a timeline."""
-    groups = comparison.groups()
-    order = comparison.reading_order()
-    claims = comparison.claims
+    @property
+    def matrix_outlets(self) -> list[OutletInfo]:
+        return self._matrix[0]
 
-    def rows(ids: Iterable[int]) -> list[ClaimRow]:
-        return [claims[i] for i in sorted(ids, key=order.__getitem__)]
+    @property
+    def matrix(self) -> list[MatrixRow]:
+        return self._matrix[1]
 
-    agreements = [
-        AgreementEntry(
-            claims=members,
-            outlet_count=group.outlet_count,
-            **_first_reporters(members),
-            confirmed=group.confirmed,
-        )
-        for group in groups.agreements
-        if (members := rows(group.claim_ids))
-    ]
-    agreements.sort(key=lambda g: (-g.outlet_count, order[g.claims[0].id]))
+    @cached_property
+    def timeline(self) -> list[TimelineEntry]:
+        return _timeline(self._comparison, self._groups.group_of, self._order)
 
-    links = {link.id: link for link in comparison.links}
-    conflicts = [_conflict_entry(c, rows, links, order) for c in groups.conflicts]
-    conflicts.sort(key=lambda c: (CONFLICT_KINDS.index(c.kind), order[c.side_a.claims[0].id]))
 
-    only_here = [
-        OnlyHereEntry(column=column, claims=members)
-        for column in comparison.columns
-        if (members := [row for row in column.claims if row.status == STATUS_ONLY_HERE])
-    ]
-    dismissed = sorted(
-        (
-            DismissedLink(
-                link=link, claim_a=claims[link.claim_a_id], claim_b=claims[link.claim_b_id]
-            )
-            for link in comparison.links
-            if not link.counts
-        ),
-        key=lambda d: order[d.claim_a.id],
-    )
-    outlets, matrix = _outlet_matrix(comparison)
-    return StoryTabs(
-        agreements=agreements,
-        conflicts=conflicts,
-        dismissed=dismissed,
-        only_here=only_here,
-        matrix_outlets=outlets,
-        matrix=matrix,
-        timeline=_timeline(comparison, groups.group_of, order),
-    )
+def story_tabs_get(*, comparison: StoryComparison, limit: int | None = None) -> StoryTabs:
+    """The story page's tabs (StoryTabs), each laid out on first use."""
+    return StoryTabs(comparison, limit=limit)
 
 
 def _conflict_entry(

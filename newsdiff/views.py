@@ -208,8 +208,8 @@ def story_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         comparison=loaded,
         outlet_ids=selectors.outlet_ids_parse(request.GET.getlist("outlets")),
     )
-    tabs = comparison.story_tabs_get(comparison=loaded)
     limit = None if request.GET.get("all") == "1" else TAB_GROUPS_SHOWN
+    tabs = comparison.story_tabs_get(comparison=loaded, limit=limit)
     counts = story_count_lines(story)
     conflict_lines = [c for c in counts if c.kind in CONFLICT_COUNT_KINDS]
     context = {
@@ -220,8 +220,6 @@ def story_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         "conflict_count": sum(c.value for c in conflict_lines),
         "conflict_lines": conflict_lines,
         "tabs": tabs,
-        "agreements_shown": tabs.agreements[:limit],
-        "conflicts_shown": tabs.conflicts[:limit],
         "tab": tab,
         "pick": pick,
         # What the story view reloads from after an editor reviews a link in the panel.
