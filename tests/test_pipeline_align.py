@@ -136,6 +136,26 @@ def test_blocked_path_finds_what_the_dense_path_finds(monkeypatch: pytest.Monkey
     assert dense
 
 
+def test_blocked_path_gives_each_claim_pair_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tokens shared by more claims than a posting list holds are paired in shuffled blocks:
+    a pair met in two lists, once each way round, must still come out once (a stored link
+    per claim pair: a duplicate broke the realignment of large stories)."""
+    monkeypatch.setattr(align, "DENSE_CLAIM_LIMIT", 0)
+    monkeypatch.setattr(align, "POSTING_CAP", 4)
+    topics = [
+        "اجتمع وزراء خارجية الدول العربية في القاهرة لبحث ملف المياه",
+        "أعلنت الشركة أرباحا قياسية في الربع الأول من العام",
+        "افتتح معرض الكتاب الدولي أبوابه للزوار صباح الخميس",
+        "ضربت عاصفة رملية شديدة مطار المدينة وأوقفت الرحلات",
+    ]
+    # Ten outlets tell the four facts: each word is in ten of the forty claims, more than a
+    # posting list holds and fewer than the story-wide cut.
+    story = [claims(*(f"{topic} {article}" for topic in topics)) for article in range(10)]
+    found = [(m.article_a, m.claim_a, m.article_b, m.claim_b) for m in align_claims(story)]
+    assert found and len(found) == len(set(found))
+    assert all(a < b for a, _, b, _ in found)
+
+
 def test_wire_copy_detected() -> None:
     text = [
         "Flooding closed the main coastal road north of the city on Monday",

@@ -222,6 +222,9 @@ def _blocked_candidates(ck: ClaimKeys) -> tuple[np.ndarray, np.ndarray, np.ndarr
     ia, ib = ia[keep], ib[keep]
     swap = ck.article_of[ia] > ck.article_of[ib]
     ia, ib = np.where(swap, ib, ia), np.where(swap, ia, ib)
+    # A pair met in two shuffled posting lists can come out once each way round: once
+    # oriented, it must be kept once (a link per claim pair).
+    ia, ib = np.divmod(np.unique(ia * len(ck.keys) + ib), len(ck.keys))
     keys = ck.keys
     distance = process.cpdist(
         [keys[i] for i in ia],
