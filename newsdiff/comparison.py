@@ -111,6 +111,12 @@ class StoryCounts:
     only_here_count: int = 0
     dismissed_count: int = 0
 
+    @property
+    def conflict_count(self) -> int:
+        """Contradictions, disputes and updates: what the story page's Contradictions tab
+        lists."""
+        return self.contradiction_count + self.disputed_count + self.updated_count
+
 
 # The counts' names, which are also the Story model's fields that store them.
 STORY_COUNT_FIELDS = tuple(f.name for f in fields(StoryCounts))
@@ -462,12 +468,24 @@ def language_direction(language: str) -> str:
     return "rtl" if language == "ar" else "ltr"
 
 
-def _shown(claims: Sequence[ClaimRow]) -> tuple[list[ClaimRow], int]:
-    return list(claims[:GROUP_CLAIMS_SHOWN]), max(0, len(claims) - GROUP_CLAIMS_SHOWN)
+class _ShownClaims:
+    """A group's claims as a page lists them: the first GROUP_CLAIMS_SHOWN, and how many
+    more it holds (for the dataclasses below, which hold ``claims``)."""
+
+    __slots__ = ()
+    claims: list[ClaimRow]
+
+    @property
+    def shown(self) -> list[ClaimRow]:
+        return self.claims[:GROUP_CLAIMS_SHOWN]
+
+    @property
+    def more(self) -> int:
+        return max(0, len(self.claims) - GROUP_CLAIMS_SHOWN)
 
 
 @dataclass(frozen=True, slots=True)
-class AgreementEntry:
+class AgreementEntry(_ShownClaims):
     """An agreement group on the page: claims of several outlets that say the same thing."""
 
     claims: list[ClaimRow]
@@ -478,17 +496,9 @@ class AgreementEntry:
     first_published_at: dt.datetime | None
     confirmed: bool
 
-    @property
-    def shown(self) -> list[ClaimRow]:
-        return _shown(self.claims)[0]
-
-    @property
-    def more(self) -> int:
-        return _shown(self.claims)[1]
-
 
 @dataclass(frozen=True, slots=True)
-class ConflictSide:
+class ConflictSide(_ShownClaims):
     """One side of a conflict: its claims, its outlets, who it quotes and when."""
 
     claims: list[ClaimRow]
@@ -497,14 +507,6 @@ class ConflictSide:
     sources: tuple[str, ...]
     # When the side's figure was published (an update's two times).
     published: dt.date | None
-
-    @property
-    def shown(self) -> list[ClaimRow]:
-        return _shown(self.claims)[0]
-
-    @property
-    def more(self) -> int:
-        return _shown(self.claims)[1]
 
 
 @dataclass(frozen=True, slots=True)

@@ -228,11 +228,12 @@ def article_ingest(
     language = Language.ARABIC if is_arabic(clean.text) else Language.ENGLISH
     name = outlet_name or meta.outlet_name
     domain = "" if outlet_name else meta.outlet_domain
-    stored = _same_text_stored(digest=digest, name=name, domain=domain)
+    known = outlet_resolve(name=name, domain=domain)
+    stored = _same_text_stored(digest=digest, outlet=known, named=bool(name or domain))
     if stored is not None:
         return IngestResult(article=stored, created=False)
     # The same text from another outlet is a reprint: stored, and marked as a wire copy.
-    outlet = outlet_get_or_create(name=name, domain=domain, language=language)
+    outlet = known or outlet_get_or_create(name=name, domain=domain, language=language)
     title = title or meta.title or analysed.claims[0].text[:200]
     if story_slug:
         story = Story.objects.filter(slug=story_slug).first() or story_create(
@@ -272,19 +273,18 @@ def article_ingest(
     return IngestResult(article=article, created=True)
 
 
-def _same_text_stored(*, digest: str, name: str, domain: str) -> Article | None:
+def _same_text_stored(*, digest: str, outlet: Outlet | None, named: bool) -> Article | None:
     """The stored article a new text duplicates: the same text from the same outlet.
 
-    When the text names no outlet at all, any stored copy of it is the duplicate (nothing
-    tells the two apart). From another outlet the same text is a reprint, not a duplicate.
+    outlet: the stored outlet the new text comes from (None when it is not stored yet, or
+    when nothing names one: named is False). When nothing names an outlet, any stored copy of
+    the text is the duplicate (nothing tells the two apart). From another outlet the same
+    text is a reprint, not a duplicate.
     """
-    same_text = list(Article.objects.filter(content_hash=digest).order_by("id"))
-    if not same_text:
-        return None
-    outlet = outlet_resolve(name=name, domain=domain)
-    if outlet is None:
-        return same_text[0] if not (name or domain) else None
-    return next((a for a in same_text if a.outlet_id == outlet.pk), None)
+    same_text = Article.objects.filter(content_hash=digest).order_by("id")
+    if outlet is not None:
+        return same_text.filter(outlet=outlet).first()
+    return None if named else same_text.first()
 
 
 @dataclass(slots=True)

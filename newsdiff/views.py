@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Protocol
 
 from django import forms
 from django.contrib import messages
@@ -29,6 +28,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, HttpResponseClientRefresh
 
 from newsdiff import comparison, selectors, services
+from newsdiff.comparison import StoryCounts
 from newsdiff.http import HtmxHttpRequest
 from newsdiff.models import Article, Claim, ClaimLink, ReviewDecision, Story
 from newsdiff.permissions import BROWSE, REALIGN, REVIEW, permission_required
@@ -48,23 +48,6 @@ def _date_or_none(value: str | None) -> dt.date | None:
         return None
 
 
-class StoryCountsLike(Protocol):
-    """The stored counts of a story (Story, selectors.StoryRow, comparison.StoryCounts)."""
-
-    @property
-    def agreement_count(self) -> int: ...
-    @property
-    def contradiction_count(self) -> int: ...
-    @property
-    def disputed_count(self) -> int: ...
-    @property
-    def updated_count(self) -> int: ...
-    @property
-    def only_here_count(self) -> int: ...
-    @property
-    def dismissed_count(self) -> int: ...
-
-
 @dataclass(frozen=True, slots=True)
 class CountLine:
     """One stored count of a story, with the words that say what it counts."""
@@ -79,7 +62,7 @@ class CountLine:
 CONFLICT_COUNT_KINDS = ("contradicted", "disputed", "updated")
 
 
-def story_count_lines(counts: StoryCountsLike) -> list[CountLine]:
+def story_count_lines(counts: StoryCounts) -> list[CountLine]:
     """A story's stored counts in words, the same on the story list, the story page's count
     bar, its tabs and the message after the engine re-runs. Disputes, updates and editors'
     dismissals are left out when there are none."""
@@ -172,7 +155,7 @@ def story_list(request: HtmxHttpRequest) -> HttpResponse:
         limit=STORIES_PER_PAGE + 1,
     )
     context: dict[str, object] = {
-        "rows": [(row, story_count_lines(row)) for row in rows[:STORIES_PER_PAGE]],
+        "rows": [(row, story_count_lines(row.counts)) for row in rows[:STORIES_PER_PAGE]],
         "query": query,
         "outlet_id": outlet_id,
         "published_from": published_from,
@@ -210,14 +193,14 @@ def story_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     )
     limit = None if request.GET.get("all") == "1" else TAB_GROUPS_SHOWN
     tabs = comparison.story_tabs_get(comparison=loaded, limit=limit)
-    counts = story_count_lines(story)
+    counts = story_count_lines(story.counts)
     conflict_lines = [c for c in counts if c.kind in CONFLICT_COUNT_KINDS]
     context = {
         "story": story,
         "counts": counts,
         "count_of": {line.kind: line for line in counts},
         # The Contradictions tab lists every conflict group: its badge adds up the parts.
-        "conflict_count": sum(c.value for c in conflict_lines),
+        "conflict_count": story.counts.conflict_count,
         "conflict_lines": conflict_lines,
         "tabs": tabs,
         "tab": tab,

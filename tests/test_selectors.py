@@ -77,13 +77,17 @@ def test_story_list_rows_read_the_stored_counts():
     verdicts_store(story)
     (row,) = selectors.story_list_rows()
     assert row.slug == story.slug
-    assert row.article_count == 3
-    assert row.agreement_count == 1  # one group: a0, b0, c0
-    assert (row.contradiction_count, row.disputed_count, row.updated_count) == (1, 1, 1)
-    assert row.conflict_count == 3
+    assert row.counts.article_count == 3
+    assert row.counts.agreement_count == 1  # one group: a0, b0, c0
+    assert (
+        row.counts.contradiction_count,
+        row.counts.disputed_count,
+        row.counts.updated_count,
+    ) == (1, 1, 1)
+    assert row.counts.conflict_count == 3
     # 12 claims; a0 b0 c0 a1 b1 a2 c2 b3 c3 are reported by another outlet.
-    assert row.only_here_count == 3
-    assert row.dismissed_count == 0
+    assert row.counts.only_here_count == 3
+    assert row.counts.dismissed_count == 0
     assert len(row.outlets) == 3
     assert row.latest_published_at is not None
 
@@ -93,7 +97,7 @@ def test_story_list_rows_never_recompute():
     link(a[0], b[0])  # not yet decided: the list shows what is stored
     Story.objects.filter(pk=story.pk).update(agreement_count=7, only_here_count=2)
     (row,) = selectors.story_list_rows()
-    assert (row.agreement_count, row.only_here_count) == (7, 2)
+    assert (row.counts.agreement_count, row.counts.only_here_count) == (7, 2)
 
 
 def test_story_list_rows_same_outlet_link_is_not_corroboration():
@@ -104,7 +108,11 @@ def test_story_list_rows_same_outlet_link_is_not_corroboration():
     link(first, update)
     verdicts_store(story)
     (row,) = selectors.story_list_rows()
-    assert (row.only_here_count, row.agreement_count, row.dismissed_count) == (2, 0, 0)
+    assert (row.counts.only_here_count, row.counts.agreement_count, row.counts.dismissed_count) == (
+        2,
+        0,
+        0,
+    )
     loaded = selectors.story_comparison_get(story=story)
     assert [c.status for col in loaded.columns for c in col.claims] == ["only_here"] * 2
     assert loaded.columns[0].claims[0].link_ids  # still reachable
@@ -113,7 +121,11 @@ def test_story_list_rows_same_outlet_link_is_not_corroboration():
 def test_story_list_rows_empty_story():
     story_create_for_test(slug="empty")
     (row,) = selectors.story_list_rows()
-    assert (row.article_count, row.agreement_count, row.only_here_count) == (0, 0, 0)
+    assert (row.counts.article_count, row.counts.agreement_count, row.counts.only_here_count) == (
+        0,
+        0,
+        0,
+    )
     assert row.outlets == ()
     assert row.latest_published_at is None
 
@@ -315,9 +327,13 @@ def test_dismissed_links_do_not_count_anywhere():
     services.link_review(link=agreement, decision="dismissed", reviewer=editor)
 
     (row,) = selectors.story_list_rows()
-    assert (row.agreement_count, row.contradiction_count, row.dismissed_count) == (1, 0, 2)
+    assert (
+        row.counts.agreement_count,
+        row.counts.contradiction_count,
+        row.counts.dismissed_count,
+    ) == (1, 0, 2)
     # a0 and c0 still agree; b0, a1, b1 and the rest are now alone.
-    assert row.only_here_count == 4
+    assert row.counts.only_here_count == 4
 
     loaded = selectors.story_comparison_get(story=story)
     claims = loaded.claims
@@ -594,8 +610,8 @@ def test_wire_copy_is_one_source_not_a_confirmation():
     assert [g.outlet_count for g in tabs.agreements] == [2]
     assert all(row.status != "copied" for g in tabs.only_here for row in g.claims)
     (row,) = selectors.story_list_rows()
-    assert row.agreement_count == 1  # one fact, reported by two sources
-    assert row.dismissed_count == 0  # wire copies are never an editor's dismissal
+    assert row.counts.agreement_count == 1  # one fact, reported by two sources
+    assert row.counts.dismissed_count == 0  # wire copies are never an editor's dismissal
 
 
 def test_claim_detail_lists_conflicts_first_and_tells_wire_copies_apart():

@@ -158,7 +158,7 @@ def assert_one_truth(story: Story, client: Client) -> dict[str, int]:
     # The story list: its row and its count bar.
     (row,) = [r for r in _story_list_rows() if r.slug == story.slug]
     for name in COUNT_FIELDS:
-        assert getattr(row, name) == stored[name], name
+        assert getattr(row.counts, name) == stored[name], name
     page = client.get(reverse("story_list")).content.decode()
     assert _bar_matches(_count_lines(page), stored)
 

@@ -11,10 +11,11 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from django.db.models import Exists, Max, OuterRef, Q, QuerySet, Subquery
 
+from newsdiff.comparison import StoryCounts
 from newsdiff.models import Article, Claim, Outlet, Story
 from newsdiff.pipeline.normalize import normalize_text
 
@@ -133,19 +134,8 @@ class StoryRow:
     url: str
     updated_at: dt.datetime
     latest_published_at: dt.datetime | None
-    article_count: int
-    agreement_count: int
-    contradiction_count: int
-    disputed_count: int
-    updated_count: int
-    only_here_count: int
-    dismissed_count: int
+    counts: StoryCounts
     outlets: tuple[OutletRef, ...]
-
-    @property
-    def conflict_count(self) -> int:
-        """Contradictions, disputes and updates: the story page's Contradictions tab."""
-        return self.contradiction_count + self.disputed_count + self.updated_count
 
 
 def story_list_rows(
@@ -185,7 +175,7 @@ def story_list_rows(
             url=s.get_absolute_url(),
             updated_at=s.updated_at,
             latest_published_at=s.latest_published_at,
-            **asdict(s.counts),
+            counts=s.counts,
             outlets=tuple(outlets_by_story.get(s.id, ())),
         )
         for s in page
