@@ -114,6 +114,12 @@ class Article(models.Model):
     copy_of = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="copies"
     )
+    # What story grouping reads (pipeline.grouping): the sentence encoder that made the
+    # article's vectors, the lead's vector (encode.to_bytes) and the rest of the signature
+    # (rare words with weights, years of the lead).
+    encoder = models.CharField(max_length=80, blank=True)
+    lead_vector = models.BinaryField(null=True, blank=True, editable=False)
+    signature = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -141,6 +147,24 @@ class Article(models.Model):
         return f"{self.outlet}: {self.title or self.clean_text[:60]}"
 
 
+class ArticleKey(models.Model):
+    """The index story grouping searches: each article under its rarest words
+    (pipeline.grouping.ArticleSignature.index_keys), so that a new article meets every stored
+    article sharing one of them, whatever its story and however old."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="index_keys")
+    key = models.CharField(max_length=100)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "key"], name="article_key_unique"),
+        ]
+        indexes = [models.Index(fields=["key"], name="article_key_key")]
+
+    def __str__(self) -> str:
+        return self.key
+
+
 class ClaimStatus(models.TextChoices):
     """A claim's verdict in its story, most telling first (comparison.STATUS_ORDER)."""
 
@@ -164,6 +188,9 @@ class Claim(models.Model):
     # Who the claim quotes: normalised for the engine, and as the article wrote it.
     attribution = models.CharField(max_length=200, blank=True)
     attribution_text = models.CharField(_("attributed to"), max_length=200, blank=True)
+    # The claim's sentence vector (encode.to_bytes), made once at ingest by the encoder its
+    # article names; alignment and grouping read it, a realignment never encodes again.
+    vector = models.BinaryField(null=True, blank=True, editable=False)
     # The claim's verdict in its story, decided by comparison.story_verdicts and stored by
     # services; the *_outlets fields count independent outlets (a wire copy and its original
     # are one). agreed_outlets counts the claim's own outlet too: "agreed by 3 outlets".

@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -26,6 +28,7 @@ from newsdiff.comparison import (
 )
 from newsdiff.models import (
     Article,
+    ArticleKey,
     BatchStatus,
     Claim,
     ClaimLink,
@@ -39,21 +42,24 @@ from newsdiff.models import (
     Story,
 )
 from newsdiff.pipeline import ENGINE_VERSION, analyse_article, compare_articles
-from newsdiff.pipeline.align import align_claims, copied_articles, pool_match_counts
+from newsdiff.pipeline.align import copied_articles
+from newsdiff.pipeline.encode import Encoder, Vectors, encoder_get, stack_from_bytes, to_bytes
+from newsdiff.pipeline.grouping import (
+    ArticleSignature,
+    article_signature,
+    lead_vector,
+    story_evidence,
+)
 from newsdiff.pipeline.normalize import is_arabic, normalize_text
 from newsdiff.pipeline.types import AnalysedArticle, ClaimDraft, Fact, LinkDraft
 from newsdiff.readers import Document
 
-# An article joins an existing story when at least this many of its claims align with the
-# story's claims and they make at least this share of its claims. Calibrated on the seeds:
-# 11 of the Roayah article's 34 claims align with the Erem article (0.32), 9 of Erem's 20
-# the other way (0.45), while the unrelated articles written for the tests align none.
-STORY_MIN_MATCHED_CLAIMS = 3
-STORY_MIN_MATCHED_SHARE = 0.15
-# How many recently updated stories a new article is compared against, and how many of those
-# (the ones sharing most claims with it) are then aligned with it one by one.
-STORY_CANDIDATES = 200
-STORY_SHORTLIST = 5
+# Story grouping's candidates for a new article (stories_same_as): the stored articles filed
+# under most of its rarest words, and those whose lead vector is nearest (at least
+# GROUPING_MIN_LEAD: far below what the same-story test asks of any pair).
+GROUPING_CANDIDATES_BY_WORDS = 300
+GROUPING_CANDIDATES_BY_LEAD = 100
+GROUPING_MIN_LEAD = 0.3
 SLUG_MAX_LENGTH = 80
 
 
@@ -156,34 +162,73 @@ def _claim_draft(
     )
 
 
-def story_best_match(*, claims: Sequence[ClaimDraft]) -> Story | None:
-    """The existing story these claims tell, or None when no story is close enough.
+def _stored_vectors(blobs: Sequence[bytes | memoryview | None], dim: int) -> Vectors:
+    return stack_from_bytes([bytes(b) for b in blobs if b is not None], dim)
 
-    One query for the candidates' claims, one pooled comparison against all of them, then
-    at most STORY_SHORTLIST alignments, however many candidate stories there are.
+
+def stories_same_as(
+    *, signature: ArticleSignature, claim_vectors: Vectors, encoder: Encoder
+) -> list[int]:
+    """The ids of the stories holding an article that tells the same story as the new one
+    (pipeline.grouping's test, pair by pair), most articles first.
+
+    Candidates come from the index over every stored article, whatever its story or age: the
+    articles filed under one of the new article's rarest words, and the ones whose lead
+    vector is nearest. Only articles whose vectors the same encoder made can be compared.
     """
-    stories = list(Story.objects.order_by("-updated_at")[:STORY_CANDIDATES])
-    pools: dict[int, list[ClaimDraft]] = {story.pk: [] for story in stories}
-    rows = Claim.objects.filter(article__story__in=stories).values_list(
-        "article__story_id", *CLAIM_DRAFT_FIELDS
+    keys = signature.index_keys()
+    by_words = list(
+        ArticleKey.objects.filter(key__in=keys, article__encoder=encoder.name)
+        .values("article_id")
+        .annotate(shared=Count("id"))
+        .order_by("-shared", "article_id")
+        .values_list("article_id", flat=True)[:GROUPING_CANDIDATES_BY_WORDS]
     )
-    for story_id, *fields in rows:
-        pools[story_id].append(_claim_draft(*fields))
-    # A cheap pooled pass shortlists the stories sharing most claims; each is then aligned on
-    # its own, with its own vocabulary, which is what decides.
-    counts = pool_match_counts(claims, list(pools.values()))
-    shortlist = sorted(
-        (i for i, count in enumerate(counts) if count >= STORY_MIN_MATCHED_CLAIMS),
-        key=lambda i: -counts[i],
-    )[:STORY_SHORTLIST]
-    best: tuple[int, Story] | None = None
-    for i in shortlist:
-        story = stories[i]
-        matched = len({m.claim_a for m in align_claims([claims, pools[story.pk]])})
-        if matched >= STORY_MIN_MATCHED_CLAIMS and matched / len(claims) >= STORY_MIN_MATCHED_SHARE:
-            if best is None or matched > best[0]:
-                best = (matched, story)
-    return best[1] if best else None
+    leads = list(
+        Article.objects.filter(encoder=encoder.name, lead_vector__isnull=False).values_list(
+            "id", "lead_vector"
+        )
+    )
+    by_lead: list[int] = []
+    if leads:
+        cosines = _stored_vectors([blob for _, blob in leads], encoder.dim) @ signature.lead
+        order = np.argsort(-cosines)[:GROUPING_CANDIDATES_BY_LEAD]
+        by_lead = [leads[i][0] for i in order.tolist() if cosines[i] >= GROUPING_MIN_LEAD]
+    candidates = set(by_words) | set(by_lead)
+    if not candidates:
+        return []
+    vectors: dict[int, list[bytes]] = {pk: [] for pk in candidates}
+    for article_id, blob in (
+        Claim.objects.filter(article_id__in=candidates, vector__isnull=False)
+        .order_by("article_id", "position")
+        .values_list("article_id", "vector")
+    ):
+        if blob is not None:
+            vectors[article_id].append(bytes(blob))
+    linked: Counter[int] = Counter()
+    for pk, story_id, stored, lead_blob in Article.objects.filter(pk__in=candidates).values_list(
+        "id", "story_id", "signature", "lead_vector"
+    ):
+        other = ArticleSignature.from_json(
+            stored, _stored_vectors([lead_blob], encoder.dim)[0]
+        )
+        other_claims = _stored_vectors(vectors[pk], encoder.dim)
+        if story_evidence(signature, claim_vectors, other, other_claims).same_story:
+            linked[story_id] += 1
+    return [story_id for story_id, _ in sorted(linked.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def stories_merge(*, into: Story, others: Sequence[Story]) -> Story:
+    """Move the articles (and editors' reviews) of other stories into one and delete them;
+    the caller realigns the merged story."""
+    others = [s for s in others if s.pk != into.pk]
+    if not others:
+        return into
+    Article.objects.filter(story__in=others).update(story=into)
+    LinkReview.objects.filter(story__in=others).update(story=into)
+    ClaimLink.objects.filter(story__in=others).delete()
+    Story.objects.filter(pk__in=[s.pk for s in others]).delete()
+    return into
 
 
 def story_create(*, title: str, slug: str = "") -> Story:
@@ -234,13 +279,32 @@ def article_ingest(
         return IngestResult(article=stored, created=False)
     # The same text from another outlet is a reprint: stored, and marked as a wire copy.
     outlet = known or outlet_get_or_create(name=name, domain=domain, language=language)
-    title = title or meta.title or analysed.claims[0].text[:200]
+    title = title or meta.title
+    encoder = encoder_get()
+    texts = [c.text for c in analysed.claims]
+    # One batch: every claim and the title (the title's vector is the lead's, never stored).
+    vectors = encoder.encode([*texts, title] if title else texts)
+    claim_vectors = vectors[: len(texts)]
+    lead = lead_vector(vectors[len(texts)] if title else None, claim_vectors)
+    signature = article_signature(
+        title=title, claims=analysed.claims, language=language, lead=lead
+    )
+    title = title or analysed.claims[0].text[:200]
+    merged: list[Story] = []
     if story_slug:
         story = Story.objects.filter(slug=story_slug).first() or story_create(
             title=title, slug=story_slug
         )
     else:
-        story = story_best_match(claims=analysed.claims) or story_create(title=title)
+        same = stories_same_as(signature=signature, claim_vectors=claim_vectors, encoder=encoder)
+        if same:
+            # An article that tells the story of several stored stories joins them all.
+            stories = Story.objects.in_bulk(same)
+            story = stories[same[0]]
+            merged = [stories[pk] for pk in same[1:]]
+            stories_merge(into=story, others=merged)
+        else:
+            story = story_create(title=title)
 
     article = Article(
         outlet=outlet,
@@ -252,9 +316,15 @@ def article_ingest(
         raw_text=raw_text,
         clean_text=clean.text,
         content_hash=digest,
+        encoder=encoder.name,
+        lead_vector=to_bytes(lead),
+        signature=signature.to_json(),
     )
     article.full_clean()
     article.save()
+    ArticleKey.objects.bulk_create(
+        ArticleKey(article=article, key=key[:100]) for key in signature.index_keys()
+    )
     Claim.objects.bulk_create(
         Claim(
             article=article,
@@ -266,10 +336,15 @@ def article_ingest(
             facts=[f.as_dict() for f in c.facts],
             attribution=c.attribution[:200],
             attribution_text=c.attribution_text[:200],
+            vector=to_bytes(v),
         )
-        for c in analysed.claims
+        for c, v in zip(analysed.claims, claim_vectors, strict=True)
     )
-    article_align(article=article)
+    if merged:
+        # A merge changes which articles meet: the merged story is realigned whole.
+        story_realign(story=story)
+    else:
+        article_align(article=article)
     return IngestResult(article=article, created=True)
 
 
@@ -289,34 +364,67 @@ def _same_text_stored(*, digest: str, outlet: Outlet | None, named: bool) -> Art
 
 @dataclass(slots=True)
 class _StoryClaims:
-    """A story's articles in id order and their stored claims as the pipeline sees them."""
+    """A story's articles in id order and their stored claims as the pipeline sees them,
+    with the claims' vectors (one matrix per article, rows in claim order)."""
 
     articles: list[Article]
     drafts: list[list[ClaimDraft]]
     claim_ids: list[list[int]]
+    vectors: list[Vectors]
 
     @property
     def published(self) -> list[dt.date | None]:
         return [a.published_at.date() if a.published_at else None for a in self.articles]
 
+    @property
+    def languages(self) -> list[str]:
+        return [a.language for a in self.articles]
+
 
 def _story_claims(story: Story) -> _StoryClaims:
-    articles = list(Article.objects.filter(story=story).order_by("id").defer("raw_text"))
-    index_of = {article.pk: i for i, article in enumerate(articles)}
-    found = _StoryClaims(
-        articles=articles,
-        drafts=[[] for _ in articles],
-        claim_ids=[[] for _ in articles],
+    articles = list(
+        Article.objects.filter(story=story)
+        .order_by("id")
+        .only("id", "outlet_id", "story_id", "published_at", "language", "copy_of_id", "encoder")
     )
+    index_of = {article.pk: i for i, article in enumerate(articles)}
+    drafts: list[list[ClaimDraft]] = [[] for _ in articles]
+    claim_ids: list[list[int]] = [[] for _ in articles]
+    blobs: list[list[bytes | None]] = [[] for _ in articles]
     rows = (
         Claim.objects.filter(article__story=story)
         .order_by("article_id", "position")
-        .values_list("article_id", "id", *CLAIM_DRAFT_FIELDS)
+        .values_list("article_id", "id", "vector", *CLAIM_DRAFT_FIELDS)
     )
-    for article_id, claim_id, *fields in rows:
-        found.drafts[index_of[article_id]].append(_claim_draft(*fields))
-        found.claim_ids[index_of[article_id]].append(claim_id)
-    return found
+    for article_id, claim_id, blob, *fields in rows:
+        i = index_of[article_id]
+        drafts[i].append(_claim_draft(*fields))
+        claim_ids[i].append(claim_id)
+        blobs[i].append(bytes(blob) if blob is not None else None)
+    encoder = encoder_get()
+    vectors = []
+    for article, claims, ids, stored in zip(articles, drafts, claim_ids, blobs, strict=True):
+        if article.encoder == encoder.name and all(b is not None for b in stored):
+            vectors.append(_stored_vectors(stored, encoder.dim))
+        else:
+            vectors.append(_article_encode(article, claims, ids, encoder))
+    return _StoryClaims(articles=articles, drafts=drafts, claim_ids=claim_ids, vectors=vectors)
+
+
+def _article_encode(
+    article: Article, claims: Sequence[ClaimDraft], claim_ids: Sequence[int], encoder: Encoder
+) -> Vectors:
+    """Encode and store the vectors of an article stored before vectors were (or by another
+    encoder): once, after which realignments read them."""
+    vectors = encoder.encode([c.text for c in claims])
+    Claim.objects.bulk_update(
+        [Claim(pk=pk, vector=to_bytes(v)) for pk, v in zip(claim_ids, vectors, strict=True)],
+        ["vector"],
+        batch_size=VERDICT_UPDATE_BATCH,
+    )
+    Article.objects.filter(pk=article.pk).update(encoder=encoder.name)
+    article.encoder = encoder.name
+    return vectors
 
 
 def _links_create(story: Story, found: _StoryClaims, link_drafts: Sequence[LinkDraft]) -> int:
@@ -364,7 +472,9 @@ def story_realign(*, story: Story) -> RealignResult:
     """Recompute every link of a story from its articles' stored claims (after an engine
     upgrade, a merge, or when an admin asks); editors' decisions are kept."""
     found = _story_claims(story)
-    link_drafts = compare_articles(found.drafts, found.published)
+    link_drafts = compare_articles(
+        found.drafts, found.published, vectors=found.vectors, languages=found.languages
+    )
     ClaimLink.objects.filter(story=story).delete()
     created = _links_create(story, found, link_drafts)
     _copies_store(found, copied_articles(found.drafts, [d.match for d in link_drafts]))
@@ -386,7 +496,13 @@ def article_align(*, article: Article) -> int:
     found = _story_claims(story)
     index_of = {a.pk: i for i, a in enumerate(found.articles)}
     index = index_of[article.pk]
-    link_drafts = compare_articles(found.drafts, found.published, only=index)
+    link_drafts = compare_articles(
+        found.drafts,
+        found.published,
+        only=index,
+        vectors=found.vectors,
+        languages=found.languages,
+    )
     created = _links_create(story, found, link_drafts)
     known = {
         i: index_of[a.copy_of_id] for i, a in enumerate(found.articles) if a.copy_of_id in index_of

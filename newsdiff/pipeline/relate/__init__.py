@@ -84,6 +84,11 @@ DISTINCT_QUANTITIES_SCORE = 0.6
 # contradictions: a deal's value or a man's age does not change from one day's report to the
 # next. Conservative by design: a wrong "update" would hide a real contradiction.
 UPDATABLE_KINDS = frozenset({"count"})
+# A pair the aligner found by meaning (align.MEANING_MIN_COSINE: a translation, a paraphrase)
+# shares too few words for the overlap cut; it is related when its vectors say so. Being
+# found by meaning, not by words, it is never called a contradiction by the learned model,
+# and differing facts that no rule explains make it no link rather than an agreement.
+MEANING_RELATED_COSINE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +138,7 @@ def _decide(
     rest_similarity: float,
     probability: float,
     learned_min_similarity: float,
+    meaning: float,
 ) -> _Verdict:
     """Rules first, then low overlap, then the learned model (unless the rules explain every
     difference: rules.equivalent), else agreement."""
@@ -145,6 +151,13 @@ def _decide(
             "contradiction", score, finding.reason, finding.differing, denial=finding.denial
         )
     differing = tuple(facts.differing)
+    by_meaning = pair.similarity < model.unrelated_similarity and meaning >= MEANING_RELATED_COSINE
+    if by_meaning and differing and not facts.distinct:
+        # Paired by meaning, with a figure that differs and no rule to say how: uncertain.
+        return _Verdict("unrelated", 1.0 - meaning, Reason.LOW_OVERLAP, differing)
+    if by_meaning:
+        reason = Reason.SAME_FACTS if facts.matched else Reason.PARAPHRASE
+        return _Verdict("agreement", meaning, reason, differing)
     if pair.similarity < model.unrelated_similarity and not facts.matched:
         return _Verdict("unrelated", 1.0 - pair.similarity, Reason.LOW_OVERLAP, differing)
     if (
@@ -201,13 +214,15 @@ def relate_claims(
     published_a: dt.date | None = None,
     published_b: dt.date | None = None,
     learned_min_similarity: float = 0.0,
+    meaning: float = 0.0,
 ) -> Relation:
     """How claim b stands to claim a (see the module docstring for the decision order).
 
     learned_min_similarity: the learned model may call a contradiction only for pairs at
     least this similar. Its training pairs (ANS) are rewrites of one headline; two claims of
     two articles are separate sentences, where it is only trusted on near-rewrites (and
-    never when one claim's words are a subset of the other's).
+    never when one claim's words are a subset of the other's). meaning: the cosine of the two
+    claims' vectors when the aligner paired them by meaning (MEANING_RELATED_COSINE).
     """
     pair = _Pair.of(a, b)
     facts = compare_facts(
@@ -223,7 +238,9 @@ def relate_claims(
     if rest_similarity >= RULE_MIN_SIMILARITY or facts.matched:
         finding = contradiction_rule(a, b, pair.va, pair.vb, facts, pair.similarity)
     probability = contradiction_probability(pair.va.normalized, pair.vb.normalized)
-    verdict = _decide(pair, facts, finding, rest_similarity, probability, learned_min_similarity)
+    verdict = _decide(
+        pair, facts, finding, rest_similarity, probability, learned_min_similarity, meaning
+    )
 
     kind, reason = verdict.kind, verdict.reason
     published: tuple[dt.date | None, dt.date | None] = (None, None)
