@@ -209,9 +209,7 @@ def stories_same_as(
     for pk, story_id, stored, lead_blob in Article.objects.filter(pk__in=candidates).values_list(
         "id", "story_id", "signature", "lead_vector"
     ):
-        other = ArticleSignature.from_json(
-            stored, _stored_vectors([lead_blob], encoder.dim)[0]
-        )
+        other = ArticleSignature.from_json(stored, _stored_vectors([lead_blob], encoder.dim)[0])
         other_claims = _stored_vectors(vectors[pk], encoder.dim)
         if story_evidence(signature, claim_vectors, other, other_claims).same_story:
             linked[story_id] += 1
@@ -286,9 +284,7 @@ def article_ingest(
     vectors = encoder.encode([*texts, title] if title else texts)
     claim_vectors = vectors[: len(texts)]
     lead = lead_vector(vectors[len(texts)] if title else None, claim_vectors)
-    signature = article_signature(
-        title=title, claims=analysed.claims, language=language, lead=lead
-    )
+    signature = article_signature(title=title, claims=analysed.claims, language=language, lead=lead)
     title = title or analysed.claims[0].text[:200]
     merged: list[Story] = []
     if story_slug:
