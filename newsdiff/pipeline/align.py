@@ -351,8 +351,15 @@ def align_claims(
     meaning = np.zeros(len(ia), dtype=np.float64)
     if vectors is not None and languages is not None:
         va, vb, cosine = _meaning_candidates(articles, vectors, languages, only)
-        words_found = dict.fromkeys(zip(ia.tolist(), ib.tolist(), strict=True))
-        new = np.asarray([(x, y) not in words_found for x, y in zip(va, vb, strict=True)], bool)
+        words_found = {pair: i for i, pair in enumerate(zip(ia.tolist(), ib.tolist(), strict=True))}
+        found_at = [
+            words_found.get(pair, -1) for pair in zip(va.tolist(), vb.tolist(), strict=True)
+        ]
+        new = np.asarray([i < 0 for i in found_at], dtype=bool)
+        # A pair found both ways keeps its words' similarity and learns its meaning.
+        for i, cos in zip(found_at, cosine.tolist(), strict=True):
+            if i >= 0:
+                meaning[i] = cos
         if new.any():
             ia = np.concatenate([ia, va[new]])
             ib = np.concatenate([ib, vb[new]])

@@ -177,7 +177,7 @@ class RelationDetails:
               says it itself); a dispute is a disagreement between these two.
     published_a, published_b: the two articles' publication dates, for an update.
     similarity: content overlap of the two claims (0-1); model_probability: the learned
-              model's contradiction probability (0-1).
+              model's contradiction probability (0-1; 0 when it was not consulted).
     """
 
     reason: Reason

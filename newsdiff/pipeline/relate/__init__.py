@@ -136,13 +136,15 @@ def _decide(
     facts: FactComparison,
     finding: Finding | None,
     rest_similarity: float,
-    probability: float,
+    consulted: float | None,
     learned_min_similarity: float,
     meaning: float,
 ) -> _Verdict:
     """Rules first, then low overlap, then the learned model (unless the rules explain every
-    difference: rules.equivalent), else agreement."""
+    difference: rules.equivalent), else agreement. consulted: the model's probability, None
+    when it was not asked (the pair is no near-rewrite)."""
     model = load_model()
+    probability = consulted or 0.0
     if finding is not None:
         # A rule is sure of the conflict; how sure of the pairing is the overlap, hence a
         # score of at least 0.5, and 1 for claims that differ only by the facts (hand-set).
@@ -173,7 +175,10 @@ def _decide(
         return _Verdict("contradiction", probability, Reason.LEARNED, differing)
     # Where the model leaned to contradiction but was not trusted (article mode), its
     # probability says little about agreement: the overlap of the two claims does.
-    score = 1.0 - probability if probability < model.threshold else pair.similarity
+    if consulted is None or probability >= model.threshold:
+        score = pair.similarity
+    else:
+        score = 1.0 - probability
     if facts.distinct:
         # Numbers of one kind that measure different things: the reason this is no conflict.
         score = max(score, DISTINCT_QUANTITIES_SCORE)
@@ -237,7 +242,11 @@ def relate_claims(
     finding = None
     if rest_similarity >= RULE_MIN_SIMILARITY or facts.matched:
         finding = contradiction_rule(a, b, pair.va, pair.vb, facts, pair.similarity)
-    probability = contradiction_probability(pair.va.normalized, pair.vb.normalized)
+    # Between articles the model speaks only on near-rewrites: below that, its probability
+    # (half the cost of a pair) would decide nothing, and is not computed.
+    probability: float | None = None
+    if learned_min_similarity <= 0 or pair.similarity >= learned_min_similarity:
+        probability = contradiction_probability(pair.va.normalized, pair.vb.normalized)
     verdict = _decide(
         pair, facts, finding, rest_similarity, probability, learned_min_similarity, meaning
     )
@@ -262,7 +271,7 @@ def relate_claims(
         published_a=published[0],
         published_b=published[1],
         similarity=round(pair.similarity, 4),
-        model_probability=round(probability, 4),
+        model_probability=round(probability or 0.0, 4),
     )
     return Relation(kind=kind, score=round(min(1.0, max(0.0, verdict.score)), 4), details=details)
 

@@ -1,0 +1,198 @@
+"""Story grouping through the services: the same stories in any ingest order, bridging
+articles merging stories, a page about another event of the same place kept out, an Arabic
+and an English report of one event meeting, vectors stored once. Short articles written for
+the tests."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pytest
+
+from newsdiff import services
+from newsdiff.models import Article, ArticleKey, Claim, ClaimLink, Story
+from newsdiff.pipeline import grouping
+from newsdiff.pipeline.encode import encoder_get, from_bytes
+from newsdiff.services import article_ingest, story_realign
+
+pytestmark = pytest.mark.django_db
+
+QUAKE_EN_1 = """A magnitude 6.1 earthquake struck the mountain town of Verano late on Friday.
+The quake killed at least 140 people and injured more than 300, the interior ministry said.
+Rescue teams from the capital reached Verano before dawn on Saturday.
+Many of the old stone houses in the town centre collapsed during the tremor."""
+
+QUAKE_EN_2 = """Rescuers searched the ruins of Verano on Saturday after a deadly earthquake.
+The interior ministry said at least 140 people were killed and more than 300 injured.
+The magnitude 6.1 quake hit the mountain town late on Friday night.
+Aid convoys with tents and blankets left the capital for Verano in the morning."""
+
+QUAKE_AR = """ضرب زلزال بقوة 6.1 درجات بلدة فيرانو الجبلية في وقت متأخر من مساء الجمعة.
+وقالت وزارة الداخلية إن الزلزال أودى بحياة 140 شخصا على الأقل وأصاب أكثر من 300 آخرين.
+ووصلت فرق الإنقاذ من العاصمة إلى فيرانو قبل فجر السبت."""
+
+TRANSFER_1 = """The striker Tomas Brandvik signed a three-year contract with Porto Alegre United.
+The club paid a transfer fee of 40 million euros to his former team Nordhavn.
+Brandvik will wear the number nine shirt and meet the fans on Sunday."""
+
+TRANSFER_2 = """Porto Alegre United announced the signing of striker Tomas Brandvik on Thursday.
+The transfer fee paid to Nordhavn is 40 million euros, the club said.
+Brandvik signed a contract for three years and will wear the number nine."""
+
+BANK = """The central bank kept its main interest rate unchanged at its quarterly meeting.
+Analysts had expected the decision after inflation slowed for a third month in a row.
+The bank's governor said further cuts would depend on wage growth next year."""
+
+ARTICLES = {
+    "quake-en-1": ("Daily Ledger", QUAKE_EN_1),
+    "quake-en-2": ("Morning Post", QUAKE_EN_2),
+    "quake-ar": ("Al Khabar", QUAKE_AR),
+    "transfer-1": ("Sports Wire", TRANSFER_1),
+    "transfer-2": ("Goal Times", TRANSFER_2),
+    "bank": ("Finance Today", BANK),
+}
+EXPECTED = {
+    frozenset({"quake-en-1", "quake-en-2", "quake-ar"}),
+    frozenset({"transfer-1", "transfer-2"}),
+    frozenset({"bank"}),
+}
+
+
+def _grouping() -> set[frozenset[str]]:
+    name_of = {outlet: name for name, (outlet, _) in ARTICLES.items()}
+    groups: dict[int, set[str]] = {}
+    for story_id, outlet in Article.objects.values_list("story_id", "outlet__name"):
+        groups.setdefault(story_id, set()).add(name_of[outlet])
+    return {frozenset(g) for g in groups.values()}
+
+
+def _ingest(names: list[str]) -> None:
+    for name in names:
+        outlet, text = ARTICLES[name]
+        article_ingest(raw_text=text, outlet_name=outlet)
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        list(ARTICLES),
+        list(reversed(ARTICLES)),
+        ["quake-ar", "transfer-2", "bank", "quake-en-2", "transfer-1", "quake-en-1"],
+    ],
+)
+def test_stories_are_the_same_in_any_ingest_order(order: list[str]) -> None:
+    _ingest(order)
+    assert _grouping() == EXPECTED
+
+
+def test_an_arabic_and_an_english_report_of_one_event_meet() -> None:
+    _ingest(["quake-en-1", "quake-ar"])
+    assert Story.objects.count() == 1
+    # Their claims meet by meaning: the toll is linked across the two languages.
+    link = ClaimLink.objects.filter(
+        claim_a__text__contains="140", claim_b__text__contains="140"
+    ).first()
+    assert link is not None and link.relation == "agreement"
+
+
+def test_an_article_bridging_two_stories_merges_them() -> None:
+    """Two reports that share nothing tell one story once an article tells both halves."""
+    road = """Flooding closed the coastal road north of Marvik on Monday, officials said.
+The regional governor released an emergency budget of 3 million dollars for repairs.
+Engineers will inspect the harbour bridge before traffic is allowed back."""
+    rescue = """Lifeboat crews rescued 12 fishermen whose trawler sank off Marvik on Monday.
+The coastguard said the trawler went down in heavy seas during the storm.
+All 12 fishermen were taken to the Marvik hospital with mild hypothermia."""
+    both = """A storm hit Marvik on Monday: flooding closed the coastal road north of the town.
+Lifeboat crews rescued 12 fishermen after their trawler sank off Marvik in heavy seas.
+The regional governor released an emergency budget of 3 million dollars for repairs.
+The coastguard said all 12 fishermen were taken to the Marvik hospital."""
+    article_ingest(raw_text=road, outlet_name="Coast News")
+    article_ingest(raw_text=rescue, outlet_name="Harbour Times")
+    stories_before = Story.objects.count()
+    article_ingest(raw_text=both, outlet_name="Northern Echo")
+
+    assert stories_before == 2
+    assert Story.objects.count() == 1
+    story = Story.objects.get()
+    assert story.article_count == 3
+    # The merged story was realigned whole: the bridge's claims link to both others.
+    linked = set(
+        ClaimLink.objects.filter(story=story).values_list("article_a__outlet__name", flat=True)
+    ) | set(ClaimLink.objects.filter(story=story).values_list("article_b__outlet__name", flat=True))
+    assert linked == {"Coast News", "Harbour Times", "Northern Echo"}
+
+
+def test_a_page_about_another_event_of_the_same_place_stays_out() -> None:
+    _ingest(["quake-en-1", "quake-en-2"])
+    anniversary = """A new school opened in Verano on Tuesday, built with money from a charity.
+The mayor thanked the donors and the teachers at a ceremony in the main square.
+The school will teach 400 children from the town and the surrounding villages."""
+    article_ingest(raw_text=anniversary, outlet_name="Town Crier")
+    assert Article.objects.get(outlet__name="Town Crier").story.article_count == 1
+
+
+def test_vectors_are_stored_once_at_ingest_and_realign_never_encodes() -> None:
+    _ingest(["quake-en-1", "quake-en-2"])
+    encoder = encoder_get()
+    claims = list(Claim.objects.all())
+    assert claims and all(c.vector is not None for c in claims)
+    assert set(Article.objects.values_list("encoder", flat=True)) == {encoder.name}
+    first = claims[0]
+    stored = from_bytes(bytes(first.vector), encoder.dim)
+    assert float(stored @ encoder.encode([first.text])[0]) > 0.999
+
+    story = Story.objects.get()
+
+    class NoEncoding:
+        name, dim = encoder.name, encoder.dim
+
+        def encode(self, texts: list[str]) -> np.ndarray:
+            raise AssertionError("a realignment encoded again")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(services, "encoder_get", lambda: NoEncoding())
+        assert story_realign(story=story).links > 0
+
+
+def test_claims_stored_without_vectors_are_encoded_once_on_realign() -> None:
+    _ingest(["quake-en-1", "quake-en-2"])
+    Claim.objects.update(vector=None)
+    Article.objects.update(encoder="")
+    story_realign(story=Story.objects.get())
+    assert not Claim.objects.filter(vector__isnull=True).exists()
+    assert set(Article.objects.values_list("encoder", flat=True)) == {encoder_get().name}
+
+
+def test_each_article_is_indexed_under_its_rarest_words() -> None:
+    _ingest(["transfer-1"])
+    keys = list(ArticleKey.objects.values_list("key", flat=True))
+    assert 0 < len(keys) <= grouping.INDEX_WORDS
+    # The rare names of the story, not the common words, are what it is filed under.
+    assert any("brandvik" in key for key in keys)
+    assert not {"the", "will", "club"} & set(keys)
+
+
+def test_same_story_test_is_symmetric() -> None:
+    encoder = encoder_get()
+    signatures = []
+    for name in ("quake-en-1", "quake-ar", "transfer-1"):
+        text = ARTICLES[name][1]
+        from newsdiff.pipeline import analyse_article
+
+        claims = analyse_article(text).claims
+        vectors = encoder.encode([c.text for c in claims])
+        language = "ar" if name.endswith("ar") else "en"
+        lead = grouping.lead_vector(None, vectors)
+        signatures.append(
+            (
+                grouping.article_signature(title="", claims=claims, language=language, lead=lead),
+                vectors,
+            )
+        )
+    for (a, va), (b, vb) in itertools.permutations(signatures, 2):
+        assert (
+            grouping.story_evidence(a, va, b, vb).same_story
+            == grouping.story_evidence(b, vb, a, va).same_story
+        )
