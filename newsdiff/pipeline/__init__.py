@@ -46,12 +46,14 @@ def analyse_article(raw: str, *, published: dt.date | None = None) -> AnalysedAr
     return AnalysedArticle(clean=clean, claims=claims)
 
 
-def best_pairs(matches: Sequence[Match], limit: int) -> list[Match]:
-    """The matches among the `limit` most similar of either of their two claims."""
+def best_pairs(matches: Sequence[Match], limit: int, *, only: int | None = None) -> list[Match]:
+    """The matches among the `limit` most similar of either of their two claims; with only
+    (a new article's matches), of its claims (every other claim has only it as a partner)."""
     partners: dict[tuple[int, int], list[Match]] = {}
     for match in matches:
-        partners.setdefault((match.article_a, match.claim_a), []).append(match)
-        partners.setdefault((match.article_b, match.claim_b), []).append(match)
+        for side in ((match.article_a, match.claim_a), (match.article_b, match.claim_b)):
+            if only is None or side[0] == only:
+                partners.setdefault(side, []).append(match)
     kept: set[int] = set()
     for pairs in partners.values():
         if len(pairs) > limit:
@@ -77,7 +79,7 @@ def compare_articles(
     """
     links = []
     matches = align_claims(articles, only=only, vectors=vectors, languages=languages)
-    for match in best_pairs(matches, MAX_PAIRS_PER_CLAIM):
+    for match in best_pairs(matches, MAX_PAIRS_PER_CLAIM, only=only):
         relation = relate_claims(
             articles[match.article_a][match.claim_a],
             articles[match.article_b][match.claim_b],
