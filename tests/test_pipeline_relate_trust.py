@@ -545,3 +545,24 @@ def test_only_stable_currencies_are_converted() -> None:
     # The rouble moved too far for a fixed rate: compared with roubles only.
     assert convertible("EUR", "USD") and not convertible("RUB", "USD")
     assert not same_amount(Fact("money", "9000", "RUB"), Fact("money", "100", "USD"))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "وارتفعت حصيلة القتلى جراء الفيضانات إلى 5300 شخص",
+            "وبلغت حصيلة القتلى جراء الفيضانات 870 شخصا",
+        ),
+        (
+            "The death toll in the city rose to 5,300 people",
+            "The death toll in the city reached 870 people",
+        ),
+    ],
+)
+def test_a_figure_worded_as_a_rise_is_an_update_not_a_contradiction(a: str, b: str) -> None:
+    assert relate_texts(a, b).kind == "updated"
+    assert relate_texts(b, a).kind == "updated"
+    # Without the rise, and published the same day, the two tolls contradict each other.
+    plain = a.replace("وارتفعت", "وبلغت").replace(" إلى ", " ").replace("rose to", "is")
+    assert relate_texts(plain, b).kind == "contradiction"

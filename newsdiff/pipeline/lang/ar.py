@@ -1004,3 +1004,7 @@ DATE_WORDS = frozenset("عام العام سنه السنه في منذ خلال
 SKELETON_PREFIXES = ("ي", "ت", "ن", "ا", "م")
 SKELETON_SUFFIXES = ("ون", "ين", "ات", "ان", "ها", "ه", "ا", "ي")
 LONG_VOWELS = ("ا", "و", "ي")
+
+# "ارتفعت حصيلة القتلى إلى ..." reports an update of an earlier figure, not a rival one
+# (relate: an update, whatever the two publication dates). Normalised forms, without و / ف.
+RISE_WORDS = frozenset("ارتفع ارتفعت يرتفع ترتفع".split())

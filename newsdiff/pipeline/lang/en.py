@@ -773,3 +773,7 @@ DATE_WORDS = frozenset("year in since on during".split())
 SKELETON_PREFIXES: tuple[str, ...] = ()
 SKELETON_SUFFIXES: tuple[str, ...] = ()
 LONG_VOWELS: tuple[str, ...] = ()
+
+# A figure worded as a rise ("the toll rose to 5,300") reports an update of an earlier figure,
+# not a rival one (relate: an update, whatever the two publication dates).
+RISE_WORDS = frozenset("rose risen rises climbed jumped".split())

@@ -29,6 +29,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsdiff.pipeline import lang
 from newsdiff.pipeline.attribution import same_source
 from newsdiff.pipeline.facts import claim_from_text
 from newsdiff.pipeline.normalize import light_stem, normalize_text, tokens
@@ -73,7 +74,10 @@ __all__ = [
 # relate-4: polarity (negating phrases, denials), disputes between a report and its denial,
 # aliases, weekdays, counts of the dead and the missing, cities in their countries and
 # amounts converted between currencies; the learned model's weights are relate-2's.
-ENGINE_VERSION = "relate-4"
+# relate-5: pairs found by meaning across languages (no contradiction from them, no link where
+# an unexplained figure differs); a figure worded as a rise is an update; the learned model is
+# consulted between articles only on near-rewrites (same weights).
+ENGINE_VERSION = "relate-5"
 
 # Confidence of "agreement" for claims whose numbers are different quantities (sentence vs
 # time served): the facts rule out a conflict whatever the wording model says. Hand-set.
@@ -89,6 +93,9 @@ UPDATABLE_KINDS = frozenset({"count"})
 # found by meaning, not by words, it is never called a contradiction by the learned model,
 # and differing facts that no rule explains make it no link rather than an agreement.
 MEANING_RELATED_COSINE = 0.5
+RISE_WORDS = lang.merged_set("RISE_WORDS")
+# Conjunctions an Arabic verb may carry ("وارتفعت").
+RISE_PROCLITICS = ("و", "ف")
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,15 +207,31 @@ def _is_dispute(a: ClaimDraft, b: ClaimDraft, verdict: _Verdict) -> bool:
     return bool(a.attribution and b.attribution and not same_source(a.attribution, b.attribution))
 
 
-def _is_update(verdict: _Verdict, published_a: dt.date | None, published_b: dt.date | None) -> bool:
-    """Two values of one count in articles published on two different dates."""
+def _worded_as_rise(claim: ClaimDraft) -> bool:
+    for token in tokens(claim.normalized or normalize_text(claim.text)):
+        if token in RISE_WORDS or (token[:1] in RISE_PROCLITICS and token[1:] in RISE_WORDS):
+            return True
+    return False
+
+
+def _is_update(
+    verdict: _Verdict,
+    a: ClaimDraft,
+    b: ClaimDraft,
+    published_a: dt.date | None,
+    published_b: dt.date | None,
+) -> bool:
+    """Two values of one count in articles published on two different dates, or where one
+    claim words its figure as a rise ("the toll rose to ...")."""
     return (
         verdict.reason is Reason.VALUE_MISMATCH
         and bool(verdict.differing)
         and all(d.kind in UPDATABLE_KINDS for d in verdict.differing)
-        and published_a is not None
-        and published_b is not None
-        and published_a != published_b
+        and (
+            (published_a is not None and published_b is not None and published_a != published_b)
+            or _worded_as_rise(a)
+            or _worded_as_rise(b)
+        )
     )
 
 
@@ -257,7 +280,7 @@ def relate_claims(
         # Sources before time: two sources giving two figures is a dispute between them,
         # whenever it was reported.
         kind = "disputed"
-    elif kind == "contradiction" and _is_update(verdict, published_a, published_b):
+    elif kind == "contradiction" and _is_update(verdict, a, b, published_a, published_b):
         kind, reason = "updated", Reason.FIGURE_UPDATED
         published = (published_a, published_b)
 
