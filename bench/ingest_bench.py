@@ -114,7 +114,7 @@ def bench_large(n_articles: int, n_claims: int) -> None:
 
     from newsdiff import services
     from newsdiff.models import Article, Claim, Outlet, Story
-    from newsdiff.pipeline.encode import encoder_get, to_bytes
+    from newsdiff.pipeline.encode import encoder_get
 
     drafts = synthetic_story(n_articles, n_claims)
     story = Story.objects.create(title="bench large", slug="bench-large")
@@ -142,16 +142,7 @@ def bench_large(n_articles: int, n_claims: int) -> None:
     Article.objects.filter(story=story).update(encoder=encoder.name)
     Claim.objects.bulk_create(
         (
-            Claim(
-                article=article,
-                position=c.position,
-                text=c.text,
-                normalized=c.normalized,
-                start=c.start,
-                end=c.end,
-                facts=[f.as_dict() for f in c.facts],
-                vector=to_bytes(v),
-            )
+            services.claim_row(article, c, v)
             for article, claims, rows in zip(articles, drafts, vectors, strict=True)
             for c, v in zip(claims, rows, strict=True)
         ),

@@ -162,6 +162,22 @@ def _claim_draft(
     )
 
 
+def claim_row(article: Article, claim: ClaimDraft, vector: Vectors) -> Claim:
+    """The unsaved Claim row of a pipeline claim and its sentence vector."""
+    return Claim(
+        article=article,
+        position=claim.position,
+        text=claim.text,
+        normalized=claim.normalized,
+        start=claim.start,
+        end=claim.end,
+        facts=[f.as_dict() for f in claim.facts],
+        attribution=claim.attribution[:200],
+        attribution_text=claim.attribution_text[:200],
+        vector=to_bytes(vector),
+    )
+
+
 def _stored_vectors(blobs: Sequence[bytes | memoryview | None], dim: int) -> Vectors:
     return stack_from_bytes([bytes(b) for b in blobs if b is not None], dim)
 
@@ -322,19 +338,7 @@ def article_ingest(
         ArticleKey(article=article, key=key[:100]) for key in signature.index_keys()
     )
     Claim.objects.bulk_create(
-        Claim(
-            article=article,
-            position=c.position,
-            text=c.text,
-            normalized=c.normalized,
-            start=c.start,
-            end=c.end,
-            facts=[f.as_dict() for f in c.facts],
-            attribution=c.attribution[:200],
-            attribution_text=c.attribution_text[:200],
-            vector=to_bytes(v),
-        )
-        for c, v in zip(analysed.claims, claim_vectors, strict=True)
+        claim_row(article, c, v) for c, v in zip(analysed.claims, claim_vectors, strict=True)
     )
     if merged:
         # A merge changes which articles meet: the merged story is realigned whole.

@@ -194,17 +194,3 @@ def test_seed_articles_have_no_contradiction_and_share_their_facts() -> None:
         ("تبادل", "2022"),
     ]:
         assert any(needle_a in a and needle_b in b for a, b in texts), (needle_a, needle_b)
-
-
-def test_pool_match_counts_counts_query_claims_with_a_counterpart_per_pool() -> None:
-    query = claims(
-        "أعلنت وزارة الصحة تسجيل 35 إصابة جديدة بالحمى في محافظة البصرة",
-        "افتتح المحافظ جسرا جديدا فوق النهر بكلفة مليوني دولار",
-    )
-    same_story = claims(
-        "سجلت محافظة البصرة 35 اصابة جديدة بالحمى بحسب وزارة الصحة",
-        "قال المحافظ إن الجسر الجديد فوق النهر كلف 2 مليون دولار",
-    )
-    other_story = claims("فاز الفريق المحلي بالمباراة النهائية بثلاثة أهداف مقابل هدف")
-    assert align.pool_match_counts(query, [other_story, same_story, []]) == [0, 2, 0]
-    assert align.pool_match_counts([], [same_story]) == [0]

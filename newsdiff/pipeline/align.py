@@ -397,30 +397,6 @@ def align_claims(
     return matches
 
 
-def pool_match_counts(
-    query: Sequence[ClaimDraft], pools: Sequence[Sequence[ClaimDraft]]
-) -> list[int]:
-    """For each pool of claims (one story's), how many query claims have a counterpart there.
-
-    One vocabulary and one cdist for all pools: finding the story a new article belongs to
-    costs one pass over the candidate stories' claims, not an alignment per story.
-    """
-    if not query or not any(pools):
-        return [0] * len(pools)
-    ck = claim_keys([query, *pools])
-    n = len(query)
-    distance = process.cdist(
-        ck.keys[:n], ck.keys[n:], scorer=Indel.distance, dtype=np.int32, workers=-1
-    )
-    len_q, len_p = ck.lengths[:n, None], ck.lengths[None, n:]
-    shared = (len_q + len_p - distance) // 2
-    hit = (shared >= MIN_SHARED_WEIGHT) & (
-        _pair_similarity(shared, len_q, len_p) >= MATCH_THRESHOLD
-    )
-    pool_of = ck.article_of[n:] - 1
-    return [int(hit[:, pool_of == i].any(axis=1).sum()) for i in range(len(pools))]
-
-
 class _Orderable(Protocol):
     def __lt__(self, other: Any, /) -> bool: ...
 
