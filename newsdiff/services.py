@@ -385,7 +385,16 @@ def _story_claims(story: Story) -> _StoryClaims:
     articles = list(
         Article.objects.filter(story=story)
         .order_by("id")
-        .only("id", "outlet_id", "story_id", "published_at", "language", "copy_of_id", "encoder")
+        .only(
+            "id",
+            "title",
+            "outlet_id",
+            "story_id",
+            "published_at",
+            "language",
+            "copy_of_id",
+            "encoder",
+        )
     )
     index_of = {article.pk: i for i, article in enumerate(articles)}
     drafts: list[list[ClaimDraft]] = [[] for _ in articles]
@@ -415,16 +424,29 @@ def _article_encode(
     article: Article, claims: Sequence[ClaimDraft], claim_ids: Sequence[int], encoder: Encoder
 ) -> Vectors:
     """Encode and store the vectors of an article stored before vectors were (or by another
-    encoder): once, after which realignments read them."""
-    vectors = encoder.encode([c.text for c in claims])
+    encoder), with its grouping signature and index keys: once, after which realignments
+    read them and new articles meet it through the index."""
+    title = article.title
+    vectors = encoder.encode(
+        [*(c.text for c in claims), title] if title else [c.text for c in claims]
+    )
+    claim_vectors = vectors[: len(claims)]
+    lead = lead_vector(vectors[len(claims)] if title else None, claim_vectors)
+    signature = article_signature(title=title, claims=claims, language=article.language, lead=lead)
     Claim.objects.bulk_update(
-        [Claim(pk=pk, vector=to_bytes(v)) for pk, v in zip(claim_ids, vectors, strict=True)],
+        [Claim(pk=pk, vector=to_bytes(v)) for pk, v in zip(claim_ids, claim_vectors, strict=True)],
         ["vector"],
         batch_size=VERDICT_UPDATE_BATCH,
     )
-    Article.objects.filter(pk=article.pk).update(encoder=encoder.name)
+    Article.objects.filter(pk=article.pk).update(
+        encoder=encoder.name, lead_vector=to_bytes(lead), signature=signature.to_json()
+    )
+    ArticleKey.objects.filter(article=article).delete()
+    ArticleKey.objects.bulk_create(
+        ArticleKey(article=article, key=key[:100]) for key in signature.index_keys()
+    )
     article.encoder = encoder.name
-    return vectors
+    return claim_vectors
 
 
 def _links_create(story: Story, found: _StoryClaims, link_drafts: Sequence[LinkDraft]) -> int:

@@ -156,13 +156,23 @@ def test_vectors_are_stored_once_at_ingest_and_realign_never_encodes() -> None:
         assert story_realign(story=story).links > 0
 
 
-def test_claims_stored_without_vectors_are_encoded_once_on_realign() -> None:
+def test_articles_stored_before_vectors_are_encoded_and_indexed_once_on_realign() -> None:
     _ingest(["quake-en-1", "quake-en-2"])
+    signatures = dict(Article.objects.values_list("id", "signature"))
+    keys = sorted(ArticleKey.objects.values_list("article_id", "key"))
+    # As an article stored by an engine without vectors, signatures or the index.
     Claim.objects.update(vector=None)
-    Article.objects.update(encoder="")
+    Article.objects.update(encoder="", lead_vector=None, signature={})
+    ArticleKey.objects.all().delete()
     story_realign(story=Story.objects.get())
     assert not Claim.objects.filter(vector__isnull=True).exists()
+    assert not Article.objects.filter(lead_vector__isnull=True).exists()
     assert set(Article.objects.values_list("encoder", flat=True)) == {encoder_get().name}
+    assert dict(Article.objects.values_list("id", "signature")) == signatures
+    assert sorted(ArticleKey.objects.values_list("article_id", "key")) == keys
+    # Found again through the index and the lead vectors: a report in Arabic joins them.
+    _ingest(["quake-ar"])
+    assert Story.objects.count() == 1
 
 
 def test_each_article_is_indexed_under_its_rarest_words() -> None:
