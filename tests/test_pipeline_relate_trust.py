@@ -566,3 +566,88 @@ def test_a_figure_worded_as_a_rise_is_an_update_not_a_contradiction(a: str, b: s
     # Without the rise, and published the same day, the two tolls contradict each other.
     plain = a.replace("وارتفعت", "وبلغت").replace(" إلى ", " ").replace("rose to", "is")
     assert relate_texts(plain, b).kind == "contradiction"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("وارتفع عدد القتلى جراء الانفجار إلى 140 قتيلا", "وبلغ عدد القتلى جراء الانفجار 95 قتيلا"),
+        (
+            "أعلن الوزير عن ارتفاع عدد القتلى جراء الانفجار إلى 140 قتيلا",
+            "أعلن الوزير أن عدد القتلى جراء الانفجار بلغ 95 قتيلا",
+        ),
+        ("The toll of the blast increased to 140 dead", "The toll of the blast was 95 dead"),
+    ],
+)
+def test_a_noun_or_verb_of_rising_makes_an_update(a: str, b: str) -> None:
+    assert between_articles(a, b).kind == "updated"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "أعلن وزير الصحة أن حصيلة الوفيات بلغت 3252 شخصا",
+            "أعلن وزير الصحة مقتل 3 آلاف شخص",
+        ),
+        (
+            "The minister said 11,300 people were killed",
+            "The minister said 11,000 people were killed",
+        ),
+    ],
+)
+def test_a_count_in_round_thousands_agrees_with_the_count_it_rounds(a: str, b: str) -> None:
+    assert between_articles(a, b).kind == "agreement"
+    assert between_articles(b, a).kind == "agreement"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("أعلن وزير الصحة أن حصيلة الوفيات بلغت 5500 شخص", "أعلن وزير الصحة مقتل 7 آلاف شخص"),
+        (
+            "The minister said 3,600 people were killed",
+            "The minister said 3,000 people were killed",
+        ),
+        # Two round figures are both meant as given.
+        ("The minister said 43,000 people fled", "The minister said 36,000 people fled"),
+    ],
+)
+def test_a_round_count_far_from_the_other_still_contradicts(a: str, b: str) -> None:
+    assert between_articles(a, b).kind == "contradiction"
+
+
+def test_a_quote_given_to_its_speaker_in_one_copy_is_the_same_quote() -> None:
+    for a, b in (
+        ('وتابع: "نحو نصف بيروت تضرر أو تدمر.', 'وقال المحافظ إن "نحو نصف بيروت تضرر أو تدمر.'),
+        (
+            'He added: "half of the city was damaged."',
+            'The governor said "half of the city was damaged."',
+        ),
+    ):
+        assert between_articles(a, b).kind == "agreement"
+
+
+def test_a_negation_in_another_sentence_is_no_denial() -> None:
+    relation = between_articles(
+        "The ship was seized due to its failure to pay $900 million in compensation, he said",
+        "Egyptian authorities seized the cargo ship last month and ordered its owner to pay $900m",
+    )
+    assert relation.kind == "agreement"
+    # The same negation in the same sentence still denies it.
+    assert (
+        between_articles(
+            "The owner agreed to pay $900 million in compensation",
+            "The owner did not agree to pay $900 million in compensation",
+        ).kind
+        == "contradiction"
+    )
+
+
+def test_between_articles_the_learned_model_judges_only_one_or_two_swapped_words() -> None:
+    longer = (
+        '"Our entire focus is on the crew members in the submersible and their families," the '
+        'company said in a statement, "we are deeply thankful for the extensive assistance."'
+    )
+    shorter = '"Our entire focus is on the crewmembers in the submersible and their families.'
+    assert between_articles(longer, shorter).kind == "agreement"

@@ -1007,4 +1007,4 @@ LONG_VOWELS = ("ا", "و", "ي")
 
 # "ارتفعت حصيلة القتلى إلى ..." reports an update of an earlier figure, not a rival one
 # (relate: an update, whatever the two publication dates). Normalised forms, without و / ف.
-RISE_WORDS = frozenset("ارتفع ارتفعت يرتفع ترتفع".split())
+RISE_WORDS = frozenset("ارتفع ارتفعت يرتفع ترتفع ارتفاع".split())

@@ -77,7 +77,10 @@ __all__ = [
 # relate-5: pairs found by meaning across languages (no contradiction from them, no link where
 # an unexplained figure differs); a figure worded as a rise is an update; the learned model is
 # consulted between articles only on near-rewrites (same weights).
-ENGINE_VERSION = "relate-5"
+# relate-6: a count in round thousands agrees with the count it rounds; a noun of rising
+# ("ارتفاع") makes an update; a negation needs half the content shared; between articles the
+# learned model judges only one or two swapped words, never who says it.
+ENGINE_VERSION = "relate-6"
 
 # Confidence of "agreement" for claims whose numbers are different quantities (sentence vs
 # time served): the facts rule out a conflict whatever the wording model says. Hand-set.
@@ -94,8 +97,13 @@ UPDATABLE_KINDS = frozenset({"count"})
 # and differing facts that no rule explains make it no link rather than an agreement.
 MEANING_RELATED_COSINE = 0.5
 RISE_WORDS = lang.merged_set("RISE_WORDS")
-# Conjunctions an Arabic verb may carry ("وارتفعت").
-RISE_PROCLITICS = ("و", "ف")
+# Between articles, the learned model may call a contradiction only where each claim has at
+# most this many words (stems) the other lacks: its training pairs are headlines with one
+# or two words corrupted; claims of two articles that differ more are two sentences, where
+# its probability is no evidence of a conflict (corpus: every such call was false).
+MAX_LEARNED_SWAP = 2
+# Clitics an Arabic verb or noun of rising may carry ("وارتفعت", "بارتفاع").
+RISE_PROCLITICS = ("و", "ف", "ب")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +122,11 @@ class _Pair:
         vb = view(b.normalized or normalize_text(b.text))
         removed, added = diff(va, vb)
         return cls(va, vb, tuple(removed), tuple(added), containment(va, vb, removed, added))
+
+    @property
+    def small_swap(self) -> bool:
+        """One or two words of each claim replaced, the rest the same."""
+        return 0 < len(self.removed) <= MAX_LEARNED_SWAP and 0 < len(self.added) <= MAX_LEARNED_SWAP
 
     def rest_similarity(self, set_aside: Sequence[str]) -> float:
         """Content overlap once the differing facts are set aside: their words should not
@@ -173,10 +186,11 @@ def _decide(
         probability >= model.threshold
         and not facts.distinct
         and pair.similarity >= learned_min_similarity
-        # Between articles (learned_min_similarity set), a claim that only leaves words out
-        # of the other, or only adds some, is a shorter or fuller report of it, not a
-        # rewrite. In ANS such headline pairs are corruptions, so ANS scoring keeps them.
-        and (learned_min_similarity <= 0 or (pair.removed and pair.added))
+        # Between articles (learned_min_similarity set), only a rewrite of one or two words
+        # is the model's kind of pair (an ANS headline and its corruption): a claim that only
+        # leaves words out of the other, or only adds some, is a shorter or fuller report
+        # of it, and a claim that differs in more words is another sentence.
+        and (learned_min_similarity <= 0 or pair.small_swap)
         and not equivalent(pair.va, pair.vb, facts)
     ):
         return _Verdict("contradiction", probability, Reason.LEARNED, differing)

@@ -50,6 +50,13 @@ CONVERSION_TOLERANCE = Decimal("0.15")
 # larger one: such figures are rounded to their leading digit or two ("نحو 60 ألف مشجع"
 # for 68,000 seats is the same crowd). Hand-set, as the currency tolerance.
 APPROXIMATE_TOLERANCE = Decimal("0.15")
+# A count given in round thousands ("3 آلاف", "11,000") is a rounded figure even unhedged: it
+# agrees with a precise count that rounds to it (3,252 dead) when the two differ by less than
+# half its last rounded place and less than ROUNDED_TOLERANCE of it. Counts only: amounts,
+# ages and measures are stated as meant. Hand-set; a round count of 5,000 against 5,500 or
+# 7,000 still differs.
+ROUNDED_PLACE = 1000
+ROUNDED_TOLERANCE = Decimal("0.1")
 # Words before a figure (and after it) that make it approximate ("about"), a lower bound
 # ("more than", "أكثر من") or an upper bound ("less than"); phrases of up to this many words.
 HEDGES_BEFORE: dict[str, str] = lang.merged_dict("QUANTITY_HEDGES")
@@ -117,12 +124,29 @@ def same_amount(a: Fact, b: Fact) -> bool:
     return values is not None and _close(*values, CONVERSION_TOLERANCE)
 
 
+def _rounds_to(rounded: Decimal, precise: Decimal) -> bool:
+    """Whether a round count (whole thousands) is the precise one rounded."""
+    if rounded < ROUNDED_PLACE or rounded % ROUNDED_PLACE:
+        return False
+    place = ROUNDED_PLACE
+    while rounded % (place * 10) == 0:
+        place *= 10
+    if precise % place == 0:
+        return False  # rounded as far: two round figures
+    difference = abs(rounded - precise)
+    return difference * 2 < place and difference < ROUNDED_TOLERANCE * rounded
+
+
 def values_agree(a: Fact, hedge_a: str, b: Fact, hedge_b: str) -> bool:
     """Whether two values of one quantity can both be true, given how each is hedged: one
-    value, an approximate figure close enough, a bound the other value keeps."""
+    value, an approximate or rounded figure close enough, a bound the other value keeps."""
     if same_amount(a, b):
         return True
     values = _in_one_unit(a, b)
+    if values is not None and a.kind in COUNTED_KINDS and b.kind in COUNTED_KINDS:
+        x, y = values
+        if _rounds_to(x, y) or _rounds_to(y, x):
+            return True
     if values is None or not (hedge_a or hedge_b):
         return False
     x, y = values
