@@ -194,3 +194,35 @@ def test_seed_articles_have_no_contradiction_and_share_their_facts() -> None:
         ("تبادل", "2022"),
     ]:
         assert any(needle_a in a and needle_b in b for a, b in texts), (needle_a, needle_b)
+
+
+def test_two_claims_that_give_one_precise_figure_are_paired_however_worded() -> None:
+    from newsdiff.pipeline.encode import encoder_get
+
+    first = [
+        "At least 10,100 people are still missing in the coastal city a week after the storm",
+        "Some 5,000 homes were flooded in the old town",
+    ]
+    second = [
+        "The agency said 10,100 others had been reported lost",
+        "The club sold 5,000 tickets for the match",
+    ]
+    story = [claims(*first), claims(*second)]
+    encoder = encoder_get()
+    vectors = [encoder.encode(first), encoder.encode(second)]
+    va, vb, cosine = align._figure_candidates(story, vectors, None)
+    # 10,100 is precise enough to be one fact; 5,000 is any round figure.
+    assert list(zip(va.tolist(), vb.tolist(), strict=True)) == [(0, 2)]
+    assert cosine[0] >= align.FIGURE_MIN_COSINE
+    links = compare_articles(story, [None, None], vectors=vectors, languages=["en", "en"])
+    kinds = {(ln.match.claim_a, ln.match.claim_b): ln.relation.kind for ln in links}
+    assert kinds.get((0, 0)) == "agreement"
+
+
+def test_only_precise_figures_identify_a_fact() -> None:
+    from newsdiff.pipeline.facts import distinctive
+    from newsdiff.pipeline.types import Fact
+
+    assert all(distinctive(Fact("count", v)) for v in ("10100", "250000", "3252", "18000000"))
+    assert not any(distinctive(Fact("count", v)) for v in ("3", "75", "100", "5000", "1000000"))
+    assert not distinctive(Fact("year", "2023"))

@@ -651,3 +651,20 @@ def test_between_articles_the_learned_model_judges_only_one_or_two_swapped_words
     )
     shorter = '"Our entire focus is on the crewmembers in the submersible and their families.'
     assert between_articles(longer, shorter).kind == "agreement"
+
+
+def test_between_articles_a_shared_round_figure_alone_is_no_link() -> None:
+    a, b = (
+        "Some 5,000 homes were flooded in the old town",
+        "The club sold 5,000 tickets for the match",
+    )
+    assert between_articles(a, b).kind == "unrelated"
+
+
+def test_a_precise_figure_given_by_both_is_one_fact_however_worded() -> None:
+    relation = between_articles(
+        "At least 10,100 people are still missing in the coastal city a week after the storm",
+        "The agency said 10,100 others had been reported lost",
+    )
+    assert relation.kind == "agreement"
+    assert [v.value for v in relation.details.matched] == ["10100"]

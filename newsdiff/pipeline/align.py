@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import combinations
 from typing import Any, Protocol, TypeVar
 
 import numpy as np
@@ -28,6 +29,7 @@ from rapidfuzz.distance import Indel
 
 from newsdiff.pipeline import lang
 from newsdiff.pipeline.encode import Vectors, similarity_matrix
+from newsdiff.pipeline.facts import distinctive_values
 from newsdiff.pipeline.normalize import (
     ARABIC_RE,
     STOPWORDS,
@@ -72,6 +74,12 @@ POSTING_CAP = 64
 # shared fact, 1 two different ones (bare cosine >= 0.5: 106 pairs, 22 and 29).
 MEANING_MIN_COSINE = 0.5
 MEANING_ALONE_COSINE = 0.7
+# Pairs found by a figure: claims of two articles (in any languages) that give one precise
+# figure (relate.quantities.distinctive: 10,100 missing, $250,000 a ticket) speak of one fact
+# however they word it, if their vectors' cosine reaches FIGURE_MIN_COSINE. A figure given by
+# more than FIGURE_POSTING_CAP claims of a story is everywhere: it pairs nothing more.
+FIGURE_MIN_COSINE = 0.25
+FIGURE_POSTING_CAP = 200
 # Wire copy: an article whose claims are mostly near-verbatim in another article copies it.
 COPY_CLAIM_SIMILARITY = 0.9
 COPY_ARTICLE_SHARE = 0.6
@@ -306,11 +314,56 @@ def _meaning_candidates(
                 shared = _fact_values(articles[a][x]) & _fact_values(articles[b][y])
                 if shared or cosine >= MEANING_ALONE_COSINE:
                     found.append((int(offsets[a] + x), int(offsets[b] + y), cosine))
+    return _as_candidates(found)
+
+
+def _figure_candidates(
+    articles: Sequence[Sequence[ClaimDraft]], vectors: Sequence[Vectors], only: int | None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs of claims of two articles that give one precise figure (FIGURE_MIN_COSINE), as
+    (flat claim of the lower article, of the higher, cosine)."""
+    offsets = np.concatenate([[0], np.cumsum([len(claims) for claims in articles])])
+    postings: dict[str, list[tuple[int, int]]] = {}
+    for a, claims in enumerate(articles):
+        for x, claim in enumerate(claims):
+            for value, _unit in distinctive_values(claim.facts):
+                postings.setdefault(value, []).append((a, x))
+    pairs: set[tuple[int, int, int, int]] = set()
+    for posting in postings.values():
+        if len(posting) < 2 or len(posting) > FIGURE_POSTING_CAP:
+            continue
+        for (a, x), (b, y) in combinations(posting, 2):
+            if a != b and (only is None or only in (a, b)):
+                pairs.add((a, x, b, y) if a < b else (b, y, a, x))
+    found: list[tuple[int, int, float]] = []
+    for a, x, b, y in sorted(pairs):
+        if not len(vectors[a]) or not len(vectors[b]):
+            continue
+        cosine = float(vectors[a][x] @ vectors[b][y])
+        if cosine >= FIGURE_MIN_COSINE:
+            found.append((int(offsets[a] + x), int(offsets[b] + y), cosine))
+    return _as_candidates(found)
+
+
+def _as_candidates(
+    found: Sequence[tuple[int, int, float]],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     if not found:
         empty = np.empty(0, dtype=np.int64)
         return empty, empty, np.empty(0, dtype=np.float64)
     rows = np.asarray(found, dtype=np.float64)
     return rows[:, 0].astype(np.int64), rows[:, 1].astype(np.int64), rows[:, 2]
+
+
+def _merged_candidates(
+    *found: tuple[np.ndarray, np.ndarray, np.ndarray],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Candidate pairs of several sources, each pair once."""
+    cosine_of: dict[tuple[int, int], float] = {}
+    for va, vb, cosine in found:
+        for pair in zip(va.tolist(), vb.tolist(), cosine.tolist(), strict=True):
+            cosine_of[(pair[0], pair[1])] = pair[2]
+    return _as_candidates([(a, b, c) for (a, b), c in sorted(cosine_of.items())])
 
 
 def align_claims(
@@ -350,7 +403,9 @@ def align_claims(
     ia, ib, similarity = ia[strong], ib[strong], similarity[strong]
     meaning = np.zeros(len(ia), dtype=np.float64)
     if vectors is not None and languages is not None:
-        va, vb, cosine = _meaning_candidates(articles, vectors, languages, only)
+        by_meaning = _meaning_candidates(articles, vectors, languages, only)
+        by_figure = _figure_candidates(articles, vectors, only)
+        va, vb, cosine = _merged_candidates(by_meaning, by_figure)
         words_found = {pair: i for i, pair in enumerate(zip(ia.tolist(), ib.tolist(), strict=True))}
         found_at = [
             words_found.get(pair, -1) for pair in zip(va.tolist(), vb.tolist(), strict=True)

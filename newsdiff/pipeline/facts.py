@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation
 
 from newsdiff.pipeline import lang
 from newsdiff.pipeline.attribution import attribution_of, attribution_text_of, continues_quote
@@ -41,7 +42,7 @@ from newsdiff.pipeline.numbers import (
     format_decimal,
     measure,
 )
-from newsdiff.pipeline.types import ClaimDraft, Fact
+from newsdiff.pipeline.types import QUANTITY_KINDS, ClaimDraft, Fact
 
 NEGATION_FORMS: dict[str, str] = lang.merged_dict("NEGATION_FORMS")
 NEGATION_SUFFIXES: dict[str, str] = lang.merged_dict("NEGATION_SUFFIXES")
@@ -375,3 +376,30 @@ def _name_value(name: str) -> str:
     """The spelling-independent key of a name (see normalize.name_key)."""
     keys = [name_key(w) for w in FOLDED_WORD_RE.findall(name) if w.lower() not in STOPWORDS]
     return " ".join(k for k in keys if k)
+
+
+# A figure precise enough to tell one fact from another: at least this large and with at
+# least two significant digits (10,100 missing; $250,000 a ticket; 18 million m3), unlike
+# "three", "100" or "5,000". Two claims of one story that give such a figure speak of one
+# fact however differently they word it (align.py pairs them, rules.py counts it as shared).
+DISTINCTIVE_MIN = Decimal(100)
+DISTINCTIVE_DIGITS = 2
+
+
+def distinctive(fact: Fact) -> bool:
+    """A quantity precise enough to identify a fact (DISTINCTIVE_MIN, DISTINCTIVE_DIGITS)."""
+    if fact.kind not in QUANTITY_KINDS:
+        return False
+    try:
+        value = Decimal(fact.value)
+    except InvalidOperation:
+        return False
+    if not value.is_finite() or abs(value) < DISTINCTIVE_MIN:
+        return False
+    digits = value.normalize().as_tuple().digits
+    return len(digits) >= DISTINCTIVE_DIGITS
+
+
+def distinctive_values(facts: Sequence[Fact]) -> frozenset[tuple[str, str]]:
+    """(value, unit) of a claim's distinctive quantities, counts and bare numbers alike."""
+    return frozenset((f.value, f.unit) for f in facts if distinctive(f))

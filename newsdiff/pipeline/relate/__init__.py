@@ -102,6 +102,9 @@ RISE_WORDS = lang.merged_set("RISE_WORDS")
 # or two words corrupted; claims of two articles that differ more are two sentences, where
 # its probability is no evidence of a conflict (corpus: every such call was false).
 MAX_LEARNED_SWAP = 2
+# Between articles, two claims that share no fact are one report only if they share at least
+# this much of their content (ANS's low-overlap cut, 0.2, is for rewrites of one headline).
+ARTICLE_MIN_SIMILARITY = 0.3
 # Clitics an Arabic verb or noun of rising may carry ("وارتفعت", "بارتفاع").
 RISE_PROCLITICS = ("و", "ف", "ب")
 
@@ -180,7 +183,12 @@ def _decide(
     if by_meaning:
         reason = Reason.SAME_FACTS if facts.matched else Reason.PARAPHRASE
         return _Verdict("agreement", meaning, reason, differing)
-    if pair.similarity < model.unrelated_similarity and not facts.matched:
+    # Between articles (learned_min_similarity set), sentences that share no fact must
+    # share more words than ANS's rewrites of one headline to be one report.
+    cut = model.unrelated_similarity
+    if learned_min_similarity > 0:
+        cut = max(cut, ARTICLE_MIN_SIMILARITY)
+    if pair.similarity < cut and not facts.matched:
         return _Verdict("unrelated", 1.0 - pair.similarity, Reason.LOW_OVERLAP, differing)
     if (
         probability >= model.threshold

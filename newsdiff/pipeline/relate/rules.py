@@ -24,6 +24,7 @@ from difflib import SequenceMatcher
 from newsdiff.pipeline import lang
 from newsdiff.pipeline.attribution import source_key
 from newsdiff.pipeline.dates import WEEKDAY
+from newsdiff.pipeline.facts import distinctive, distinctive_values
 from newsdiff.pipeline.normalize import (
     ARABIC_RE,
     STOPWORDS,
@@ -331,6 +332,23 @@ def _compare_quantities(
                     seen_b.add(i)
 
 
+def _shared_distinctive(a: Sequence[Fact], b: Sequence[Fact], result: FactComparison) -> None:
+    """A precise figure both claims give (quantities.distinctive), whatever each says it
+    counts ("10100 في عداد المفقودين", "فقدان 10100 آخرين"): one fact, worded twice."""
+    units_b: dict[str, set[str]] = {}
+    for value, unit in distinctive_values(b):
+        units_b.setdefault(value, set()).add(unit)
+    seen = {m.value for m in result.matched}
+    for x in a:
+        units = units_b.get(x.value)
+        if x.value in seen or not units or not distinctive(x):
+            continue
+        if x.unit in units or not x.unit or "" in units:
+            result.matched.append(FactValue.of(x))
+            result.matched_text.append(x.text)
+            seen.add(x.value)
+
+
 def _dated(fact: Fact, value: str) -> FactValue:
     # The public value of a date is the resolved one (a missing year completed).
     return FactValue(kind=fact.kind, value=value, unit=fact.unit, text=fact.text or value)
@@ -395,6 +413,7 @@ def compare_facts(
     """The facts both claims give, those they give differently, and why that conflicts."""
     result = FactComparison()
     _compare_quantities(a, b, (a_normalized, b_normalized), result)
+    _shared_distinctive(a, b, result)
     _compare_dates(a, b, (published_a, published_b), (a_normalized, b_normalized), result)
     _compare_names(a, b, result)
     return result
