@@ -668,3 +668,13 @@ def test_a_precise_figure_given_by_both_is_one_fact_however_worded() -> None:
     )
     assert relation.kind == "agreement"
     assert [v.value for v in relation.details.matched] == ["10100"]
+
+
+def test_claims_that_share_only_a_name_do_not_compare_their_figures() -> None:
+    relation = between_articles(
+        "A British billionaire is one of five people aboard a vessel that went missing near "
+        "the Titanic shipwreck",
+        "He said he would join the dive to the Titanic, the liner which sank in 1912, killing "
+        "more than 1,500 people",
+    )
+    assert relation.kind == "unrelated"

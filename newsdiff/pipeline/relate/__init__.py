@@ -50,6 +50,7 @@ from newsdiff.pipeline.relate.rules import (
 )
 from newsdiff.pipeline.relate.words import ClaimView, containment, diff, similarity, view
 from newsdiff.pipeline.types import (
+    NAME_KINDS,
     ClaimDraft,
     FactDifference,
     Reason,
@@ -183,12 +184,15 @@ def _decide(
     if by_meaning:
         reason = Reason.SAME_FACTS if facts.matched else Reason.PARAPHRASE
         return _Verdict("agreement", meaning, reason, differing)
-    # Between articles (learned_min_similarity set), sentences that share no fact must
-    # share more words than ANS's rewrites of one headline to be one report.
+    # Between articles (learned_min_similarity set), sentences that share no figure or date
+    # (a name is shared by the whole story) must share more words than ANS's rewrites of one
+    # headline to be one report.
+    shared = facts.matched
     cut = model.unrelated_similarity
     if learned_min_similarity > 0:
         cut = max(cut, ARTICLE_MIN_SIMILARITY)
-    if pair.similarity < cut and not facts.matched:
+        shared = [m for m in facts.matched if m.kind not in NAME_KINDS]
+    if pair.similarity < cut and not shared:
         return _Verdict("unrelated", 1.0 - pair.similarity, Reason.LOW_OVERLAP, differing)
     if (
         probability >= model.threshold
@@ -285,7 +289,11 @@ def relate_claims(
     )
     rest_similarity = pair.rest_similarity(facts.set_aside)
     finding = None
-    if rest_similarity >= RULE_MIN_SIMILARITY or facts.matched:
+    # A shared name alone ("Titanic") is what every claim of a story shares: the rules need
+    # the claims to share their words, or a figure or a date.
+    if rest_similarity >= RULE_MIN_SIMILARITY or any(
+        m.kind not in NAME_KINDS for m in facts.matched
+    ):
         finding = contradiction_rule(a, b, pair.va, pair.vb, facts, pair.similarity)
     # Between articles the model speaks only on near-rewrites: below that, its probability
     # (half the cost of a pair) would decide nothing, and is not computed.
