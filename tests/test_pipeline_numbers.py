@@ -243,3 +243,23 @@ def test_a_written_number_still_contradicts_another_value() -> None:
     (difference,) = relation.details.differing
     assert (difference.a.value, difference.a.text) == ("25", "خمسة وعشرين عاما")
     assert difference.b.value == "20"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("He will be paid 150m euros a year", "150000000", "EUR"),
+        ("The deal is worth about 90m euros plus add-ons", "90000000", "EUR"),
+        ("The fund reached 2.5bn dollars", "2500000000", "USD"),
+        ("A $10m deal", "10000000", "USD"),
+    ],
+)
+def test_an_abbreviated_scale_before_a_currency_word_is_money(
+    text: str, value: str, unit: str
+) -> None:
+    money = [f for f in extract_facts(text) if f.kind == "money"]
+    assert [(f.value, f.unit) for f in money] == [(value, unit)]
+
+
+def test_an_abbreviated_scale_without_a_currency_is_no_money() -> None:
+    assert not [f for f in extract_facts("She won the 100m sprint in 2019") if f.kind == "money"]

@@ -311,9 +311,13 @@ def _read(folded: str, reader: _Reader, index: int) -> tuple[Quantity | None, in
 
 
 def _abbreviated(folded: str, token: _Token) -> Quantity | None:
-    """ "$10m", "€2.5bn" but not "100m sprint": glued, and after a currency sign."""
+    """ "$10m", "€2.5bn", "150m euros" but not "100m sprint": glued, and after a currency
+    sign or before a currency word."""
     scale = _ABBREVIATED_AFTER_RE.match(folded, token.end)
-    if scale and _CURRENCY_BEFORE_RE.search(folded[max(0, token.start - 6) : token.start]):
+    if scale and (
+        _CURRENCY_BEFORE_RE.search(folded[max(0, token.start - 6) : token.start])
+        or _CURRENCY_AFTER_RE.match(folded, scale.end())
+    ):
         return Quantity(token.start, scale.end(), token.value * SCALES[scale["scale"]])
     return None
 
