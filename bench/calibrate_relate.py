@@ -32,8 +32,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from newsdiff.pipeline import relate  # noqa: E402
+from newsdiff.pipeline.facts import claim_from_text  # noqa: E402
 from newsdiff.pipeline.normalize import normalize_text  # noqa: E402
 from newsdiff.pipeline.relate import model as relate_model  # noqa: E402
+from newsdiff.pipeline.relate.metrics import scored_relation  # noqa: E402
 from newsdiff.pipeline.types import Reason  # noqa: E402
 
 LABELS = {"agree": 0, "disagree": 1}
@@ -116,7 +118,9 @@ def exported_weights(vectorizer: Any, model: Any) -> dict[str, float]:
     return weights
 
 
-Outputs = tuple[bool, float, bool, bool]
+# (a rule decided, similarity, facts matched, distinct quantities, the rules explain every
+# difference: rules.equivalent, where the model may not speak).
+Outputs = tuple[bool, float, bool, bool, bool]
 # The reasons only the rules give: the verdicts that do not depend on the model.
 RULE_REASONS = frozenset(
     {
@@ -132,24 +136,52 @@ RULE_REASONS = frozenset(
 
 
 def rule_outputs(rows: list[dict[str, str]]) -> list[Outputs]:
-    """(a rule decided, similarity, facts matched, distinct quantities) per row: the parts
-    of relate_claims' decision that do not depend on the model. A dispute or an update is
-    scored as a contradiction (relate.metrics.SCORED_AS), so the rule's verdict is enough."""
+    """(a rule decided, similarity, facts matched, distinct quantities, rules.equivalent)
+    per row: the parts of relate_claims' decision that do not depend on the model. A
+    dispute or an update is scored as a contradiction (relate.metrics.SCORED_AS), so the
+    rule's verdict is enough."""
     out = []
     for row in rows:
         d = relate.relate_texts(row["s1"], row["s2"]).details
-        out.append((d.reason in RULE_REASONS, d.similarity, bool(d.matched), bool(d.distinct)))
+        overruled = relate.model_overruled(
+            claim_from_text(row["s1"]), claim_from_text(row["s2"], position=1)
+        )
+        out.append(
+            (
+                d.reason in RULE_REASONS,
+                d.similarity,
+                bool(d.matched),
+                bool(d.distinct),
+                overruled,
+            )
+        )
     return out
 
 
 def decide(out: Outputs, p: float, threshold: float, unrelated: float) -> str:
-    """relate_claims' decision order, replayed (the final scores come from the real thing)."""
-    ruled, sim, matched, distinct = out
+    """relate_claims' decision order for relate_texts, replayed (the final scores come from
+    the real thing; replay_mismatches checks the two agree)."""
+    ruled, sim, matched, distinct, overruled = out
     if ruled:
         return "contradiction"
     if sim < unrelated and not matched:
         return "unrelated"
-    return "contradiction" if p >= threshold and not distinct else "agreement"
+    if p >= threshold and not distinct and not overruled:
+        return "contradiction"
+    return "agreement"
+
+
+def replay_mismatches(rows: list[dict[str, str]], outputs: list[Outputs]) -> int:
+    """Rows where decide(), fed the shipped model's probability and thresholds, differs
+    from what relate_texts decides (scored kinds): 0 when the replay is faithful."""
+    shipped = relate_model.load_model()
+    mismatches = 0
+    for row, out in zip(rows, outputs, strict=True):
+        p = relate.contradiction_probability(normalize_text(row["s1"]), normalize_text(row["s2"]))
+        replayed = decide(out, p, shipped.threshold, shipped.unrelated_similarity)
+        real = scored_relation(relate.relate_texts(row["s1"], row["s2"]).kind)
+        mismatches += replayed != real
+    return mismatches
 
 
 def cv_probabilities(pairs: list[tuple[str, str, str]], C: float, seed: int) -> list[float]:
@@ -277,6 +309,10 @@ def main() -> None:
     scores = relate.relation_scores([row["stance"] for row in dev_raw], predicted)
     shipped["calibration"]["dev"] = dev_summary(scores)
     shipped["calibration"]["relate_texts_ms_per_pair"] = round(per_pair, 3)
+    # The selection scored decide(); it must be the decision relate_texts makes.
+    mismatches = replay_mismatches(train_raw, rules_train)
+    if mismatches:
+        print(f"warning: decide() differs from relate_texts on {mismatches} train pairs")
     if args.dry_run and backup is not None:
         relate_model.MODEL_PATH.write_bytes(backup)
         relate_model.load_model.cache_clear()

@@ -577,15 +577,18 @@ def story_verdicts_store(*, story: Story) -> StoryCounts:
         claim_article={claim_id: row[1] for claim_id, row in claims.items()},
         links=links,
     )
-    changed = []
+    # Claims that take the same verdict are written together: one UPDATE per verdict (a few
+    # hundred in a story of thousands of claims), not a CASE per claim (bulk_update).
+    changed: dict[tuple[Any, ...], list[int]] = {}
     for claim_id, verdict in verdicts.claims.items():
         stored = claims[claim_id][2:]
         wanted = tuple(getattr(verdict, name) for name in CLAIM_VERDICT_FIELDS)
         if stored != wanted:
-            changed.append(
-                Claim(pk=claim_id, **dict(zip(CLAIM_VERDICT_FIELDS, wanted, strict=True)))
-            )
-    Claim.objects.bulk_update(changed, CLAIM_VERDICT_FIELDS, batch_size=VERDICT_UPDATE_BATCH)
+            changed.setdefault(wanted, []).append(claim_id)
+    for wanted, ids in changed.items():
+        values = dict(zip(CLAIM_VERDICT_FIELDS, wanted, strict=True))
+        for start in range(0, len(ids), VERDICT_UPDATE_BATCH):
+            Claim.objects.filter(pk__in=ids[start : start + VERDICT_UPDATE_BATCH]).update(**values)
     counts = verdicts.counts
     Story.objects.filter(pk=story.pk).update(
         **{name: getattr(counts, name) for name in STORY_COUNT_FIELDS}

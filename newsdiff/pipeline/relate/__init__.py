@@ -65,6 +65,7 @@ __all__ = [
     "claim_from_text",
     "contradiction_probability",
     "format_scores",
+    "model_overruled",
     "pair_features",
     "relate_claims",
     "relate_texts",
@@ -295,10 +296,12 @@ def relate_claims(
         m.kind not in NAME_KINDS for m in facts.matched
     ):
         finding = contradiction_rule(a, b, pair.va, pair.vb, facts, pair.similarity)
-    # Between articles the model speaks only on near-rewrites: below that, its probability
-    # (half the cost of a pair) would decide nothing, and is not computed.
+    # Between articles the model speaks only on near-rewrites of one or two words: elsewhere
+    # its probability (half the cost of a pair) would decide nothing, and is not computed.
     probability: float | None = None
-    if learned_min_similarity <= 0 or pair.similarity >= learned_min_similarity:
+    if learned_min_similarity <= 0 or (
+        pair.similarity >= learned_min_similarity and pair.small_swap
+    ):
         probability = contradiction_probability(pair.va.normalized, pair.vb.normalized)
     verdict = _decide(
         pair, facts, finding, rest_similarity, probability, learned_min_similarity, meaning
@@ -327,6 +330,29 @@ def relate_claims(
         model_probability=round(probability or 0.0, 4),
     )
     return Relation(kind=kind, score=round(min(1.0, max(0.0, verdict.score)), 4), details=details)
+
+
+def model_overruled(
+    a: ClaimDraft,
+    b: ClaimDraft,
+    *,
+    published_a: dt.date | None = None,
+    published_b: dt.date | None = None,
+) -> bool:
+    """Whether the rules explain every difference between the two claims (rules.equivalent),
+    so that relate_claims never lets the learned model call them a contradiction. For
+    bench/calibrate_relate.py, whose replay of the decision must score what the product
+    decides."""
+    pair = _Pair.of(a, b)
+    facts = compare_facts(
+        a.facts,
+        b.facts,
+        published_a=published_a,
+        published_b=published_b,
+        a_normalized=pair.va.normalized,
+        b_normalized=pair.vb.normalized,
+    )
+    return equivalent(pair.va, pair.vb, facts)
 
 
 def relate_texts(s1: str, s2: str, *, published: dt.date | None = None) -> Relation:

@@ -120,18 +120,28 @@ def _strip_clitic(token: str) -> str:
     return token[1:] if token[:1] in NEGATION_CLITICS and len(token) > 2 else token
 
 
-def _phrase_at(toks: Sequence[str], i: int, phrases: Sequence[tuple[str, ...]]) -> int:
-    """The length of the longest phrase that starts at token i, 0 if none."""
-    best = 0
+PhraseIndex = dict[str, tuple[tuple[str, ...], ...]]
+
+
+def _phrase_index(phrases: Sequence[tuple[str, ...]]) -> PhraseIndex:
+    """Phrases by their first word, longest first."""
+    index: dict[str, list[tuple[str, ...]]] = {}
     for phrase in phrases:
-        n = len(phrase)
-        if n <= best or i + n > len(toks):
-            continue
-        first = toks[i]
-        if first != phrase[0] and _strip_clitic(first) != phrase[0]:
-            continue
-        if tuple(toks[i + 1 : i + n]) == phrase[1:]:
-            best = n
+        index.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(sorted(found, key=len, reverse=True)) for first, found in index.items()}
+
+
+def _phrase_at(toks: Sequence[str], i: int, phrases: PhraseIndex) -> int:
+    """The length of the longest phrase that starts at token i, 0 if none."""
+    first = toks[i]
+    bare = _strip_clitic(first)
+    best = 0
+    for candidates in (phrases.get(first, ()), phrases.get(bare, ()) if bare != first else ()):
+        for phrase in candidates:
+            n = len(phrase)
+            if best < n and i + n <= len(toks) and tuple(toks[i + 1 : i + n]) == phrase[1:]:
+                best = n
+                break  # the rest of these candidates are shorter
     return best
 
 
@@ -183,12 +193,12 @@ class _Reader:
 
     def phrase(self, i: int) -> None:
         """A negating phrase, or a verdict that a cue before it makes a denial."""
-        n = _phrase_at(self.toks, i, NEGATING_PHRASES)
+        n = _phrase_at(self.toks, i, _NEGATING_INDEX)
         if n:
             self.take(i, n)
             self.negations.append(i + n)
             return
-        n = _phrase_at(self.toks, i, DENIAL_VERDICTS)
+        n = _phrase_at(self.toks, i, _VERDICT_INDEX)
         if n and self.cued(i):
             self.take(i, n)
             self.denies = True
@@ -237,6 +247,10 @@ class _Reader:
         ]
         one_word = start and _strip_clitic(self.toks[start - 1]) in WORD_NEGATIONS
         return tuple(after[: 1 if one_word else NEGATION_SCOPE_WORDS])
+
+
+_NEGATING_INDEX = _phrase_index(NEGATING_PHRASES)
+_VERDICT_INDEX = _phrase_index(DENIAL_VERDICTS)
 
 
 @lru_cache(maxsize=VIEW_CACHE_LIMIT)

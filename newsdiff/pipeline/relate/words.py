@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate
 
 from rapidfuzz import fuzz
@@ -189,6 +189,7 @@ def similarity(a_normalized: str, b_normalized: str) -> float:
     return containment(a, b, removed, added)
 
 
+@lru_cache(maxsize=200_000)
 def direction(token: str) -> str:
     """up | down | confirm | deny for a direction word, "" for any other token."""
     if STANCE_RE.search(token):
@@ -200,11 +201,15 @@ def direction(token: str) -> str:
     return ""
 
 
-def directions(claim: ClaimView) -> set[tuple[str, str]]:
+def directions(claim: ClaimView) -> frozenset[tuple[str, str]]:
     """(target stem, direction) for each direction word and its neighbouring content words;
-    ("", direction) for the word itself."""
+    ("", direction) for the word itself (cached with the claim's view)."""
+    return _directions(claim.content)
+
+
+@lru_cache(maxsize=VIEW_CACHE_LIMIT)
+def _directions(content: tuple[str, ...]) -> frozenset[tuple[str, str]]:
     out: set[tuple[str, str]] = set()
-    content = claim.content
     for i, token in enumerate(content):
         found = direction(token)
         if not found:
@@ -213,7 +218,7 @@ def directions(claim: ClaimView) -> set[tuple[str, str]]:
         for j in (i - 1, i + 1):
             if 0 <= j < len(content) and not direction(content[j]):
                 out.add((light_stem(content[j]), found))
-    return out
+    return frozenset(out)
 
 
 def surface_words(claim: ClaimView, text: str, first: int, last: int) -> str:
