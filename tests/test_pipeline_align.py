@@ -265,3 +265,24 @@ def test_only_precise_figures_identify_a_fact() -> None:
     assert all(distinctive(Fact("count", v)) for v in ("10100", "250000", "3252", "18000000"))
     assert not any(distinctive(Fact("count", v)) for v in ("3", "75", "100", "5000", "1000000"))
     assert not distinctive(Fact("year", "2023"))
+
+
+def test_each_claim_keeps_its_best_aligned_pairs_only() -> None:
+    from collections import Counter
+
+    text = "The storm destroyed the bridge over the river Karsa on Sunday night"
+    others = ["Officials counted the damage", "Schools stayed closed", "Trains were cancelled"]
+    story = [claims(text, *(f"{o} in district {n}" for o in others)) for n in range(7)]
+    every = align_claims(story)
+    capped = align_claims(story, limit=4)
+    assert len(capped) < len(every)
+    per_claim: Counter[tuple[int, int]] = Counter()
+    for m in capped:
+        per_claim[(m.article_a, m.claim_a)] += 1
+        per_claim[(m.article_b, m.claim_b)] += 1
+    assert per_claim[(0, 0)] >= 4
+    best_of_first = sorted(
+        (m for m in every if (m.article_a, m.claim_a) == (0, 0)),
+        key=lambda m: (-m.similarity, m.article_b),
+    )[:4]
+    assert all(m in capped for m in best_of_first)

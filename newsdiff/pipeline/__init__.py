@@ -18,7 +18,7 @@ from newsdiff.pipeline.facts import claims_with_facts
 from newsdiff.pipeline.relate import ENGINE_VERSION as RELATE_VERSION
 from newsdiff.pipeline.relate import relate_claims
 from newsdiff.pipeline.segment import segment_claims
-from newsdiff.pipeline.types import AnalysedArticle, ClaimDraft, LinkDraft, Match
+from newsdiff.pipeline.types import AnalysedArticle, ClaimDraft, LinkDraft
 
 ENGINE_VERSION = f"newsdiff-1/{RELATE_VERSION}"
 # Between articles, the learned contradiction model (trained on ANS headline rewrites) speaks
@@ -46,22 +46,6 @@ def analyse_article(raw: str, *, published: dt.date | None = None) -> AnalysedAr
     return AnalysedArticle(clean=clean, claims=claims)
 
 
-def best_pairs(matches: Sequence[Match], limit: int, *, only: int | None = None) -> list[Match]:
-    """The matches among the `limit` most similar of either of their two claims; with only
-    (a new article's matches), of its claims (every other claim has only it as a partner)."""
-    partners: dict[tuple[int, int], list[Match]] = {}
-    for match in matches:
-        for side in ((match.article_a, match.claim_a), (match.article_b, match.claim_b)):
-            if only is None or side[0] == only:
-                partners.setdefault(side, []).append(match)
-    kept: set[int] = set()
-    for pairs in partners.values():
-        if len(pairs) > limit:
-            pairs = sorted(pairs, key=lambda m: (-m.similarity, m.article_a, m.article_b))[:limit]
-        kept.update(id(m) for m in pairs)
-    return [m for m in matches if id(m) in kept]
-
-
 def compare_articles(
     articles: Sequence[Sequence[ClaimDraft]],
     published: Sequence[dt.date | None],
@@ -78,8 +62,10 @@ def compare_articles(
     and languages pair claims across languages by meaning (align_claims).
     """
     links = []
-    matches = align_claims(articles, only=only, vectors=vectors, languages=languages)
-    for match in best_pairs(matches, MAX_PAIRS_PER_CLAIM, only=only):
+    matches = align_claims(
+        articles, only=only, vectors=vectors, languages=languages, limit=MAX_PAIRS_PER_CLAIM
+    )
+    for match in matches:
         relation = relate_claims(
             articles[match.article_a][match.claim_a],
             articles[match.article_b][match.claim_b],

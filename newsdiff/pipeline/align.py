@@ -369,12 +369,44 @@ def _merged_candidates(
     return _as_candidates([(a, b, c) for (a, b), c in sorted(cosine_of.items())])
 
 
+def _among_best(
+    ia: np.ndarray,
+    ib: np.ndarray,
+    ck: ClaimKeys,
+    similarity: np.ndarray,
+    limit: int,
+    kept: np.ndarray,
+    only: int | None,
+) -> np.ndarray:
+    """The kept pairs among the `limit` most similar pairs of either of their claims (ties:
+    lower articles, then lower claims first); with only, of the claims of that article."""
+    pair = np.nonzero(kept)[0]
+    # Each kept pair once under each of its two claims.
+    pairs = np.concatenate([pair, pair])
+    nodes = np.concatenate([ia[pair], ib[pair]])
+    art_a, art_b = ck.article_of[ia[pairs]], ck.article_of[ib[pairs]]
+    pos_a, pos_b = ck.position_of[ia[pairs]], ck.position_of[ib[pairs]]
+    if only is not None:
+        counted = ck.article_of[nodes] == only
+        pairs, nodes = pairs[counted], nodes[counted]
+        art_a, art_b, pos_a, pos_b = art_a[counted], art_b[counted], pos_a[counted], pos_b[counted]
+    order = np.lexsort((pos_b, pos_a, art_b, art_a, -similarity[pairs], nodes))
+    sorted_nodes = nodes[order]
+    starts = np.r_[0, np.nonzero(np.diff(sorted_nodes))[0] + 1]
+    group_start = np.repeat(starts, np.diff(np.r_[starts, len(sorted_nodes)]))
+    rank = np.arange(len(sorted_nodes)) - group_start
+    among = np.zeros(len(ia), dtype=bool)
+    among[pairs[order[rank < limit]]] = True
+    return among
+
+
 def align_claims(
     articles: Sequence[Sequence[ClaimDraft]],
     *,
     only: int | None = None,
     vectors: Sequence[Vectors] | None = None,
     languages: Sequence[str] | None = None,
+    limit: int | None = None,
 ) -> list[Match]:
     """Pairs of claims of different articles that tell the same fact, best first per pair.
 
@@ -389,6 +421,9 @@ def align_claims(
     vectors, languages: each article's claim vectors (rows in claim order) and language;
     with them, claims of articles in two languages are also paired by meaning
     (_meaning_candidates), which words alone never pair.
+
+    limit: keep only the pairs among the `limit` most similar of either of their claims
+    (with only, of the new article's claims: every other claim meets it once).
     """
     if len(articles) < 2:
         return []
@@ -432,6 +467,8 @@ def align_claims(
         _best_per_article(ib, art_a, similarity, n_articles),
     )
     keep = similarity >= NEAR_BEST_SHARE * best
+    if limit is not None:
+        keep &= _among_best(ia, ib, ck, np.round(np.minimum(similarity, 1.0), 4), limit, keep, only)
     matches = [
         Match(
             article_a=aa,
@@ -509,12 +546,11 @@ def copied_articles(
     """
     near_verbatim: Counter[tuple[int, int]] = Counter()
     for m in matches:
-        a, b = articles[m.article_a][m.claim_a], articles[m.article_b][m.claim_b]
+        one, other = articles[m.article_a][m.claim_a], articles[m.article_b][m.claim_b]
         # A sentence rewritten with another figure is another report, not a copy of it.
-        if (
-            Indel.normalized_similarity(a.normalized, b.normalized) >= COPY_CLAIM_SIMILARITY
-            and _figures(a) == _figures(b)
-        ):
+        if Indel.normalized_similarity(
+            one.normalized, other.normalized
+        ) >= COPY_CLAIM_SIMILARITY and _figures(one) == _figures(other):
             near_verbatim[(m.article_a, m.article_b)] += 1
     copies: dict[int, int] = dict(known or {})
     for (a, b), count in sorted(near_verbatim.items()):
