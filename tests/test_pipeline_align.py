@@ -191,6 +191,23 @@ def test_a_reprint_with_its_own_lede_is_still_a_copy() -> None:
     assert copied_articles(story, align_claims(story)) == {1: 0}
 
 
+def test_a_copy_is_a_copy_whether_or_not_it_gives_its_date() -> None:
+    from dataclasses import replace
+
+    text = [
+        "The governor said today that 300,000 people had lost their homes in the blast",
+        "He said that half of the city was damaged or destroyed by the explosion",
+        "Rescue teams searched the ruins of the port for survivors through the night",
+    ]
+    dated = claims(*text)
+    undated = [
+        replace(c, facts=extract_facts(c.text, published=None)) for c in claims(*text[:2])
+    ] + claims("Schools in the capital will stay closed until next week")
+    assert {f.kind for f in dated[0].facts} != {f.kind for f in undated[0].facts}
+    story = [dated, undated]
+    assert copied_articles(story, align_claims(story)) == {1: 0}
+
+
 def test_sentences_rewritten_with_other_figures_are_no_copy() -> None:
     first = [
         "The health ministry said 2,000 people were killed when the flood wave hit the bridges",

@@ -38,7 +38,7 @@ from newsdiff.pipeline.normalize import (
     tokens,
 )
 from newsdiff.pipeline.numbers import numbers_as_digits
-from newsdiff.pipeline.types import DATE_KINDS, QUANTITY_KINDS, ClaimDraft, Match
+from newsdiff.pipeline.types import QUANTITY_KINDS, ClaimDraft, Match
 
 # A pair must share at least this much token weight (see token weights below): one shared
 # plain word is chance.
@@ -526,9 +526,9 @@ def connected_groups(pairs: Iterable[tuple[Node, Node]]) -> list[list[Node]]:
 
 
 def _figures(claim: ClaimDraft) -> frozenset[tuple[str, str]]:
-    return frozenset(
-        (f.kind, str(f.value)) for f in claim.facts if f.kind in QUANTITY_KINDS | DATE_KINDS
-    )
+    """The claim's quantities (not its dates: "today" resolves against each article's own
+    publication date, which one copy may give and the other not)."""
+    return frozenset((f.kind, str(f.value)) for f in claim.facts if f.kind in QUANTITY_KINDS)
 
 
 def copied_articles(
