@@ -678,3 +678,19 @@ def test_claims_that_share_only_a_name_do_not_compare_their_figures() -> None:
         "more than 1,500 people",
     )
     assert relation.kind == "unrelated"
+
+
+def test_two_counts_of_thousands_a_hair_apart_are_one_figure() -> None:
+    a = "The president said 2,750 tonnes of ammonium nitrate were stored in the warehouse"
+    b = "The authorities said 2,700 tonnes of ammonium nitrate were stored in the warehouse"
+    assert between_articles(a, b).kind == "agreement"
+    # Further apart, they still conflict.
+    assert between_articles(a, b.replace("2,700", "2,500")).kind != "agreement"
+
+
+def test_another_speaker_before_the_verb_of_saying_is_no_rewrite() -> None:
+    a = "The president said the port would reopen to ships within two weeks"
+    b = "The authorities said the port would reopen to ships within two weeks"
+    relation = between_articles(a, b)
+    assert relation.kind == "agreement"
+    assert relation.reason != Reason.LEARNED

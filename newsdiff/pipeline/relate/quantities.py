@@ -57,6 +57,9 @@ APPROXIMATE_TOLERANCE = Decimal("0.15")
 # 7,000 still differs.
 ROUNDED_PLACE = 1000
 ROUNDED_TOLERANCE = Decimal("0.1")
+# Two counts of thousands that differ by less than this share of the larger are one figure
+# reported loosely (2,750 and 2,700 tonnes; 10,100 and 10,000 missing), not two claims.
+COUNT_NOISE = Decimal("0.02")
 # Words before a figure (and after it) that make it approximate ("about"), a lower bound
 # ("more than", "أكثر من") or an upper bound ("less than"); phrases of up to this many words.
 HEDGES_BEFORE: dict[str, str] = lang.merged_dict("QUANTITY_HEDGES")
@@ -146,6 +149,8 @@ def values_agree(a: Fact, hedge_a: str, b: Fact, hedge_b: str) -> bool:
     if values is not None and a.kind in COUNTED_KINDS and b.kind in COUNTED_KINDS:
         x, y = values
         if _rounds_to(x, y) or _rounds_to(y, x):
+            return True
+        if min(x, y) >= ROUNDED_PLACE and _close(x, y, COUNT_NOISE):
             return True
     if values is None or not (hedge_a or hedge_b):
         return False

@@ -479,8 +479,11 @@ def slot_substitution(a: ClaimDraft, b: ClaimDraft, va: ClaimView, vb: ClaimView
         for w in (*left, *right)
     ):
         return None
-    if any(_bare_forms(w) & SAY_WORDS for w in (*left, *right)):
-        # "وتابع:" / "وقال المحافظ إن": who says it, or how, which attribution compares.
+    if any(_bare_forms(w) & SAY_WORDS for w in (*left, *right)) or _names_speaker(
+        va.content, i1, i2
+    ):
+        # "وتابع:" / "وقال المحافظ إن" / "the president said": who says it, or how, which
+        # attribution compares.
         return None
     is_place = _after_locative(va, i1) or (
         left[0].startswith(LOCATIVE_CLITICS) and right[0].startswith(LOCATIVE_CLITICS)
@@ -575,12 +578,21 @@ def equivalent(va: ClaimView, vb: ClaimView, facts: FactComparison) -> bool:
     explained = {t for text in facts.matched_text for t in view(normalize_text(text)).tokens}
     matcher = SequenceMatcher(a=va.content, b=vb.content, autojunk=False)
     return all(
-        _run_explained(
+        (_names_speaker(va.content, i1, i2) and j2 - j1 <= SPEAKER_WORDS)
+        or _run_explained(
             _unexplained(va.content[i1:i2], explained), _unexplained(vb.content[j1:j2], explained)
         )
         for tag, i1, i2, j1, j2 in matcher.get_opcodes()
         if tag != "equal"
     )
+
+
+def _names_speaker(content: Sequence[str], start: int, end: int) -> bool:
+    """Whether words start..end of a claim name who speaks: a short run right before a verb
+    of saying that both claims share ("The president said" / "The authorities said")."""
+    if not 0 < end - start <= SPEAKER_WORDS or end >= len(content):
+        return False
+    return bool(_bare_forms(content[end]) & SAY_WORDS)
 
 
 def _unexplained(words: Sequence[str], explained: set[str]) -> list[str]:
