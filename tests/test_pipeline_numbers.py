@@ -263,3 +263,32 @@ def test_an_abbreviated_scale_before_a_currency_word_is_money(
 
 def test_an_abbreviated_scale_without_a_currency_is_no_money() -> None:
     assert not [f for f in extract_facts("She won the 100m sprint in 2019") if f.kind == "money"]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("قتل 2000 شخص في الفيضانات", "شخص"),
+        ("أكثر من 2000 قتيل في المدينة", "قتيل"),
+        ("The flood killed 2000 people in the city", "peopl"),
+    ],
+)
+def test_four_digits_before_the_people_they_count_are_a_count_not_a_year(
+    text: str, subject: str
+) -> None:
+    (fact,) = quantities(text)
+    assert (fact.kind, fact.value, fact.subject) == ("count", "2000", subject)
+
+
+def test_a_year_stays_a_year() -> None:
+    assert [(f.kind, f.value) for f in quantities("He was arrested in 2008 in Thailand")] == [
+        ("year", "2008")
+    ]
+    assert [(f.kind, f.value) for f in quantities("In 2000 people voted for him")] == [
+        ("year", "2000")
+    ]
+
+
+def test_a_time_of_day_is_no_count() -> None:
+    text = "The Coast Guard said during a 1 p.m. news conference that 40 hours of oxygen were left"
+    assert [(f.kind, f.value) for f in quantities(text)] == [("duration", "40")]

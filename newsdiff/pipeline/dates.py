@@ -290,8 +290,19 @@ def _day_offset(match: re.Match[str]) -> int:
 
 def reads_as_year(folded: str, start: int, end: int, value: Decimal) -> bool:
     """Whether a bare number is a year: a whole number in the year range written with four
-    digits, or after a word that announces a year ("منذ 2008", "in 2008")."""
+    digits, or after a word that announces a year ("منذ 2008", "in 2008"); never when the
+    people it counts follow it ("2000 شخص", "2000 people", "2000 قتيل")."""
     if value != value.to_integral_value() or not YEAR_MIN <= value <= YEAR_MAX:
         return False
     before = folded[max(0, start - 40) : start]
-    return len(folded[start:end].strip()) == 4 or bool(_YEAR_BEFORE_RE.search(before))
+    if _YEAR_BEFORE_RE.search(before):
+        return True
+    following = _NEXT_WORD_RE.match(folded, end)
+    if following and following["word"] in _COUNTED_AFTER:
+        return False
+    return len(folded[start:end].strip()) == 4
+
+
+_NEXT_WORD_RE = re.compile(r"\s+(?P<word>\w+)")
+# Words after a number that say it counts people: nouns of people and words of state.
+_COUNTED_AFTER = lang.merged_set("PEOPLE_NOUNS") | frozenset(lang.merged_dict("COUNT_STATES"))

@@ -53,7 +53,9 @@ NON_NAMES = lang.merged_set("NON_NAMES")
 # --------------------------------------------------------------------------- regexes
 
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+")
-_TIME_OF_DAY_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+_TIME_OF_DAY_RE = re.compile(
+    r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)|(?<![\d.,])\d{1,2}\s*[ap]\.m\.(?!\w)"
+)
 _MODEL_RE = re.compile(
     r"(?<![\w-])(?:[a-z]{1,5}-?\d{1,4}[a-z]?|[\u0621-\u064a]{1,4}-\d{1,4})(?![\w-])"
 )

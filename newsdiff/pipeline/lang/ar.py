@@ -906,6 +906,12 @@ CLAUSE_CONJUNCTIONS = ("و",)
 # Words that say what state the people a count counts are in: the dead, the missing, the
 # injured and the displaced are different quantities, never one figure with two values.
 # Folded, without their article or clitic; the nearest one to the number decides.
+# Nouns of people counted: a number of four digits before one is a count ("2000 شخص"),
+# not a year.
+PEOPLE_NOUNS = tuple(
+    """شخص شخصا اشخاص مدني مدنيا مدنيين مواطن مواطنا مواطنين طفل طفلا اطفال امراه نساء
+    عامل عاملا عمال مهاجر مهاجرا مهاجرين نازح نازحا نازحين جندي جنديا جنود""".split()
+)
 COUNT_STATES: dict[str, str] = {
     **dict.fromkeys(
         """قتيل قتيلا قتلي مقتل قتل قتلوا يقتل لقي لقوا لقيت حتفه حتفهم حتفها مصرع وفاه

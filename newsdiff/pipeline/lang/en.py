@@ -727,6 +727,12 @@ LENGTH_NEUTRAL = tuple(
 # Words that join two clauses: a count's state is read within its own clause.
 CLAUSE_CONJUNCTIONS = ("and", "while", "but")
 # Words that say what state the people a count counts are in (see ar.py).
+# Nouns of people counted: a number of four digits before one is a count ("2000 people"),
+# not a year.
+PEOPLE_NOUNS = tuple(
+    """people persons residents civilians citizens children women workers migrants refugees
+    soldiers troops""".split()
+)
 COUNT_STATES: dict[str, str] = {
     **dict.fromkeys(
         "dead killed kill kills died die dies death deaths fatalities bodies lives".split(),
