@@ -694,3 +694,34 @@ def test_another_speaker_before_the_verb_of_saying_is_no_rewrite() -> None:
     relation = between_articles(a, b)
     assert relation.kind == "agreement"
     assert relation.reason != Reason.LEARNED
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The agency said the epicentre of the quake was 8 kilometres deep",
+            "The agency said the epicentre of the quake was 5 miles deep",
+        ),
+        (
+            "قالت الهيئة إن مركز الزلزال كان على عمق 18 كيلومترا",
+            "قالت الهيئة إن مركز الزلزال كان على عمق 11 ميلا",
+        ),
+    ],
+)
+def test_lengths_in_two_units_are_compared_in_metres(a: str, b: str) -> None:
+    assert between_articles(a, b).kind == "agreement"
+    assert between_articles(
+        a, b.replace("5 miles", "15 miles").replace("11 ميلا", "40 ميلا")
+    ).kind in (
+        "contradiction",
+        "disputed",
+    )
+
+
+def test_one_length_in_one_unit_is_compared_as_given() -> None:
+    relation = between_articles(
+        "The 21-foot submersible went missing on Sunday",
+        "The 22-foot submersible went missing on Sunday",
+    )
+    assert (relation.kind, relation.reason) == ("contradiction", Reason.VALUE_MISMATCH)

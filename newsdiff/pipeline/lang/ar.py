@@ -889,11 +889,15 @@ QUANTITY_HEDGES: dict[str, str] = {
 }
 # ... and right after it, or after the noun it counts ("60 ألف مشجع تقريبا").
 QUANTITY_HEDGES_AFTER: dict[str, str] = {"تقريبا": "about", "علي الاقل": "min", "او اكثر": "min"}
-# Units of length and depth: a figure in one of them is measured from somewhere ("70 كيلومترا
-# جنوب مراكش"), so two such figures are one quantity only when the words around them agree.
-LENGTH_UNITS = tuple(
-    "كيلومتر كيلومترا كيلومترات كلم كم متر مترا امتار ميل ميلا اميال قدم اقدام".split()
-)
+# Units of length and depth, with their length in metres: a figure in one of them is measured
+# from somewhere ("70 كيلومترا جنوب مراكش"), so two such figures are one quantity only when
+# the words around them agree; in two units, they are compared in metres.
+LENGTH_UNITS: dict[str, str] = {
+    **dict.fromkeys("كيلومتر كيلومترا كيلومترات كلم كم".split(), "1000"),
+    **dict.fromkeys("متر مترا امتار".split(), "1"),
+    **dict.fromkeys("ميل ميلا اميال".split(), "1609.344"),
+    **dict.fromkeys("قدم اقدام".split(), "0.3048"),
+}
 # Words around a length that say which way, not from where: "على بعد 70 كيلومترا جنوب
 # مراكش" and "على بعد 72 كيلومترا شرق مراكش" are measured from one place.
 LENGTH_NEUTRAL = tuple(

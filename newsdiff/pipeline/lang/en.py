@@ -714,11 +714,13 @@ QUANTITY_HEDGES: dict[str, str] = {
 }
 # ... and right after it, or after the noun it counts ("5,000 people or more").
 QUANTITY_HEDGES_AFTER: dict[str, str] = {"or more": "min", "at least": "min", "or so": "about"}
-# Units of length and depth (see ar.py).
-LENGTH_UNITS = tuple(
-    """mile miles km kilometre kilometres kilometer kilometers metre metres meter meters feet
-    foot ft""".split()
-)
+# Units of length and depth, with their length in metres (see ar.py).
+LENGTH_UNITS: dict[str, str] = {
+    **dict.fromkeys("mile miles".split(), "1609.344"),
+    **dict.fromkeys("km kilometre kilometres kilometer kilometers".split(), "1000"),
+    **dict.fromkeys("metre metres meter meters".split(), "1"),
+    **dict.fromkeys("feet foot ft".split(), "0.3048"),
+}
 # Words around a length that say which way, not from where (see ar.py).
 LENGTH_NEUTRAL = tuple(
     """off away from north south east west northeast northwest southeast southwest coast

@@ -15,7 +15,7 @@ from functools import lru_cache
 from itertools import zip_longest
 
 from newsdiff.pipeline import lang
-from newsdiff.pipeline.normalize import STOPWORDS, normalize_text, tokens
+from newsdiff.pipeline.normalize import STOPWORDS, light_stem, normalize_text, tokens
 from newsdiff.pipeline.types import Fact
 
 # US dollars for one unit of each currency the facts stage reads: approximate market rates
@@ -87,6 +87,22 @@ COUNTED_KINDS = frozenset({"count", "number"})
 _CLITICS = lang.merged_tuple("STEM_PREFIXES")
 
 
+# Metres in one unit of length, by the unit's stem (the subject the facts stage gives a
+# length: "kilometr", "mile", "يلومتر"). Two lengths in two units are one when, in metres,
+# they differ by at most LENGTH_TOLERANCE of the larger: outlets convert and round ("8 km
+# (5 miles)", "18.5 km" / "11 miles"). In one unit ("21-foot" / "22 feet") they are compared
+# as given.
+LENGTH_METRES: dict[str, Decimal] = {
+    light_stem(unit): Decimal(metres) for unit, metres in lang.merged_dict("LENGTH_UNITS").items()
+}
+LENGTH_TOLERANCE = Decimal("0.1")
+
+
+def length_unit(fact: Fact) -> Decimal | None:
+    """Metres in the unit of a length (None for any other quantity)."""
+    return LENGTH_METRES.get(fact.subject) if fact.kind in COUNTED_KINDS else None
+
+
 def _decimal(value: str) -> Decimal | None:
     try:
         return Decimal(value)
@@ -104,6 +120,9 @@ def _in_one_unit(a: Fact, b: Fact) -> tuple[Decimal, Decimal] | None:
     x, y = _decimal(a.value), _decimal(b.value)
     if x is None or y is None:
         return None
+    metres_a, metres_b = length_unit(a), length_unit(b)
+    if metres_a and metres_b and metres_a != metres_b:
+        return x * metres_a, y * metres_b
     if a.unit == b.unit or not a.unit or not b.unit:
         return x, y
     if a.kind == "money" and convertible(a.unit, b.unit):
@@ -117,8 +136,13 @@ def _close(x: Decimal, y: Decimal, tolerance: Decimal) -> bool:
 
 
 def same_amount(a: Fact, b: Fact) -> bool:
-    """One value: equal values, or amounts in two currencies of the reference table within
-    CONVERSION_TOLERANCE of each other once converted to dollars."""
+    """One value: equal values, amounts in two currencies of the reference table within
+    CONVERSION_TOLERANCE of each other once converted to dollars, or lengths in two units
+    within LENGTH_TOLERANCE once in metres."""
+    metres_a, metres_b = length_unit(a), length_unit(b)
+    if metres_a and metres_b and metres_a != metres_b:
+        values = _in_one_unit(a, b)
+        return values is not None and _close(*values, LENGTH_TOLERANCE)
     if a.value == b.value:
         return True
     if a.kind != "money" or not convertible(a.unit, b.unit):

@@ -38,6 +38,7 @@ from newsdiff.pipeline.relate.quantities import (
     convertible,
     count_state,
     hedge_of,
+    length_unit,
     same_amount,
     states_compatible,
     values_agree,
@@ -275,7 +276,8 @@ class _Quantity:
                 return False
             if not (x.subject and y.subject) and not same_amount(x, y):
                 return False
-        return subjects_compatible(x.subject, y.subject) and states_compatible(
+        lengths = bool(length_unit(x) and length_unit(y))  # two units of length compare
+        return (lengths or subjects_compatible(x.subject, y.subject)) and states_compatible(
             self.state, other.state
         )
 
@@ -597,8 +599,8 @@ def _names_speaker(content: Sequence[str], start: int, end: int) -> bool:
 
 def _unexplained(words: Sequence[str], explained: set[str]) -> list[str]:
     """The words left once the words of shared facts, the hedges of figures ("about"), days
-    said against publication, and verbs of saying with the speaker they name ("وقال المحافظ"
-    for "وتابع") are set aside."""
+    said against publication, units of length (compared in metres by the fact rules), and verbs
+    of saying with the speaker they name ("وقال المحافظ" for "وتابع") are set aside."""
     left: list[str] = []
     speaker = 0
     for w in words:
@@ -609,7 +611,7 @@ def _unexplained(words: Sequence[str], explained: set[str]) -> list[str]:
         elif (
             w not in explained
             and not (_bare_forms(w) & RELATIVE_DAY_WORDS)
-            and light_stem(w) not in HEDGE_WORDS
+            and light_stem(w) not in HEDGE_WORDS | LENGTH_UNITS
         ):
             left.append(w)
     return left
