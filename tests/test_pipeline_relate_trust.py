@@ -712,7 +712,7 @@ def test_another_speaker_before_the_verb_of_saying_is_no_rewrite() -> None:
 def test_lengths_in_two_units_are_compared_in_metres(a: str, b: str) -> None:
     assert between_articles(a, b).kind == "agreement"
     assert between_articles(
-        a, b.replace("5 miles", "15 miles").replace("11 ميلا", "40 ميلا")
+        a, b.replace("5 miles", "10 miles").replace("11 ميلا", "20 ميلا")
     ).kind in (
         "contradiction",
         "disputed",
@@ -725,3 +725,13 @@ def test_one_length_in_one_unit_is_compared_as_given() -> None:
         "The 22-foot submersible went missing on Sunday",
     )
     assert (relation.kind, relation.reason) == ("contradiction", Reason.VALUE_MISMATCH)
+
+
+def test_a_vessel_s_length_is_not_a_distance_in_another_unit() -> None:
+    relation = between_articles(
+        "The 21-foot submersible from the research vessel Polar Prince went missing about 900"
+        " miles off Cape Cod, the admiral said in a press conference Monday.",
+        "The vehicle was reported overdue on Sunday night after it lost contact with Polar"
+        " Prince, the ship supporting the submersible around 900 miles off the coast.",
+    )
+    assert relation.kind == "agreement"

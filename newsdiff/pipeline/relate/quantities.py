@@ -96,11 +96,29 @@ LENGTH_METRES: dict[str, Decimal] = {
     light_stem(unit): Decimal(metres) for unit, metres in lang.merged_dict("LENGTH_UNITS").items()
 }
 LENGTH_TOLERANCE = Decimal("0.1")
+# Two lengths in two units further apart than this factor measure two things (a 21-foot
+# vessel, 900 miles off the coast), not one thing two ways.
+LENGTH_MAX_RATIO = Decimal(3)
 
 
 def length_unit(fact: Fact) -> Decimal | None:
     """Metres in the unit of a length (None for any other quantity)."""
     return LENGTH_METRES.get(fact.subject) if fact.kind in COUNTED_KINDS else None
+
+
+def lengths_comparable(a: Fact, b: Fact) -> bool:
+    """Two lengths that may measure one thing: in one unit, or in two units and within
+    LENGTH_MAX_RATIO of each other in metres."""
+    metres_a, metres_b = length_unit(a), length_unit(b)
+    if not metres_a or not metres_b:
+        return False
+    if metres_a == metres_b:
+        return True
+    x, y = _decimal(a.value), _decimal(b.value)
+    if x is None or y is None or x <= 0 or y <= 0:
+        return False
+    x, y = x * metres_a, y * metres_b
+    return max(x, y) <= LENGTH_MAX_RATIO * min(x, y)
 
 
 def _decimal(value: str) -> Decimal | None:

@@ -38,7 +38,7 @@ from newsdiff.pipeline.relate.quantities import (
     convertible,
     count_state,
     hedge_of,
-    length_unit,
+    lengths_comparable,
     same_amount,
     states_compatible,
     values_agree,
@@ -276,7 +276,7 @@ class _Quantity:
                 return False
             if not (x.subject and y.subject) and not same_amount(x, y):
                 return False
-        lengths = bool(length_unit(x) and length_unit(y))  # two units of length compare
+        lengths = lengths_comparable(x, y)  # "21-foot" and "22 feet"; "8 km" and "5 miles"
         return (lengths or subjects_compatible(x.subject, y.subject)) and states_compatible(
             self.state, other.state
         )
