@@ -295,12 +295,9 @@ def article_ingest(
     outlet = known or outlet_get_or_create(name=name, domain=domain, language=language)
     title = title or meta.title
     encoder = encoder_get()
-    texts = [c.text for c in analysed.claims]
-    # One batch: every claim and the title (the title's vector is the lead's, never stored).
-    vectors = encoder.encode([*texts, title] if title else texts)
-    claim_vectors = vectors[: len(texts)]
-    lead = lead_vector(vectors[len(texts)] if title else None, claim_vectors)
-    signature = article_signature(title=title, claims=analysed.claims, language=language, lead=lead)
+    claim_vectors, signature = _encoded(
+        title=title, claims=analysed.claims, language=language, encoder=encoder
+    )
     title = title or analysed.claims[0].text[:200]
     merged: list[Story] = []
     if story_slug:
@@ -329,14 +326,12 @@ def article_ingest(
         clean_text=clean.text,
         content_hash=digest,
         encoder=encoder.name,
-        lead_vector=to_bytes(lead),
+        lead_vector=to_bytes(signature.lead),
         signature=signature.to_json(),
     )
     article.full_clean()
     article.save()
-    ArticleKey.objects.bulk_create(
-        ArticleKey(article=article, key=key[:100]) for key in signature.index_keys()
-    )
+    _article_keys_store(article, signature)
     Claim.objects.bulk_create(
         claim_row(article, c, v) for c, v in zip(analysed.claims, claim_vectors, strict=True)
     )
@@ -426,27 +421,41 @@ def _article_encode(
     """Encode and store the vectors of an article stored before vectors were (or by another
     encoder), with its grouping signature and index keys: once, after which realignments
     read them and new articles meet it through the index."""
-    title = article.title
-    vectors = encoder.encode(
-        [*(c.text for c in claims), title] if title else [c.text for c in claims]
+    claim_vectors, signature = _encoded(
+        title=article.title, claims=claims, language=article.language, encoder=encoder
     )
-    claim_vectors = vectors[: len(claims)]
-    lead = lead_vector(vectors[len(claims)] if title else None, claim_vectors)
-    signature = article_signature(title=title, claims=claims, language=article.language, lead=lead)
     Claim.objects.bulk_update(
         [Claim(pk=pk, vector=to_bytes(v)) for pk, v in zip(claim_ids, claim_vectors, strict=True)],
         ["vector"],
         batch_size=VERDICT_UPDATE_BATCH,
     )
     Article.objects.filter(pk=article.pk).update(
-        encoder=encoder.name, lead_vector=to_bytes(lead), signature=signature.to_json()
+        encoder=encoder.name, lead_vector=to_bytes(signature.lead), signature=signature.to_json()
     )
     ArticleKey.objects.filter(article=article).delete()
+    _article_keys_store(article, signature)
+    article.encoder = encoder.name
+    return claim_vectors
+
+
+def _encoded(
+    *, title: str, claims: Sequence[ClaimDraft], language: str, encoder: Encoder
+) -> tuple[Vectors, ArticleSignature]:
+    """An article's claim vectors and its grouping signature, encoded in one batch: every
+    claim and the title (the title's vector is the lead's, never stored)."""
+    texts = [c.text for c in claims]
+    vectors = encoder.encode([*texts, title] if title else texts)
+    claim_vectors = vectors[: len(texts)]
+    lead = lead_vector(vectors[len(texts)] if title else None, claim_vectors)
+    signature = article_signature(title=title, claims=claims, language=language, lead=lead)
+    return claim_vectors, signature
+
+
+def _article_keys_store(article: Article, signature: ArticleSignature) -> None:
+    """File the article in the grouping index under its signature's keys."""
     ArticleKey.objects.bulk_create(
         ArticleKey(article=article, key=key[:100]) for key in signature.index_keys()
     )
-    article.encoder = encoder.name
-    return claim_vectors
 
 
 def _links_create(story: Story, found: _StoryClaims, link_drafts: Sequence[LinkDraft]) -> int:

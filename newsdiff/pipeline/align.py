@@ -75,7 +75,7 @@ POSTING_CAP = 64
 MEANING_MIN_COSINE = 0.5
 MEANING_ALONE_COSINE = 0.7
 # Pairs found by a figure: claims of two articles (in any languages) that give one precise
-# figure (relate.quantities.distinctive: 10,100 missing, $250,000 a ticket) speak of one fact
+# figure (facts.distinctive: 10,100 missing, $250,000 a ticket) speak of one fact
 # however they word it, if their vectors' cosine reaches FIGURE_MIN_COSINE. A figure given by
 # more than FIGURE_POSTING_CAP claims of a story is everywhere: it pairs nothing more.
 FIGURE_MIN_COSINE = 0.25
@@ -381,16 +381,23 @@ def _among_best(
     """The kept pairs among the `limit` most similar pairs of either of their claims (ties:
     lower articles, then lower claims first); with only, of the claims of that article."""
     pair = np.nonzero(kept)[0]
-    # Each kept pair once under each of its two claims.
+    # Each kept pair once under each of its two claims (with only, under that article's).
     pairs = np.concatenate([pair, pair])
     nodes = np.concatenate([ia[pair], ib[pair]])
-    art_a, art_b = ck.article_of[ia[pairs]], ck.article_of[ib[pairs]]
-    pos_a, pos_b = ck.position_of[ia[pairs]], ck.position_of[ib[pairs]]
     if only is not None:
         counted = ck.article_of[nodes] == only
         pairs, nodes = pairs[counted], nodes[counted]
-        art_a, art_b, pos_a, pos_b = art_a[counted], art_b[counted], pos_a[counted], pos_b[counted]
-    order = np.lexsort((pos_b, pos_a, art_b, art_a, -similarity[pairs], nodes))
+    first, second = ia[pairs], ib[pairs]
+    order = np.lexsort(
+        (
+            ck.position_of[second],
+            ck.position_of[first],
+            ck.article_of[second],
+            ck.article_of[first],
+            -similarity[pairs],
+            nodes,
+        )
+    )
     sorted_nodes = nodes[order]
     starts = np.r_[0, np.nonzero(np.diff(sorted_nodes))[0] + 1]
     group_start = np.repeat(starts, np.diff(np.r_[starts, len(sorted_nodes)]))

@@ -29,8 +29,7 @@ four stories, and devset/, 29 pages of two; each with its distractors), where st
 as they do in production: pairwise grouping F1 0.87 over the 75 pages without the shared
 figures, 0.905 with them (0.73 with the words at 0.10 and one claim pair at 0.55 in either
 case: stories of one language merged through their common vocabulary); per set 0.89 and
-0.92. The README's "Story grouping" has the
-figures of score.py.
+0.92. The README's "Engine on real coverage" has the figures of score.py.
 """
 
 from __future__ import annotations

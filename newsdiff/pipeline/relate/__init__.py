@@ -50,7 +50,6 @@ from newsdiff.pipeline.relate.rules import (
 )
 from newsdiff.pipeline.relate.words import ClaimView, containment, diff, similarity, view
 from newsdiff.pipeline.types import (
-    NAME_KINDS,
     ClaimDraft,
     FactDifference,
     Reason,
@@ -133,6 +132,23 @@ class _Pair:
         """One or two words of each claim replaced, the rest the same."""
         return 0 < len(self.removed) <= MAX_LEARNED_SWAP and 0 < len(self.added) <= MAX_LEARNED_SWAP
 
+    def facts(
+        self,
+        a: ClaimDraft,
+        b: ClaimDraft,
+        published_a: dt.date | None,
+        published_b: dt.date | None,
+    ) -> FactComparison:
+        """What the two claims' facts say of each other (rules.compare_facts)."""
+        return compare_facts(
+            a.facts,
+            b.facts,
+            published_a=published_a,
+            published_b=published_b,
+            a_normalized=self.va.normalized,
+            b_normalized=self.vb.normalized,
+        )
+
     def rest_similarity(self, set_aside: Sequence[str]) -> float:
         """Content overlap once the differing facts are set aside: their words should not
         make two reports of one event look unrelated."""
@@ -188,11 +204,11 @@ def _decide(
     # Between articles (learned_min_similarity set), sentences that share no figure or date
     # (a name is shared by the whole story) must share more words than ANS's rewrites of one
     # headline to be one report.
-    shared = facts.matched
+    shared = bool(facts.matched)
     cut = model.unrelated_similarity
     if learned_min_similarity > 0:
         cut = max(cut, ARTICLE_MIN_SIMILARITY)
-        shared = [m for m in facts.matched if m.kind not in NAME_KINDS]
+        shared = facts.shares_figure_or_date
     if pair.similarity < cut and not shared:
         return _Verdict("unrelated", 1.0 - pair.similarity, Reason.LOW_OVERLAP, differing)
     if (
@@ -280,21 +296,11 @@ def relate_claims(
     claims' vectors when the aligner paired them by meaning (MEANING_RELATED_COSINE).
     """
     pair = _Pair.of(a, b)
-    facts = compare_facts(
-        a.facts,
-        b.facts,
-        published_a=published_a,
-        published_b=published_b,
-        a_normalized=pair.va.normalized,
-        b_normalized=pair.vb.normalized,
-    )
+    facts = pair.facts(a, b, published_a, published_b)
     rest_similarity = pair.rest_similarity(facts.set_aside)
     finding = None
-    # A shared name alone ("Titanic") is what every claim of a story shares: the rules need
-    # the claims to share their words, or a figure or a date.
-    if rest_similarity >= RULE_MIN_SIMILARITY or any(
-        m.kind not in NAME_KINDS for m in facts.matched
-    ):
+    # The rules need the claims to share their words, or a figure or a date.
+    if rest_similarity >= RULE_MIN_SIMILARITY or facts.shares_figure_or_date:
         finding = contradiction_rule(a, b, pair.va, pair.vb, facts, pair.similarity)
     # Between articles the model speaks only on near-rewrites of one or two words: elsewhere
     # its probability (half the cost of a pair) would decide nothing, and is not computed.
@@ -344,15 +350,7 @@ def model_overruled(
     bench/calibrate_relate.py, whose replay of the decision must score what the product
     decides."""
     pair = _Pair.of(a, b)
-    facts = compare_facts(
-        a.facts,
-        b.facts,
-        published_a=published_a,
-        published_b=published_b,
-        a_normalized=pair.va.normalized,
-        b_normalized=pair.vb.normalized,
-    )
-    return equivalent(pair.va, pair.vb, facts)
+    return equivalent(pair.va, pair.vb, pair.facts(a, b, published_a, published_b))
 
 
 def relate_texts(s1: str, s2: str, *, published: dt.date | None = None) -> Relation:

@@ -106,19 +106,23 @@ def length_unit(fact: Fact) -> Decimal | None:
     return LENGTH_METRES.get(fact.subject) if fact.kind in COUNTED_KINDS else None
 
 
+def _two_length_units(a: Fact, b: Fact) -> tuple[Decimal, Decimal] | None:
+    """Metres in the units of two lengths given in two different units, else None."""
+    metres_a, metres_b = length_unit(a), length_unit(b)
+    if metres_a and metres_b and metres_a != metres_b:
+        return metres_a, metres_b
+    return None
+
+
 def lengths_comparable(a: Fact, b: Fact) -> bool:
     """Two lengths that may measure one thing: in one unit, or in two units and within
     LENGTH_MAX_RATIO of each other in metres."""
-    metres_a, metres_b = length_unit(a), length_unit(b)
-    if not metres_a or not metres_b:
+    if _two_length_units(a, b) is None:
+        return bool(length_unit(a) and length_unit(b))
+    values = _in_one_unit(a, b)
+    if values is None or min(values) <= 0:
         return False
-    if metres_a == metres_b:
-        return True
-    x, y = _decimal(a.value), _decimal(b.value)
-    if x is None or y is None or x <= 0 or y <= 0:
-        return False
-    x, y = x * metres_a, y * metres_b
-    return max(x, y) <= LENGTH_MAX_RATIO * min(x, y)
+    return max(values) <= LENGTH_MAX_RATIO * min(values)
 
 
 def _decimal(value: str) -> Decimal | None:
@@ -138,9 +142,9 @@ def _in_one_unit(a: Fact, b: Fact) -> tuple[Decimal, Decimal] | None:
     x, y = _decimal(a.value), _decimal(b.value)
     if x is None or y is None:
         return None
-    metres_a, metres_b = length_unit(a), length_unit(b)
-    if metres_a and metres_b and metres_a != metres_b:
-        return x * metres_a, y * metres_b
+    units = _two_length_units(a, b)
+    if units is not None:
+        return x * units[0], y * units[1]
     if a.unit == b.unit or not a.unit or not b.unit:
         return x, y
     if a.kind == "money" and convertible(a.unit, b.unit):
@@ -157,8 +161,7 @@ def same_amount(a: Fact, b: Fact) -> bool:
     """One value: equal values, amounts in two currencies of the reference table within
     CONVERSION_TOLERANCE of each other once converted to dollars, or lengths in two units
     within LENGTH_TOLERANCE once in metres."""
-    metres_a, metres_b = length_unit(a), length_unit(b)
-    if metres_a and metres_b and metres_a != metres_b:
+    if _two_length_units(a, b) is not None:
         values = _in_one_unit(a, b)
         return values is not None and _close(*values, LENGTH_TOLERANCE)
     if a.value == b.value:

@@ -56,6 +56,7 @@ from newsdiff.pipeline.relate.words import (
 )
 from newsdiff.pipeline.types import (
     DATE_KINDS,
+    NAME_KINDS,
     QUANTITY_KINDS,
     ClaimDraft,
     Fact,
@@ -157,6 +158,12 @@ class FactComparison:
     # The words of the facts both claims give, as each wrote them ("100 million euros",
     # "109 million dollars"): a difference of wording they explain is none. Internal.
     matched_text: list[str] = field(default_factory=list)
+
+    @property
+    def shares_figure_or_date(self) -> bool:
+        """Both claims give a figure or a date alike (a name alone, "Titanic", is what every
+        claim of a story shares)."""
+        return any(m.kind not in NAME_KINDS for m in self.matched)
 
     def differ(self, reason: Reason, difference: FactDifference, va: str, vb: str) -> None:
         self.differing.append(difference)
@@ -335,7 +342,7 @@ def _compare_quantities(
 
 
 def _shared_distinctive(a: Sequence[Fact], b: Sequence[Fact], result: FactComparison) -> None:
-    """A precise figure both claims give (quantities.distinctive), whatever each says it
+    """A precise figure both claims give (facts.distinctive), whatever each says it
     counts ("10100 في عداد المفقودين", "فقدان 10100 آخرين"): one fact, worded twice."""
     units_b: dict[str, set[str]] = {}
     for value, unit in distinctive_values(b):
