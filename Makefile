@@ -15,15 +15,19 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --no-deps camel-tools==1.6.0
 	touch $(STAMP)
 
-setup: $(STAMP)
+# A development machine asks for DEBUG in a git-ignored .env (settings.py reads it); a
+# deployment sets its own environment (README, "Deploying") and runs with DEBUG off.
+.env:
+	printf '# Written by make setup: this checkout is a development machine.\nDEBUG=true\n' > .env
+
+setup: $(STAMP) .env
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py loaddata fixtures/outlets.json
 	$(PY) manage.py ingest fixtures/seeds/000_74628de6391d590b.txt fixtures/seeds/001_c616ab5195f9a13a.txt
 	$(PY) manage.py demo_account
 
 run: setup
-	@echo "newsdiff: open http://127.0.0.1:8000 and sign in as demo / newsdiff-demo"
-	$(PY) manage.py runserver 127.0.0.1:8000
+	bin/run
 
 test: $(STAMP)
 	bin/test

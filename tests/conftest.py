@@ -20,6 +20,9 @@ CHROMIUM = "/usr/bin/chromium"
 @pytest.fixture(autouse=True)
 def _fast_settings(settings: pytest.FixtureRequest) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Login throttling counts failures per client; tests log in through Client.login, which
+    # passes no request. tests/test_deploy.py turns it on where it is the subject.
+    settings.AXES_ENABLED = False
     settings.STORAGES = {
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
