@@ -31,6 +31,10 @@ class Outlet(models.Model):
     language = models.CharField(
         _("language"), max_length=8, choices=Language.choices, default=Language.ARABIC
     )
+    country = models.CharField(_("country"), max_length=2, blank=True)
+    # Named by ingestion from what a page showed (a dateline, its address or its file name),
+    # not from the registry or a person: an admin confirms, renames or merges it.
+    provisional = models.BooleanField(_("provisional"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     # By natural key (the name), loading fixtures/outlets.json again updates the outlets.
@@ -327,7 +331,10 @@ class LinkReview(models.Model):
 class BatchStatus(models.TextChoices):
     QUEUED = "queued", _("queued")
     RUNNING = "running", _("running")
-    FINISHED = "finished", _("finished")
+    FINISHED = "finished", _("done")
+    # Done, and some documents were refused or failed (each item says why).
+    WITH_FAILURES = "with_failures", _("done with failures")
+    # Done, and no document could be ingested.
     FAILED = "failed", _("failed")
 
 
@@ -369,7 +376,10 @@ class ItemStatus(models.TextChoices):
     PENDING = "pending", _("pending")
     INGESTED = "ingested", _("ingested")
     DUPLICATE = "duplicate", _("duplicate")
+    # The document itself is unusable (its reason says why); trying again would not help.
     REJECTED = "rejected", _("rejected")
+    # The machine failed (database, worker) on every attempt; the reason is the last error.
+    FAILED = "failed", _("failed")
 
 
 class IngestItem(models.Model):
@@ -386,12 +396,43 @@ class IngestItem(models.Model):
         Article, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     claim_count = models.PositiveIntegerField(default=0)
+    # Which worker holds the document, and until when: a worker renews its lease while it
+    # lives; once the lease has run out, another worker takes the document up again.
+    worker = models.CharField(max_length=100, blank=True)
+    lease_until = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["batch", "position"]
         constraints = [
             models.UniqueConstraint(fields=["batch", "position"], name="item_position_unique"),
         ]
+        indexes = [
+            # ingest_items_recover: pending documents whose worker's lease ran out.
+            models.Index(
+                fields=["lease_until"],
+                condition=Q(status="pending"),
+                name="item_pending_lease",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.source}: {self.status}"
+
+
+class WorkerBeat(models.Model):
+    """A background worker (manage.py worker) that is alive: it touches its row every few
+    seconds, so the upload page can tell whether anything will ingest a queued batch."""
+
+    name = models.CharField(max_length=100, unique=True)
+    host = models.CharField(max_length=255)
+    pid = models.PositiveIntegerField()
+    started_at = models.DateTimeField()
+    seen_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-seen_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} (seen {self.seen_at:%Y-%m-%d %H:%M:%S})"

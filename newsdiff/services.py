@@ -6,16 +6,20 @@ Every public service runs in one transaction, so a failure leaves nothing half-w
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import hashlib
+import logging
+import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
-from django.db.models import Count, F, Q
+from django.db import DataError, InterfaceError, OperationalError, connection, transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -40,6 +44,7 @@ from newsdiff.models import (
     Outlet,
     ReviewDecision,
     Story,
+    WorkerBeat,
 )
 from newsdiff.pipeline import ENGINE_VERSION, analyse_article, compare_articles
 from newsdiff.pipeline.align import copied_articles
@@ -62,6 +67,8 @@ GROUPING_CANDIDATES_BY_LEAD = 100
 GROUPING_MIN_LEAD = 0.3
 SLUG_MAX_LENGTH = 80
 
+logger = logging.getLogger(__name__)
+
 
 @dataclass(frozen=True, slots=True)
 class IngestResult:
@@ -74,6 +81,30 @@ class RealignResult:
     links: int
     # The story's counts as stored (the ones every screen shows).
     counts: StoryCounts
+
+
+# PostgreSQL advisory locks (held until the transaction ends). Grouping decides, from every
+# stored story, which one a new article joins: two processes deciding at once would each
+# start a new story for one event, so ingestion decides one article at a time. A story's
+# links and verdicts are written under that story's lock, so a realignment, an editor's
+# review and an ingestion into the story never interleave. SQLite needs neither: its
+# transactions begin IMMEDIATE (settings.py) and so run one at a time.
+GROUPING_LOCK_KEY = 0x6E6473  # "nds"
+STORY_LOCK_CLASS = 0x6E6474  # with the story's id as the second key
+
+
+def _grouping_lock() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [GROUPING_LOCK_KEY])
+
+
+def _stories_lock(story_ids: Sequence[int]) -> None:
+    """Take the locks of several stories, in id order (so two callers never deadlock)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            for story_id in sorted(set(story_ids)):
+                cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [STORY_LOCK_CLASS, story_id])
 
 
 def content_hash(clean_text: str) -> str:
@@ -108,7 +139,9 @@ def outlet_resolve(*, name: str = "", domain: str = "") -> Outlet | None:
     return None
 
 
-def outlet_get_or_create(*, name: str = "", domain: str = "", language: str = "") -> Outlet:
+def outlet_get_or_create(
+    *, name: str = "", domain: str = "", language: str = "", provisional: bool = False
+) -> Outlet:
     outlet = outlet_resolve(name=name, domain=domain)
     if outlet:
         return outlet
@@ -116,11 +149,13 @@ def outlet_get_or_create(*, name: str = "", domain: str = "", language: str = ""
     if not name and domain:
         name = domain.split(".")[0].replace("-", " ").title()
     if not name:
-        raise ValidationError(
-            "No outlet was given and the text does not show one "
-            "(no copyright line or link with the outlet's domain); pass the outlet's name."
-        )
-    outlet = Outlet(name=name[:200], domain=domain, language=language or Language.ARABIC)
+        raise ValidationError("An outlet needs a name or a domain.")
+    outlet = Outlet(
+        name=name[:200],
+        domain=domain,
+        language=language or Language.ARABIC,
+        provisional=provisional,
+    )
     outlet.full_clean()
     outlet.save()
     return outlet
@@ -238,9 +273,11 @@ def stories_merge(*, into: Story, others: Sequence[Story]) -> Story:
     others = [s for s in others if s.pk != into.pk]
     if not others:
         return into
+    _stories_lock([into.pk, *(s.pk for s in others)])
     Article.objects.filter(story__in=others).update(story=into)
     LinkReview.objects.filter(story__in=others).update(story=into)
-    ClaimLink.objects.filter(story__in=others).delete()
+    # Their links move too: the realignment keeps those it draws again (and their ids).
+    ClaimLink.objects.filter(story__in=others).update(story=into)
     Story.objects.filter(pk__in=[s.pk for s in others]).delete()
     return into
 
@@ -256,7 +293,6 @@ def story_create(*, title: str, slug: str = "") -> Story:
     return story
 
 
-@transaction.atomic
 def article_ingest(
     *,
     raw_text: str,
@@ -265,47 +301,133 @@ def article_ingest(
     published: dt.date | dt.datetime | None = None,
     url: str = "",
     title: str = "",
+    source: str = "",
 ) -> IngestResult:
-    """Store an article with its claims and realign its story, all in one transaction.
+    """Store an article with its claims and link it into its story, all in one transaction.
 
     Re-ingesting the same text from the same outlet changes nothing; from another outlet it
     is a reprint, stored and marked as a wire copy. Without story_slug the article joins the
     existing story it best matches, or starts a new one; with a slug that does not exist
     yet, a story with that slug is created. Outlet and publication date are read from the
-    text when not given.
+    page when not given; a page that shows no outlet is stored under a provisional one named
+    after what it shows or after source (its file name), for an admin to confirm.
+
+    The text is analysed and encoded first, outside any lock; only the decisions that
+    depend on what is stored (duplicate, outlet, story) and the writes run under the
+    grouping lock, so concurrent ingestions give the result of one process.
     """
     if not raw_text.strip():
         raise ValidationError("The text is empty.")
     published_date = published.date() if isinstance(published, dt.datetime) else published
     analysed: AnalysedArticle = analyse_article(raw_text, published=published_date)
-    clean, meta = analysed.clean, analysed.clean.meta
     if not analysed.claims:
         raise ValidationError(
             "No claims could be read from this text: it holds no sentence of three words or more."
         )
-    digest = content_hash(clean.text)
-    language = Language.ARABIC if is_arabic(clean.text) else Language.ENGLISH
-    name = outlet_name or meta.outlet_name
-    domain = "" if outlet_name else meta.outlet_domain
-    known = outlet_resolve(name=name, domain=domain)
-    stored = _same_text_stored(digest=digest, outlet=known, named=bool(name or domain))
-    if stored is not None:
-        return IngestResult(article=stored, created=False)
-    # The same text from another outlet is a reprint: stored, and marked as a wire copy.
-    outlet = known or outlet_get_or_create(name=name, domain=domain, language=language)
-    title = title or meta.title
+    language = Language.ARABIC if is_arabic(analysed.clean.text) else Language.ENGLISH
+    title = title or analysed.clean.meta.title
     encoder = encoder_get()
     claim_vectors, signature = _encoded(
         title=title, claims=analysed.claims, language=language, encoder=encoder
     )
-    title = title or analysed.claims[0].text[:200]
+    return _article_store(
+        _ArticleDraft(
+            raw_text=raw_text,
+            analysed=analysed,
+            language=language,
+            title=title or analysed.claims[0].text[:200],
+            url=url,
+            published=published or analysed.clean.meta.published,
+            outlet=_page_outlet(
+                analysed=analysed, outlet_name=outlet_name, source=source, language=language
+            ),
+            story_slug=story_slug,
+            encoder=encoder,
+            claim_vectors=claim_vectors,
+            signature=signature,
+        )
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _PageOutlet:
+    """The outlet a page comes from, as given or as read from the page."""
+
+    name: str
+    domain: str
+    language: str
+    # Given by the caller or recognised for sure; otherwise named from what the page shows.
+    provisional: bool
+    # The caller or the page named it (not made up from a file name).
+    shown: bool = True
+
+
+def _page_outlet(
+    *, analysed: AnalysedArticle, outlet_name: str, source: str, language: str
+) -> _PageOutlet:
+    if outlet_name:
+        return _PageOutlet(name=outlet_name, domain="", language=language, provisional=False)
+    meta = analysed.clean.meta
+    if meta.outlet_name or meta.outlet_domain:
+        return _PageOutlet(
+            name=meta.outlet_name,
+            domain=meta.outlet_domain,
+            language=language,
+            provisional=not meta.outlet_domain,
+        )
+    return _PageOutlet(
+        name=_source_name(source), domain="", language=language, provisional=True, shown=False
+    )
+
+
+def _source_name(source: str) -> str:
+    """An outlet name made from a document's file name ("sky_news-2023.txt" -> "sky news
+    2023"), or a placeholder when it came with none."""
+    stem = source.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    stem = " ".join(stem.replace("_", " ").replace("-", " ").split())
+    return stem[:200] or "Unnamed outlet"
+
+
+@dataclass(frozen=True, slots=True)
+class _ArticleDraft:
+    """An analysed and encoded article, ready to be stored."""
+
+    raw_text: str
+    analysed: AnalysedArticle
+    language: str
+    title: str
+    url: str
+    published: dt.date | dt.datetime | None
+    outlet: _PageOutlet
+    story_slug: str
+    encoder: Encoder
+    claim_vectors: Vectors
+    signature: ArticleSignature
+
+
+@transaction.atomic
+def _article_store(draft: _ArticleDraft) -> IngestResult:
+    _grouping_lock()
+    clean = draft.analysed.clean
+    digest = content_hash(clean.text)
+    page = draft.outlet
+    known = outlet_resolve(name=page.name, domain=page.domain)
+    stored = _same_text_stored(digest=digest, outlet=known, named=page.shown)
+    if stored is not None:
+        return IngestResult(article=stored, created=False)
+    # The same text from another outlet is a reprint: stored, and marked as a wire copy.
+    outlet = known or outlet_get_or_create(
+        name=page.name, domain=page.domain, language=page.language, provisional=page.provisional
+    )
     merged: list[Story] = []
-    if story_slug:
-        story = Story.objects.filter(slug=story_slug).first() or story_create(
-            title=title, slug=story_slug
+    if draft.story_slug:
+        story = Story.objects.filter(slug=draft.story_slug).first() or story_create(
+            title=draft.title, slug=draft.story_slug
         )
     else:
-        same = stories_same_as(signature=signature, claim_vectors=claim_vectors, encoder=encoder)
+        same = stories_same_as(
+            signature=draft.signature, claim_vectors=draft.claim_vectors, encoder=draft.encoder
+        )
         if same:
             # An article that tells the story of several stored stories joins them all.
             stories = Story.objects.in_bulk(same)
@@ -313,27 +435,29 @@ def article_ingest(
             merged = [stories[pk] for pk in same[1:]]
             stories_merge(into=story, others=merged)
         else:
-            story = story_create(title=title)
+            story = story_create(title=draft.title)
+    _stories_lock([story.pk])
 
     article = Article(
         outlet=outlet,
         story=story,
-        title=title[:500],
-        url=url,
-        published_at=_as_datetime(published or meta.published),
-        language=language,
-        raw_text=raw_text,
+        title=draft.title[:500],
+        url=draft.url,
+        published_at=_as_datetime(draft.published),
+        language=draft.language,
+        raw_text=draft.raw_text,
         clean_text=clean.text,
         content_hash=digest,
-        encoder=encoder.name,
-        lead_vector=to_bytes(signature.lead),
-        signature=signature.to_json(),
+        encoder=draft.encoder.name,
+        lead_vector=to_bytes(draft.signature.lead),
+        signature=draft.signature.to_json(),
     )
     article.full_clean()
     article.save()
-    _article_keys_store(article, signature)
+    _article_keys_store(article, draft.signature)
     Claim.objects.bulk_create(
-        claim_row(article, c, v) for c, v in zip(analysed.claims, claim_vectors, strict=True)
+        claim_row(article, c, v)
+        for c, v in zip(draft.analysed.claims, draft.claim_vectors, strict=True)
     )
     if merged:
         # A merge changes which articles meet: the merged story is realigned whole.
@@ -458,10 +582,12 @@ def _article_keys_store(article: Article, signature: ArticleSignature) -> None:
     )
 
 
-def _links_create(story: Story, found: _StoryClaims, link_drafts: Sequence[LinkDraft]) -> int:
-    """Store the engine's links, each with the editor's newest decision on its claim pair
-    while the engine still draws the same relation (otherwise the review stays in the audit
-    trail only). Returns how many were stored."""
+def _link_rows(
+    story: Story, found: _StoryClaims, link_drafts: Sequence[LinkDraft]
+) -> list[ClaimLink]:
+    """The unsaved rows of the engine's links, each with the editor's newest decision on
+    its claim pair while the engine still draws the same relation (otherwise the review
+    stays in the audit trail only)."""
     reviews = _newest_reviews(story)
     links = []
     for draft in link_drafts:
@@ -484,7 +610,63 @@ def _links_create(story: Story, found: _StoryClaims, link_drafts: Sequence[LinkD
                 review=review.decision if review and review.relation == relation.kind else "",
             )
         )
+    return links
+
+
+def _links_create(story: Story, found: _StoryClaims, link_drafts: Sequence[LinkDraft]) -> int:
+    """Store the engine's links of new claim pairs. Returns how many were stored."""
+    links = _link_rows(story, found, link_drafts)
     _links_insert(links)
+    return len(links)
+
+
+# What a realignment compares to decide whether a stored link still says the same.
+LINK_DRAWN_FIELDS = (
+    "story_id",
+    "article_a_id",
+    "article_b_id",
+    "relation",
+    "similarity",
+    "score",
+    "reason",
+    "details",
+    "engine_version",
+    "review",
+)
+# Links are deleted this many ids at a time.
+LINK_DELETE_BATCH = 5000
+
+
+def _links_replace(story: Story, found: _StoryClaims, link_drafts: Sequence[LinkDraft]) -> int:
+    """Make the story's stored links the engine's, keeping the id of every claim pair drawn
+    again: unchanged links stay untouched, changed ones are written again under their id,
+    vanished ones go. Returns how many links the story holds."""
+    links = _link_rows(story, found, link_drafts)
+    stored = {
+        (row[1], row[2]): row
+        for row in ClaimLink.objects.filter(story=story).values_list(
+            "id", "claim_a_id", "claim_b_id", *LINK_DRAWN_FIELDS
+        )
+    }
+    kept: set[int] = set()
+    rewritten: list[ClaimLink] = []
+    new: list[ClaimLink] = []
+    for link in links:
+        row = stored.get((link.claim_a_id, link.claim_b_id))
+        if row is None:
+            new.append(link)
+            continue
+        kept.add(row[0])
+        drawn = tuple(getattr(link, name) for name in LINK_DRAWN_FIELDS)
+        if drawn != tuple(row[3:]):
+            link.pk = row[0]
+            rewritten.append(link)
+    gone = [row[0] for row in stored.values() if row[0] not in kept]
+    stale = gone + [link.pk for link in rewritten]
+    for start in range(0, len(stale), LINK_DELETE_BATCH):
+        ClaimLink.objects.filter(pk__in=stale[start : start + LINK_DELETE_BATCH]).delete()
+    _links_insert(rewritten)
+    _links_insert(new)
     return len(links)
 
 
@@ -495,7 +677,10 @@ def _links_insert(links: Sequence[ClaimLink]) -> None:
     if connection.vendor != "postgresql" or not links:
         ClaimLink.objects.bulk_create(links)
         return
-    fields = [f for f in ClaimLink._meta.concrete_fields if not f.primary_key]
+    # Rows that keep their id (a realignment rewriting a link) carry it; new rows take the
+    # sequence's next.
+    with_ids = links[0].pk is not None
+    fields = [f for f in ClaimLink._meta.concrete_fields if with_ids or not f.primary_key]
     columns = ", ".join(connection.ops.quote_name(str(f.column)) for f in fields)
     table = connection.ops.quote_name(ClaimLink._meta.db_table)
     with connection.cursor() as cursor:
@@ -519,13 +704,14 @@ def _copies_store(found: _StoryClaims, copies: dict[int, int], *, only: int | No
 @transaction.atomic
 def story_realign(*, story: Story) -> RealignResult:
     """Recompute every link of a story from its articles' stored claims (after an engine
-    upgrade, a merge, or when an admin asks); editors' decisions are kept."""
+    upgrade, a merge, or when an admin asks); editors' decisions are kept, and so are the
+    ids of the links drawn again (open panels and permalinks survive)."""
+    _stories_lock([story.pk])
     found = _story_claims(story)
     link_drafts = compare_articles(
         found.drafts, found.published, vectors=found.vectors, languages=found.languages
     )
-    ClaimLink.objects.filter(story=story).delete()
-    created = _links_create(story, found, link_drafts)
+    created = _links_replace(story, found, link_drafts)
     _copies_store(found, copied_articles(found.drafts, [d.match for d in link_drafts]))
     counts = story_verdicts_store(story=story)
     Story.objects.filter(pk=story.pk).update(updated_at=timezone.now())
@@ -542,6 +728,7 @@ def article_align(*, article: Article) -> int:
     article of a story costs one pass over the story's claims, not a realignment.
     """
     story = article.story
+    _stories_lock([story.pk])
     found = _story_claims(story)
     index_of = {a.pk: i for i, a in enumerate(found.articles)}
     index = index_of[article.pk]
@@ -581,6 +768,7 @@ def story_verdicts_store(*, story: Story) -> StoryCounts:
 
     Three reads and as many writes as there are changed claims (in batches), plus one.
     """
+    _stories_lock([story.pk])
     articles = [
         ArticleNode(id=pk, outlet_id=outlet_id, copy_of_id=copy_of_id)
         for pk, outlet_id, copy_of_id in Article.objects.filter(story=story)
@@ -639,6 +827,7 @@ def link_review(
     """Record an editor's confirmation or dismissal of a link (kept as an audit trail)."""
     if decision not in ReviewDecision.values:
         raise ValidationError(f"Unknown decision {decision!r}.")
+    _stories_lock([link.story_id])
     review = LinkReview(
         story_id=link.story_id,
         claim_a_id=link.claim_a_id,
@@ -686,6 +875,7 @@ def ingest_batch_create(
                     source=doc.source[:500],
                     status=ItemStatus.REJECTED,
                     message=doc.error,
+                    finished_at=timezone.now(),
                 )
             )
             continue
@@ -700,15 +890,92 @@ def ingest_batch_create(
             IngestItem(batch=batch, position=position, source=doc.source[:500], payload=payload)
         )
     IngestItem.objects.bulk_create(items)
-    rejected = sum(1 for item in items if item.status == ItemStatus.REJECTED)
-    IngestBatch.objects.filter(pk=batch.pk).update(processed=rejected)
-    batch.processed = rejected
-    return batch
+    # Counts the documents refused at once, and ends a batch that holds no other.
+    return ingest_batch_settle(batch_id=batch.pk)
 
 
-def ingest_item_process(*, item: IngestItem) -> IngestItem:
-    """Ingest one pending document. Its failure is recorded on the item, never raised:
-    article_ingest's own transaction guarantees nothing of a failed document stays."""
+class ItemOutcome(enum.Enum):
+    """What became of one attempt at a batch's document (ingest_item_run)."""
+
+    DONE = "done"  # ingested, duplicate, rejected or failed for good: recorded on the item
+    RETRY = "retry"  # a transient failure: the caller queues the document again (retry_at)
+    SKIPPED = "skipped"  # already done, or held by a live worker
+
+
+# Leases: a worker holds a document for INGEST_LEASE_SECONDS and renews the lease while it
+# lives (manage.py worker, every few seconds); a document whose lease ran out is taken up
+# again by another worker. Calibrated on the seeds: a document takes well under a second
+# to ingest into a 100-article story, a 10 MB text about 40 s.
+INGEST_MAX_ATTEMPTS = 3
+# A transient failure is retried after RETRY_DELAY_SECONDS x the attempts so far.
+RETRY_DELAY_SECONDS = 5
+# Errors of the machine, not of the document: a lost connection, a deadlock, a lock timeout.
+TRANSIENT_ERRORS = (OperationalError, InterfaceError)
+
+
+def _lease_seconds() -> int:
+    return int(getattr(settings, "INGEST_LEASE_SECONDS", 60))
+
+
+def ingest_item_claim(*, item_id: int, worker: str) -> IngestItem | None:
+    """Take a pending document for one worker: only if no live worker holds it (no lease, or
+    a lease that ran out). Returns None when it is done or held."""
+    now = timezone.now()
+    with transaction.atomic():
+        item = (
+            IngestItem.objects.select_for_update(skip_locked=True)
+            .filter(pk=item_id, status=ItemStatus.PENDING)
+            .filter(Q(lease_until__isnull=True) | Q(lease_until__lt=now))
+            .first()
+        )
+        if item is None:
+            return None
+        item.worker = worker[:100]
+        item.lease_until = now + dt.timedelta(seconds=_lease_seconds())
+        item.attempts += 1
+        item.save(update_fields=["worker", "lease_until", "attempts"])
+        IngestBatch.objects.filter(pk=item.batch_id, status=BatchStatus.QUEUED).update(
+            status=BatchStatus.RUNNING
+        )
+    return item
+
+
+def ingest_item_run(*, item_id: int, worker: str) -> tuple[ItemOutcome, dt.datetime | None]:
+    """Ingest one document of a batch for a worker, record what became of it, and settle the
+    batch when it was the last. Never raises for the document's sake: a bad document is
+    rejected with its reason, a machine failure retried (the outcome RETRY and when), and
+    after INGEST_MAX_ATTEMPTS recorded as failed."""
+    item = ingest_item_claim(item_id=item_id, worker=worker)
+    if item is None:
+        return ItemOutcome.SKIPPED, None
+    try:
+        status, message, article = _item_ingest(item)
+    except TRANSIENT_ERRORS as exc:
+        if item.attempts < INGEST_MAX_ATTEMPTS:
+            retry_at = timezone.now() + dt.timedelta(seconds=RETRY_DELAY_SECONDS * item.attempts)
+            # The lease runs until the retry: no other worker takes it up before.
+            IngestItem.objects.filter(pk=item.pk, worker=item.worker).update(
+                lease_until=retry_at, message=f"attempt {item.attempts} failed: {exc}"[:2000]
+            )
+            return ItemOutcome.RETRY, retry_at
+        status, message, article = ItemStatus.FAILED, _failure_reason(item, exc), None
+    except Exception as exc:  # noqa: BLE001 - recorded on the item, the batch goes on
+        logger.exception("ingesting %s (item %s) failed", item.source, item.pk)
+        status, message, article = ItemStatus.FAILED, _failure_reason(item, exc), None
+    _item_record(item, status=status, message=message, article=article)
+    ingest_batch_settle(batch_id=item.batch_id)
+    return ItemOutcome.DONE, None
+
+
+def _failure_reason(item: IngestItem, exc: BaseException) -> str:
+    return (
+        f"failed after {item.attempts} attempt(s): {type(exc).__name__}: {exc}"[:2000] or "failed"
+    )
+
+
+def _item_ingest(item: IngestItem) -> tuple[str, str, Article | None]:
+    """Ingest an item's document: its status, message and article (an input error is a
+    rejection with its reason; any other error propagates)."""
     batch = item.batch
     payload = item.payload
     published = payload.get("published") or None
@@ -716,57 +983,150 @@ def ingest_item_process(*, item: IngestItem) -> IngestItem:
         result = article_ingest(
             raw_text=payload.get("text", ""),
             outlet_name=batch.outlet_name or payload.get("outlet", ""),
-            story_slug=batch.story_slug,
+            story_slug=batch.story_slug or payload.get("story", ""),
             published=batch.published or (dt.date.fromisoformat(published) if published else None),
             url=payload.get("url", "")[:1000],
             title=payload.get("title", ""),
+            source=item.source,
         )
     except ValidationError as exc:
-        item.status, item.message = ItemStatus.REJECTED, " ".join(exc.messages)
-    else:
-        item.article = result.article
-        item.claim_count = result.article.claims.count()
-        if result.created:
-            item.status = ItemStatus.INGESTED
-            item.message = f"story {result.article.story.slug}"
-        else:
-            item.status = ItemStatus.DUPLICATE
-            item.message = f"same text from the same outlet as article {result.article.pk}"
-    item.payload = {}
-    item.save(update_fields=["status", "message", "article", "claim_count", "payload"])
+        return ItemStatus.REJECTED, " ".join(exc.messages), None
+    except DataError as exc:
+        # The database refused a value of the document (PostgreSQL: a character it cannot
+        # store); the transaction rolled back whole.
+        return ItemStatus.REJECTED, f"the database refused this text: {exc}".strip(), None
+    article = result.article
+    if result.created:
+        return ItemStatus.INGESTED, f"story {article.story.slug}", article
+    return (
+        ItemStatus.DUPLICATE,
+        f"same text from the same outlet as article {article.pk}",
+        article,
+    )
+
+
+def _item_record(item: IngestItem, *, status: str, message: str, article: Article | None) -> None:
+    """Record a document's result, if the worker still holds it (a worker whose lease ran
+    out while it worked finds the document taken up again, and leaves it)."""
+    IngestItem.objects.filter(pk=item.pk, worker=item.worker, status=ItemStatus.PENDING).update(
+        status=status,
+        message=message,
+        article=article,
+        claim_count=article.claims.count() if article else 0,
+        payload={},
+        lease_until=None,
+        finished_at=timezone.now(),
+    )
+
+
+def ingest_item_process(*, item: IngestItem, worker: str = "web") -> IngestItem:
+    """Ingest one document now, in this process (a small upload in the request, a test)."""
+    ingest_item_run(item_id=item.pk, worker=worker)
+    item.refresh_from_db()
     return item
 
 
-def ingest_batch_process(*, batch_id: int) -> IngestBatch:
-    """Ingest the pending documents of a batch one by one, counting progress as it goes.
+# Batch statuses that end a batch.
+BATCH_ENDED = (BatchStatus.FINISHED, BatchStatus.WITH_FAILURES, BatchStatus.FAILED)
+# Item statuses that end a document's processing.
+ITEM_DONE = (ItemStatus.INGESTED, ItemStatus.DUPLICATE, ItemStatus.REJECTED, ItemStatus.FAILED)
 
-    Safe to run from several workers: each item is claimed with a row lock, so a document
-    is ingested once.
-    """
-    IngestBatch.objects.filter(pk=batch_id, status=BatchStatus.QUEUED).update(
-        status=BatchStatus.RUNNING
-    )
-    while True:
-        with transaction.atomic():
-            item = (
-                IngestItem.objects.select_for_update(skip_locked=True)
-                .select_related("batch")
-                .filter(batch_id=batch_id, status=ItemStatus.PENDING)
-                .order_by("position")
-                .first()
-            )
-            if item is None:
-                break
-            ingest_item_process(item=item)
-            IngestBatch.objects.filter(pk=batch_id).update(processed=F("processed") + 1)
+
+def ingest_batch_settle(*, batch_id: int) -> IngestBatch:
+    """Count a batch's progress from its items and, once none is pending, end it: done, done
+    with failures, or failed (no document ingested). The stories that took two or more of
+    its articles are then realigned whole, so that their links are those of one full
+    alignment whatever order the documents came in."""
     with transaction.atomic():
         batch = IngestBatch.objects.select_for_update().get(pk=batch_id)
-        if (
-            batch.status != BatchStatus.FINISHED
-            and not batch.items.filter(status=ItemStatus.PENDING).exists()
-        ):
+        counts = Counter(batch.items.values_list("status", flat=True))
+        processed = sum(counts[status] for status in ITEM_DONE)
+        ended = batch.status in (
+            BatchStatus.FINISHED,
+            BatchStatus.WITH_FAILURES,
+            BatchStatus.FAILED,
+        )
+        if ended or counts[ItemStatus.PENDING]:
+            if batch.processed != processed and not ended:
+                batch.processed = processed
+                batch.save(update_fields=["processed"])
+            return batch
+        failed = counts[ItemStatus.REJECTED] + counts[ItemStatus.FAILED]
+        if not failed:
             batch.status = BatchStatus.FINISHED
-            batch.finished_at = timezone.now()
-            batch.processed = batch.total
-            batch.save(update_fields=["status", "finished_at", "processed"])
+        elif failed < batch.total:
+            batch.status = BatchStatus.WITH_FAILURES
+        else:
+            batch.status = BatchStatus.FAILED
+        batch.processed = processed
+        batch.finished_at = timezone.now()
+        batch.save(update_fields=["status", "processed", "finished_at"])
+        touched = Counter(
+            batch.items.filter(status=ItemStatus.INGESTED).values_list(
+                "article__story_id", flat=True
+            )
+        )
+    for story in Story.objects.filter(pk__in=[pk for pk, n in touched.items() if pk and n > 1]):
+        story_realign(story=story)
     return batch
+
+
+def ingest_items_recover() -> list[int]:
+    """The pending documents whose worker died (their lease ran out), released so that a
+    worker takes them up again: the caller queues them. Documents that used up their
+    attempts are recorded as failed."""
+    now = timezone.now()
+    released: list[int] = []
+    exhausted: list[IngestItem] = []
+    with transaction.atomic():
+        for item in IngestItem.objects.select_for_update(skip_locked=True).filter(
+            status=ItemStatus.PENDING, lease_until__lt=now
+        ):
+            if item.attempts >= INGEST_MAX_ATTEMPTS:
+                exhausted.append(item)
+            else:
+                released.append(item.pk)
+        IngestItem.objects.filter(pk__in=released).update(lease_until=None, worker="")
+    for item in exhausted:
+        _item_record(
+            item,
+            status=ItemStatus.FAILED,
+            message=f"its worker stopped during each of {item.attempts} attempts",
+            article=None,
+        )
+        ingest_batch_settle(batch_id=item.batch_id)
+    return released
+
+
+def ingest_batch_process(*, batch_id: int, worker: str = "web") -> IngestBatch:
+    """Ingest every pending document of a batch in this process, one by one (the items
+    another worker holds are left to it)."""
+    for item_id in (
+        IngestItem.objects.filter(batch_id=batch_id, status=ItemStatus.PENDING)
+        .order_by("position")
+        .values_list("id", flat=True)
+    ):
+        while ingest_item_run(item_id=item_id, worker=worker)[0] is ItemOutcome.RETRY:
+            time.sleep(RETRY_DELAY_SECONDS)
+    return ingest_batch_settle(batch_id=batch_id)
+
+
+def workers_alive(*, within: dt.timedelta) -> int:
+    """How many background workers were seen alive within the given time."""
+    return WorkerBeat.objects.filter(seen_at__gte=timezone.now() - within).count()
+
+
+def worker_beat(*, name: str, host: str, pid: int, started_at: dt.datetime) -> None:
+    """A worker is alive: record it, and renew the leases of the documents it holds."""
+    now = timezone.now()
+    WorkerBeat.objects.update_or_create(
+        name=name[:100],
+        defaults={"host": host[:255], "pid": pid, "started_at": started_at, "seen_at": now},
+    )
+    IngestItem.objects.filter(
+        status=ItemStatus.PENDING, worker=name[:100], lease_until__gte=now
+    ).update(lease_until=now + dt.timedelta(seconds=_lease_seconds()))
+
+
+def worker_gone(*, name: str) -> None:
+    WorkerBeat.objects.filter(name=name[:100]).delete()

@@ -7,6 +7,9 @@ partial of it). Downloads stream: CSV and JSON chunk by chunk, XLSX from a tempo
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import time
 from collections import Counter
 from typing import Any
 
@@ -76,15 +79,30 @@ def _upload_documents(data: dict[str, Any]) -> list[readers.Document]:
     return documents
 
 
-def _batch_start(batch: IngestBatch) -> None:
-    """Ingest a small batch now, in the request; hand a large one to a worker."""
-    pending = batch.total - batch.processed
-    if pending <= settings.UPLOAD_BACKGROUND_THRESHOLD:
-        services.ingest_batch_process(batch_id=batch.pk)
-    else:
-        batch_id = batch.pk
-        # Enqueued once the batch is committed, so the worker finds its items.
-        transaction.on_commit(lambda: tasks.ingest_batch_run.enqueue(batch_id))
+def _batch_start(batch: IngestBatch, documents: list[readers.Document]) -> None:
+    """Queue one task per document; a small upload is then ingested here, within a short
+    time budget, and whatever the budget leaves is the workers'."""
+    item_ids = list(
+        batch.items.filter(status=ItemStatus.PENDING)
+        .order_by("position")
+        .values_list("id", flat=True)
+    )
+    if not item_ids:
+        return
+    # Queued once the batch is committed, so that a worker finds its items.
+    transaction.on_commit(lambda: tasks.ingest_items_enqueue(item_ids))
+    size = sum(len(doc.text) for doc in documents if not doc.error)
+    if len(item_ids) > settings.UPLOAD_INLINE_DOCUMENTS or size > settings.UPLOAD_INLINE_CHARS:
+        return
+    deadline = time.monotonic() + settings.UPLOAD_INLINE_SECONDS
+    for item_id in item_ids:
+        if time.monotonic() > deadline:
+            break
+        services.ingest_item_run(item_id=item_id, worker=f"web-{os.getpid()}")
+
+
+# A worker seen within this time counts as running (it beats every few seconds).
+WORKER_SEEN_WITHIN = dt.timedelta(seconds=30)
 
 
 @permission_required(UPLOAD)
@@ -94,8 +112,9 @@ def upload(request: HtmxHttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
+            documents = _upload_documents(data)
             batch = services.ingest_batch_create(
-                documents=_upload_documents(data),
+                documents=documents,
                 created_by=request.user,
                 outlet_name=data["outlet"],
                 story_slug=data["story_slug"],
@@ -104,7 +123,7 @@ def upload(request: HtmxHttpRequest) -> HttpResponse:
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            _batch_start(batch)
+            _batch_start(batch, documents)
             url = reverse("batch_detail", kwargs={"batch_id": batch.pk})
             if request.htmx:
                 return HttpResponseClientRedirect(url)
@@ -112,8 +131,9 @@ def upload(request: HtmxHttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "batches": IngestBatch.objects.select_related("created_by")[:RECENT_BATCHES],
-        "background_threshold": settings.UPLOAD_BACKGROUND_THRESHOLD,
+        "inline_documents": settings.UPLOAD_INLINE_DOCUMENTS,
         "max_megabytes": settings.UPLOAD_MAX_BYTES / BYTES_PER_MB,
+        "workers": services.workers_alive(within=WORKER_SEEN_WITHIN),
     }
     return render(request, "newsdiff/upload.html", context, status=400 if form.errors else 200)
 
@@ -154,7 +174,9 @@ def batch_detail(request: HtmxHttpRequest, batch_id: int) -> HttpResponse:
         "ingested": counts[ItemStatus.INGESTED],
         "duplicates": counts[ItemStatus.DUPLICATE],
         "rejected": counts[ItemStatus.REJECTED],
+        "failed": counts[ItemStatus.FAILED],
         "pending": counts[ItemStatus.PENDING],
+        "workers": services.workers_alive(within=WORKER_SEEN_WITHIN),
     }
     # The progress section polls itself while the batch runs, and stops polling when the
     # response renders it finished (without its hx-trigger).

@@ -197,4 +197,5 @@ def test_a_paraphrase_is_nearer_than_a_text_sharing_its_words_on_another_event()
 def test_arabic_indic_digits_encode_as_ascii_digits() -> None:
     assert USE is not None
     vectors = USE.encode(["ارتفعت حصيلة القتلى إلى ٤١ شخصا", "ارتفعت حصيلة القتلى إلى 41 شخصا"])
-    assert np.allclose(vectors[0], vectors[1])
+    # The same tokens: equal but for float rounding (which varies with the thread count).
+    assert np.allclose(vectors[0], vectors[1], atol=1e-6)

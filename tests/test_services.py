@@ -140,9 +140,16 @@ def test_text_without_claims_is_rejected_and_leaves_nothing() -> None:
     assert not Article.objects.exists() and not Outlet.objects.exists()
 
 
-def test_missing_outlet_is_a_clear_error() -> None:
-    with pytest.raises(ValidationError, match="outlet"):
-        article_ingest(raw_text=ENGLISH_A)
+def test_page_without_outlet_is_stored_under_a_provisional_one() -> None:
+    # A real article is never refused for missing metadata: its outlet is named after its
+    # file and flagged for an admin.
+    result = article_ingest(raw_text=ENGLISH_A, source="uploads/coast_daily-flood.txt")
+    outlet = result.article.outlet
+    assert outlet.provisional and outlet.name == "coast daily flood"
+    # Nothing names an outlet: the same text again is the same article, not a reprint.
+    again = article_ingest(raw_text=ENGLISH_A, source="uploads/other-name.txt")
+    assert not again.created and again.article == result.article
+    assert Outlet.objects.count() == 1
 
 
 def test_outlet_recognised_by_alias(seed_texts: tuple[str, str]) -> None:

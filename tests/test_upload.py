@@ -27,6 +27,7 @@ from newsdiff.models import (
     Outlet,
     Story,
 )
+from newsdiff.tasks import ingest_item_run
 from tests.builders import user_create_for_test
 
 HTMX = {"HX-Request": "true"}
@@ -338,11 +339,13 @@ def test_large_batch_is_enqueued_on_commit(
         batch = post_upload(admin_client, files=[upload_file("six.jsonl", _jsonl(SIX_ARTICLES))])
     assert len(callbacks) == 1
     batch.refresh_from_db()
-    # The database backend only records the task; a worker (manage.py db_worker) runs it.
+    # One task per document. The database backend only records them; workers (manage.py
+    # worker) run them.
     assert batch.status == BatchStatus.QUEUED and batch.processed == 0
-    task = DBTaskResult.objects.get()
-    assert task.task_path == "newsdiff.tasks.ingest_batch_run"
-    assert task.args_kwargs["args"] == [batch.pk]
+    tasks = DBTaskResult.objects.order_by("enqueued_at", "id")
+    assert {task.task_path for task in tasks} == {"newsdiff.tasks.ingest_item_run"}
+    item_ids = list(batch.items.order_by("position").values_list("id", flat=True))
+    assert [task.args_kwargs["args"] for task in tasks] == [[pk] for pk in item_ids]
 
     response = admin_client.get(
         reverse("batch_detail", kwargs={"batch_id": batch.pk}), headers=HTMX
@@ -385,16 +388,35 @@ def test_large_batch_runs_in_the_background(
     }
 
 
-def test_small_batch_is_not_enqueued(
+def test_small_batch_finishes_in_the_request(
     admin_client: Client, django_capture_on_commit_callbacks
 ) -> None:
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+    with django_capture_on_commit_callbacks(execute=True):
         batch = post_upload(
             admin_client, files=[upload_file("five.jsonl", _jsonl(SIX_ARTICLES[:5]))]
         )
-    assert callbacks == [] and not DBTaskResult.objects.exists()
     batch.refresh_from_db()
     assert batch.status == BatchStatus.FINISHED and batch.processed == 5
+    # Its documents were queued too; a worker that takes them up finds them done.
+    tasks = list(DBTaskResult.objects.all())
+    assert len(tasks) == 5
+    for task in tasks:
+        assert ingest_item_run.call(*task.args_kwargs["args"]) == "skipped"
+    assert Article.objects.count() == 5
+
+
+def test_request_stops_at_its_time_budget(
+    admin_client: Client, settings, django_capture_on_commit_callbacks
+) -> None:
+    settings.UPLOAD_INLINE_SECONDS = 0
+    with django_capture_on_commit_callbacks(execute=True):
+        batch = post_upload(
+            admin_client, files=[upload_file("two.jsonl", _jsonl(SIX_ARTICLES[:2]))]
+        )
+    batch.refresh_from_db()
+    # The budget was spent before the first document: the workers have both.
+    assert batch.status == BatchStatus.QUEUED and not Article.objects.exists()
+    assert DBTaskResult.objects.count() == 2
 
 
 def test_htmx_upload_redirects_the_browser(admin_client: Client) -> None:

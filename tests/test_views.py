@@ -829,7 +829,8 @@ def test_admin_reruns_the_engine_and_keeps_reviews(db, seed_texts):
         assert line in message
     assert f"{story.agreement_count} fact" in message
     again = ClaimLink.objects.get(claim_a=link_before.claim_a_id, claim_b=link_before.claim_b_id)
-    assert again.pk != link_before.pk and again.review == "confirmed"
+    # The pair drawn again keeps its link (its id: open panels and permalinks) and its review.
+    assert again.pk == link_before.pk and again.review == "confirmed"
 
     htmx = admin.post(reverse("story_realign", args=[story.slug]), headers=HTMX)
     assert htmx.status_code == 200 and htmx["HX-Refresh"] == "true"
