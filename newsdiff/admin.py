@@ -24,14 +24,58 @@ from newsdiff.models import (
 
 @admin.register(Outlet)
 class OutletAdmin(admin.ModelAdmin):
-    list_display = ["name", "native_name", "domain", "language", "article_count", "created_at"]
-    list_filter = ["language"]
-    search_fields = ["name", "native_name", "domain"]
+    list_display = [
+        "name",
+        "native_name",
+        "domain",
+        "language",
+        "country",
+        "provisional",
+        "article_count",
+        "created_at",
+    ]
+    # "provisional": the outlets ingestion named from what a page showed, to confirm,
+    # rename (edit) or merge into the real one.
+    list_filter = ["provisional", "language", "country"]
+    search_fields = ["name", "native_name", "domain", "aliases"]
     # The article count's GROUP BY drops Meta.ordering, so it is repeated here.
     ordering = ["name"]
+    actions = ["confirm_outlets", "merge_outlets"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Outlet]:
         return super().get_queryset(request).annotate(article_total=Count("articles"))
+
+    @admin.action(description=_("Confirm the selected outlets (no longer provisional)"))
+    def confirm_outlets(self, request: HttpRequest, queryset: QuerySet[Outlet]) -> None:
+        confirmed = services.outlets_confirm(outlets=list(queryset))
+        self.message_user(request, _("Confirmed %(n)d outlets.") % {"n": confirmed})
+
+    @admin.action(
+        description=_(
+            "Merge the selected outlets into one (the confirmed one, else the one with most "
+            "articles)"
+        )
+    )
+    def merge_outlets(self, request: HttpRequest, queryset: QuerySet[Outlet]) -> None:
+        outlets = sorted(
+            queryset,
+            key=lambda o: (o.provisional, -o.article_total, o.pk),  # type: ignore[attr-defined]
+        )
+        if len(outlets) < 2:
+            self.message_user(request, _("Select two outlets or more to merge."), "warning")
+            return
+        if sum(1 for o in outlets if not o.provisional) > 1:
+            self.message_user(
+                request,
+                _("Only one of the outlets to merge may be confirmed: it is the one kept."),
+                "error",
+            )
+            return
+        into = services.outlets_merge(into=outlets[0], others=outlets[1:])
+        self.message_user(
+            request,
+            _("Merged %(n)d outlets into %(name)s.") % {"n": len(outlets) - 1, "name": into.name},
+        )
 
     @admin.display(description=_("articles"), ordering="article_total")
     def article_count(self, outlet: Outlet) -> int:

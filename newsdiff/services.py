@@ -161,6 +161,46 @@ def outlet_get_or_create(
     return outlet
 
 
+@transaction.atomic
+def outlets_confirm(*, outlets: Sequence[Outlet]) -> int:
+    """An admin confirms outlets ingestion named provisionally. Returns how many changed."""
+    return Outlet.objects.filter(pk__in=[o.pk for o in outlets], provisional=True).update(
+        provisional=False
+    )
+
+
+@transaction.atomic
+def outlets_merge(*, into: Outlet, others: Sequence[Outlet]) -> Outlet:
+    """Fold outlets into one: their articles move to it, their names and domains become its
+    aliases (so that ingestion recognises them next time), and the stories they appear in
+    decide their verdicts again (agreement counts outlets)."""
+    others = [o for o in others if o.pk != into.pk]
+    if not others:
+        return into
+    _grouping_lock()
+    story_ids = sorted(
+        set(Article.objects.filter(outlet__in=others).values_list("story_id", flat=True).distinct())
+    )
+    _stories_lock(story_ids)
+    names = [a.strip() for a in into.aliases.split(",") if a.strip()]
+    for other in others:
+        names += [other.name, other.native_name, other.domain]
+        names += [a.strip() for a in other.aliases.split(",")]
+    known = {into.name.casefold(), into.native_name.casefold(), into.domain.casefold(), ""}
+    aliases: list[str] = []
+    for name in names:
+        if name.casefold() not in known:
+            known.add(name.casefold())
+            aliases.append(name)
+    Article.objects.filter(outlet__in=others).update(outlet=into)
+    Outlet.objects.filter(pk__in=[o.pk for o in others]).delete()
+    into.aliases = ", ".join(aliases)[:500]
+    into.save(update_fields=["aliases"])
+    for story in Story.objects.filter(pk__in=story_ids):
+        story_verdicts_store(story=story)
+    return into
+
+
 # The stored fields a ClaimDraft is rebuilt from, in its constructor's order.
 CLAIM_DRAFT_FIELDS = (
     "position",

@@ -75,3 +75,50 @@ def test_outlet_autocomplete(admin_client, some_rows):
     )
     assert response.status_code == 200
     assert response.json()["results"]
+
+
+def _outlet_action(admin_client, action: str, outlets) -> str:
+    response = admin_client.post(
+        reverse("admin:newsdiff_outlet_changelist"),
+        {"action": action, "_selected_action": [o.pk for o in outlets]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_provisional_outlets_are_filtered_confirmed_and_merged(admin_client, db):
+    from newsdiff.models import Article, Outlet, Story
+
+    story = story_create_for_test(title="Bridge collapse", slug="bridge")
+    real = Outlet.objects.create(name="Harbour Times", domain="harbour.example", language="en")
+    guessed = Outlet.objects.create(name="harbour times 2025", language="en", provisional=True)
+    other = Outlet.objects.create(name="Desk Seven", language="en", provisional=True)
+    article_with_claims(story=story, outlet=real, claims=["The bridge fell on Tuesday morning."])
+    article_with_claims(story=story, outlet=guessed, claims=["The bridge fell on Tuesday."])
+    article_with_claims(story=story, outlet=other, claims=["A bridge fell in the port city."])
+    story.refresh_from_db()
+
+    listed = admin_client.get(
+        reverse("admin:newsdiff_outlet_changelist"), {"provisional__exact": "1"}
+    ).content.decode()
+    assert "harbour times 2025" in listed and "Desk Seven" in listed
+    assert "harbour.example" not in listed
+
+    _outlet_action(admin_client, "confirm_outlets", [other])
+    other.refresh_from_db()
+    assert not other.provisional
+
+    # Two confirmed outlets cannot be merged: which one to keep would be a guess.
+    page = _outlet_action(admin_client, "merge_outlets", [real, other])
+    assert "Only one of the outlets to merge may be confirmed" in page
+    assert Outlet.objects.count() == 3
+
+    page = _outlet_action(admin_client, "merge_outlets", [real, guessed])
+    assert "Merged 1 outlets into Harbour Times" in page
+    assert not Outlet.objects.filter(pk=guessed.pk).exists()
+    assert Article.objects.filter(outlet=real).count() == 2
+    real.refresh_from_db()
+    # The merged name is an alias now: ingestion recognises it next time.
+    assert "harbour times 2025" in real.aliases
+    assert Story.objects.get(pk=story.pk).articles.count() == 3
