@@ -30,6 +30,7 @@ from newsdiff.comparison import (
 )
 from newsdiff.models import Article, Claim, ClaimLink, Relation, ReviewDecision, Story
 from newsdiff.pipeline.types import RelationDetails
+from newsdiff.selectors.snapshot import consistent_reads
 
 # The story page shows at most this many columns side by side (and at least two): wider
 # than four, an Arabic column gets too narrow to read on a laptop screen.
@@ -111,8 +112,13 @@ def claim_row(values: Mapping[str, Any], column: ArticleColumn, source_id: int) 
 def story_comparison_get(*, story: Story) -> StoryComparison:
     """The story page's data: its articles in publication order, each with its claims in
     reading order and their stored verdicts, and the story's links (details read for
-    conflicts only, typed). Three queries, however large the story.
+    conflicts only, typed). Three queries, however large the story, in one snapshot.
     """
+    with consistent_reads():
+        return _story_comparison(story)
+
+
+def _story_comparison(story: Story) -> StoryComparison:
     articles = list(
         Article.objects.filter(story=story)
         .select_related("outlet")
@@ -137,7 +143,11 @@ def story_comparison_get(*, story: Story) -> StoryComparison:
         .order_by("article_id", "position")
         .values(*CLAIM_ROW_FIELDS)
     ):
-        column = columns[values["article_id"]]
+        column = columns.get(values["article_id"])
+        if column is None:
+            # Stored after the articles were read (SQLite reads without a snapshot): shown
+            # on the next request, with its article.
+            continue
         row = claim_row(values, column, source_of[column.article.id])
         rows[row.id] = row
         column.claims.append(row)
