@@ -91,6 +91,17 @@ def batch_wait(batch_id: int) -> float:
         time.sleep(0.2)
 
 
+def batch_undo(batch_id: int) -> None:
+    """Take a batch's articles out again and realign the story, so that every run starts
+    from the same 100-article story."""
+    from newsdiff import services
+    from newsdiff.models import Article, IngestBatch, Story
+
+    batch = IngestBatch.objects.get(pk=batch_id)
+    Article.objects.filter(pk__in=batch.items.values("article_id")).delete()
+    services.story_realign(story=Story.objects.get(slug=STORY_SLUG))
+
+
 def workers_start(count: int, env: dict[str, str]) -> list[subprocess.Popen[bytes]]:
     return [
         subprocess.Popen(
@@ -180,11 +191,16 @@ def main() -> None:
 
     django.setup()
     from bench.views_http_bench import editor_session_cookie
-    from newsdiff.models import Article
+    from newsdiff.models import Article, Story
 
     if Article.objects.count() < 10_000:
         sys.exit(f"{url} holds fewer than 10,000 articles: run bench/views_bench.py first")
     story_ensure()
+    # Earlier runs' batches out: every run starts from the 100-article story.
+    story = Story.objects.get(slug=STORY_SLUG)
+    Article.objects.filter(story=story).exclude(
+        pk__in=Article.objects.filter(story=story).order_by("id")[:STORY_ARTICLES].values("pk")
+    ).delete()
     print(f"database: {Article.objects.count():,} articles")
     cookie = editor_session_cookie()
     base = f"http://127.0.0.1:{PORT}"
@@ -212,6 +228,7 @@ def main() -> None:
             thread.join()
         elapsed = time.perf_counter() - start
         processes_stop(workers)
+        batch_undo(batch_id)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -234,6 +251,7 @@ def main() -> None:
         workers = workers_start(count, env)
         seconds = batch_wait(batch_id)
         processes_stop(workers)
+        batch_undo(batch_id)
         print(
             f"batch of {args.documents} into the story, {count} worker(s), no load: "
             f"{seconds:.1f} s, {args.documents / seconds:.2f} docs/s"
