@@ -9,7 +9,6 @@ import datetime as dt
 import enum
 import hashlib
 import logging
-import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -1138,17 +1137,13 @@ def ingest_items_recover() -> list[int]:
     return released
 
 
-def ingest_batch_process(*, batch_id: int, worker: str = "web") -> IngestBatch:
-    """Ingest every pending document of a batch in this process, one by one (the items
-    another worker holds are left to it)."""
-    for item_id in (
+def ingest_items_pending(*, batch_id: int) -> list[int]:
+    """The ids of a batch's documents still to ingest, in upload order."""
+    return list(
         IngestItem.objects.filter(batch_id=batch_id, status=ItemStatus.PENDING)
         .order_by("position")
         .values_list("id", flat=True)
-    ):
-        while ingest_item_run(item_id=item_id, worker=worker)[0] is ItemOutcome.RETRY:
-            time.sleep(RETRY_DELAY_SECONDS)
-    return ingest_batch_settle(batch_id=batch_id)
+    )
 
 
 def workers_alive(*, within: dt.timedelta) -> int:

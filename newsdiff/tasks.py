@@ -27,6 +27,15 @@ def ingest_item_run(item_id: int) -> str:
     return outcome.value
 
 
+@task()
+def ingest_batch_run(batch_id: int) -> int:
+    """A batch queued as one task (before one task per document): queue its pending
+    documents one by one. Returns how many were queued."""
+    item_ids = services.ingest_items_pending(batch_id=batch_id)
+    ingest_items_enqueue(item_ids)
+    return len(item_ids)
+
+
 def ingest_items_enqueue(item_ids: list[int]) -> None:
     for item_id in item_ids:
         ingest_item_run.enqueue(item_id)

@@ -431,3 +431,20 @@ def test_htmx_upload_redirects_the_browser(admin_client: Client) -> None:
 def test_unknown_batch_is_404(admin_client: Client) -> None:
     assert admin_client.get(reverse("batch_detail", kwargs={"batch_id": 999})).status_code == 404
     assert admin_client.get(reverse("batch_progress", kwargs={"batch_id": 999})).status_code == 404
+
+
+def test_batch_queued_as_one_task_before_an_upgrade_is_split(admin_client: Client) -> None:
+    # A batch a worker of an earlier version would have run as one task: the task still
+    # exists, and queues the batch's documents one by one.
+    from newsdiff import services
+    from newsdiff.readers import Document
+    from newsdiff.tasks import ingest_batch_run
+
+    batch = services.ingest_batch_create(
+        documents=[Document(source=f"{n}.txt", text=t) for n, t in enumerate(SIX_ARTICLES[:3])]
+    )
+    assert ingest_batch_run.call(batch.pk) == 3
+    tasks = DBTaskResult.objects.order_by("enqueued_at", "id")
+    assert [t.args_kwargs["args"] for t in tasks] == [
+        [pk] for pk in batch.items.order_by("position").values_list("id", flat=True)
+    ]
