@@ -25,6 +25,7 @@ RANKS: dict[str, int] = {
     "encode": 2,  # sentence vectors; the lexical fallback needs only normalize
     "clean": 3,
     "segment": 4,
+    "outlets": 4,  # which outlet published a page: the registry (data/outlets.json), the rules
     "facts": 5,
     "align": 6,
     "grouping": 6,  # which articles tell one story: signatures, the same-story test
