@@ -32,6 +32,8 @@ class MultipleFileField(forms.FileField):
         kwargs.setdefault(
             "widget", MultipleFileInput(attrs={"accept": ",".join(UPLOAD_EXTENSIONS)})
         )
+        # An empty file is the readers' to refuse, with its reason, not the whole upload's.
+        kwargs.setdefault("allow_empty_file", True)
         super().__init__(*args, **kwargs)
 
     def clean(self, data: Any, initial: Any = None) -> list[Any]:

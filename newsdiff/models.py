@@ -390,6 +390,8 @@ class IngestItem(models.Model):
     source = models.CharField(max_length=500)
     status = models.CharField(max_length=16, choices=ItemStatus.choices, default=ItemStatus.PENDING)
     message = models.TextField(blank=True)
+    # What the reader repaired in a document it still read ("3 invalid bytes replaced").
+    warnings = models.TextField(blank=True)
     # The document waiting to be ingested; cleared once processed.
     payload = models.JSONField(default=dict, blank=True)
     article = models.ForeignKey(

@@ -55,6 +55,7 @@ from newsdiff.pipeline.grouping import (
     story_evidence,
 )
 from newsdiff.pipeline.normalize import is_arabic, normalize_text
+from newsdiff.pipeline.outlets import EVIDENCE_FILE_NAME, EVIDENCE_URL, outlet_read
 from newsdiff.pipeline.types import AnalysedArticle, ClaimDraft, Fact, LinkDraft
 from newsdiff.readers import Document
 
@@ -139,9 +140,18 @@ def outlet_resolve(*, name: str = "", domain: str = "") -> Outlet | None:
 
 
 def outlet_get_or_create(
-    *, name: str = "", domain: str = "", language: str = "", provisional: bool = False
+    *,
+    name: str = "",
+    domain: str = "",
+    language: str = "",
+    provisional: bool = False,
+    native_name: str = "",
+    aliases: Sequence[str] = (),
+    country: str = "",
 ) -> Outlet:
-    outlet = outlet_resolve(name=name, domain=domain)
+    outlet = outlet_resolve(name=name, domain=domain) or (
+        outlet_resolve(name=native_name) if native_name else None
+    )
     if outlet:
         return outlet
     domain = domain.lower().removeprefix("www.")
@@ -151,7 +161,10 @@ def outlet_get_or_create(
         raise ValidationError("An outlet needs a name or a domain.")
     outlet = Outlet(
         name=name[:200],
+        native_name=native_name[:200],
         domain=domain,
+        aliases=", ".join(aliases)[:500],
+        country=country[:2],
         language=language or Language.ARABIC,
         provisional=provisional,
     )
@@ -378,7 +391,12 @@ def article_ingest(
             url=url,
             published=published or analysed.clean.meta.published,
             outlet=_page_outlet(
-                analysed=analysed, outlet_name=outlet_name, source=source, language=language
+                analysed=analysed,
+                raw_text=raw_text,
+                outlet_name=outlet_name,
+                url=url,
+                source=source,
+                language=language,
             ),
             story_slug=story_slug,
             encoder=encoder,
@@ -395,27 +413,63 @@ class _PageOutlet:
     name: str
     domain: str
     language: str
-    # Given by the caller or recognised for sure; otherwise named from what the page shows.
+    # Given by the caller or recognised in the registry; otherwise named from what the page
+    # shows (a dateline, its address, its file name), for an admin to confirm.
     provisional: bool
     # The caller or the page named it (not made up from a file name).
     shown: bool = True
+    native_name: str = ""
+    aliases: tuple[str, ...] = ()
+    country: str = ""
 
 
 def _page_outlet(
-    *, analysed: AnalysedArticle, outlet_name: str, source: str, language: str
+    *,
+    analysed: AnalysedArticle,
+    raw_text: str,
+    outlet_name: str,
+    url: str,
+    source: str,
+    language: str,
 ) -> _PageOutlet:
     if outlet_name:
         return _PageOutlet(name=outlet_name, domain="", language=language, provisional=False)
+    reading = outlet_read(raw_text, url=url, source=source)
+    from_file = reading.evidence in {EVIDENCE_FILE_NAME, ""}
     meta = analysed.clean.meta
-    if meta.outlet_name or meta.outlet_domain:
+    stored = (
+        outlet_resolve(name=meta.outlet_name, domain=meta.outlet_domain)
+        if reading.evidence != EVIDENCE_URL and (meta.outlet_name or meta.outlet_domain)
+        else None
+    )
+    if stored is not None:
+        # The page's furniture names an outlet stored here (by a name, alias or domain an
+        # admin gave it): that beats the registry's guess from a dateline or credit.
+        return _PageOutlet(
+            name=stored.name, domain=stored.domain, language=language, provisional=False
+        )
+    if from_file and (meta.outlet_name or meta.outlet_domain):
+        # The cleaner's reading of the page's furniture (a link with the site's domain, a
+        # company in a copyright line) beats a name made from the file's.
         return _PageOutlet(
             name=meta.outlet_name,
             domain=meta.outlet_domain,
             language=language,
             provisional=not meta.outlet_domain,
         )
+    if not reading.name:
+        return _PageOutlet(
+            name=_source_name(source), domain="", language=language, provisional=True, shown=False
+        )
     return _PageOutlet(
-        name=_source_name(source), domain="", language=language, provisional=True, shown=False
+        name=reading.name,
+        domain=reading.domain,
+        language=reading.language or language,
+        provisional=reading.provisional or not reading.known,
+        shown=not from_file,
+        native_name=reading.native_name,
+        aliases=reading.aliases,
+        country=reading.country,
     )
 
 
@@ -456,7 +510,13 @@ def _article_store(draft: _ArticleDraft) -> IngestResult:
         return IngestResult(article=stored, created=False)
     # The same text from another outlet is a reprint: stored, and marked as a wire copy.
     outlet = known or outlet_get_or_create(
-        name=page.name, domain=page.domain, language=page.language, provisional=page.provisional
+        name=page.name,
+        domain=page.domain,
+        language=page.language,
+        provisional=page.provisional,
+        native_name=page.native_name,
+        aliases=page.aliases,
+        country=page.country,
     )
     merged: list[Story] = []
     if draft.story_slug:
@@ -914,6 +974,7 @@ def ingest_batch_create(
                     source=doc.source[:500],
                     status=ItemStatus.REJECTED,
                     message=doc.error,
+                    warnings="; ".join(doc.warnings),
                     finished_at=timezone.now(),
                 )
             )
@@ -924,9 +985,16 @@ def ingest_batch_create(
             "url": doc.url,
             "outlet": doc.outlet,
             "published": doc.published.isoformat() if doc.published else "",
+            "story": doc.story,
         }
         items.append(
-            IngestItem(batch=batch, position=position, source=doc.source[:500], payload=payload)
+            IngestItem(
+                batch=batch,
+                position=position,
+                source=doc.source[:500],
+                payload=payload,
+                warnings="; ".join(doc.warnings),
+            )
         )
     IngestItem.objects.bulk_create(items)
     # Counts the documents refused at once, and ends a batch that holds no other.
@@ -1105,9 +1173,20 @@ def ingest_batch_settle(*, batch_id: int) -> IngestBatch:
                 "article__story_id", flat=True
             )
         )
-    for story in Story.objects.filter(pk__in=[pk for pk, n in touched.items() if pk and n > 1]):
-        story_realign(story=story)
+    stories_settle(added=touched)
     return batch
+
+
+def stories_settle(*, added: Counter[int]) -> int:
+    """Realign whole the stories that took two or more articles in one batch or one ingest
+    call (story id -> articles added), so that their links are those of one full alignment
+    whatever order the articles came in (each article was linked as it arrived, with the
+    story's word weights of that moment). Returns how many stories were realigned."""
+    settled = 0
+    for story in Story.objects.filter(pk__in=[pk for pk, n in added.items() if pk and n > 1]):
+        story_realign(story=story)
+        settled += 1
+    return settled
 
 
 def ingest_items_recover() -> list[int]:

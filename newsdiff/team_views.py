@@ -54,26 +54,27 @@ BYTES_PER_MB = 1024 * 1024
 
 
 def _upload_documents(data: dict[str, Any]) -> list[readers.Document]:
-    """Everything the form brought, read into documents: files, pasted text, fetched page."""
+    """Everything the form brought, read into documents: files, pasted text, fetched page.
+
+    The same readers and limits as `manage.py ingest`; a file over the size limit is
+    refused from its declared size, without being read."""
+    limits = readers.ReadLimits.from_settings(settings)
     documents: list[readers.Document] = []
     for upload in data["files"]:
-        if upload.size > settings.UPLOAD_MAX_BYTES:
-            limit = f"{settings.UPLOAD_MAX_BYTES / BYTES_PER_MB:g} MB"
-            documents.append(
-                readers.Document(
-                    source=upload.name, error=f"file larger than the upload limit of {limit}"
-                )
-            )
+        name = upload.name or "unnamed file"
+        if upload.size is None or upload.size > limits.max_file_bytes:
+            documents.append(readers.file_too_large(name, limits))
             continue
-        documents.extend(readers.read_upload(upload.name, upload.read()))
+        documents.extend(readers.read_upload(name, upload.read(), limits=limits))
     if data["text"].strip():
-        documents.append(readers.read_pasted(data["text"]))
+        documents.append(readers.read_pasted(data["text"], limits=limits))
     if data["url"]:
         page = readers.fetch_url(
             data["url"],
             timeout=settings.FETCH_TIMEOUT_SECONDS,
             max_bytes=settings.FETCH_MAX_BYTES,
             allow_private=settings.FETCH_ALLOW_PRIVATE,
+            limits=limits,
         )
         documents.append(page)
     return documents
@@ -82,11 +83,7 @@ def _upload_documents(data: dict[str, Any]) -> list[readers.Document]:
 def _batch_start(batch: IngestBatch, documents: list[readers.Document]) -> None:
     """Queue one task per document; a small upload is then ingested here, within a short
     time budget, and whatever the budget leaves is the workers'."""
-    item_ids = list(
-        batch.items.filter(status=ItemStatus.PENDING)
-        .order_by("position")
-        .values_list("id", flat=True)
-    )
+    item_ids = services.ingest_items_pending(batch_id=batch.pk)
     if not item_ids:
         return
     # Queued once the batch is committed, so that a worker finds its items.
@@ -148,6 +145,7 @@ def _batch_items(batch: IngestBatch) -> QuerySet[IngestItem]:
             "source",
             "status",
             "message",
+            "warnings",
             "claim_count",
             "article",
             "article__title",

@@ -10,9 +10,9 @@ urlpatterns: list[URLPattern] = [
     path("upload/", team_views.upload, name="upload"),
     path("batches/<int:batch_id>/", team_views.batch_detail, name="batch_detail"),
     path("batches/<int:batch_id>/progress.json", team_views.batch_progress, name="batch_progress"),
-    path("stories/<str:slug>/export/", team_views.story_export, name="story_export"),
+    path("stories/<story_slug:slug>/export/", team_views.story_export, name="story_export"),
     re_path(
-        r"^stories/(?P<slug>[^/]+)/export\.(?P<fmt>csv|xlsx|json)$",
+        r"^stories/(?P<slug>[-\w]+)/export\.(?P<fmt>csv|xlsx|json)$",
         team_views.story_download,
         name="story_download",
     ),
@@ -22,5 +22,5 @@ urlpatterns: list[URLPattern] = [
         team_views.stories_download,
         name="stories_download",
     ),
-    path("api/stories/<str:slug>.json", team_views.story_api, name="story_api"),
+    path("api/stories/<story_slug:slug>.json", team_views.story_api, name="story_api"),
 ]

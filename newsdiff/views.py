@@ -9,6 +9,7 @@ instead of the full page. Every partial is the same view, so it is checked the s
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from django import forms
@@ -33,12 +34,27 @@ from newsdiff.http import HtmxHttpRequest
 from newsdiff.models import Article, Claim, ClaimLink, ReviewDecision, Story
 from newsdiff.permissions import BROWSE, REALIGN, REVIEW, permission_required
 
+# Database ids are 64-bit: a longer number names nothing, and SQLite cannot even compare one.
+ID_DIGITS = re.compile(r"[0-9]{1,18}")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+# The search box reads this many characters of what was typed.
+SEARCH_MAX_CHARS = 200
 
-def _int_or_none(value: str | None) -> int | None:
-    try:
-        return int(value) if value else None
-    except ValueError:
-        return None
+
+def _id_or_none(value: str | None) -> int | None:
+    """A query parameter as a database id; None when it cannot be one (empty, not ASCII
+    digits, too long: what a hand-edited URL or a scanner sends)."""
+    value = (value or "").strip()
+    return int(value) if ID_DIGITS.fullmatch(value) else None
+
+
+def _ids(values: list[str]) -> list[str]:
+    """?outlets=1,2 or ?outlets=1&outlets=2 with every part that cannot be an id dropped
+    (selectors.outlet_ids_parse reads the rest)."""
+    return [
+        ",".join(part for part in value.split(",") if ID_DIGITS.fullmatch(part.strip()))
+        for value in values
+    ]
 
 
 def _date_or_none(value: str | None) -> dt.date | None:
@@ -46,6 +62,12 @@ def _date_or_none(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value) if value else None
     except ValueError:
         return None
+
+
+def _search_text(value: str | None) -> str:
+    """What was typed into a search box, without the control characters no title or claim
+    holds (PostgreSQL refuses a NUL in a query outright)."""
+    return CONTROL_CHARACTERS.sub("", value or "").strip()[:SEARCH_MAX_CHARS]
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,17 +156,30 @@ def story_count_lines(counts: StoryCounts) -> list[CountLine]:
 
 # Stories per page of the story list.
 STORIES_PER_PAGE = 25
+# Pages beyond this are a 404 without a query: 25 million stories is more than any
+# newsroom's archive, and an offset past 2**63 is an error in every database.
+STORY_LIST_MAX_PAGE = 1_000_000
+
+
+def _page_number(value: str | None) -> int:
+    """?page= as a page number: 1 when it is not a number; a 404 beyond STORY_LIST_MAX_PAGE."""
+    value = (value or "").strip()
+    if not (value.isascii() and value.isdigit()):
+        return 1
+    if len(value) > len(str(STORY_LIST_MAX_PAGE)) or int(value) > STORY_LIST_MAX_PAGE:
+        raise Http404("No such page")
+    return max(1, int(value))
 
 
 @require_GET
 @vary_on_headers("HX-Request")
 @permission_required(BROWSE)
 def story_list(request: HtmxHttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()[:200]
-    outlet_id = _int_or_none(request.GET.get("outlet"))
+    query = _search_text(request.GET.get("q"))
+    outlet_id = _id_or_none(request.GET.get("outlet"))
     published_from = _date_or_none(request.GET.get("from"))
     published_to = _date_or_none(request.GET.get("to"))
-    page = max(1, _int_or_none(request.GET.get("page")) or 1)
+    page = _page_number(request.GET.get("page"))
     # One row more than a page tells whether a next page exists without counting.
     rows = selectors.story_list_rows(
         query=query,
@@ -154,6 +189,10 @@ def story_list(request: HtmxHttpRequest) -> HttpResponse:
         offset=(page - 1) * STORIES_PER_PAGE,
         limit=STORIES_PER_PAGE + 1,
     )
+    if page > 1 and not rows:
+        # Past the last page (an old link, a hand-edited URL): not an empty list that
+        # would read "No stories yet".
+        raise Http404("No such page")
     context: dict[str, object] = {
         "rows": [(row, story_count_lines(row.counts)) for row in rows[:STORIES_PER_PAGE]],
         "query": query,
@@ -189,7 +228,7 @@ def story_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     loaded = selectors.story_comparison_get(story=story)
     pick = selectors.story_columns_pick(
         comparison=loaded,
-        outlet_ids=selectors.outlet_ids_parse(request.GET.getlist("outlets")),
+        outlet_ids=selectors.outlet_ids_parse(_ids(request.GET.getlist("outlets"))),
     )
     limit = None if request.GET.get("all") == "1" else TAB_GROUPS_SHOWN
     tabs = comparison.story_tabs_get(comparison=loaded, limit=limit)
@@ -311,6 +350,10 @@ def login(request: HtmxHttpRequest) -> HttpResponseBase:
     """Django's login page; when htmx asks for it (a partial's request, redirected here by an
     expired session), the whole browser page goes to the login form instead of a panel."""
     if request.htmx and request.method == "GET":
-        next_url = request.htmx.current_url_abs_path or request.GET.get("next", "/")
+        try:
+            current = request.htmx.current_url_abs_path
+        except ValueError:
+            current = None  # an HX-Current-URL header that is not a URL
+        next_url = current or request.GET.get("next", "/")
         return HttpResponseClientRedirect(f"{reverse('login')}?{urlencode({'next': next_url})}")
     return _login_form(request)

@@ -26,7 +26,8 @@ def run(*args: str) -> tuple[str, str]:
 
 def test_ingest_seeds_without_story_makes_one_story() -> None:
     out, _ = run("ingest", str(SEED_EREM), str(SEED_ROAYAH))
-    assert out.count("ingested") == 2
+    assert out.count(": ingested ") == 2
+    assert out.endswith("2 ingested, 0 duplicates, 0 refused\n")
     assert Story.objects.count() == 1
     assert Article.objects.values("outlet").distinct().count() == 2
 
@@ -79,6 +80,102 @@ def test_ingest_bad_file_is_reported_and_good_files_still_ingest(tmp_path: Path)
             stderr=io.StringIO(),
         )
     assert Article.objects.count() == 1
+
+
+def test_ingest_reads_files_as_uploads_are(tmp_path: Path) -> None:
+    # HTML is extracted (not stored as markup), Windows-1256 read, a JSONL file gives one
+    # document per line.
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Bridge</title></head><body><nav>Home Sport Weather</nav>"
+        "<article><p>Officials said the bridge reopened on Tuesday after two weeks of "
+        "repairs.</p><p>The repairs cost 4 million dollars, according to the city "
+        "council.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes(SEED_EREM.read_text(encoding="utf-8").encode("cp1256", errors="replace"))
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        json.dumps({"text": SEED_ROAYAH.read_text(encoding="utf-8"), "outlet": "Roayah News"})
+        + "\n",
+        encoding="utf-8",
+    )
+    out, _ = run("ingest", str(page), str(legacy), str(feed))
+    assert f"{page}: ingested" in out and f"{feed}#1: ingested" in out
+    stored = Article.objects.get(raw_text__contains="bridge reopened")
+    assert "<" not in stored.raw_text and "Home Sport" not in stored.raw_text
+    assert Article.objects.filter(raw_text__contains="الحوثي").count() == 2
+
+
+def test_ingest_manifest(tmp_path: Path) -> None:
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "erem.txt").write_bytes(SEED_EREM.read_bytes())
+    (tmp_path / "texts" / "roayah.txt").write_bytes(SEED_ROAYAH.read_bytes())
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text(
+        "path,outlet,url,published,story\n"
+        "texts/erem.txt,Erem News,https://erem.example/a,2024-10-09,bout\n"
+        "texts/roayah.txt,Roayah News,,,bout\n"
+        "texts/missing.txt,Nobody,,,\n",
+        encoding="utf-8",
+    )
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(CommandError, match="1 of 3 documents were not ingested"):
+        call_command("ingest", "--manifest", str(manifest), stdout=out, stderr=err)
+
+    erem = Article.objects.get(outlet__name="Erem News")
+    assert (erem.story.slug, erem.url) == ("bout", "https://erem.example/a")
+    assert erem.published_at.date().isoformat() == "2024-10-09"
+    assert Article.objects.get(outlet__name="Roayah News").story.slug == "bout"
+    assert f"{tmp_path / 'texts' / 'missing.txt'}: refused: no such file" in err.getvalue()
+    assert out.getvalue().endswith("2 ingested, 0 duplicates, 1 refused\n")
+
+
+def test_ingest_options_win_over_the_manifest(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(SEED_EREM.read_bytes())
+    manifest = tmp_path / "list.jsonl"
+    manifest.write_text('{"path": "a.txt", "outlet": "Erem News", "story": "one"}\n')
+    run("ingest", "--manifest", str(manifest), "--story", "two", "--outlet", "Other Outlet")
+    article = Article.objects.get()
+    assert (article.outlet.name, article.story.slug) == ("Other Outlet", "two")
+
+
+def test_ingest_needs_files_or_a_manifest() -> None:
+    with pytest.raises(CommandError, match="--manifest"):
+        run("ingest")
+
+
+def test_ingest_reports_a_failing_document_and_goes_on(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from django.db import DataError
+
+    from newsdiff.management.commands import ingest
+
+    real = ingest.article_ingest
+    faults = {"fault.txt": RuntimeError("boom"), "data.txt": DataError("bad value")}
+
+    def flaky(**kwargs):
+        fault = faults.get(Path(kwargs["source"]).name)
+        if fault:
+            raise fault
+        return real(**kwargs)
+
+    monkeypatch.setattr(ingest, "article_ingest", flaky)
+    for name in faults:
+        (tmp_path / name).write_text("Some text that is never analysed here.", encoding="utf-8")
+    paths = [str(tmp_path / "fault.txt"), str(tmp_path / "data.txt"), str(SEED_EREM)]
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(CommandError, match="2 of 3"):
+        call_command("ingest", *paths, stdout=out, stderr=err)
+    assert f"{paths[0]}: refused: failed: RuntimeError: boom" in err.getvalue()
+    assert f"{paths[1]}: refused: the database refused it (bad value)" in err.getvalue()
+    assert "Traceback" not in err.getvalue()
+    assert Article.objects.count() == 1
+    # --traceback lets the fault through, to see where it came from.
+    with pytest.raises(RuntimeError, match="boom"):
+        call_command("ingest", paths[0], "--traceback", stdout=out, stderr=err)
 
 
 def test_ingest_rejects_bad_date() -> None:

@@ -9,6 +9,7 @@ import io
 import json
 import socket
 import threading
+import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -124,16 +125,30 @@ def test_empty_files_are_errors(data: bytes) -> None:
 @pytest.mark.parametrize(
     "data",
     [
-        PNG_BYTES,
         "نص بترميز UTF-16 بلا علامة".encode("utf-16-le"),
         bytes(range(1, 9)) * 40 + "نص".encode(),
     ],
-    ids=["png", "utf-16 without BOM", "control characters"],
+    ids=["utf-16 without BOM", "control characters"],
 )
 def test_binary_content_is_not_text(data: bytes) -> None:
     document = read_one("data.txt", data)
     assert document.error == "not a text file (binary content)"
     assert document.text == ""
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (PNG_BYTES, "a PNG image"),
+        (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "a PDF document"),
+        (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "a zip archive or an Office document"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "a JPEG image"),
+    ],
+    ids=["png", "pdf", "docx", "jpeg"],
+)
+def test_known_binary_formats_are_named(data: bytes, kind: str) -> None:
+    # A PDF named .txt without NUL bytes would otherwise decode, and its markup be stored.
+    assert read_one("named.txt", data).error == f"not a text file ({kind})"
 
 
 # --- Dispatch -----------------------------------------------------------------
@@ -356,7 +371,7 @@ def test_zip_of_mixed_files() -> None:
         ("batch.zip/story.txt", ""),
         ("batch.zip/pages/article.html", ""),
         ("batch.zip/scan.pdf", "unsupported file type .pdf"),
-        ("batch.zip/image.txt", "not a text file (binary content)"),
+        ("batch.zip/image.txt", "not a text file (a PNG image)"),
     ]
     assert documents[0].text == PARAGRAPH
     assert ARTICLE_SENTENCES[-1] in documents[1].text
@@ -438,6 +453,341 @@ def test_empty_zip() -> None:
     assert read_one("none.zip", zip_bytes({})).error == "the zip archive has no files"
 
 
+def test_zip_path_traversal_is_refused_with_its_reason() -> None:
+    data = zip_bytes(
+        {
+            "../up.txt": b"x",
+            "a/../../up.txt": b"x",
+            "..\\win.txt": b"x",
+            "/etc/passwd.txt": b"x",
+            "C:/boot.txt": b"x",
+            "fine.txt": "خبر".encode(),
+        }
+    )
+    documents = read_upload("evil.zip", data)
+    outside = "unsafe path in the zip archive (it points outside the archive)"
+    absolute = "unsafe path in the zip archive (an absolute path)"
+    assert [(d.source, d.error) for d in documents] == [
+        ("evil.zip/../up.txt", outside),
+        ("evil.zip/a/../../up.txt", outside),
+        ("evil.zip/..\\win.txt", outside),
+        ("evil.zip//etc/passwd.txt", absolute),
+        ("evil.zip/C:/boot.txt", absolute),
+        ("evil.zip/fine.txt", ""),
+    ]
+
+
+def test_zip_with_too_many_entries_is_refused_from_its_end_record() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for number in range(readers.MAX_ZIP_ENTRIES + 1):
+            archive.writestr(f"__MACOSX/{number}", b"")
+    assert read_one("entries.zip", buffer.getvalue()).error == (
+        "too many entries in the zip archive (5,001; at most 5,000)"
+    )
+
+
+def test_zip64_entry_count_is_read() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for number in range(0xFFFF + 1):  # beyond the classic record's 16-bit count
+            archive.writestr(str(number), b"")
+    assert readers._declared_entry_count(buffer.getvalue()) == 0xFFFF + 1
+    assert readers._declared_entry_count(b"not a zip") is None
+
+
+def test_zip_member_that_inflates_too_much_is_refused() -> None:
+    size = readers.ZIP_RATIO_MIN_BYTES * 2
+    data = zip_bytes({"zeros.txt": b"0" * size, "fine.txt": "خبر".encode()})
+    documents = read_upload("ratio.zip", data)
+    assert [(d.source, d.error) for d in documents] == [
+        ("ratio.zip/zeros.txt", "compressed more than 100 times: not an article (a zip bomb?)"),
+        ("ratio.zip/fine.txt", ""),
+    ]
+
+
+def test_zip_member_with_a_lying_size_is_read_no_further_than_it_says() -> None:
+    data = bytearray(zip_bytes({"zeros.txt": b"0" * (readers.ZIP_RATIO_MIN_BYTES * 3)}))
+    # Claim 10 bytes uncompressed, in the local header and the central directory.
+    real = (readers.ZIP_RATIO_MIN_BYTES * 3).to_bytes(4, "little")
+    data = data.replace(real, (10).to_bytes(4, "little"))
+
+    (document,) = read_upload("liar.zip", bytes(data))
+
+    # zipfile stops at the declared size; the checksum then fails.
+    assert document.error.startswith("damaged file in the zip archive")
+
+
+def test_zip_member_over_the_file_limit() -> None:
+    limits = readers.ReadLimits(max_file_bytes=1000)
+    data = zip_bytes({"big.txt": PARAGRAPH.encode() * 3})
+    assert read_upload("big.zip", data, limits=limits)[0].error == (
+        "file larger than the upload limit of 1000 bytes"
+    )
+
+
+def test_zip_manifest_applies_to_its_members() -> None:
+    manifest = (
+        '{"path": "a.txt", "outlet": "أخبار النخيل", "published": "2024-10-07", "story": "jisr"}\n'
+        '{"path": "./sub/b.txt", "url": "https://example.com/b"}\n'
+        '{"path": "c.txt", "published": "7 October"}\n'
+        '{"path": "gone.txt"}\n'
+    )
+    data = zip_bytes(
+        {
+            "manifest.jsonl": manifest.encode(),
+            "a.txt": "خبر أول".encode(),
+            "sub/b.txt": "خبر ثان".encode(),
+            "c.txt": "خبر ثالث".encode(),
+        }
+    )
+    documents = read_upload("set.zip", data)
+    assert documents == [
+        Document(
+            source="set.zip/manifest.jsonl#3",
+            error="manifest entry 3: the date '7 October' is not YYYY-MM-DD",
+        ),
+        Document(
+            source="set.zip/a.txt",
+            text="خبر أول",
+            outlet="أخبار النخيل",
+            published=datetime.date(2024, 10, 7),
+            story="jisr",
+        ),
+        Document(source="set.zip/sub/b.txt", text="خبر ثان", url="https://example.com/b"),
+        Document(source="set.zip/c.txt", text="خبر ثالث"),
+        Document(source="set.zip/gone.txt", error="listed in the manifest but not in the archive"),
+    ]
+
+
+# --- Damaged and hostile text -----------------------------------------------------
+
+
+def damaged(text: str, *, bad: bytes = b"\xff") -> bytes:
+    """UTF-8 text with invalid bytes between its sentences (never inside a character)."""
+    return bad.join(sentence.encode() for sentence in text.split("\n"))
+
+
+def test_utf8_with_a_few_invalid_bytes_stays_utf8() -> None:
+    document = read_one("damaged.txt", damaged(PARAGRAPH))
+    # Never re-read as cp1256 (which decodes any byte): the Arabic survives, the three
+    # bad bytes are replaced and reported.
+    assert document.text == PARAGRAPH.replace("\n", "\ufffd")
+    assert document.warnings == ("3 invalid bytes replaced (shown as \ufffd)",)
+
+
+def test_damaged_utf8_wins_over_a_stale_declaration() -> None:
+    html = (FILES / "article.html").read_text(encoding="utf-8")
+    html = html.replace('<meta charset="utf-8">', '<meta charset="windows-1256">')
+    data = html.encode().replace("فوق نهر".encode(), "فوق".encode() + b"\x80 " + "نهر".encode(), 1)
+
+    document = read_one("stale.html", data)
+
+    assert ARTICLE_SENTENCES[1] in document.text
+    assert document.warnings == ("1 invalid byte replaced (shown as \ufffd)",)
+
+
+def test_cp1256_is_not_mistaken_for_damaged_utf8() -> None:
+    # A letter before the Arabic comma forms a valid UTF-8 pair in cp1256; it stays a stray.
+    text = "قالت الوزارة، في بيان رسمي، إن الطريق سيفتح غدا."
+    assert read_one("comma.txt", text.encode("cp1256")).text == text
+
+
+def test_utf16_with_a_bom_and_nul_characters() -> None:
+    text = "\x00" + PARAGRAPH.replace("الثلاثاء", "الثلاثاء\x00")
+    # FF FE 00 00 also begins UTF-32: the NUL first must not turn the file into UTF-32.
+    document = read_one("nul16.txt", codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
+    assert document.text == PARAGRAPH
+    assert document.warnings == ("2 hidden control characters removed",)
+
+
+def test_a_few_nul_bytes_are_removed_many_are_binary() -> None:
+    document = read_one("stray.txt", PARAGRAPH.replace("جسر", "جسر\x00").encode())
+    assert document.text == PARAGRAPH and document.warnings
+    assert read_one("nuls.txt", b"\x00ab" * 100).error == "not a text file (binary content)"
+
+
+def test_hidden_controls_leave_every_field_zwnj_stays() -> None:
+    record = {
+        "text": "قال \u202eالوزير\u202c إن\u200b الجسر \u2066سيفتح\u2069 غدا\ufeff. می\u200cروم",
+        "title": "عنوان\x00 \u202eمقلوب",
+        "outlet": "\u200dأخبار\x07",
+        "story": "قصة\u2060",
+        "url": "https://example.com/\x00a",
+    }
+    document = read_one("hidden.json", json.dumps(record).encode())
+    assert document.text == "قال الوزير إن الجسر سيفتح غدا. می\u200cروم"
+    assert (document.title, document.outlet, document.story) == ("عنوان مقلوب", "أخبار", "قصة")
+    assert document.url == "https://example.com/a"
+    assert document.warnings == ("6 hidden control characters removed",)
+
+
+def test_only_hidden_characters_is_no_text() -> None:
+    document = read_one("ghost.txt", "\u200b\u202e\u2066".encode())
+    assert document.error == "no text (only invisible characters)"
+
+
+def test_json_nul_and_lone_surrogates_are_removed() -> None:
+    # "الخبر", a NUL, two lone surrogates (low before high: not a pair); the title another.
+    data = b'{"text": "\\u0627\\u0644\\u062e\\u0628\\u0631\\u0000 \\udfff\\ud800", '
+    data += b'"title": "t\\udc00"}'
+    document = read_one("escapes.json", data)
+    assert (document.text, document.title) == ("الخبر", "t")
+    for value in (document.text, document.title):
+        value.encode("utf-8")  # storable: no lone surrogate left
+
+
+@pytest.mark.parametrize(
+    ("data", "error"),
+    [
+        (
+            b'{"text": "x", "n": ' + b"1" * 5000 + b"}",
+            "a number in the JSON is longer than 100 digits",
+        ),
+        (
+            b'{"text": "x", "n": 1.' + b"5" * 200 + b"}",
+            "a number in the JSON is longer than 100 digits",
+        ),
+        (b"[" * 50_000 + b"]" * 50_000, "JSON nested more than 20 levels deep"),
+        (b'{"text": ' + b'{"a": ' * 21 + b"1" + b"}" * 22, "JSON nested more than 20 levels deep"),
+        (b"[]", "the JSON list is empty"),
+    ],
+    ids=["huge int", "long float", "deep list", "deep object", "empty list"],
+)
+def test_json_limits(data: bytes, error: str) -> None:
+    assert read_one("limits.json", data).error == error
+
+
+def test_json_brackets_inside_strings_do_not_count_as_nesting() -> None:
+    text = "[" * 50 + ' "quoted \\" [[[" {{{'
+    document = read_one("brackets.json", json.dumps({"text": text}).encode())
+    assert document.text == text
+
+
+def test_jsonl_limits_are_per_line() -> None:
+    lines = [b'{"text": "first"}', b'{"n": ' + b"9" * 200 + b"}", b"[" * 30 + b"]" * 30]
+    documents = read_upload("feed.jsonl", b"\n".join(lines))
+    assert [d.error for d in documents] == [
+        "",
+        "a number in the JSON is longer than 100 digits",
+        "JSON nested more than 20 levels deep",
+    ]
+
+
+def test_unicode_line_breaks_become_newlines() -> None:
+    text = "سطر أول\u2028سطر ثان\u2029سطر ثالث\x0cسطر رابع\x85سطر خامس"
+    assert read_one("breaks.txt", text.encode()).text.split("\n") == [
+        "سطر أول",
+        "سطر ثان",
+        "سطر ثالث",
+        "سطر رابع",
+        "سطر خامس",
+    ]
+
+
+# --- Limits and paths -------------------------------------------------------------
+
+
+def test_limits_come_from_settings_with_defaults() -> None:
+    class Settings:
+        UPLOAD_MAX_BYTES = 1000
+        INGEST_MAX_TEXT_CHARS = 50
+
+    limits = readers.ReadLimits.from_settings(Settings())
+    assert limits == readers.ReadLimits(
+        max_file_bytes=1000,
+        max_text_chars=50,
+        max_archive_members=readers.MAX_ZIP_MEMBERS,
+        max_archive_bytes=readers.MAX_ZIP_UNCOMPRESSED_BYTES,
+    )
+
+
+def test_text_and_file_limits() -> None:
+    limits = readers.ReadLimits(max_file_bytes=5000, max_text_chars=100)
+    assert read_upload("long.txt", PARAGRAPH.encode(), limits=limits)[0].error == (
+        "text longer than the limit of 100 characters"
+    )
+    assert read_upload("big.txt", b"x" * 5001, limits=limits)[0].error == (
+        "file larger than the upload limit of 4.88281 KB"
+    )
+    assert read_pasted(PARAGRAPH, limits=limits).error == (
+        "text longer than the limit of 100 characters"
+    )
+
+
+def test_read_path_reads_like_an_upload(tmp_path: Path) -> None:
+    path = tmp_path / "legacy.txt"
+    path.write_bytes((FILES / "arabic-cp1256.txt").read_bytes())
+    assert readers.read_path(path) == [Document(source=str(path), text=PARAGRAPH)]
+
+
+def test_read_path_refuses_by_size_before_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as file:
+        file.truncate(50 * 1024 * 1024)  # sparse: 50 MB on paper, nothing on disk
+    monkeypatch.setattr(Path, "open", lambda *args, **kwargs: pytest.fail("read it"))
+
+    (document,) = readers.read_path(path)
+
+    assert document.error == "file larger than the upload limit of 20 MB"
+
+
+def test_read_path_missing_and_folder(tmp_path: Path) -> None:
+    assert readers.read_path(tmp_path / "nope.txt")[0].error == "no such file"
+    assert readers.read_path(tmp_path)[0].error == "not a regular file"
+
+
+def test_read_manifest_gives_each_file_its_row(tmp_path: Path) -> None:
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "article.html").write_bytes((FILES / "article.html").read_bytes())
+    (tmp_path / "story.txt").write_text(PARAGRAPH, encoding="utf-8")
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text(
+        "path,outlet,url,published,story\n"
+        "story.txt,أخبار النخيل,https://example.com/s,2024-10-07,jisr\n"
+        "pages/article.html,,,,\n"
+        "gone.txt,,,,\n"
+        ",no path,,,\n",
+        encoding="utf-8",
+    )
+
+    documents = list(readers.read_manifest(manifest))
+
+    assert documents[0] == Document(
+        source=str(tmp_path / "story.txt"),
+        text=PARAGRAPH,
+        url="https://example.com/s",
+        outlet="أخبار النخيل",
+        published=datetime.date(2024, 10, 7),
+        story="jisr",
+    )
+    # An HTML file is extracted, and keeps what the page shows when the row gives nothing.
+    assert documents[1].outlet == "أخبار النخيل" and ARTICLE_SENTENCES[0] in documents[1].text
+    assert "<p>" not in documents[1].text
+    assert (documents[2].source, documents[2].error) == (str(tmp_path / "gone.txt"), "no such file")
+    assert documents[3].error == "manifest entry 5 has no path"
+
+
+def test_read_manifest_jsonl_and_json(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("خبر أول", encoding="utf-8")
+    jsonl = tmp_path / "list.jsonl"
+    jsonl.write_text('{"path": "a.txt", "outlet": "أ"}\n{"file": "a.txt"}\n[1]\n', encoding="utf-8")
+    assert [(d.outlet, d.error) for d in readers.read_manifest(jsonl)] == [
+        ("أ", ""),
+        ("", ""),
+        ("", "unreadable manifest: entry 3 is not an object"),
+    ]
+    as_json = tmp_path / "list.json"
+    as_json.write_text('[{"file": "a.txt", "story": "s"}]', encoding="utf-8")
+    assert [d.story for d in readers.read_manifest(as_json)] == ["s"]
+    as_json.write_text('{"file": "a.txt"}', encoding="utf-8")
+    assert [d.error for d in readers.read_manifest(as_json)] == [
+        "unreadable manifest: a JSON manifest must be a list of objects"
+    ]
+
+
 # --- Fetching -----------------------------------------------------------------
 
 
@@ -489,8 +839,28 @@ class NewsHandler(http.server.BaseHTTPRequestHandler):
             self.release_slow.wait(5)
             self.send_response(200)
             self.end_headers()
+        elif self.path == "/drip-body":
+            # Headers at once, then two bytes every 0.1 s: each read is quick, the whole not.
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.send_header("Content-Length", "2000")
+            self.end_headers()
+            self._drip(b"ab" * 1000)
+        elif self.path == "/drip-headers":
+            self._drip(b"HTTP/1.1 200 OK\r\nX-Padding: " + b"x" * 2000 + b"\r\n\r\n")
         else:
             self.send_error(404)
+
+    def _drip(self, data: bytes) -> None:
+        for start in range(0, len(data), 2):
+            if self.release_slow.is_set():
+                return
+            try:
+                self.wfile.write(data[start : start + 2])
+                self.wfile.flush()
+            except OSError:
+                return  # the client hung up, as it should
+            time.sleep(0.1)
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -582,13 +952,23 @@ def test_fetch_http_error(news_site: str) -> None:
 
 
 def test_fetch_binary_and_empty_pages(news_site: str) -> None:
-    assert fetch(f"{news_site}/image").error == "not a text page (binary content)"
+    assert fetch(f"{news_site}/image").error == "not a text page (a PNG image)"
     assert fetch(f"{news_site}/empty").error == "empty page"
 
 
 def test_fetch_timeout(news_site: str) -> None:
     document = fetch(f"{news_site}/slow")
     assert document.error == "the server did not answer within 0.5 seconds"
+
+
+@pytest.mark.parametrize("path", ["/drip-body", "/drip-headers"])
+def test_fetch_timeout_bounds_the_whole_fetch_not_each_read(news_site: str, path: str) -> None:
+    # The server answers every read within 0.1 s, and would take 100 s to finish.
+    started = time.monotonic()
+    document = fetch(f"{news_site}{path}")
+    assert time.monotonic() - started < 2
+    assert document.error == "the server did not answer within 0.5 seconds"
+    assert document.text == ""
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "localhost"])
@@ -616,6 +996,16 @@ def test_fetch_refuses_loopback_unless_allowed(news_site: str, host: str) -> Non
         "ff02::1",
         "::",
         "::ffff:127.0.0.1",
+        # IPv6 addresses that embed a private IPv4 one: 6to4 of 127.0.0.1 and 10.0.0.1,
+        # Teredo with client 127.0.0.1, NAT64 of 127.0.0.1 and of the cloud metadata
+        # address, local-use NAT64 (refused whatever it embeds), IPv4-mapped 10.0.0.1.
+        "2002:7f00:1::",
+        "2002:a00:1::1",
+        "2001:0:4136:e378:8000:63bf:80ff:fffe",
+        "64:ff9b::7f00:1",
+        "64:ff9b::a9fe:a9fe",
+        "64:ff9b:1::808:808",
+        "::ffff:10.0.0.1",
     ],
 )
 def test_fetch_refuses_non_public_addresses(monkeypatch: pytest.MonkeyPatch, address: str) -> None:
@@ -631,7 +1021,17 @@ def test_fetch_refuses_non_public_addresses(monkeypatch: pytest.MonkeyPatch, add
     assert document.error == f"refusing to fetch from a private or local address ({address})"
 
 
-@pytest.mark.parametrize("address", ["8.8.8.8", "2001:4860:4860::8888"])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "8.8.8.8",
+        "2001:4860:4860::8888",
+        # 6to4, Teredo (server and client public) and NAT64 of 8.8.8.8: judged by it.
+        "2002:808:808::1",
+        "2001:0:4136:e378:8000:63bf:f7f7:f7f7",
+        "64:ff9b::808:808",
+    ],
+)
 def test_public_addresses_are_allowed(address: str) -> None:
     assert readers._is_public_address(address)
 

@@ -238,7 +238,8 @@ def outlet_ids_parse(values: Iterable[str]) -> list[int]:
     for value in values:
         for part in value.split(","):
             part = part.strip()
-            if part.isdigit() and int(part) not in ids:
+            # ASCII digits only ("²".isdigit() holds), and no longer than a bigint.
+            if part.isascii() and part.isdigit() and len(part) <= 18 and int(part) not in ids:
                 ids.append(int(part))
     return ids
 
