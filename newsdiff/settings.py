@@ -241,7 +241,7 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
 # Limits of every reader (upload form and `manage.py ingest`): the characters of one
 # document (the longest news pages run to tens of thousands), and what one zip may hold.
-INGEST_MAX_TEXT_CHARS = env_int("INGEST_MAX_TEXT_CHARS", 1_000_000)
+INGEST_MAX_TEXT_CHARS = env_int("INGEST_MAX_TEXT_CHARS", 300_000)
 INGEST_MAX_ARCHIVE_MEMBERS = env_int("INGEST_MAX_ARCHIVE_MEMBERS", 500)
 INGEST_MAX_ARCHIVE_BYTES = env_int("INGEST_MAX_ARCHIVE_BYTES", 50 * 1024 * 1024)
 UPLOAD_INLINE_DOCUMENTS = env_int("UPLOAD_INLINE_DOCUMENTS", 5)
