@@ -190,9 +190,12 @@ def main() -> None:
     import django
 
     django.setup()
+    from django.core.management import call_command
+
     from bench.views_http_bench import editor_session_cookie
     from newsdiff.models import Article, Story
 
+    call_command("migrate", verbosity=0)
     if Article.objects.count() < 10_000:
         sys.exit(f"{url} holds fewer than 10,000 articles: run bench/views_bench.py first")
     story_ensure()

@@ -1,8 +1,13 @@
+from __future__ import annotations
+
+from typing import Any
+
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path, register_converter
+from django.urls import URLPattern, URLResolver, include, path, register_converter
 from django.urls.converters import StringConverter
+from django.views import View
 
 from newsdiff import views
 
@@ -18,7 +23,7 @@ class StorySlugConverter(StringConverter):
 
 register_converter(StorySlugConverter, "story_slug")
 
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.story_list, name="story_list"),
     path("stories/<story_slug:slug>/", views.story_detail, name="story_detail"),
     path("stories/<story_slug:slug>/realign/", views.story_realign_create, name="story_realign"),
@@ -27,42 +32,33 @@ urlpatterns = [
     path("articles/<int:article_id>/", views.article_detail, name="article_detail"),
     path("", include("newsdiff.urls_team")),
     path("accounts/login/", views.login, name="login"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path(
-        "accounts/password_change/",
-        auth_views.PasswordChangeView.as_view(),
-        name="password_change",
-    ),
-    path(
-        "accounts/password_change/done/",
-        auth_views.PasswordChangeDoneView.as_view(),
-        name="password_change_done",
-    ),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
 
+
+def _auth_paths(views: list[tuple[str, type[View[Any]], str]]) -> list[URLPattern]:
+    return [path(f"accounts/{route}", view.as_view(), name=name) for route, view, name in views]
+
+
+urlpatterns += _auth_paths(
+    [
+        ("logout/", auth_views.LogoutView, "logout"),
+        ("password_change/", auth_views.PasswordChangeView, "password_change"),
+        ("password_change/done/", auth_views.PasswordChangeDoneView, "password_change_done"),
+    ]
+)
 # Password reset mails a link: offered only where mail can be sent (settings.EMAIL_HOST).
 if settings.PASSWORD_RESET_ENABLED:
-    urlpatterns += [
-        path(
-            "accounts/password_reset/",
-            auth_views.PasswordResetView.as_view(),
-            name="password_reset",
-        ),
-        path(
-            "accounts/password_reset/done/",
-            auth_views.PasswordResetDoneView.as_view(),
-            name="password_reset_done",
-        ),
-        path(
-            "accounts/reset/<uidb64>/<token>/",
-            auth_views.PasswordResetConfirmView.as_view(),
-            name="password_reset_confirm",
-        ),
-        path(
-            "accounts/reset/done/",
-            auth_views.PasswordResetCompleteView.as_view(),
-            name="password_reset_complete",
-        ),
-    ]
+    urlpatterns += _auth_paths(
+        [
+            ("password_reset/", auth_views.PasswordResetView, "password_reset"),
+            ("password_reset/done/", auth_views.PasswordResetDoneView, "password_reset_done"),
+            (
+                "reset/<uidb64>/<token>/",
+                auth_views.PasswordResetConfirmView,
+                "password_reset_confirm",
+            ),
+            ("reset/done/", auth_views.PasswordResetCompleteView, "password_reset_complete"),
+        ]
+    )

@@ -162,17 +162,25 @@ def test_concurrent_processes_and_workers_give_the_result_of_one(tmp_path: Path)
     assert _links() == before
 
 
+def _signalled_mid_batch(
+    tmp_path: Path, batch: IngestBatch, *, after: int, signum: int, deadline: float
+) -> subprocess.Popen[bytes]:
+    """A worker on the batch, sent signum once it has done `after` documents."""
+    first = _worker(tmp_path / "first.log")
+    while batch.processed < after and time.monotonic() < deadline:
+        time.sleep(0.05)
+        batch.refresh_from_db()
+    first.send_signal(signum)
+    return first
+
+
 def test_killed_worker_document_is_taken_up_by_another(tmp_path: Path) -> None:
     rng = random.Random(7)
     batch = _batch([generated_article(rng, arabic=bool(n % 2)) for n in range(16)])
-    first = _worker(tmp_path / "first.log")
-    second = None
     deadline = time.monotonic() + TIMEOUT_SECONDS
+    first = _signalled_mid_batch(tmp_path, batch, after=3, signum=signal.SIGKILL, deadline=deadline)
+    second = None
     try:
-        while batch.processed < 3 and time.monotonic() < deadline:
-            time.sleep(0.05)
-            batch.refresh_from_db()
-        first.send_signal(signal.SIGKILL)
         first.wait(timeout=30)
         second = _worker(tmp_path / "second.log")
         _wait_batch(batch, until=deadline)
@@ -189,14 +197,10 @@ def test_killed_worker_document_is_taken_up_by_another(tmp_path: Path) -> None:
 def test_sigterm_finishes_the_current_document_only(tmp_path: Path) -> None:
     rng = random.Random(8)
     batch = _batch([generated_article(rng, arabic=bool(n % 2)) for n in range(16)])
-    first = _worker(tmp_path / "first.log")
-    second = None
     deadline = time.monotonic() + TIMEOUT_SECONDS
+    first = _signalled_mid_batch(tmp_path, batch, after=2, signum=signal.SIGTERM, deadline=deadline)
+    second = None
     try:
-        while batch.processed < 2 and time.monotonic() < deadline:
-            time.sleep(0.05)
-            batch.refresh_from_db()
-        first.send_signal(signal.SIGTERM)
         assert first.wait(timeout=60) == 0
         # It stopped after the document it held: none is left held, and some wait.
         batch.refresh_from_db()
