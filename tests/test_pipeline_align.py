@@ -303,3 +303,53 @@ def test_each_claim_keeps_its_best_aligned_pairs_only() -> None:
         key=lambda m: (-m.similarity, m.article_b),
     )[:4]
     assert all(m in capped for m in best_of_first)
+
+
+def _casualty_links(first: list[str], second: list[str], published: list) -> dict:
+    from newsdiff.pipeline.encode import encoder_get
+
+    # Analysed as articles: the claims carry whom they quote.
+    story = [
+        analyse_article("\n".join(texts), published=day).claims
+        for texts, day in ((first, published[0]), (second, published[1]))
+    ]
+    encoder = encoder_get()
+    vectors = [encoder.encode([c.text for c in article]) for article in story]
+    links = compare_articles(story, published, vectors=vectors, languages=["ar", "ar"])
+    return {(ln.match.claim_a, ln.match.claim_b): ln.relation.kind for ln in links}
+
+
+def test_two_sources_counting_the_dead_differently_are_disputed_however_worded() -> None:
+    import datetime as dt
+
+    monday = dt.date(2023, 9, 11)
+    first = [
+        "قال وزير الصحة في الحكومة الليبية عثمان عبد الجليل إن 3 آلاف شخص قتلوا في درنة",
+        "وغمرت المياه أحياء كاملة في وسط المدينة",
+    ]
+    second = [
+        "وقال مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية إن 11300 على الأقل لقوا حتفهم",
+        "وتواصل فرق الإنقاذ البحث بين الأنقاض",
+    ]
+    # Their words share nothing but the count of the dead: two sources, two figures.
+    assert _casualty_links(first, second, [monday, monday]).get((0, 0)) == "disputed"
+
+
+def test_two_counts_of_the_dead_on_two_dates_are_an_update() -> None:
+    import datetime as dt
+
+    first = ["مقتل 3 آلاف شخص جراء الفيضانات في المدينة المنكوبة", "وانهار السدان فجرا"]
+    second = ["ارتفع عدد من لقوا حتفهم إلى 11300 في درنة", "وتصل المساعدات تباعا"]
+    published = [dt.date(2023, 9, 12), dt.date(2023, 9, 15)]
+    assert _casualty_links(first, second, published).get((0, 0)) == "updated"
+
+
+def test_two_unattributed_counts_of_the_dead_on_one_day_are_no_link() -> None:
+    import datetime as dt
+
+    monday = dt.date(2023, 9, 11)
+    # One may count the city and the other the country: without two sources or two dates
+    # nothing says which, so no link (never a contradiction).
+    first = ["مقتل 3 آلاف شخص جراء الفيضانات في المدينة المنكوبة", "وانهار السدان فجرا"]
+    second = ["لقي 11300 حتفهم في الكارثة التي ضربت شرق البلاد", "وتصل المساعدات تباعا"]
+    assert (0, 0) not in _casualty_links(first, second, [monday, monday])

@@ -268,9 +268,12 @@ def test_an_abbreviated_scale_without_a_currency_is_no_money() -> None:
 @pytest.mark.parametrize(
     ("text", "subject"),
     [
-        ("قتل 2000 شخص في الفيضانات", "شخص"),
-        ("أكثر من 2000 قتيل في المدينة", "قتيل"),
-        ("The flood killed 2000 people in the city", "peopl"),
+        # The people are counted as the state beside them says: the dead.
+        ("قتل 2000 شخص في الفيضانات", "#dead"),
+        ("أكثر من 2000 قتيل في المدينة", "#dead"),
+        ("The flood killed 2000 people in the city", "#dead"),
+        # Without a word of state, what the noun counts.
+        ("وصل 2000 شخص إلى المدينة", "شخص"),
     ],
 )
 def test_four_digits_before_the_people_they_count_are_a_count_not_a_year(
@@ -292,3 +295,20 @@ def test_a_year_stays_a_year() -> None:
 def test_a_time_of_day_is_no_count() -> None:
     text = "The Coast Guard said during a 1 p.m. news conference that 40 hours of oxygen were left"
     assert [(f.kind, f.value) for f in quantities(text)] == [("duration", "40")]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("أعلن الوزير مقتل 3 آلاف شخص في درنة", "#dead"),
+        ("وقال المكتب إن 11300 على الأقل لقوا حتفهم", "#dead"),
+        ("The death toll in the town rose to 5,300", "#dead"),
+        ("وأصيب 40 شخصا في الانفجار", "#injured"),
+        ("قتل 7 جنود في الهجوم", "جنود"),
+    ],
+)
+def test_a_count_of_people_takes_the_state_beside_it(text: str, subject: str) -> None:
+    # However the sentence words it, a count of the dead is one quantity; a noun that says
+    # who (soldiers) keeps its count apart from other people's.
+    (fact,) = quantities(text)
+    assert (fact.kind, fact.subject) == ("count", subject)

@@ -80,6 +80,12 @@ MEANING_ALONE_COSINE = 0.7
 # more than FIGURE_POSTING_CAP claims of a story is everywhere: it pairs nothing more.
 FIGURE_MIN_COSINE = 0.25
 FIGURE_POSTING_CAP = 200
+# Claims of two articles that count the same casualties (the dead, the missing ...) with
+# different figures are paired, however they word it, when their vectors' cosine reaches
+# CASUALTY_MIN_COSINE: each claim with its CASUALTY_PARTNERS nearest such claims. The relate
+# stage then links them only as a dispute (two sources) or an update (two dates).
+CASUALTY_MIN_COSINE = 0.3
+CASUALTY_PARTNERS = 3
 # Wire copy: an article half of whose claims are near-verbatim in another article copies it
 # (a reprint that adds its own lede or a paragraph is still a copy). On both development
 # sets (75 pages) the three annotated copies share 0.5-1.0 of the smaller article's claims
@@ -348,6 +354,54 @@ def _figure_candidates(
     return _as_candidates(found)
 
 
+def _casualty_postings(
+    articles: Sequence[Sequence[ClaimDraft]], vectors: Sequence[Vectors]
+) -> dict[str, list[tuple[int, int, frozenset[str]]]]:
+    """For each state of casualties ("#dead" ...), the claims that count it: (article,
+    claim, the figures it gives)."""
+    postings: dict[str, list[tuple[int, int, frozenset[str]]]] = {}
+    for a, claims in enumerate(articles):
+        if not len(vectors[a]):
+            continue
+        for x, claim in enumerate(claims):
+            counts: dict[str, set[str]] = {}
+            for fact in claim.facts:
+                if fact.kind == "count" and fact.subject.startswith("#"):
+                    counts.setdefault(fact.subject, set()).add(fact.value)
+            for subject, given in counts.items():
+                postings.setdefault(subject, []).append((a, x, frozenset(given)))
+    return postings
+
+
+def _casualty_candidates(
+    articles: Sequence[Sequence[ClaimDraft]], vectors: Sequence[Vectors], only: int | None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs of claims of two articles that count the same casualties with no figure in
+    common, each claim with its CASUALTY_PARTNERS nearest (CASUALTY_MIN_COSINE), as (flat
+    claim of the lower article, of the higher, cosine)."""
+    offsets = np.concatenate([[0], np.cumsum([len(claims) for claims in articles])])
+    found: dict[tuple[int, int], float] = {}
+    for rows in _casualty_postings(articles, vectors).values():
+        if len(rows) < 2:
+            continue
+        matrix = np.stack([vectors[a][x] for a, x, _ in rows])
+        cosines = matrix @ matrix.T
+        for i, (a, x, given) in enumerate(rows):
+            if only is not None and a != only:
+                continue
+            partners = [
+                j
+                for j in np.argsort(-cosines[i]).tolist()
+                if cosines[i, j] >= CASUALTY_MIN_COSINE
+                and rows[j][0] != a
+                and not given & rows[j][2]
+            ][:CASUALTY_PARTNERS]
+            for j in partners:
+                key = (int(offsets[a] + x), int(offsets[rows[j][0]] + rows[j][1]))
+                found[(min(key), max(key))] = float(cosines[i, j])
+    return _as_candidates([(p, q, c) for (p, q), c in sorted(found.items())])
+
+
 def _as_candidates(
     found: Sequence[tuple[int, int, float]],
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -450,7 +504,8 @@ def align_claims(
     if vectors is not None and languages is not None:
         by_meaning = _meaning_candidates(articles, vectors, languages, only)
         by_figure = _figure_candidates(articles, vectors, only)
-        va, vb, cosine = _merged_candidates(by_meaning, by_figure)
+        by_casualties = _casualty_candidates(articles, vectors, only)
+        va, vb, cosine = _merged_candidates(by_meaning, by_figure, by_casualties)
         words_found = {pair: i for i, pair in enumerate(zip(ia.tolist(), ib.tolist(), strict=True))}
         found_at = [
             words_found.get(pair, -1) for pair in zip(va.tolist(), vb.tolist(), strict=True)

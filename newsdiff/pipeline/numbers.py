@@ -58,6 +58,14 @@ TIME_UNITS: dict[str, str] = lang.merged_dict("TIME_UNITS")
 TIME_DUALS: dict[str, str] = lang.merged_dict("TIME_DUALS")
 NOT_DUALS = lang.merged_set("NOT_DUALS")
 DURATION_SUBJECTS: dict[str, str] = lang.merged_dict("DURATION_SUBJECTS")
+COUNT_STATES: dict[str, str] = lang.merged_dict("COUNT_STATES")
+# As _count_subject gives them: light stems.
+GENERIC_PEOPLE: frozenset[str] = frozenset(
+    light_stem(word) for word in lang.merged_set("GENERIC_PEOPLE_NOUNS")
+)
+# How many content words from a number a word of state may stand ("مقتل 3 آلاف شخص",
+# "11300 على الأقل لقوا حتفهم", "the death toll in Derna rose to 5,300"), in its clause.
+STATE_SUBJECT_WINDOW = 4
 FILLERS = lang.merged_set("FILLERS")
 _DIRECTIONS = lang.merged_set("DIRECTIONS")
 _OF_WORDS = lang.merged_set("OF_WORDS")
@@ -619,9 +627,15 @@ def measure(folded: str, quantity: Quantity, published: dt.date | None) -> Measu
 
 
 def count_or_number(folded: str, quantity: Quantity) -> Measure:
-    """A bare quantity that is no year: a count of the noun after it, else a number."""
+    """A bare quantity that is no year: a count of casualties when a casualty word stands
+    near it, else a count of the noun after it, else a number."""
     value = format_decimal(quantity.value)
-    subject = _count_subject(folded, quantity.end)
+    noun = _count_subject(folded, quantity.end)
+    subject = noun
+    if not noun or noun in GENERIC_PEOPLE or _state(noun):
+        # "3 آلاف شخص" among the dead, "11300 على الأقل لقوا حتفهم": the state says what is
+        # counted; a noun that names who ("7 جنود") keeps them apart from others.
+        subject = _state_subject(folded, quantity.start, quantity.end) or noun
     if subject:
         return Measure(quantity.start, quantity.end, "count", value, "", subject)
     return Measure(
@@ -762,6 +776,26 @@ def _count_subject(folded: str, end: int) -> str:
     if first in _OF_WORDS and len(words) > 1:
         first = words[1]
     return light_stem(first) if _is_content(first) else ""
+
+
+def _state(word: str) -> str:
+    return COUNT_STATES.get(word) or COUNT_STATES.get(_strip_prefix(word), "")
+
+
+def _state_subject(folded: str, start: int, end: int) -> str:
+    """What state the people a count counts are in, as a subject ("#dead", "#missing" ...):
+    the word of state (COUNT_STATES) nearest the number within STATE_SUBJECT_WINDOW content
+    words on either side, in its clause (after it first on a tie: "5300 قتيل و200 جريح")."""
+    after = list(_content_words_after(folded, end))[:STATE_SUBJECT_WINDOW]
+    words = _words_before(folded, start, limit=3 * STATE_SUBJECT_WINDOW)
+    before = [word for word in words if _is_content(word)][:STATE_SUBJECT_WINDOW]
+    for distance in range(STATE_SUBJECT_WINDOW):
+        for near in (after, before):
+            if distance < len(near):
+                state = _state(near[distance])
+                if state:
+                    return f"#{state}"
+    return ""
 
 
 def _duration_subject(folded: str, start: int, end: int) -> str:

@@ -916,6 +916,9 @@ PEOPLE_NOUNS = tuple(
     """شخص شخصا اشخاص مدني مدنيا مدنيين مواطن مواطنا مواطنين طفل طفلا اطفال امراه نساء
     عامل عاملا عمال مهاجر مهاجرا مهاجرين نازح نازحا نازحين جندي جنديا جنود""".split()
 )
+# People counted without saying who they are: a count of them takes the state beside it
+# ("مقتل 3 آلاف شخص" counts the dead, as "11300 لقوا حتفهم" does).
+GENERIC_PEOPLE_NOUNS = tuple("شخص شخصا اشخاص نسمه فرد فردا افراد".split())
 COUNT_STATES: dict[str, str] = {
     **dict.fromkeys(
         """قتيل قتيلا قتلي مقتل قتل قتلوا يقتل لقي لقوا لقيت حتفه حتفهم حتفها مصرع وفاه

@@ -735,6 +735,8 @@ PEOPLE_NOUNS = tuple(
     """people persons residents civilians citizens children women workers migrants refugees
     soldiers troops""".split()
 )
+# People counted without saying who they are (see ar.py).
+GENERIC_PEOPLE_NOUNS = tuple("people persons person individuals".split())
 COUNT_STATES: dict[str, str] = {
     **dict.fromkeys(
         "dead killed kill kills died die dies death deaths fatalities bodies lives".split(),

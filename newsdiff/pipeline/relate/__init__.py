@@ -81,7 +81,10 @@ __all__ = [
 # relate-6: a count in round thousands agrees with the count it rounds; a noun of rising
 # ("ارتفاع") makes an update; a negation needs half the content shared; between articles the
 # learned model judges only one or two swapped words, never who says it.
-ENGINE_VERSION = "relate-6"
+# relate-7: a count of people takes the state beside it ("مقتل 3 آلاف شخص" counts the dead);
+# two counts of the same casualties that share nothing else are compared: a dispute between two
+# sources, an update between two dates, else no link.
+ENGINE_VERSION = "relate-7"
 
 # Confidence of "agreement" for claims whose numbers are different quantities (sentence vs
 # time served): the facts rule out a conflict whatever the wording model says. Hand-set.
@@ -237,6 +240,23 @@ def _decide(
     return _Verdict("agreement", score, reason, differing)
 
 
+def _casualties(claim: ClaimDraft) -> dict[str, set[str]]:
+    counts: dict[str, set[str]] = {}
+    for fact in claim.facts:
+        if fact.kind == "count" and fact.subject.startswith("#"):
+            counts.setdefault(fact.subject, set()).add(fact.value)
+    return counts
+
+
+def _casualties_differ(a: ClaimDraft, b: ClaimDraft) -> bool:
+    """The two claims count the same casualties ("#dead" ...), with no count in common."""
+    counts_a, counts_b = _casualties(a), _casualties(b)
+    return any(
+        subject in counts_b and not values & counts_b[subject]
+        for subject, values in counts_a.items()
+    )
+
+
 def _source(claim: ClaimDraft) -> str:
     return claim.attribution_text or claim.attribution
 
@@ -299,8 +319,11 @@ def relate_claims(
     facts = pair.facts(a, b, published_a, published_b)
     rest_similarity = pair.rest_similarity(facts.set_aside)
     finding = None
-    # The rules need the claims to share their words, or a figure or a date.
-    if rest_similarity >= RULE_MIN_SIMILARITY or facts.shares_figure_or_date:
+    # The rules need the claims to share their words, or a figure or a date, or to count
+    # the same casualties (the dead, the missing ...) of the story's event.
+    by_words = rest_similarity >= RULE_MIN_SIMILARITY or facts.shares_figure_or_date
+    by_casualties = not by_words and _casualties_differ(a, b)
+    if by_words or by_casualties:
         finding = contradiction_rule(a, b, pair.va, pair.vb, facts, pair.similarity)
     # Between articles the model speaks only on near-rewrites of one or two words: elsewhere
     # its probability (half the cost of a pair) would decide nothing, and is not computed.
@@ -322,6 +345,11 @@ def relate_claims(
     elif kind == "contradiction" and _is_update(verdict, a, b, published_a, published_b):
         kind, reason = "updated", Reason.FIGURE_UPDATED
         published = (published_a, published_b)
+    elif kind == "contradiction" and by_casualties and finding is not None:
+        # Two counts of the same casualties in sentences that share nothing else: two
+        # sources (a dispute) or two dates (an update) explain them; without either, one may
+        # count a city and the other a country. Uncertain: no link.
+        kind = "unrelated"
 
     details = RelationDetails(
         reason=reason,
