@@ -304,6 +304,9 @@ def test_a_time_of_day_is_no_count() -> None:
         ("وقال المكتب إن 11300 على الأقل لقوا حتفهم", "#dead"),
         ("The death toll in the town rose to 5,300", "#dead"),
         ("وأصيب 40 شخصا في الانفجار", "#injured"),
+        # "الحصيلة" alone is the death toll; the nearer word of state wins otherwise.
+        ("وكانت السلطات ذكرت أن الحصيلة بلغت 7 آلاف", "#dead"),
+        ("وارتفعت حصيلة الجرحى إلى 500", "#injured"),
         ("قتل 7 جنود في الهجوم", "جنود"),
     ],
 )

@@ -922,7 +922,7 @@ GENERIC_PEOPLE_NOUNS = tuple("شخص شخصا اشخاص نسمه فرد فرد�
 COUNT_STATES: dict[str, str] = {
     **dict.fromkeys(
         """قتيل قتيلا قتلي مقتل قتل قتلوا يقتل لقي لقوا لقيت حتفه حتفهم حتفها مصرع وفاه
-        وفيات توفي توفوا موتي جثه جثث جثامين ضحيه ضحايا قضوا""".split(),
+        وفيات توفي توفوا موتي جثه جثث جثامين ضحيه ضحايا قضوا حصيله""".split(),
         "dead",
     ),
     # "فُقد" (went missing) folds like "فَقد" (lost): read as missing, the flood reports'
