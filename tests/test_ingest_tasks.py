@@ -1,0 +1,125 @@
+"""One task per document: leases, retries on transient errors, recorded failures, batch ends."""
+
+from __future__ import annotations
+
+import datetime as dt
+from unittest import mock
+
+import pytest
+from django.db import OperationalError
+from django.utils import timezone
+
+from newsdiff import services
+from newsdiff.models import Article, BatchStatus, IngestItem, ItemStatus
+from newsdiff.readers import Document
+
+pytestmark = pytest.mark.django_db
+
+TEXTS = [
+    "The harbour authority of Port Anselm closed the north quay on Monday after a crane fell.\n"
+    "Two workers were taken to hospital with minor injuries, the authority said.",
+    "A new ferry line between Port Anselm and the island of Varro opens in June.\n"
+    "Tickets for the crossing will cost twelve euros for adults, the operator said.",
+]
+
+
+def _batch(texts: list[str] = TEXTS):
+    return services.ingest_batch_create(
+        documents=[
+            Document(source=f"{n}.txt", text=text, outlet=f"Desk {n}")
+            for n, text in enumerate(texts)
+        ]
+    )
+
+
+def _items(batch) -> list[IngestItem]:
+    return list(batch.items.order_by("position"))
+
+
+def test_a_transient_error_is_retried_later_and_then_succeeds() -> None:
+    batch = _batch()
+    first, second = _items(batch)
+    with mock.patch.object(
+        services, "article_ingest", side_effect=OperationalError("connection lost")
+    ):
+        outcome, retry_at = services.ingest_item_run(item_id=first.pk, worker="w1")
+    assert outcome is services.ItemOutcome.RETRY and retry_at is not None
+    first.refresh_from_db()
+    # Still pending, held until the retry, with what happened.
+    assert first.status == ItemStatus.PENDING and first.lease_until == retry_at
+    assert "attempt 1 failed: connection lost" in first.message
+    # Before its time no worker takes it; once the lease has run out, one does.
+    assert services.ingest_item_run(item_id=first.pk, worker="w2")[0] is (
+        services.ItemOutcome.SKIPPED
+    )
+    IngestItem.objects.filter(pk=first.pk).update(lease_until=timezone.now())
+    assert services.ingest_item_run(item_id=first.pk, worker="w2")[0] is services.ItemOutcome.DONE
+    services.ingest_item_run(item_id=second.pk, worker="w2")
+    first.refresh_from_db()
+    batch.refresh_from_db()
+    assert first.status == ItemStatus.INGESTED and first.attempts == 2
+    assert batch.status == BatchStatus.FINISHED and batch.processed == 2
+
+
+def test_a_document_that_fails_every_attempt_is_recorded_and_the_batch_goes_on() -> None:
+    batch = _batch()
+    first, second = _items(batch)
+    with mock.patch.object(
+        services, "article_ingest", side_effect=OperationalError("deadlock detected")
+    ):
+        for _ in range(services.INGEST_MAX_ATTEMPTS):
+            IngestItem.objects.filter(pk=first.pk).update(lease_until=None)
+            services.ingest_item_run(item_id=first.pk, worker="w1")
+    services.ingest_item_run(item_id=second.pk, worker="w1")
+    first.refresh_from_db()
+    batch.refresh_from_db()
+    assert first.status == ItemStatus.FAILED
+    assert first.message.startswith("failed after 3 attempt(s): OperationalError")
+    assert Article.objects.count() == 1
+    # Done, with one failure: the report says which and why.
+    assert batch.status == BatchStatus.WITH_FAILURES and batch.processed == 2
+
+
+def test_an_unexpected_error_is_a_failure_of_that_document_only() -> None:
+    batch = _batch()
+    first, second = _items(batch)
+    with mock.patch.object(services, "article_ingest", side_effect=KeyError("boom")):
+        services.ingest_item_run(item_id=first.pk, worker="w1")
+    services.ingest_item_run(item_id=second.pk, worker="w1")
+    first.refresh_from_db()
+    assert first.status == ItemStatus.FAILED and "KeyError" in first.message
+    assert _items(batch)[1].status == ItemStatus.INGESTED
+
+
+def test_documents_of_a_dead_worker_are_released_once_its_lease_runs_out() -> None:
+    batch = _batch()
+    first, _ = _items(batch)
+    assert services.ingest_item_claim(item_id=first.pk, worker="dead") is not None
+    # Its lease is live: nothing to recover, and nobody else may take the document.
+    assert services.ingest_items_recover() == []
+    assert services.ingest_item_claim(item_id=first.pk, worker="other") is None
+    IngestItem.objects.filter(pk=first.pk).update(
+        lease_until=timezone.now() - dt.timedelta(seconds=1)
+    )
+    assert services.ingest_items_recover() == [first.pk]
+    first.refresh_from_db()
+    assert first.worker == "" and first.lease_until is None and first.attempts == 1
+
+
+def test_a_live_worker_renews_its_leases_and_is_seen() -> None:
+    batch = _batch()
+    first, _ = _items(batch)
+    services.ingest_item_claim(item_id=first.pk, worker="w1")
+    before = IngestItem.objects.get(pk=first.pk).lease_until
+    services.worker_beat(name="w1", host="h", pid=1, started_at=timezone.now())
+    assert IngestItem.objects.get(pk=first.pk).lease_until >= before
+    assert services.workers_alive(within=dt.timedelta(seconds=30)) == 1
+    services.worker_gone(name="w1")
+    assert services.workers_alive(within=dt.timedelta(seconds=30)) == 0
+
+
+def test_a_batch_of_refused_documents_only_ends_failed_at_once() -> None:
+    batch = services.ingest_batch_create(
+        documents=[Document(source="a.pdf", error="not a text file (a PDF document)")]
+    )
+    assert batch.status == BatchStatus.FAILED and batch.processed == 1
