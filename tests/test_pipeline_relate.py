@@ -386,7 +386,7 @@ def test_details_survive_json() -> None:
     )
     stored = json.loads(json.dumps(relation.details.to_json(), ensure_ascii=False))
     assert RelationDetails.from_json(stored) == relation.details
-    assert ENGINE_VERSION == "relate-7"
+    assert ENGINE_VERSION == "relate-8"
 
 
 def test_shipped_model_documents_its_calibration() -> None:
@@ -421,6 +421,36 @@ def test_pair_features_see_antonym_swaps_and_added_words() -> None:
     )
     assert f["hand_antonym"] == 1.0
     assert "+t:" + normalize_text("تغلق") in f
+
+
+@pytest.mark.parametrize(
+    ("token", "country"),
+    [
+        ("والمصريين", "eg"),  # clitic, article, plural of the adjective
+        ("بواشنطن", "us"),  # a capital for its country
+        ("التركية", "tr"),
+        ("وألمانيا", "de"),  # the name starts like the article
+        ("egyptians", "eg"),
+        ("الاقتصادية", ""),
+    ],
+)
+def test_country_of(token: str, country: str) -> None:
+    assert relate_model.country_of(normalize_text(token)) == country
+
+
+@pytest.mark.parametrize(
+    ("b", "swapped"),
+    [
+        ("وفد تركي يزور العاصمة لبحث التعاون", True),  # another country
+        ("وفد مصري رفيع يزور القاهرة لبحث التعاون", False),  # the same country, reworded
+        ("وفد يزور العاصمة لبحث التعاون", False),  # the country left out
+    ],
+)
+def test_pair_features_see_another_country(b: str, swapped: bool) -> None:
+    f = relate.pair_features(
+        normalize_text("وفد مصري يزور العاصمة لبحث التعاون"), normalize_text(b)
+    )
+    assert ("country_swap" in f) is swapped
 
 
 def test_article_mode_never_calls_a_shorter_claim_a_learned_contradiction() -> None:

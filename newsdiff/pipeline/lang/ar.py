@@ -1003,6 +1003,74 @@ ANTONYM_ROOTS: dict[str, str] = {
     "قبيل": "بعد",
 }
 
+# Countries and a few regions (folded, without the article): names, capitals and adjectives
+# of nationality, each form to one key shared by every language. A claim naming one country
+# where the other names another speaks of another actor or place: the learned model's
+# country_swap feature (relate/model.py). A capital stands for its country, as in
+# RELATED_ACTORS. Written by hand; names that are also common words or other places are
+# left out (عمان: Oman and Amman; طرابلس: in Libya and in Lebanon).
+COUNTRY_NAMES: dict[str, str] = {
+    **dict.fromkeys("مصر مصري قاهره".split(), "eg"),
+    **dict.fromkeys("سوريا سوريه سوري دمشق".split(), "sy"),
+    **dict.fromkeys("عراق عراقي بغداد".split(), "iq"),
+    **dict.fromkeys("لبنان لبناني بيروت".split(), "lb"),
+    **dict.fromkeys("اردن اردني".split(), "jo"),
+    **dict.fromkeys("فلسطين فلسطيني".split(), "ps"),
+    **dict.fromkeys("اسرائيل اسرائيلي".split(), "il"),
+    **dict.fromkeys("سعوديه سعودي رياض".split(), "sa"),
+    **dict.fromkeys("امارات اماراتي".split(), "ae"),
+    **dict.fromkeys("قطر قطري دوحه".split(), "qa"),
+    **dict.fromkeys("كويت كويتي".split(), "kw"),
+    **dict.fromkeys("بحرين بحريني".split(), "bh"),
+    **dict.fromkeys("يمن يمني صنعاء".split(), "ye"),
+    **dict.fromkeys("ليبيا ليبي".split(), "ly"),
+    **dict.fromkeys("تونس تونسي".split(), "tn"),
+    **dict.fromkeys("جزائر جزائري".split(), "dz"),
+    **dict.fromkeys("مغرب مغربي رباط".split(), "ma"),
+    **dict.fromkeys("سودان سوداني خرطوم".split(), "sd"),
+    **dict.fromkeys("صومال صومالي".split(), "so"),
+    **dict.fromkeys("موريتانيا موريتاني".split(), "mr"),
+    **dict.fromkeys("ايران ايراني طهران".split(), "ir"),
+    **dict.fromkeys("تركيا تركي انقره".split(), "tr"),
+    **dict.fromkeys("روسيا روسي موسكو كرملين".split(), "ru"),
+    **dict.fromkeys("صين صيني بكين".split(), "cn"),
+    **dict.fromkeys("امريكا اميركا امريكي اميركي واشنطن".split(), "us"),
+    **dict.fromkeys("بريطانيا بريطاني لندن".split(), "gb"),
+    **dict.fromkeys("فرنسا فرنسي باريس".split(), "fr"),
+    **dict.fromkeys("المانيا الماني برلين".split(), "de"),
+    **dict.fromkeys("ايطاليا ايطالي روما".split(), "it"),
+    **dict.fromkeys("اسبانيا اسباني مدريد".split(), "es"),
+    **dict.fromkeys("يونان يوناني".split(), "gr"),
+    **dict.fromkeys("هولندا هولندي".split(), "nl"),
+    **dict.fromkeys("بلجيكا بلجيكي".split(), "be"),
+    **dict.fromkeys("سويسرا سويسري".split(), "ch"),
+    **dict.fromkeys("سويد سويدي".split(), "se"),
+    **dict.fromkeys("نرويج نرويجي".split(), "no"),
+    **dict.fromkeys("دنمارك دنماركي".split(), "dk"),
+    **dict.fromkeys("نمسا نمساوي".split(), "at"),
+    **dict.fromkeys("بولندا بولندي".split(), "pl"),
+    **dict.fromkeys("اوكرانيا اوكراني كييف".split(), "ua"),
+    **dict.fromkeys("قبرص قبرصي".split(), "cy"),
+    **dict.fromkeys("يابان ياباني طوكيو".split(), "jp"),
+    **dict.fromkeys("كوريا كوري".split(), "kr"),
+    **dict.fromkeys("هند هندي".split(), "in"),
+    **dict.fromkeys("باكستان باكستاني".split(), "pk"),
+    **dict.fromkeys("افغانستان افغاني كابول".split(), "af"),
+    **dict.fromkeys("استراليا استرالي".split(), "au"),
+    **dict.fromkeys("كندا كندي".split(), "ca"),
+    **dict.fromkeys("مكسيك مكسيكي".split(), "mx"),
+    **dict.fromkeys("برازيل برازيلي".split(), "br"),
+    **dict.fromkeys("ارجنتين ارجنتيني".split(), "ar"),
+    **dict.fromkeys("اثيوبيا اثيوبي".split(), "et"),
+    **dict.fromkeys("نيجيريا نيجيري".split(), "ng"),
+    **dict.fromkeys("كينيا كيني".split(), "ke"),
+    **dict.fromkeys("اوروبا اوروبي".split(), "europe"),
+    **dict.fromkeys("افريقيا افريقي".split(), "africa"),
+}
+# Endings of an adjective of nationality (مصريه، مصريين، المصريون) and of a country's name
+# written with ه (سوريه، تركيه) dropped to find it among COUNTRY_NAMES.
+NATIONALITY_SUFFIXES = ("يين", "يون", "ين", "ون", "ه")
+
 # Locative prepositions: a name swapped right after one of them is a place.
 LOCATIVES = frozenset("في ب من الي داخل قرب".split())
 # Locative clitics (بالقاهرة): a name swapped with one on both sides is a place.

@@ -84,7 +84,9 @@ __all__ = [
 # relate-7: a count of people takes the state beside it ("مقتل 3 آلاف شخص" counts the dead);
 # two counts of the same casualties that share nothing else are compared: a dispute between two
 # sources, an update between two dates, else no link.
-ENGINE_VERSION = "relate-7"
+# relate-8: the learned model knows a swapped country (by name, capital or nationality) as a
+# feature of its own (bench/calibrate_relate.py).
+ENGINE_VERSION = "relate-8"
 
 # Confidence of "agreement" for claims whose numbers are different quantities (sentence vs
 # time served): the facts rule out a conflict whatever the wording model says. Hand-set.
