@@ -29,7 +29,7 @@ from rapidfuzz.distance import Indel
 
 from newsdiff.pipeline import lang
 from newsdiff.pipeline.encode import Vectors, similarity_matrix
-from newsdiff.pipeline.facts import distinctive_values
+from newsdiff.pipeline.facts import casualty_counts, distinctive_values
 from newsdiff.pipeline.normalize import (
     ARABIC_RE,
     STOPWORDS,
@@ -364,12 +364,8 @@ def _casualty_postings(
         if not len(vectors[a]):
             continue
         for x, claim in enumerate(claims):
-            counts: dict[str, set[str]] = {}
-            for fact in claim.facts:
-                if fact.kind == "count" and fact.subject.startswith("#"):
-                    counts.setdefault(fact.subject, set()).add(fact.value)
-            for subject, given in counts.items():
-                postings.setdefault(subject, []).append((a, x, frozenset(given)))
+            for subject, given in casualty_counts(claim.facts).items():
+                postings.setdefault(subject, []).append((a, x, given))
     return postings
 
 

@@ -405,3 +405,13 @@ def distinctive(fact: Fact) -> bool:
 def distinctive_values(facts: Sequence[Fact]) -> frozenset[tuple[str, str]]:
     """(value, unit) of a claim's distinctive quantities, counts and bare numbers alike."""
     return frozenset((f.value, f.unit) for f in facts if distinctive(f))
+
+
+def casualty_counts(facts: Sequence[Fact]) -> dict[str, frozenset[str]]:
+    """The figures a claim gives for each state of casualties it counts ("#dead",
+    "#missing" ...: numbers.count_or_number's subjects of people in a state)."""
+    counts: dict[str, set[str]] = {}
+    for fact in facts:
+        if fact.kind == "count" and fact.subject.startswith("#"):
+            counts.setdefault(fact.subject, set()).add(fact.value)
+    return {subject: frozenset(values) for subject, values in counts.items()}

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from newsdiff.pipeline import lang
 from newsdiff.pipeline.attribution import same_source
-from newsdiff.pipeline.facts import claim_from_text
+from newsdiff.pipeline.facts import casualty_counts, claim_from_text
 from newsdiff.pipeline.normalize import light_stem, normalize_text, tokens
 from newsdiff.pipeline.relate.metrics import format_scores, relation_scores
 from newsdiff.pipeline.relate.model import (
@@ -242,17 +242,9 @@ def _decide(
     return _Verdict("agreement", score, reason, differing)
 
 
-def _casualties(claim: ClaimDraft) -> dict[str, set[str]]:
-    counts: dict[str, set[str]] = {}
-    for fact in claim.facts:
-        if fact.kind == "count" and fact.subject.startswith("#"):
-            counts.setdefault(fact.subject, set()).add(fact.value)
-    return counts
-
-
 def _casualties_differ(a: ClaimDraft, b: ClaimDraft) -> bool:
     """The two claims count the same casualties ("#dead" ...), with no count in common."""
-    counts_a, counts_b = _casualties(a), _casualties(b)
+    counts_a, counts_b = casualty_counts(a.facts), casualty_counts(b.facts)
     return any(
         subject in counts_b and not values & counts_b[subject]
         for subject, values in counts_a.items()
