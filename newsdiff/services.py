@@ -1126,13 +1126,6 @@ def _item_record(item: IngestItem, *, status: str, message: str, article: Articl
     )
 
 
-def ingest_item_process(*, item: IngestItem, worker: str = "web") -> IngestItem:
-    """Ingest one document now, in this process (a small upload in the request, a test)."""
-    ingest_item_run(item_id=item.pk, worker=worker)
-    item.refresh_from_db()
-    return item
-
-
 # Batch statuses that end a batch.
 BATCH_ENDED = (BatchStatus.FINISHED, BatchStatus.WITH_FAILURES, BatchStatus.FAILED)
 # Item statuses that end a document's processing.
@@ -1148,11 +1141,7 @@ def ingest_batch_settle(*, batch_id: int) -> IngestBatch:
         batch = IngestBatch.objects.select_for_update().get(pk=batch_id)
         counts = Counter(batch.items.values_list("status", flat=True))
         processed = sum(counts[status] for status in ITEM_DONE)
-        ended = batch.status in (
-            BatchStatus.FINISHED,
-            BatchStatus.WITH_FAILURES,
-            BatchStatus.FAILED,
-        )
+        ended = batch.status in BATCH_ENDED
         if ended or counts[ItemStatus.PENDING]:
             if batch.processed != processed and not ended:
                 batch.processed = processed
