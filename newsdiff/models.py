@@ -404,6 +404,10 @@ class IngestItem(models.Model):
     lease_until = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # The queued task that is to ingest the document (a django-tasks-db result id): a worker
+    # that died after taking the task but before holding the document leaves no lease, and
+    # the heartbeat of another queues the document again (tasks.ingest_items_recover).
+    task_id = models.UUIDField(null=True, blank=True)
 
     class Meta:
         ordering = ["batch", "position"]

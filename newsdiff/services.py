@@ -9,6 +9,7 @@ import datetime as dt
 import enum
 import hashlib
 import logging
+import uuid
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ import numpy as np
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DataError, InterfaceError, OperationalError, connection, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -1203,6 +1204,33 @@ def ingest_items_recover() -> list[int]:
         )
         ingest_batch_settle(batch_id=item.batch_id)
     return released
+
+
+def ingest_item_queued(*, item_id: int, task_id: str) -> None:
+    """Record the task queued to ingest a document (a result id that is not a UUID, from a
+    backend without a task table, is not kept)."""
+    try:
+        task_uuid: uuid.UUID | None = uuid.UUID(str(task_id))
+    except ValueError:
+        task_uuid = None
+    IngestItem.objects.filter(pk=item_id).update(task_id=task_uuid)
+
+
+def ingest_items_orphaned(*, live_tasks: QuerySet[Any], older_than: dt.datetime) -> list[int]:
+    """The pending documents nothing will ingest: no worker holds them (no lease) and no live
+    task is to run them (`live_tasks`: the ids of the tasks still queued or running). A
+    worker killed after taking a document's task but before holding the document leaves
+    it so, and so does a web process killed before it queued its batch (a document never
+    queued counts once its batch is older than `older_than`). The caller queues them."""
+    return list(
+        IngestItem.objects.filter(status=ItemStatus.PENDING, lease_until__isnull=True)
+        .filter(
+            Q(task_id__isnull=True, batch__created_at__lt=older_than)
+            | (Q(task_id__isnull=False) & ~Q(task_id__in=live_tasks))
+        )
+        .order_by("batch_id", "position")
+        .values_list("id", flat=True)
+    )
 
 
 def ingest_items_pending(*, batch_id: int) -> list[int]:

@@ -8,8 +8,10 @@ from unittest import mock
 import pytest
 from django.db import OperationalError
 from django.utils import timezone
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
-from newsdiff import services
+from newsdiff import services, tasks
 from newsdiff.models import Article, BatchStatus, IngestItem, ItemStatus
 from newsdiff.readers import Document
 
@@ -123,3 +125,76 @@ def test_a_batch_of_refused_documents_only_ends_failed_at_once() -> None:
         documents=[Document(source="a.pdf", error="not a text file (a PDF document)")]
     )
     assert batch.status == BatchStatus.FAILED and batch.processed == 1
+
+
+def _task_of(item: IngestItem) -> DBTaskResult:
+    item.refresh_from_db()
+    return DBTaskResult.objects.get(pk=item.task_id)
+
+
+def test_a_document_whose_worker_died_before_holding_it_is_queued_again(settings) -> None:
+    batch = _batch()
+    first, second = _items(batch)
+    tasks.ingest_items_enqueue([first.pk, second.pk])
+    queued = _task_of(first)
+    assert queued.status == TaskResultStatus.READY
+    # Queued and waiting: nothing to take up.
+    assert tasks.ingest_items_recover() == 0
+    # A worker took the first task and died before it held the document: the task reads
+    # "running" for longer than a lease, and the document has no lease.
+    long_ago = timezone.now() - dt.timedelta(seconds=2 * settings.INGEST_LEASE_SECONDS)
+    DBTaskResult.objects.filter(pk=queued.pk).update(
+        status=TaskResultStatus.RUNNING, started_at=long_ago, worker_ids=["dead"]
+    )
+    assert tasks.ingest_items_recover() == 1
+    again = _task_of(first)
+    assert again.pk != queued.pk and again.status == TaskResultStatus.READY
+    assert again.args_kwargs["args"] == [first.pk]
+    # Queued once: the next beat finds its new task waiting.
+    assert tasks.ingest_items_recover() == 0
+
+
+def test_a_task_that_just_started_is_left_to_its_worker(settings) -> None:
+    first, _ = _items(_batch())
+    tasks.ingest_items_enqueue([first.pk])
+    DBTaskResult.objects.filter(pk=_task_of(first).pk).update(
+        status=TaskResultStatus.RUNNING, started_at=timezone.now()
+    )
+    assert tasks.ingest_items_recover() == 0
+
+
+def test_a_task_that_failed_before_holding_its_document_is_queued_again() -> None:
+    first, _ = _items(_batch())
+    tasks.ingest_items_enqueue([first.pk])
+    DBTaskResult.objects.filter(pk=_task_of(first).pk).update(status=TaskResultStatus.FAILED)
+    assert tasks.ingest_items_recover() == 1
+    assert _task_of(first).status == TaskResultStatus.READY
+
+
+def test_a_retry_waiting_for_its_time_is_not_queued_twice() -> None:
+    first, _ = _items(_batch())
+    tasks.ingest_items_enqueue([first.pk])
+    with mock.patch.object(
+        services, "article_ingest", side_effect=OperationalError("connection lost")
+    ):
+        assert tasks.ingest_item_run.call(first.pk) == "retry"
+    retry = _task_of(first)
+    assert retry.status == TaskResultStatus.READY and retry.run_after > timezone.now()
+    # The lease that held it until the retry runs out: it is released, and its queued
+    # retry is the one task that will run it.
+    IngestItem.objects.filter(pk=first.pk).update(
+        lease_until=timezone.now() - dt.timedelta(seconds=1)
+    )
+    assert tasks.ingest_items_recover() == 0
+    first.refresh_from_db()
+    assert first.lease_until is None and first.task_id == retry.pk
+
+
+def test_a_batch_never_queued_is_queued_once_it_is_old(settings) -> None:
+    batch = _batch()
+    # The web process died between storing the batch and queuing its documents.
+    assert tasks.ingest_items_recover() == 0
+    batch.created_at = timezone.now() - dt.timedelta(seconds=2 * settings.INGEST_LEASE_SECONDS)
+    batch.save(update_fields=["created_at"])
+    assert tasks.ingest_items_recover() == 2
+    assert all(_task_of(item).status == TaskResultStatus.READY for item in _items(batch))

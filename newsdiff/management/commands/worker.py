@@ -2,7 +2,8 @@
 
 Every HEARTBEAT_SECONDS a thread beside the worker records that it is alive (the upload page
 reads it), renews the leases of the documents it is ingesting, and queues again the documents
-of workers that died (their leases ran out). SIGTERM lets the current document finish;
+of workers that died (their leases ran out, or their task shows running and nothing holds the
+document). SIGTERM lets the current document finish;
 a second SIGTERM stops at once.
 """
 
