@@ -12,7 +12,7 @@ count and the list it counts are the same thing:
   independent outlets report (a wire copy and the article it reprints are one outlet);
 - a **contradiction**, a **dispute** between the sources outlets quote, and an **update** of
   a figure over time are each one pair of claim groups in conflict, however many links join
-  the two groups;
+  the two groups; a dispute may also be one article's, between two sources it quotes;
 - a detail **only here** is a claim no other outlet reports;
 - a link **dismissed by an editor** is one whose newest review dismissed it; it no longer
   counts anywhere else. Nothing else is ever counted as a dismissal.
@@ -95,7 +95,8 @@ class ClaimVerdict:
     # Independent outlets in the claim's agreement group, its own included (0 when no
     # other outlet reports it alike).
     agreed_outlets: int = 0
-    # Other independent outlets whose claims contradict it / dispute it / update its figure.
+    # Other independent outlets whose claims contradict it / dispute it / update its figure
+    # (a dispute its own article reports counts its own outlet).
     contradicted_outlets: int = 0
     disputed_outlets: int = 0
     updated_outlets: int = 0
@@ -170,6 +171,15 @@ def source_of_articles(articles: Iterable[ArticleNode]) -> dict[int, int]:
     }
 
 
+def inner_dispute(link: LinkEdge, claim_article: Mapping[int, int]) -> bool:
+    """Whether the link is a dispute one article reports between two sources it quotes: the
+    one conflict that may join two claims of one outlet."""
+    return (
+        link.relation == DISPUTED
+        and claim_article[link.claim_a_id] == claim_article[link.claim_b_id]
+    )
+
+
 def story_groups(
     *, claim_article: Mapping[int, int], source_of: Mapping[int, int], links: Sequence[LinkEdge]
 ) -> StoryGroups:
@@ -234,7 +244,7 @@ def _conflicts(
         source_a = source_of[claim_article[link.claim_a_id]]
         source_b = source_of[claim_article[link.claim_b_id]]
         root_a, root_b = group_of[link.claim_a_id], group_of[link.claim_b_id]
-        if source_a == source_b or root_a == root_b:
+        if (source_a == source_b and not inner_dispute(link, claim_article)) or root_a == root_b:
             continue  # one source cannot contradict itself; nor can one group
         pairs[frozenset((root_a, root_b))].append(link)
     conflicts = []
@@ -277,7 +287,7 @@ def story_verdicts(
             continue
         article_a, article_b = claim_article[link.claim_a_id], claim_article[link.claim_b_id]
         source_a, source_b = source_of[article_a], source_of[article_b]
-        if source_a == source_b:
+        if source_a == source_b and not inner_dispute(link, claim_article):
             # A wire copy and its original: the claim is "only in copies of one text", unless
             # another outlet reports it too. Two articles of one outlet say nothing.
             if outlet_of[article_a] != outlet_of[article_b]:

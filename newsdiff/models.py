@@ -234,9 +234,11 @@ class Relation(models.TextChoices):
 
 
 class ClaimLink(models.Model):
-    """Two claims of two different articles of one story, related by the engine.
+    """Two claims of two different articles of one story, related by the engine; or two
+    claims of one article that quote two sources disputing each other (only "disputed").
 
-    claim_a always belongs to the article with the smaller id, so a pair is stored once.
+    claim_a always belongs to the article with the smaller id (inside one article, it comes
+    first in the text), so a pair is stored once.
     """
 
     story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="links")
@@ -261,8 +263,12 @@ class ClaimLink(models.Model):
         permissions = [("review_claimlink", "Can confirm or dismiss links")]
         constraints = [
             models.UniqueConstraint(fields=["claim_a", "claim_b"], name="link_pair_unique"),
+            # Between two articles, in order; inside one article, only a dispute between
+            # the sources it quotes (pipeline.inner_disputes).
             models.CheckConstraint(
-                condition=Q(article_a__lt=F("article_b")), name="link_articles_ordered"
+                condition=Q(article_a__lt=F("article_b"))
+                | Q(article_a=F("article_b"), relation="disputed"),
+                name="link_articles_ordered",
             ),
             models.CheckConstraint(
                 condition=Q(relation__in=[r.value for r in Relation]), name="link_relation_valid"

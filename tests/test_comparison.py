@@ -329,3 +329,30 @@ def test_tabs_groups_are_the_counted_groups_and_conflicts_come_most_serious_firs
     # Outlet 1 first reports both its claims; 2 and 3 add nothing new but 201 and 301.
     assert [e.first_reported for e in tabs.timeline] == [2, 1, 1]
     assert tabs.only_here == []  # every claim's stored status says another outlet has it
+
+
+def test_a_dispute_one_article_reports_between_its_sources_counts():
+    story = Story()
+    story.article(1, 11, 12, 13)
+    story.article(2, 21)
+    # Claims 11 and 12 quote two sources that disagree; 13 agrees with another outlet.
+    story.link(11, 12, "disputed")
+    story.link(13, 21)
+    verdicts = story.verdicts()
+    assert verdicts.claims[11].status == verdicts.claims[12].status == "disputed"
+    assert verdicts.counts.disputed_count == 1
+    (conflict,) = verdicts.groups.conflicts
+    assert (conflict.kind, set(conflict.side_a + conflict.side_b)) == ("disputed", {11, 12})
+    assert verdicts.claims[13].status == "agreed"
+
+
+def test_one_outlet_never_contradicts_itself_even_across_two_of_its_articles():
+    story = Story()
+    story.article(1, 11, 12)
+    story.article(1, 21)
+    story.link(11, 12, "contradiction")
+    story.link(11, 21, "disputed")
+    verdicts = story.verdicts()
+    assert not verdicts.groups.conflicts
+    assert verdicts.counts.conflict_count == 0
+    assert {verdicts.claims[c].status for c in (11, 12, 21)} == {"only_here"}

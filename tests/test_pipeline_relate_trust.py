@@ -13,7 +13,12 @@ import datetime as dt
 
 import pytest
 
-from newsdiff.pipeline import ARTICLE_LEARNED_MIN_SIMILARITY, analyse_article, compare_articles
+from newsdiff.pipeline import (
+    ARTICLE_LEARNED_MIN_SIMILARITY,
+    analyse_article,
+    compare_articles,
+    inner_disputes,
+)
 from newsdiff.pipeline.attribution import attribution_of, same_source
 from newsdiff.pipeline.facts import claim_from_text, claims_with_facts
 from newsdiff.pipeline.normalize import normalize_text
@@ -735,3 +740,108 @@ def test_a_vessel_s_length_is_not_a_distance_in_another_unit() -> None:
         " Prince, the ship supporting the submersible around 900 miles off the coast.",
     )
     assert relation.kind == "agreement"
+
+
+# --- disputes one article reports between the sources it quotes -------------------------------
+
+INNER_DISPUTES = [
+    (
+        "ضرب زلزال قوي المغرب ليل الجمعة.\n"
+        "وقالت هيئة المسح الجيولوجي الأمريكية إن مركز الزلزال كان على عمق 18 كيلومترا.\n"
+        "في حين حددت وكالة الزلازل المغربية مركزه على عمق 8 كيلومترات.",
+        "18",
+        "8",
+    ),
+    (
+        "A strong earthquake struck the south of the country on Friday night.\n"
+        "The US Geological Survey said the quake struck at a depth of 18 kilometres.\n"
+        "The national seismic agency said the quake struck at a depth of 8 kilometres.",
+        "18",
+        "8",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "second"), INNER_DISPUTES)
+def test_an_article_quoting_two_sources_that_disagree_reports_a_dispute(
+    text: str, first: str, second: str
+) -> None:
+    claims_ = analyse_article(text, published=MONDAY).claims
+    (link,) = inner_disputes(claims_, MONDAY, article=0)
+    assert link.relation.kind == "disputed"
+    assert link.relation.reason is Reason.VALUE_MISMATCH
+    assert (link.match.article_a, link.match.article_b) == (0, 0)
+    assert first in claims_[link.match.claim_a].text
+    assert second in claims_[link.match.claim_b].text
+    # compare_articles draws it for the article alone, and for a new article only its own.
+    other = analyse_article("A different article about the weather.", published=MONDAY).claims
+    found = compare_articles([other, claims_], [MONDAY, MONDAY], only=1)
+    assert [(d.match.article_a, d.match.article_b) for d in found] == [(1, 1)]
+
+
+INNER_NO_DISPUTE = [
+    # One source giving two figures, or a figure and its history, or an unnamed voice.
+    "The US Geological Survey said the quake struck at a depth of 18 kilometres.\n"
+    "The US Geological Survey said the depth was 8 kilometres at first.",
+    "وقال وزير الصحة إن حصيلة القتلى ارتفعت إلى 135 قتيلا.\n"
+    "وذكر الصليب الأحمر صباح اليوم أن الانفجار أودى بحياة 100 قتيل.",
+    "The quake struck at a depth of 18 kilometres.\n"
+    "The national seismic agency said the quake struck at a depth of 8 kilometres.",
+    # Two sources that agree.
+    "The US Geological Survey said the quake had a magnitude of 6.8.\n"
+    "The European centre said the quake had a magnitude of 6.8.",
+]
+
+
+@pytest.mark.parametrize("text", INNER_NO_DISPUTE)
+def test_no_dispute_inside_an_article_without_two_sources_that_disagree(text: str) -> None:
+    claims_ = analyse_article(text, published=MONDAY).claims
+    assert inner_disputes(claims_, MONDAY, article=0) == []
+
+
+FORECASTS_AND_OTHER_PLACES = [
+    (
+        "The mayor said the death toll in the city could reach 20,000.",
+        "The health ministry said the death toll in the city stood at 11,300.",
+    ),
+    (
+        "وقال رئيس البلدية إن عدد القتلى في المدينة قد يصل إلى 20 ألفا.",
+        "وقالت وزارة الصحة إن عدد القتلى في المدينة بلغ 11300 قتيل.",
+    ),
+    (
+        "وأشار التقرير إلى أن نحو 170 شخصا لقوا حتفهم في مناطق أخرى من البلاد.",
+        "وذكر مكتب الأمم المتحدة أن 11300 شخص لقوا حتفهم.",
+    ),
+    (
+        "About 170 people died in the floods elsewhere in the country, the report said.",
+        "The United Nations said 11,300 people died in the floods.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), FORECASTS_AND_OTHER_PLACES)
+def test_a_forecast_or_a_count_of_other_places_is_no_conflict(a: str, b: str) -> None:
+    for relation in (between_articles(a, b), between_articles(b, a)):
+        assert relation.kind not in ("contradiction", "disputed", "updated"), relation
+
+
+def test_two_forecasts_that_differ_still_conflict() -> None:
+    relation = between_articles(
+        "The mayor said the death toll in the city could reach 20,000.",
+        "The mayor said the death toll in the city could reach 5,000.",
+    )
+    assert relation.kind == "contradiction"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "بينما أشارت هيئة المسح الجيولوجي إلى أن الزلزال وقع على عمق 18 كيلومترا",
+            "هيئه المسح الجيولوجي",
+        ),
+        ("في حين حددت وكالة الزلازل المغربية مركزه على عمق 8 كيلومترات", "وكاله الزلازل المغربيه"),
+    ],
+)
+def test_verbs_that_point_to_or_place_a_figure_name_its_source(text: str, source: str) -> None:
+    assert attribution_of(normalize_text(text)) == source

@@ -19,6 +19,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from django.db.models import F
 from django.test import Client
 from django.urls import reverse
 
@@ -334,3 +335,39 @@ def test_a_story_of_wire_copies_counts_one_source_and_no_dismissal(
         assert "dismissed" not in page.lower()
     statuses = set(Claim.objects.filter(article__story=story).values_list("status", flat=True))
     assert statuses == {"copied"}
+
+
+# One article quoting two seismic agencies that disagree on the depth, and another outlet.
+QUAKE_GAZETTE = "\n".join(
+    [
+        "A strong earthquake struck the mountain province of Varnia on Friday night.",
+        "The US Geological Survey said the quake struck at a depth of 18 kilometres.",
+        "The national seismic agency said the quake struck at a depth of 8 kilometres.",
+        "Hundreds of families spent the night outside in the old town of Varnia.",
+    ]
+)
+VALLEY_POST = "\n".join(
+    [
+        "A strong earthquake struck the mountain province of Varnia late on Friday night.",
+        "Hundreds of families spent the night outside in the old town of Varnia.",
+    ]
+)
+
+
+def test_a_dispute_one_article_reports_tells_one_truth(researcher_client: Client) -> None:
+    for outlet, text in (("Quake Gazette", QUAKE_GAZETTE), ("Valley Post", VALLEY_POST)):
+        services.article_ingest(
+            raw_text=text, outlet_name=outlet, story_slug="varnia", published=dt.date(2024, 3, 1)
+        )
+    story = Story.objects.get(slug="varnia")
+    (inner,) = ClaimLink.objects.filter(story=story, article_a=F("article_b"))
+    assert inner.relation == Relation.DISPUTED and inner.article_a.outlet.name == "Quake Gazette"
+    stored = assert_one_truth(story, researcher_client)
+    assert stored["disputed_count"] == 1 and stored["contradiction_count"] == 0
+    page = researcher_client.get(story.get_absolute_url(), {"tab": "contradictions"})
+    text = page.content.decode()
+    assert "The US Geological Survey" in text and "The national seismic agency" in text
+    # A full realignment draws it again, under the same id.
+    services.story_realign(story=story)
+    assert ClaimLink.objects.get(story=story, article_a=F("article_b")).pk == inner.pk
+    assert_one_truth(story, researcher_client)

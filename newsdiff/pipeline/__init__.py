@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from itertools import combinations
 
 from newsdiff.pipeline.align import align_claims
+from newsdiff.pipeline.attribution import same_source
 from newsdiff.pipeline.clean import clean_article
 from newsdiff.pipeline.encode import Vectors
 from newsdiff.pipeline.facts import claims_with_facts
 from newsdiff.pipeline.relate import ENGINE_VERSION as RELATE_VERSION
-from newsdiff.pipeline.relate import relate_claims
+from newsdiff.pipeline.relate import relate_claims, worded_as_rise
 from newsdiff.pipeline.segment import segment_claims
-from newsdiff.pipeline.types import AnalysedArticle, ClaimDraft, LinkDraft
+from newsdiff.pipeline.types import AnalysedArticle, ClaimDraft, LinkDraft, Match, Reason
 
 ENGINE_VERSION = f"newsdiff-1/{RELATE_VERSION}"
 # Between articles, the learned contradiction model (trained on ANS headline rewrites) speaks
@@ -75,5 +77,46 @@ def compare_articles(
             meaning=match.meaning,
         )
         if relation.kind != "unrelated":
+            links.append(LinkDraft(match=match, relation=relation))
+    articles_compared = range(len(articles)) if only is None else [only]
+    for index in articles_compared:
+        links.extend(inner_disputes(articles[index], published[index], article=index))
+    return links
+
+
+def inner_disputes(
+    claims: Sequence[ClaimDraft], published: dt.date | None, *, article: int
+) -> list[LinkDraft]:
+    """The disputes one article reports: two of its claims that quote two different sources
+    ("USGS put the depth at 18.5 km" / "GFZ said 10 km") giving two values of one fact, or
+    one denying what the other reports. An outlet that quotes both does not contradict
+    itself, so nothing else is drawn inside one article: only a dispute the rules find
+    (never the learned model's guess), between two named sources, neither of them telling
+    how a figure rose."""
+    links = []
+    quoted = [k for k, claim in enumerate(claims) if claim.attribution]
+    for x, y in combinations(quoted, 2):
+        a, b = claims[x], claims[y]
+        if same_source(a.attribution, b.attribution) or not (a.facts and b.facts):
+            continue
+        if worded_as_rise(a) or worded_as_rise(b):
+            # An article telling how a figure rose ("the toll rose to 135") gives its
+            # earlier value as history, not as another source's claim.
+            continue
+        relation = relate_claims(
+            a,
+            b,
+            published_a=published,
+            published_b=published,
+            learned_min_similarity=ARTICLE_LEARNED_MIN_SIMILARITY,
+        )
+        if relation.kind == "disputed" and relation.reason is not Reason.LEARNED:
+            match = Match(
+                article_a=article,
+                claim_a=x,
+                article_b=article,
+                claim_b=y,
+                similarity=relation.details.similarity,
+            )
             links.append(LinkDraft(match=match, relation=relation))
     return links

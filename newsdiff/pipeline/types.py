@@ -299,7 +299,8 @@ class Relation:
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """Two claims of two different articles that speak of the same thing."""
+    """Two claims that speak of the same thing: of two articles, or of one article that
+    quotes two sources disputing it (inner_disputes)."""
 
     article_a: int
     claim_a: int

@@ -421,6 +421,14 @@ SAY_BEFORE_SOURCE = (
     "صرحت",
     "كشف",
     "كشفت",
+    # "أشارت الهيئة إلى أن ...", "لفتت الوزارة إلى ...", and a figure's source: "حددت الوكالة
+    # مركزه على عمق 8 كيلومترات".
+    "اشار",
+    "اشارت",
+    "لفت",
+    "لفتت",
+    "حدد",
+    "حددت",
     # Verbs of denying: the denier is a source too ("نفى الكرملين التقرير").
     "نفي",
     "نفت",
@@ -444,7 +452,7 @@ PRONOUNS = frozenset("هو هي هم".split())
 # rather than the source's name: "نفى الكرملين التقرير", "نفت الوزارة صحة الخبر".
 SOURCE_OBJECTS = frozenset(
     """التقرير تقرير التقارير تقارير الخبر الانباء الاخبار المعلومات الاتهامات اتهامات
-    المزاعم مزاعم صحه وجود وقوع ما قيام""".split()
+    المزاعم مزاعم صحه وجود وقوع ما قيام عدد مركزه موعد""".split()
 )
 # Verbs that open a sentence continuing the quote of the last named speaker ("وأضاف أن ...",
 # "وتابع:"): with no source of its own, the sentence speaks for that speaker.
@@ -889,6 +897,23 @@ QUANTITY_HEDGES: dict[str, str] = {
 }
 # ... and right after it, or after the noun it counts ("60 ألف مشجع تقريبا").
 QUANTITY_HEDGES_AFTER: dict[str, str] = {"تقريبا": "about", "علي الاقل": "min", "او اكثر": "min"}
+# Words shortly before a figure that make it a forecast, not a count: "قد يصل إلى",
+# "يمكن أن يفوق", "من المتوقع أن يرتفع". Folded, without clitics. "قد" is a forecast only
+# before an imperfect verb ("قد يصل"), never before a past one ("قد بلغ"): see
+# PROJECTION_PARTICLES.
+PROJECTION_WORDS = frozenset("يمكن يحتمل المتوقع متوقع يتوقع يرجح المرجح مرجح".split())
+# ... and particles that do so only before an imperfect verb (its first letter here).
+PROJECTION_PARTICLES: dict[str, str] = {"قد": "ي"}
+# Phrases that set a count in other places than the story's ("170 قتيلا في مناطق أخرى من
+# البلاد"): it counts something else than the main toll, whatever its value.
+ELSEWHERE_PHRASES = (
+    "مناطق اخري",
+    "اماكن اخري",
+    "مدن اخري",
+    "انحاء اخري",
+    "مناطق متفرقه",
+    "خارج المدينه",
+)
 # Units of length and depth, with their length in metres: a figure in one of them is measured
 # from somewhere ("70 كيلومترا جنوب مراكش"), so two such figures are one quantity only when
 # the words around them agree; in two units, they are compared in metres.

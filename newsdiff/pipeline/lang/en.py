@@ -714,6 +714,11 @@ QUANTITY_HEDGES: dict[str, str] = {
 }
 # ... and right after it, or after the noun it counts ("5,000 people or more").
 QUANTITY_HEDGES_AFTER: dict[str, str] = {"or more": "min", "at least": "min", "or so": "about"}
+# Forecasts, not counts (see ar.py): "could reach", "is expected to rise to", "is feared to".
+PROJECTION_WORDS = frozenset("could might may expected feared likely projected forecast".split())
+PROJECTION_PARTICLES: dict[str, str] = {}
+# Counts of other places than the story's (see ar.py).
+ELSEWHERE_PHRASES = ("elsewhere", "other parts", "other areas", "other regions", "other cities")
 # Units of length and depth, with their length in metres (see ar.py).
 LENGTH_UNITS: dict[str, str] = {
     **dict.fromkeys("mile miles".split(), "1609.344"),

@@ -70,6 +70,7 @@ __all__ = [
     "relate_texts",
     "relation_scores",
     "similarity",
+    "worded_as_rise",
 ]
 
 # relate-4: polarity (negating phrases, denials), disputes between a report and its denial,
@@ -86,7 +87,10 @@ __all__ = [
 # sources, an update between two dates, else no link.
 # relate-8: the learned model knows a swapped country (by name, capital or nationality) as a
 # feature of its own (bench/calibrate_relate.py).
-ENGINE_VERSION = "relate-8"
+# relate-9: disputes inside one article between two sources it quotes (pipeline.inner_disputes);
+# a forecast ("could reach") or a count of other places never conflicts with a count;
+# "أشارت"/"لفتت"/"حددت" name a figure's source.
+ENGINE_VERSION = "relate-9"
 
 # Confidence of "agreement" for claims whose numbers are different quantities (sentence vs
 # time served): the facts rule out a conflict whatever the wording model says. Hand-set.
@@ -264,7 +268,8 @@ def _is_dispute(a: ClaimDraft, b: ClaimDraft, verdict: _Verdict) -> bool:
     return bool(a.attribution and b.attribution and not same_source(a.attribution, b.attribution))
 
 
-def _worded_as_rise(claim: ClaimDraft) -> bool:
+def worded_as_rise(claim: ClaimDraft) -> bool:
+    """Whether the claim words its figure as a rise ("ارتفعت الحصيلة إلى", "بارتفاع")."""
     for token in tokens(claim.normalized or normalize_text(claim.text)):
         if token in RISE_WORDS or (token[:1] in RISE_PROCLITICS and token[1:] in RISE_WORDS):
             return True
@@ -286,8 +291,8 @@ def _is_update(
         and all(d.kind in UPDATABLE_KINDS for d in verdict.differing)
         and (
             (published_a is not None and published_b is not None and published_a != published_b)
-            or _worded_as_rise(a)
-            or _worded_as_rise(b)
+            or worded_as_rise(a)
+            or worded_as_rise(b)
         )
     )
 

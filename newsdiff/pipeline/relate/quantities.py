@@ -10,12 +10,19 @@ dead" and "10,000 missing" are two counts, not one figure with two values. The f
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from itertools import zip_longest
 
 from newsdiff.pipeline import lang
-from newsdiff.pipeline.normalize import STOPWORDS, light_stem, normalize_text, tokens
+from newsdiff.pipeline.normalize import (
+    STOPWORDS,
+    alternation,
+    light_stem,
+    normalize_text,
+    tokens,
+)
 from newsdiff.pipeline.types import Fact
 
 # US dollars for one unit of each currency the facts stage reads: approximate market rates
@@ -66,6 +73,20 @@ HEDGES_BEFORE: dict[str, str] = lang.merged_dict("QUANTITY_HEDGES")
 HEDGES_AFTER: dict[str, str] = lang.merged_dict("QUANTITY_HEDGES_AFTER")
 HEDGE_MAX_WORDS = 4
 ABOUT, AT_LEAST, AT_MOST = "about", "min", "max"
+# A forecast ("could reach 20,000") and a count of other places ("170 elsewhere in the
+# country") can be true whatever the count they meet: they are never in conflict with a
+# figure that is neither. Two forecasts are compared as two estimates.
+PROJECTION, ELSEWHERE = "projection", "elsewhere"
+PROJECTION_WORDS = lang.merged_set("PROJECTION_WORDS")
+PROJECTION_PARTICLES: dict[str, str] = lang.merged_dict("PROJECTION_PARTICLES")
+# How far before a figure a word of forecast may stand: "والمتوقع أن يصل عدد المفقودين إلى
+# نحو مئة ألف".
+PROJECTION_WINDOW = 8
+ELSEWHERE_RE = re.compile(
+    rf"(?<!\w)(?:{alternation(lang.merged_tuple('ELSEWHERE_PHRASES'), any_space=True)})(?!\w)"
+)
+# Kinds of figure a forecast or another place can qualify: counts and amounts.
+PROJECTED_KINDS = frozenset({"count", "number", "money"})
 # Ages are never hedged: "عن عمر ناهز 85 عاما" is the obituary's exact age.
 UNHEDGED_KINDS = frozenset({"age"})
 
@@ -197,6 +218,9 @@ def values_agree(a: Fact, hedge_a: str, b: Fact, hedge_b: str) -> bool:
             return True
         if min(x, y) >= ROUNDED_PLACE and _close(x, y, COUNT_NOISE):
             return True
+    if (hedge_a in (PROJECTION, ELSEWHERE)) != (hedge_b in (PROJECTION, ELSEWHERE)):
+        # One figure is a forecast or counts another place, the other neither.
+        return True
     if values is None or not (hedge_a or hedge_b):
         return False
     x, y = values
@@ -224,11 +248,17 @@ def _locate(normalized: str, fact: Fact) -> tuple[list[str], int, int] | None:
 
 @lru_cache(maxsize=QUANTITY_CACHE_LIMIT)
 def hedge_of(normalized: str, fact: Fact) -> str:
-    """How the claim hedges the figure: about | min | max, or "" for an exact figure."""
+    """How the claim hedges the figure: about | min | max, a forecast (projection), a count
+    of other places (elsewhere), or "" for an exact figure."""
     found = _locate(normalized, fact) if fact.kind not in UNHEDGED_KINDS else None
     if found is None:
         return ""
     words, start, end = found
+    if fact.kind in PROJECTED_KINDS:
+        if ELSEWHERE_RE.search(normalized):
+            return ELSEWHERE
+        if _forecast(words[max(0, start - PROJECTION_WINDOW) : start + 1]):
+            return PROJECTION
     for n in range(HEDGE_MAX_WORDS, 0, -1):
         before = " ".join(words[max(0, start - n) : start])
         if before in HEDGES_BEFORE:
@@ -239,6 +269,28 @@ def hedge_of(normalized: str, fact: Fact) -> str:
             after = " ".join(words[end + skip : end + skip + n])
             if after in HEDGES_AFTER:
                 return str(HEDGES_AFTER[after])
+    return ""
+
+
+def _forecast(words: Sequence[str]) -> bool:
+    """Whether the words before a figure make it a forecast ("قد يصل", "could reach")."""
+    for i, word in enumerate(words):
+        bare = _unclitic(word, PROJECTION_WORDS)
+        if bare:
+            return True
+        verb_start = PROJECTION_PARTICLES.get(word)
+        if verb_start and i + 1 < len(words) and words[i + 1].startswith(verb_start):
+            return True
+    return False
+
+
+def _unclitic(word: str, vocabulary: frozenset[str]) -> str:
+    """The word, or the word without a clitic, if it is in vocabulary ("" if neither)."""
+    if word in vocabulary:
+        return word
+    for clitic in _CLITICS:
+        if word.startswith(clitic) and word[len(clitic) :] in vocabulary:
+            return word[len(clitic) :]
     return ""
 
 
