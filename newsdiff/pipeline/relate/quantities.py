@@ -10,7 +10,7 @@ dead" and "10,000 missing" are two counts, not one figure with two values. The f
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from itertools import zip_longest
@@ -275,8 +275,7 @@ def hedge_of(normalized: str, fact: Fact) -> str:
 def _forecast(words: Sequence[str]) -> bool:
     """Whether the words before a figure make it a forecast ("قد يصل", "could reach")."""
     for i, word in enumerate(words):
-        bare = _unclitic(word, PROJECTION_WORDS)
-        if bare:
+        if _listed(word, PROJECTION_WORDS):
             return True
         verb_start = PROJECTION_PARTICLES.get(word)
         if verb_start and i + 1 < len(words) and words[i + 1].startswith(verb_start):
@@ -284,27 +283,22 @@ def _forecast(words: Sequence[str]) -> bool:
     return False
 
 
-def _unclitic(word: str, vocabulary: frozenset[str]) -> str:
-    """The word, or the word without a clitic, if it is in vocabulary ("" if neither)."""
+def _listed(word: str, vocabulary: Collection[str]) -> str:
+    """The entry of vocabulary the word is, with or without a clitic ("وأصيب" -> "اصيب"),
+    or "" if none."""
     if word in vocabulary:
         return word
     for clitic in _CLITICS:
-        if word.startswith(clitic) and word[len(clitic) :] in vocabulary:
-            return word[len(clitic) :]
+        if word.startswith(clitic) and len(word) - len(clitic) >= 3:
+            bare = word[len(clitic) :]
+            if bare in vocabulary:
+                return bare
     return ""
 
 
 def _state_of(word: str) -> str:
-    if not word:
-        return ""
-    if word in COUNT_STATES:
-        return str(COUNT_STATES[word])
-    for clitic in _CLITICS:
-        if word.startswith(clitic) and len(word) - len(clitic) >= 3:
-            found = COUNT_STATES.get(word[len(clitic) :])
-            if found:
-                return str(found)
-    return ""
+    entry = _listed(word, COUNT_STATES) if word else ""
+    return str(COUNT_STATES[entry]) if entry else ""
 
 
 def _chunks(normalized: str) -> list[list[str]]:
