@@ -78,6 +78,14 @@ _MONTH_RELATIVE_RE = re.compile(
     rf"(?<!\w)[وفبل]?{_MONTH}\s+(?P<after>{alternation(_RELATIVE_AFTER)})(?!\w)"
     rf"|(?<!\w)(?P<before>{alternation(_RELATIVE_BEFORE)})\s+{_MONTH_B}(?!\w)"
 )
+# "في أغسطس", "in August": a month named alone after a word that makes it a time.
+_BARE_MONTH_RE = re.compile(
+    rf"(?<!\w)(?:{alternation(lang.merged_tuple('MONTH_CUES'), any_space=True)})\s+"
+    rf"{_MONTH}(?!\w)(?!\s*\d)"
+)
+# A month named alone is read in the year that puts it nearest publication: up to this
+# many months after it, else in the year before (news tells of months past more often).
+BARE_MONTH_AHEAD = 4
 _DAY_MONTH_RE = re.compile(
     rf"(?<![\d.,])(?P<day>\d{{1,2}})\s+{_MONTH}(?!\w)|(?<!\w){_MONTH_B}"
     rf"\s+(?P<day_b>\d{{1,2}}){_ORDINAL}(?![\d:])"
@@ -136,7 +144,10 @@ def find_dates(folded: str, *, published: dt.date | None = None) -> list[FoundDa
     candidates: Iterable[_Candidate] = _written_dates(folded)
     if published is not None:
         candidates = chain(
-            candidates, _relative_months(folded, published), _days_of_month(folded, published)
+            candidates,
+            _relative_months(folded, published),
+            _days_of_month(folded, published),
+            _bare_months(folded, published),
         )
     found: list[FoundDate] = []
     taken = bytearray(len(folded) + 1)
@@ -188,6 +199,19 @@ def _days_of_month(folded: str, published: dt.date) -> Iterator[_Candidate]:
         if value and dt.date.fromisoformat(value) > published + dt.timedelta(days=31):
             value = _safe_date(published.year - 1, month, day)
         yield match.start(), match.end(), value
+
+
+def _bare_months(folded: str, published: dt.date) -> Iterator[_Candidate]:
+    """ "في أغسطس", "in August": the month, in the year that puts it nearest publication
+    (at most BARE_MONTH_AHEAD months after it)."""
+    for match in _BARE_MONTH_RE.finditer(folded):
+        month = _month_of(match, "month")
+        year = published.year
+        if month - published.month > BARE_MONTH_AHEAD:
+            year -= 1
+        elif published.month - month > 12 - BARE_MONTH_AHEAD - 1:
+            year += 1
+        yield match.start("month"), match.end(), f"{year:04d}-{month:02d}"
 
 
 def undated_days(folded: str) -> Iterator[tuple[int, int]]:

@@ -59,6 +59,24 @@ OF_WORDS = ("من",)
 YEAR_LABELS = ("عام", "سنه")
 # Words right before a bare number that make it a year ("منذ 2008", "في 2008").
 YEAR_CUES = ("عام", "سنه", "العام", "منذ", "في")
+# Words right before a month named alone ("في أغسطس", "مطلع سبتمبر", folded): the month of
+# the year nearest publication. Without such a word a month name is left alone.
+MONTH_CUES = (
+    "في",
+    "وفي",
+    "خلال",
+    "منذ",
+    "حتي",
+    "بحلول",
+    "مطلع",
+    "اوائل",
+    "اواخر",
+    "منتصف",
+    "نهايه",
+    "بدايه",
+    "شهر",
+    "في شهر",
+)
 # Words after a month or a year that place it against the publication date, with the
 # direction they count in ("أغسطس الماضي": the last August before publication).
 RELATIVE_AFTER: dict[str, int] = {

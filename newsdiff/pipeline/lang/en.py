@@ -54,6 +54,21 @@ OF_WORDS = ("of",)
 YEAR_LABELS: tuple[str, ...] = ()
 # Words right before a bare number that make it a year ("since 2008", "in 2008").
 YEAR_CUES = ("year", "in", "since")
+# Words right before a month named alone ("in August", "since March"); "may" alone is a verb.
+MONTH_CUES = (
+    "in",
+    "during",
+    "since",
+    "until",
+    "by",
+    "early",
+    "late",
+    "mid",
+    "end of",
+    "in early",
+    "in late",
+    "in mid",
+)
 # Words after a month or a year that place it against the publication date.
 RELATIVE_AFTER: dict[str, int] = {}
 # Words before a month or a year that do the same, with the direction they count in ("last

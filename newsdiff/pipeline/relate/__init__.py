@@ -90,11 +90,16 @@ __all__ = [
 # relate-9: disputes inside one article between two sources it quotes (pipeline.inner_disputes);
 # a forecast ("could reach") or a count of other places never conflicts with a count;
 # "أشارت"/"لفتت"/"حددت" name a figure's source.
-ENGINE_VERSION = "relate-9"
+# relate-10: a month named alone ("في أغسطس", "in August") is a date; figures of one kind that
+# the words cannot tell to be one measure make a weak agreement (DISTINCT_QUANTITIES_SCORE),
+# which joins no agreement group, also between claims paired by meaning.
+ENGINE_VERSION = "relate-10"
 
-# Confidence of "agreement" for claims whose numbers are different quantities (sentence vs
-# time served): the facts rule out a conflict whatever the wording model says. Hand-set.
-DISTINCT_QUANTITIES_SCORE = 0.6
+# Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
+# around them, measure different things (a sentence and the time served): the facts rule out
+# a conflict, and nothing more; the pair is a possible match, below the story page's weak-link
+# line (comparison.WEAK_LINK_SCORE), so it joins no agreement group. Hand-set.
+DISTINCT_QUANTITIES_SCORE = 0.45
 # An update is a value_mismatch on these fact kinds only, between articles published on two
 # different dates: counts of people or things (a toll, the missing, the displaced) are
 # revised as a story unfolds. Money, ages, durations, percentages, years and dates stay
@@ -207,6 +212,12 @@ def _decide(
     if by_meaning and differing and not facts.distinct:
         # Paired by meaning, with a figure that differs and no rule to say how: uncertain.
         return _Verdict("unrelated", 1.0 - meaning, Reason.LOW_OVERLAP, differing)
+    if by_meaning and facts.distinct:
+        # Paired by meaning, with figures of one kind that the words around them cannot tell
+        # to be one measure (two languages name a subject differently): a possible match,
+        # weak, never one account of a figure.
+        score = min(meaning, DISTINCT_QUANTITIES_SCORE)
+        return _Verdict("agreement", score, Reason.DISTINCT_QUANTITIES, differing)
     if by_meaning:
         reason = Reason.SAME_FACTS if facts.matched else Reason.PARAPHRASE
         return _Verdict("agreement", meaning, reason, differing)
@@ -240,7 +251,7 @@ def _decide(
         score = 1.0 - probability
     if facts.distinct:
         # Numbers of one kind that measure different things: the reason this is no conflict.
-        score = max(score, DISTINCT_QUANTITIES_SCORE)
+        score = min(score, DISTINCT_QUANTITIES_SCORE)
         return _Verdict("agreement", score, Reason.DISTINCT_QUANTITIES, differing)
     reason = Reason.SAME_FACTS if facts.matched else Reason.PARAPHRASE
     return _Verdict("agreement", score, reason, differing)
