@@ -5,12 +5,30 @@ counts are those services stored (comparison.story_verdicts decides them), and t
 come from newsdiff/explanations.py, in English.
 
 The JSON shape is the contract researchers script against (README, "Export formats"):
-{"stories": [{"slug", "title", "counts", "articles": [...], "claims": [...], "links": [...]}]};
-it carries values as the articles wrote them, canonical values and reason codes, never an
-internal key or stem. The CSV and the XLSX sheet have one row per link and one per claim
-whose status is "only here". Every format is produced in constant memory: rows are read
-from the database in chunks and written out as they come (the XLSX to a temporary file,
-spilled to disk when large).
+{"stories": [{"slug", "title", "counts", "articles": [...], "claims": [...], "links": [...],
+"differences": [...]}]}; it carries values as the articles wrote them, canonical values and
+reason codes, never an internal key or stem. The CSV and the XLSX sheet have one row per link,
+followed by one per fact it differs in, and one per claim whose status is "only here". Every
+format is produced in constant memory: rows are read from the database in chunks and written
+out as they come (the XLSX to a temporary file, spilled to disk when large).
+
+Researchers load these tables into pandas or R, so:
+
+- Every row that refers to an article carries the article's URL and publication time (ISO
+  8601, UTC; empty or null when unknown): both articles' on a link.
+- The facts a link's claims give differently (RelationDetails.differing: a quantity, a
+  date, a place, a name ...) are a tidy table of their own, one row per fact: the fact's
+  kind and, for each claim, its value as written, its canonical value and its unit. A link
+  can differ in several facts: numbered columns (fact_1, fact_2 ...) would make the CSV's
+  width known only at the end of a streamed export, and one row per fact in place of the
+  link row would break "one row per link". In JSON the table is the story's "differences"
+  (keyed by the claim pair, with both articles). The CSV and the XLSX sheet, one table
+  each (the download is one file), hold it as rows of their own: after each link row, one
+  row per differing fact with row_type "difference", repeating the link's columns and
+  filling the fact columns (empty on every other row). ``df[df.row_type == "difference"]``
+  is the table of differences, ``df[df.row_type == "link"]`` the links as before.
+- New columns go at the end (CSV_COLUMNS, JSON keys), so scripts written against the
+  earlier columns keep working. Headers are fixed codes, never translated.
 """
 
 from __future__ import annotations
@@ -36,15 +54,18 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from newsdiff.comparison import STATUS_ONLY_HERE
 from newsdiff.explanations import ONLY_HERE_SENTENCE, link_sentence
 from newsdiff.models import Language, Story
-from newsdiff.pipeline.types import RelationDetails
+from newsdiff.pipeline.types import FactDifference, RelationDetails
 from newsdiff.selectors.exports import (
+    ArticleRef,
     ArticleRow,
     ClaimRow,
     ClaimSide,
+    DifferenceRow,
     LinkRow,
     LinkTableRow,
     export_article_rows,
     export_claim_rows,
+    export_difference_rows,
     export_link_rows,
     export_link_table_rows,
     export_only_here_rows,
@@ -72,9 +93,29 @@ CSV_COLUMNS = [
     # An editor's newest decision on the link (confirmed / dismissed, "" when none) and note.
     "human_label",
     "human_note",
+    # Added for researchers, after the columns scripts already read: both articles' URL and
+    # publication time (ISO 8601) ...
+    "article_a_url",
+    "article_a_published_at",
+    "article_b_url",
+    "article_b_published_at",
+    # ... and, on "difference" rows only, one fact the two claims give differently: its
+    # kind, and each claim's value as written, canonical value and unit (FactValue).
+    "fact",
+    "value_a_written",
+    "value_a",
+    "unit_a",
+    "value_b_written",
+    "value_b",
+    "unit_b",
 ]
-# Spreadsheet programs run a cell that starts with one of these as a formula.
+# The CSV columns of a differing fact, empty on every row but a "difference" row.
+FACT_COLUMNS = CSV_COLUMNS[CSV_COLUMNS.index("fact") :]
+# Spreadsheet programs run a cell that starts with one of these as a formula ...
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# ... but read a plain number ("-2.5", a canonical value) as a number: left as it is, so
+# that the column stays numeric for the scripts that load it.
+_PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
 # Rows fetched per database round trip while streaming, and JSON items written per chunk.
 CHUNK_SIZE = 2000
 # XLSX column widths in characters, by CSV column; the claim texts get the room.
@@ -98,6 +139,17 @@ XLSX_COLUMN_WIDTHS = {
     "claim_b_status": 13,
     "human_label": 12,
     "human_note": 40,
+    "article_a_url": 40,
+    "article_a_published_at": 25,
+    "article_b_url": 40,
+    "article_b_published_at": 25,
+    "fact": 10,
+    "value_a_written": 24,
+    "value_a": 14,
+    "unit_a": 7,
+    "value_b_written": 24,
+    "value_b": 14,
+    "unit_b": 7,
 }
 # An XLSX export stays in memory up to this size, then spills to a temporary file.
 XLSX_SPOOL_BYTES = 8 * 1024 * 1024
@@ -152,6 +204,12 @@ def _iso(value: Any) -> str | None:
     return value.isoformat() if value else None
 
 
+def _fact_values(difference: FactDifference) -> list[str]:
+    """The FACT_COLUMNS of one differing fact."""
+    a, b = difference.a, difference.b
+    return [difference.kind, a.text, a.value, a.unit, b.text, b.value, b.unit]
+
+
 def _article_dict(a: ArticleRow) -> dict[str, Any]:
     return {
         "id": a.id,
@@ -179,6 +237,8 @@ def _claim_dict(c: ClaimRow) -> dict[str, Any]:
         "contradicted_outlets": c.contradicted_outlets,
         "disputed_outlets": c.disputed_outlets,
         "updated_outlets": c.updated_outlets,
+        "article_url": c.article_url,
+        "article_published_at": _iso(c.article_published_at),
     }
 
 
@@ -195,6 +255,32 @@ def _link_dict(link: LinkRow) -> dict[str, Any]:
         "engine_version": link.engine_version,
         "human_label": link.review,
         "human_note": link.review_note,
+        **_articles_dict(link.article_a, link.article_b),
+    }
+
+
+def _articles_dict(a: ArticleRef, b: ArticleRef) -> dict[str, Any]:
+    return {
+        "outlet_a": a.outlet,
+        "article_a": a.id,
+        "article_a_url": a.url,
+        "article_a_published_at": _iso(a.published_at),
+        "outlet_b": b.outlet,
+        "article_b": b.id,
+        "article_b_url": b.url,
+        "article_b_published_at": _iso(b.published_at),
+    }
+
+
+def _difference_dict(d: DifferenceRow) -> dict[str, Any]:
+    """One row of a story's "differences": the CSV's fact columns, keyed by the claim pair."""
+    return {
+        "claim_a": d.claim_a_id,
+        "claim_b": d.claim_b_id,
+        "relation": d.relation,
+        "reason": d.reason,
+        **dict(zip(FACT_COLUMNS, _fact_values(d.difference), strict=True)),
+        **_articles_dict(d.article_a, d.article_b),
     }
 
 
@@ -203,7 +289,7 @@ def _story_counts(story: Story) -> dict[str, int]:
 
 
 def story_export_data(story: Story) -> dict[str, Any]:
-    """One story as a JSON-ready dict (three queries, whatever the story's size)."""
+    """One story as a JSON-ready dict (five queries, whatever the story's size)."""
     return {
         "slug": story.slug,
         "title": story.title,
@@ -211,6 +297,7 @@ def story_export_data(story: Story) -> dict[str, Any]:
         "articles": [_article_dict(a) for a in export_article_rows(story=story)],
         "claims": [_claim_dict(c) for c in export_claim_rows(story=story)],
         "links": [_link_dict(link) for link in export_link_rows(story=story)],
+        "differences": [_difference_dict(d) for d in export_difference_rows(story=story)],
     }
 
 
@@ -234,8 +321,8 @@ def _json_array_chunks(items: Iterable[dict[str, Any]]) -> Iterator[str]:
 def story_json_chunks(story: Story) -> Iterator[str]:
     """json.dumps(story_export_data(story)) in pieces, never holding the whole story.
 
-    The text is the same as json.dumps would write (tests/test_exports.py checks it); claims
-    and links are read from the database CHUNK_SIZE at a time.
+    The text is the same as json.dumps would write (tests/test_exports.py checks it); claims,
+    links and differences are read from the database CHUNK_SIZE at a time.
     """
     yield (
         f'{{"slug": {_dumps(story.slug)}, "title": {_dumps(story.title)}, '
@@ -248,6 +335,9 @@ def story_json_chunks(story: Story) -> Iterator[str]:
     yield '], "links": ['
     links = export_link_rows(story=story, chunk_size=CHUNK_SIZE)
     yield from _json_array_chunks(_link_dict(link) for link in links)
+    yield '], "differences": ['
+    differences = export_difference_rows(story=story, chunk_size=CHUNK_SIZE)
+    yield from _json_array_chunks(_difference_dict(d) for d in differences)
     yield "]}"
 
 
@@ -265,18 +355,27 @@ def stories_json_chunks(stories: QuerySet[Story]) -> Iterator[str]:
 
 
 def neutralise_formula(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    if (
+        isinstance(value, str)
+        and value.startswith(FORMULA_PREFIXES)
+        and not _PLAIN_NUMBER.fullmatch(value)
+    ):
         return "'" + value
     return value
 
 
 def _side(side: ClaimSide) -> list[Any]:
-    return [side.outlet, side.article_id, side.claim_id, side.text, side.status]
+    return [side.article.outlet, side.article.id, side.claim_id, side.text, side.status]
 
 
-def _link_csv_row(slug: str, row: LinkTableRow) -> list[Any]:
+def _where(article: ArticleRef) -> list[Any]:
+    return [article.url, _iso(article.published_at) or ""]
+
+
+def _link_csv_rows(slug: str, row: LinkTableRow) -> Iterator[list[Any]]:
+    """The link's row, then one "difference" row per fact its claims give differently."""
     link = row.link
-    return [
+    columns = [
         slug,
         "link",
         link.relation,
@@ -288,14 +387,20 @@ def _link_csv_row(slug: str, row: LinkTableRow) -> list[Any]:
         *_side(row.b),
         link.review,
         link.review_note,
+        *_where(link.article_a),
+        *_where(link.article_b),
     ]
+    yield [*columns, *[""] * len(FACT_COLUMNS)]
+    for difference in link.details.differing:
+        yield [slug, "difference", *columns[2:], *_fact_values(difference)]
 
 
 def story_csv_rows(story: Story) -> Iterator[list[Any]]:
-    """CSV rows of one story: every link (dismissed ones too), then the claims whose stored
-    status is "only here" (two queries, read CHUNK_SIZE rows at a time)."""
+    """CSV rows of one story: every link (dismissed ones too) followed by its differing
+    facts, then the claims whose stored status is "only here" (two queries, read CHUNK_SIZE
+    rows at a time)."""
     for row in export_link_table_rows(story=story, chunk_size=CHUNK_SIZE):
-        yield _link_csv_row(story.slug, row)
+        yield from _link_csv_rows(story.slug, row)
     only_here = _only_here_sentence()
     for side in export_only_here_rows(story=story, chunk_size=CHUNK_SIZE):
         yield [
@@ -308,6 +413,8 @@ def story_csv_rows(story: Story) -> Iterator[list[Any]]:
             only_here,
             *_side(side),
             *[""] * 7,
+            *_where(side.article),
+            *[""] * (2 + len(FACT_COLUMNS)),
         ]
 
 

@@ -189,7 +189,7 @@ def test_export_json_shape_matches_database() -> None:
     data = json.loads(out)
     (story,) = data["stories"]
     stored = Story.objects.get()
-    assert list(story) == ["slug", "title", "counts", "articles", "claims", "links"]
+    assert list(story) == ["slug", "title", "counts", "articles", "claims", "links", "differences"]
     # The counts are the story's stored ones, never recomputed by the export.
     assert story["counts"]["article_count"] == stored.article_count == 2
     assert story["counts"] == asdict(stored.counts)

@@ -26,7 +26,16 @@ from django.utils import timezone, translation
 
 from newsdiff import exports
 from newsdiff.explanations import link_sentence
-from newsdiff.models import Claim, ClaimLink, ClaimStatus, Language, LinkReview, Relation, Story
+from newsdiff.models import (
+    Article,
+    Claim,
+    ClaimLink,
+    ClaimStatus,
+    Language,
+    LinkReview,
+    Relation,
+    Story,
+)
 from newsdiff.pipeline.types import Fact, FactDifference, FactValue, Reason, RelationDetails
 from newsdiff.services import link_review, story_verdicts_store
 from tests.builders import (
@@ -40,6 +49,7 @@ from tests.builders import (
 HTMX = {"HX-Request": "true"}
 ARABIC_SLUG = "صفقة-أسلحة"
 FORMULA_CLAIM = '=HYPERLINK("http://evil.example","انقر هنا")'
+EREM_URL = "https://erem.example/news/1?ref=feed"
 
 # What the facts stage stores (Fact.as_dict rows): subject stems and, for a name, its key.
 WSJ = Fact("entity", "l strt", "", "", "وول ستريت جورنال")
@@ -56,6 +66,7 @@ COST_6M = Fact("money", "6000000", "USD", "cost", "$6 million")
 # appear in any export; the written forms ("صحيفة", "الصفقة", "people") must.
 INTERNAL_FORMS = ["صحيفه", "الصفقه", "l strt", '"subject"']
 STEM_RE = re.compile(r"صفق(?![ةه])|peopl(?!e)")
+PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
 
 
 @dataclass(frozen=True)
@@ -73,6 +84,10 @@ def quoting(claim: Claim, normalised: str, written: str) -> None:
     Claim.objects.filter(pk=claim.pk).update(attribution=normalised, attribution_text=written)
 
 
+def with_url(article: Article, url: str) -> None:
+    Article.objects.filter(pk=article.pk).update(url=url)
+
+
 def difference(a: Fact, b: Fact) -> FactDifference:
     return FactDifference(kind=a.kind, a=FactValue.of(a), b=FactValue.of(b))
 
@@ -81,7 +96,7 @@ def _arabic_story(day: dt.datetime) -> Story:
     story = story_create_for_test(title="صفقة أسلحة بين بوت والحوثيين", slug=ARABIC_SLUG)
     erem = outlet_create_for_test(name="Erem News", native_name="إرم نيوز")
     roayah = outlet_create_for_test(name="Roayah News")
-    _, (a1, a2, a3, a4, a5) = article_with_claims(
+    erem_article, (a1, a2, a3, a4, a5) = article_with_claims(
         story=story,
         outlet=erem,
         published_at=day,
@@ -93,7 +108,7 @@ def _arabic_story(day: dt.datetime) -> Story:
             ("قال الكرملين إن الشحنة تضم 100 صاروخ.", facts(MISSILES_100)),
         ],
     )
-    _, (b1, b2, b3) = article_with_claims(
+    roayah_article, (b1, b2, b3) = article_with_claims(
         story=story,
         outlet=roayah,
         published_at=day + dt.timedelta(days=1),
@@ -103,6 +118,8 @@ def _arabic_story(day: dt.datetime) -> Story:
             ("وقالت الصحيفة إن الشحنة تضم 300 صاروخ.", facts(MISSILES_300)),
         ],
     )
+    with_url(erem_article, EREM_URL)
+    with_url(roayah_article, "https://roayah.example/news/2")
     quoting(a1, "صحيفه وول ستريت جورنال", "صحيفة وول ستريت جورنال")
     quoting(b1, "وول ستريت جورنال", "وول ستريت جورنال")
     quoting(a5, "كرملين", "الكرملين")
@@ -221,35 +238,48 @@ def assert_public(text: str) -> None:
     assert "صحيفة" in text or "people" in text
 
 
+def iso(article: Article) -> str:
+    return article.published_at.isoformat() if article.published_at else ""
+
+
+def fact_columns(d: FactDifference) -> list[str]:
+    return [d.kind, d.a.text, d.a.value, d.a.unit, d.b.text, d.b.value, d.b.unit]
+
+
 def expected_rows(story: Story) -> list[list[str]]:
     """What the CSV must hold, built straight from the DB (not through exports)."""
     rows = []
     for lk in ClaimLink.objects.filter(story=story).order_by("claim_a_id", "claim_b_id"):
         with translation.override("en"):
             sentence = link_sentence(lk.relation, lk.relation_details)
-        rows.append(
-            [
-                story.slug,
-                "link",
-                lk.relation,
-                lk.reason,
-                str(round(lk.similarity, 4)),
-                str(round(lk.score, 4)),
-                sentence,
-                lk.article_a.outlet.name,
-                str(lk.article_a_id),
-                str(lk.claim_a_id),
-                lk.claim_a.text,
-                lk.claim_a.status,
-                lk.article_b.outlet.name,
-                str(lk.article_b_id),
-                str(lk.claim_b_id),
-                lk.claim_b.text,
-                lk.claim_b.status,
-                lk.review,
-                _newest_note(lk),
-            ]
-        )
+        columns = [
+            story.slug,
+            "link",
+            lk.relation,
+            lk.reason,
+            str(round(lk.similarity, 4)),
+            str(round(lk.score, 4)),
+            sentence,
+            lk.article_a.outlet.name,
+            str(lk.article_a_id),
+            str(lk.claim_a_id),
+            lk.claim_a.text,
+            lk.claim_a.status,
+            lk.article_b.outlet.name,
+            str(lk.article_b_id),
+            str(lk.claim_b_id),
+            lk.claim_b.text,
+            lk.claim_b.status,
+            lk.review,
+            _newest_note(lk),
+            lk.article_a.url,
+            iso(lk.article_a),
+            lk.article_b.url,
+            iso(lk.article_b),
+        ]
+        rows.append(columns + [""] * 7)
+        for d in lk.relation_details.differing:
+            rows.append([story.slug, "difference", *columns[2:], *fact_columns(d)])
     only_here = Claim.objects.filter(article__story=story, status=ClaimStatus.ONLY_HERE)
     for claim in only_here.order_by("article_id", "position"):
         rows.append(
@@ -258,6 +288,8 @@ def expected_rows(story: Story) -> list[list[str]]:
             + [claim.article.outlet.name, str(claim.article_id), str(claim.pk), claim.text]
             + ["only_here"]
             + [""] * 7
+            + [claim.article.url, iso(claim.article)]
+            + [""] * 9
         )
     return rows
 
@@ -272,7 +304,11 @@ def _newest_note(lk: ClaimLink) -> str:
 
 
 def neutralised(row: list[str]) -> list[str]:
-    return ["'" + v if v[:1] in ("=", "+", "-", "@") else v for v in row]
+    """The CSV's guard against formulas: a ' before = + - @, but not before a plain number."""
+    return [
+        "'" + v if v[:1] in ("=", "+", "-", "@") and not PLAIN_NUMBER.fullmatch(v) else v
+        for v in row
+    ]
 
 
 def csv_rows(body: bytes) -> list[list[str]]:
@@ -453,7 +489,7 @@ def test_sheet_names_are_valid() -> None:
 
 # --- JSON --------------------------------------------------------------------------
 
-STORY_KEYS = ["slug", "title", "counts", "articles", "claims", "links"]
+STORY_KEYS = ["slug", "title", "counts", "articles", "claims", "links", "differences"]
 COUNT_KEYS = {
     "article_count", "agreement_count", "contradiction_count", "disputed_count",
     "updated_count", "only_here_count", "dismissed_count",
@@ -462,15 +498,51 @@ ARTICLE_KEYS = {"id", "outlet", "title", "url", "published_at", "language", "cop
 CLAIM_KEYS = {
     "id", "article_id", "position", "text", "start", "end", "attribution", "facts", "status",
     "agreed_outlets", "contradicted_outlets", "disputed_outlets", "updated_outlets",
+    "article_url", "article_published_at",
 }  # fmt: skip
 LINK_KEYS = {
     "claim_a", "claim_b", "relation", "reason", "explanation", "details", "similarity",
     "score", "engine_version", "human_label", "human_note",
+    "outlet_a", "article_a", "article_a_url", "article_a_published_at",
+    "outlet_b", "article_b", "article_b_url", "article_b_published_at",
 }  # fmt: skip
 DETAILS_KEYS = {
     "reason", "matched", "differing", "distinct", "source_a", "source_b", "published_a",
     "published_b", "similarity", "model_probability",
 }  # fmt: skip
+
+
+def articles_of(lk: ClaimLink) -> dict[str, Any]:
+    """A link's two articles as JSON links and differences give them, from the DB."""
+    a, b = lk.article_a, lk.article_b
+    return {
+        "outlet_a": a.outlet.name,
+        "article_a": a.pk,
+        "article_a_url": a.url,
+        "article_a_published_at": iso(a) or None,
+        "outlet_b": b.outlet.name,
+        "article_b": b.pk,
+        "article_b_url": b.url,
+        "article_b_published_at": iso(b) or None,
+    }
+
+
+def expected_differences(stored: Story) -> list[dict[str, Any]]:
+    """A story's "differences", built straight from the DB: one per differing fact."""
+    rows = []
+    for lk in ClaimLink.objects.filter(story=stored).order_by("claim_a_id", "claim_b_id"):
+        for d in lk.relation_details.differing:
+            rows.append(
+                {
+                    "claim_a": lk.claim_a_id,
+                    "claim_b": lk.claim_b_id,
+                    "relation": lk.relation,
+                    "reason": lk.reason,
+                    **dict(zip(exports.FACT_COLUMNS, fact_columns(d), strict=True)),
+                    **articles_of(lk),
+                }
+            )
+    return rows
 
 
 def assert_story_document(story: dict[str, Any], stored: Story) -> None:
@@ -496,6 +568,10 @@ def assert_story_document(story: dict[str, Any], stored: Story) -> None:
         assert exported["facts"] == [
             FactValue.of(Fact.from_dict(row)).to_json() for row in claim.facts
         ]
+        assert (exported["article_url"], exported["article_published_at"]) == (
+            claim.article.url,
+            iso(claim.article) or None,
+        )
     links = {(lk.claim_a_id, lk.claim_b_id): lk for lk in ClaimLink.objects.filter(story=stored)}
     assert len(story["links"]) == len(links)
     for exported in story["links"]:
@@ -505,6 +581,8 @@ def assert_story_document(story: dict[str, Any], stored: Story) -> None:
         assert exported["details"] == lk.relation_details.to_json()
         with translation.override("en"):
             assert exported["explanation"] == link_sentence(lk.relation, lk.relation_details)
+        assert {key: exported[key] for key in articles_of(lk)} == articles_of(lk)
+    assert story["differences"] == expected_differences(stored)
     assert_public(json.dumps(story, ensure_ascii=False))
 
 
@@ -585,8 +663,8 @@ def test_bulk_json_holds_every_story(
     researcher: Client, stories: Stories, django_assert_max_num_queries
 ) -> None:
     # Session and user, the stories, then per story a fixed few (articles, claims, the
-    # reviews' notes, links), whatever the stories' sizes.
-    with django_assert_max_num_queries(13):
+    # reviews' notes, links, differences), whatever the stories' sizes.
+    with django_assert_max_num_queries(15):
         response = researcher.get(reverse("stories_download", kwargs={"fmt": "json"}))
         body = b"".join(response.streaming_content)
     document = json.loads(body)
@@ -662,3 +740,262 @@ def test_a_dismissed_link_is_exported_and_its_claims_become_only_here(
     (exported,) = [x for x in story["links"] if x["relation"] == "agreement"]
     assert (exported["human_label"], exported["human_note"]) == ("dismissed", "ليست الصفقة نفسها")
     assert_story_document(story, stories.arabic)
+
+
+# --- For researchers: each article's URL and date, the facts that differ -------------
+
+PORT_SLUG = "port-strike"
+PORT_URL = "https://quay.example/2025/03/strike?id=7"
+PORT_PUBLISHED = "2025-03-04T08:30:00+00:00"
+# The columns of the first exports, which scripts already read: they stay first, in order.
+FIRST_COLUMNS = [
+    "story", "row_type", "relation", "reason", "similarity", "score", "explanation",
+    "outlet_a", "article_a_id", "claim_a_id", "claim_a_text", "claim_a_status",
+    "outlet_b", "article_b_id", "claim_b_id", "claim_b_text", "claim_b_status",
+    "human_label", "human_note",
+]  # fmt: skip
+ADDED_COLUMNS = [
+    "article_a_url", "article_a_published_at", "article_b_url", "article_b_published_at",
+    "fact", "value_a_written", "value_a", "unit_a", "value_b_written", "value_b", "unit_b",
+]  # fmt: skip
+THREE_DAYS = Fact("duration", "3", "day", "strik", "three-day")
+FIVE_DAYS = Fact("duration", "5", "day", "strik", "five days")
+MARCH_4 = Fact("date", "2025-03-04", "", "", "4 March")
+MARCH_6 = Fact("date", "2025-03-06", "", "", "6 March")
+# A name as written that a spreadsheet would run as a formula.
+FORMULA_NAME = "=SUM(1,2)"
+CALLED_BY_FORMULA = Fact("entity", "sum 1 2", "", "", FORMULA_NAME)
+HARBOUR_BOARD = Fact("entity", "harbour board", "", "", "the Harbour Board")
+TRADE_DOWN_2_5 = Fact("percent", "-2.5", "%", "trade", "-2.5%")
+TRADE_DOWN_4 = Fact("percent", "-4", "%", "trade", "-4%")
+
+
+@pytest.fixture
+def port(db) -> Story:
+    """A story of two short articles, the second without URL or publication date, whose
+    links differ in two facts, in a name written as a formula, and in negative numbers."""
+    story = story_create_for_test(title="Dockers strike at the port", slug=PORT_SLUG)
+    quay = outlet_create_for_test(name="Quay Times", language=Language.ENGLISH)
+    wharf = outlet_create_for_test(name="Wharf Weekly", language=Language.ENGLISH)
+    first, (c1, c2, c3) = article_with_claims(
+        story=story,
+        outlet=quay,
+        published_at=dt.datetime.fromisoformat(PORT_PUBLISHED),
+        claims=[
+            ("Dockers began a three-day strike on 4 March.", facts(THREE_DAYS, MARCH_4)),
+            (f"300 people joined a strike called by {FORMULA_NAME}.", facts(CALLED_BY_FORMULA)),
+            ("Trade through the port changed by -2.5% in a week.", facts(TRADE_DOWN_2_5)),
+        ],
+    )
+    second, (d1, d2, d3) = article_with_claims(
+        story=story,
+        outlet=wharf,
+        claims=[
+            ("Dockers began a strike of five days on 6 March.", facts(FIVE_DAYS, MARCH_6)),
+            ("The Harbour Board called the strike.", facts(HARBOUR_BOARD)),
+            ("Trade through the port has now changed by -4%.", facts(TRADE_DOWN_4)),
+        ],
+    )
+    with_url(first, PORT_URL)
+    Article.objects.filter(pk=second.pk).update(url="", published_at=None)
+    link(
+        c1,
+        d1,
+        relation=Relation.CONTRADICTION,
+        details=RelationDetails(
+            reason=Reason.VALUE_MISMATCH,
+            differing=(difference(THREE_DAYS, FIVE_DAYS), difference(MARCH_4, MARCH_6)),
+        ),
+    )
+    link(
+        c2,
+        d2,
+        relation=Relation.CONTRADICTION,
+        details=RelationDetails(
+            reason=Reason.ENTITY_SUBSTITUTION,
+            differing=(difference(CALLED_BY_FORMULA, HARBOUR_BOARD),),
+        ),
+    )
+    link(
+        c3,
+        d3,
+        relation=Relation.UPDATED,
+        details=RelationDetails(
+            reason=Reason.FIGURE_UPDATED, differing=(difference(TRADE_DOWN_2_5, TRADE_DOWN_4),)
+        ),
+    )
+    story_verdicts_store(story=story)
+    return story
+
+
+def fact_cells(row: dict[str, str]) -> list[str]:
+    return [row[column] for column in exports.FACT_COLUMNS]
+
+
+def test_new_columns_come_after_the_first_ones() -> None:
+    assert exports.CSV_COLUMNS == FIRST_COLUMNS + ADDED_COLUMNS
+    assert exports.FACT_COLUMNS == ADDED_COLUMNS[4:]
+    assert set(exports.XLSX_COLUMN_WIDTHS) == set(exports.CSV_COLUMNS)
+
+
+def test_csv_carries_urls_dates_and_the_facts_that_differ(researcher: Client, port: Story) -> None:
+    # Headers are fixed codes whatever the reader's language.
+    researcher.cookies["django_language"] = "ar"
+    _, body = download(researcher, "story_download", slug=PORT_SLUG, fmt="csv")
+    assert body.startswith(b"\xef\xbb\xbf")
+    assert csv_rows(body)[1:] == [neutralised(row) for row in expected_rows(port)]
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+    assert list(rows[0]) == exports.CSV_COLUMNS
+    # Each link row is followed by one row per fact its claims give differently.
+    assert [r["row_type"] for r in rows] == [
+        "link", "difference", "difference", "link", "difference", "link", "difference",
+    ]  # fmt: skip
+    strike = rows[0]
+    assert (strike["relation"], strike["reason"]) == ("contradiction", "value_mismatch")
+    assert (strike["article_a_url"], strike["article_a_published_at"]) == (PORT_URL, PORT_PUBLISHED)
+    # The second article has neither: empty cells.
+    assert (strike["article_b_url"], strike["article_b_published_at"]) == ("", "")
+    assert fact_cells(strike) == [""] * 7
+    assert [fact_cells(r) for r in rows[1:3]] == [
+        ["duration", "three-day", "3", "day", "five days", "5", "day"],
+        ["date", "4 March", "2025-03-04", "", "6 March", "2025-03-06", ""],
+    ]
+    # A difference row repeats its link's columns, so it stands on its own.
+    for row in rows[1:3]:
+        assert {k: v for k, v in row.items() if k not in {"row_type", *exports.FACT_COLUMNS}} == {
+            k: v for k, v in strike.items() if k not in {"row_type", *exports.FACT_COLUMNS}
+        }
+    # A value that would run as a formula is text; a negative number stays a number.
+    assert fact_cells(rows[4]) == [
+        "entity", "'" + FORMULA_NAME, "'" + FORMULA_NAME, "", "the Harbour Board",
+        "the Harbour Board", "",
+    ]  # fmt: skip
+    assert rows[4]["reason"] == "entity_substitution"
+    assert fact_cells(rows[6]) == ["percent", "'-2.5%", "-2.5", "%", "'-4%", "-4", "%"]
+    assert (rows[6]["relation"], rows[6]["reason"]) == ("updated", "figure_updated")
+
+
+def test_unique_rows_carry_their_articles_url_and_date(
+    researcher: Client, stories: Stories
+) -> None:
+    _, body = download(researcher, "story_download", slug=ARABIC_SLUG, fmt="csv")
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+    unique = [r for r in rows if r["row_type"] == "unique"]
+    assert unique and all(
+        (r["article_a_url"], r["article_a_published_at"]) == (EREM_URL, "2024-10-07T12:00:00+00:00")
+        for r in unique
+    )
+    assert {(r["article_b_url"], r["article_b_published_at"], r["fact"]) for r in unique} == {
+        ("", "", "")
+    }
+    links = [r for r in rows if r["row_type"] == "link"]
+    assert {r["article_b_published_at"] for r in links} == {"2024-10-08T12:00:00+00:00"}
+    assert [fact_cells(r) for r in rows if r["row_type"] == "difference"] == [
+        ["money", "10 ملايين دولار", "10000000", "USD", "20 مليونا", "20000000", "USD"],
+        ["count", "100", "100", "", "300", "300", ""],
+    ]
+
+
+def test_xlsx_carries_urls_dates_and_the_facts_that_differ(researcher: Client, port: Story) -> None:
+    _, body = download(researcher, "story_download", slug=PORT_SLUG, fmt="xlsx")
+    ws = read_xlsx(body)
+    rows = [list(row) for row in ws.iter_rows(values_only=True)]
+    assert rows[0] == exports.CSV_COLUMNS
+    assert [[as_text(v) for v in row] for row in rows[1:]] == expected_rows(port)
+    assert ws.column_dimensions["T"].width == exports.XLSX_COLUMN_WIDTHS["article_a_url"]
+    strike = dict(zip(exports.CSV_COLUMNS, rows[2], strict=True))
+    assert strike["row_type"] == "difference"
+    assert (strike["article_a_url"], strike["article_a_published_at"]) == (PORT_URL, PORT_PUBLISHED)
+    # The name written as a formula is a text cell, exactly as written (no ' in XLSX).
+    formula_cells = [c for row in ws.iter_rows() for c in row if c.value == FORMULA_NAME]
+    assert len(formula_cells) == 2 and {c.data_type for c in formula_cells} == {"s"}
+
+
+def test_json_differences_table(researcher: Client, port: Story) -> None:
+    _, body = download(researcher, "story_download", slug=PORT_SLUG, fmt="json")
+    document = json.loads(body)
+    assert document == {"stories": [exports.story_export_data(port)]}
+    (story,) = document["stories"]
+    assert_story_document(story, port)
+    first, second = Article.objects.filter(story=port).order_by("id").values_list("id", flat=True)
+    where = {
+        "outlet_a": "Quay Times",
+        "article_a": first,
+        "article_a_url": PORT_URL,
+        "article_a_published_at": PORT_PUBLISHED,
+        "outlet_b": "Wharf Weekly",
+        "article_b": second,
+        "article_b_url": "",
+        "article_b_published_at": None,
+    }
+    strike = story["links"][0]
+    assert {key: strike[key] for key in where} == where
+    assert [len(link["details"]["differing"]) for link in story["links"]] == [1 + 1, 1, 1]
+    claim_a, claim_b = strike["claim_a"], strike["claim_b"]
+    assert story["differences"][:2] == [
+        {
+            "claim_a": claim_a,
+            "claim_b": claim_b,
+            "relation": "contradiction",
+            "reason": "value_mismatch",
+            "fact": "duration",
+            "value_a_written": "three-day",
+            "value_a": "3",
+            "unit_a": "day",
+            "value_b_written": "five days",
+            "value_b": "5",
+            "unit_b": "day",
+            **where,
+        },
+        {
+            "claim_a": claim_a,
+            "claim_b": claim_b,
+            "relation": "contradiction",
+            "reason": "value_mismatch",
+            "fact": "date",
+            "value_a_written": "4 March",
+            "value_a": "2025-03-04",
+            "unit_a": "",
+            "value_b_written": "6 March",
+            "value_b": "2025-03-06",
+            "unit_b": "",
+            **where,
+        },
+    ]
+    # JSON is not a spreadsheet: values stay exactly as written.
+    assert [(d["value_a"], d["value_b"]) for d in story["differences"][2:]] == [
+        (FORMULA_NAME, "the Harbour Board"),
+        ("-2.5", "-4"),
+    ]
+    claims = {c["text"]: c for c in story["claims"]}
+    assert claims["The Harbour Board called the strike."]["article_url"] == ""
+    assert claims["The Harbour Board called the strike."]["article_published_at"] is None
+    assert claims["Dockers began a three-day strike on 4 March."]["article_published_at"] == (
+        PORT_PUBLISHED
+    )
+
+
+def test_streamed_json_with_differences_is_json_dumps(port: Story, monkeypatch) -> None:
+    monkeypatch.setattr(exports, "CHUNK_SIZE", 1)
+    streamed = "".join(exports.story_json_chunks(port))
+    assert streamed == json.dumps(exports.story_export_data(port), ensure_ascii=False)
+
+
+def test_a_link_without_details_has_no_difference_rows(researcher: Client, port: Story) -> None:
+    # Links stored before details existed hold {}: still a link row, no difference row.
+    ClaimLink.objects.filter(story=port, reason="entity_substitution").update(details={})
+    _, body = download(researcher, "story_download", slug=PORT_SLUG, fmt="csv")
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+    assert [r["row_type"] for r in rows] == [
+        "link", "difference", "difference", "link", "link", "difference",
+    ]  # fmt: skip
+    story = exports.story_export_data(port)
+    assert [d["fact"] for d in story["differences"]] == ["duration", "date", "percent"]
+
+
+def test_formula_guard_leaves_plain_numbers() -> None:
+    guarded = exports.neutralise_formula
+    assert [guarded(v) for v in ("-2.5", "+3", "-4", "12")] == ["-2.5", "+3", "-4", "12"]
+    assert [guarded(v) for v in ("=1+1", "-1+1", "+3%", "@SUM(A1)", "-", "\t1")] == [
+        "'=1+1", "'-1+1", "'+3%", "'@SUM(A1)", "'-", "'\t1",
+    ]  # fmt: skip

@@ -7,7 +7,9 @@ columns (never the articles' texts). What the rows carry is public: facts in the
 form (``FactValue``), link details typed (``RelationDetails``), who a claim quotes as the
 article wrote it, and the verdicts services stored (``Claim.status`` and its outlet counts);
 nothing here decides a verdict or words a sentence (newsdiff/explanations.py does).
-newsdiff/exports.py turns the rows into CSV, XLSX and JSON.
+Every row that refers to an article carries it as an ``ArticleRef`` (id, outlet, URL,
+publication time), joined in the same query. newsdiff/exports.py turns the rows into CSV,
+XLSX and JSON.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from typing import Any
 from django.db.models import Count, QuerySet
 
 from newsdiff.models import Article, Claim, ClaimLink, ClaimStatus, Language, LinkReview, Story
-from newsdiff.pipeline.types import Fact, FactValue, RelationDetails
+from newsdiff.pipeline.types import Fact, FactDifference, FactValue, RelationDetails
 from newsdiff.selectors.stories import stories_filter
 
 # Rows fetched per database round trip while streaming: large enough that a 100,000-link
@@ -40,6 +42,16 @@ class ArticleRow:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleRef:
+    """The article a row refers to: where it comes from and when it was published."""
+
+    id: int
+    outlet: str
+    url: str
+    published_at: dt.datetime | None
+
+
+@dataclass(frozen=True, slots=True)
 class ClaimRow:
     id: int
     article_id: int
@@ -56,6 +68,9 @@ class ClaimRow:
     contradicted_outlets: int
     disputed_outlets: int
     updated_outlets: int
+    # The claim's article's URL and publication time (the article's id is article_id).
+    article_url: str
+    article_published_at: dt.datetime | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,14 +86,16 @@ class LinkRow:
     # The newest editor decision on the claim pair ("" when none) and its note.
     review: str
     review_note: str
+    # The articles of claim a and claim b.
+    article_a: ArticleRef
+    article_b: ArticleRef
 
 
 @dataclass(frozen=True, slots=True)
 class ClaimSide:
     """One claim of a table row, with where it comes from and its stored status."""
 
-    outlet: str
-    article_id: int
+    article: ArticleRef
     claim_id: int
     text: str
     status: str
@@ -91,6 +108,20 @@ class LinkTableRow:
     link: LinkRow
     a: ClaimSide
     b: ClaimSide
+
+
+@dataclass(frozen=True, slots=True)
+class DifferenceRow:
+    """One fact a link's two claims give differently (RelationDetails.differing), with the
+    link it belongs to (the claim pair) and both articles."""
+
+    claim_a_id: int
+    claim_b_id: int
+    relation: str
+    reason: str
+    article_a: ArticleRef
+    article_b: ArticleRef
+    difference: FactDifference
 
 
 # --- Which stories ---------------------------------------------------------------------
@@ -169,6 +200,8 @@ def export_claim_rows(*, story: Story, chunk_size: int = CHUNK_SIZE) -> Iterator
             "contradicted_outlets",
             "disputed_outlets",
             "updated_outlets",
+            "article__url",
+            "article__published_at",
         )
     )
     for row in rows.iterator(chunk_size=chunk_size):
@@ -200,14 +233,27 @@ _LINK_COLUMNS = (
     "engine_version",
     "review",
 )
+# Both articles of a link (ArticleRef), joined: no query per row.
+_ARTICLE_COLUMNS = tuple(
+    f"article_{side}{column}"
+    for side in ("a", "b")
+    for column in ("_id", "__outlet__name", "__url", "__published_at")
+)
 
 
 def _links(story: Story) -> QuerySet[ClaimLink]:
     return ClaimLink.objects.filter(story=story).order_by("claim_a_id", "claim_b_id")
 
 
+def _articles(values: Sequence[Any]) -> tuple[ArticleRef, ArticleRef]:
+    """The two ArticleRefs of a row's _ARTICLE_COLUMNS values."""
+    return ArticleRef(*values[:4]), ArticleRef(*values[4:8])
+
+
 def _link_row(values: Sequence[Any], notes: Mapping[tuple[int, int], str]) -> LinkRow:
-    a, b, relation, reason, details, similarity, score, engine_version, review = values
+    """A LinkRow from the values of _LINK_COLUMNS followed by _ARTICLE_COLUMNS."""
+    a, b, relation, reason, details, similarity, score, engine_version, review = values[:9]
+    article_a, article_b = _articles(values[9:])
     return LinkRow(
         claim_a_id=a,
         claim_b_id=b,
@@ -219,43 +265,71 @@ def _link_row(values: Sequence[Any], notes: Mapping[tuple[int, int], str]) -> Li
         engine_version=engine_version,
         review=review,
         review_note=notes.get((a, b), "") if review else "",
+        article_a=article_a,
+        article_b=article_b,
     )
 
 
 def export_link_rows(*, story: Story, chunk_size: int = CHUNK_SIZE) -> Iterator[LinkRow]:
     """Every link of the story, dismissed ones too, by claim pair (two queries: the reviews'
-    notes, then the links in chunks)."""
+    notes, then the links with their articles in chunks)."""
     notes = _review_notes(story)
-    rows = _links(story).values_list(*_LINK_COLUMNS)
+    rows = _links(story).values_list(*_LINK_COLUMNS, *_ARTICLE_COLUMNS)
     for row in rows.iterator(chunk_size=chunk_size):
         yield _link_row(row, notes)
 
 
 def export_link_table_rows(*, story: Story, chunk_size: int = CHUNK_SIZE) -> Iterator[LinkTableRow]:
-    """export_link_rows with both claims' outlet, article, text and stored status (two
-    queries, the links in chunks: joined columns only, not the articles' texts)."""
+    """export_link_rows with both claims' text and stored status (two queries, the links in
+    chunks: joined columns only, not the articles' texts)."""
     notes = _review_notes(story)
-    sides = ("outlet", "article_id", "claim_id", "text", "status")
     rows = _links(story).values_list(
         *_LINK_COLUMNS,
-        "article_a__outlet__name",
-        "article_a_id",
-        "claim_a_id",
+        *_ARTICLE_COLUMNS,
         "claim_a__text",
         "claim_a__status",
-        "article_b__outlet__name",
-        "article_b_id",
-        "claim_b_id",
         "claim_b__text",
         "claim_b__status",
     )
-    width = len(_LINK_COLUMNS)
+    width = len(_LINK_COLUMNS) + len(_ARTICLE_COLUMNS)
     for row in rows.iterator(chunk_size=chunk_size):
+        link = _link_row(row[:width], notes)
+        text_a, status_a, text_b, status_b = row[width:]
         yield LinkTableRow(
-            link=_link_row(row[:width], notes),
-            a=ClaimSide(**dict(zip(sides, row[width : width + 5], strict=True))),
-            b=ClaimSide(**dict(zip(sides, row[width + 5 :], strict=True))),
+            link=link,
+            a=ClaimSide(
+                article=link.article_a, claim_id=link.claim_a_id, text=text_a, status=status_a
+            ),
+            b=ClaimSide(
+                article=link.article_b, claim_id=link.claim_b_id, text=text_b, status=status_b
+            ),
         )
+
+
+def export_difference_rows(
+    *, story: Story, chunk_size: int = CHUNK_SIZE
+) -> Iterator[DifferenceRow]:
+    """The facts the story's links give differently, one row per fact, by claim pair and
+    in the order the details list them (one query, in chunks, over the links that have
+    any: agreements, most of a story's links, are not read)."""
+    rows = (
+        _links(story)
+        # details.differing has a first item: a JSON path test on SQLite and PostgreSQL.
+        .filter(details__differing__0__isnull=False)
+        .values_list("claim_a_id", "claim_b_id", "relation", "reason", "details", *_ARTICLE_COLUMNS)
+    )
+    for a, b, relation, reason, details, *articles in rows.iterator(chunk_size=chunk_size):
+        article_a, article_b = _articles(articles)
+        for difference in RelationDetails.from_json(details).differing:
+            yield DifferenceRow(
+                claim_a_id=a,
+                claim_b_id=b,
+                relation=relation,
+                reason=reason,
+                article_a=article_a,
+                article_b=article_b,
+                difference=difference,
+            )
 
 
 def export_only_here_rows(*, story: Story, chunk_size: int = CHUNK_SIZE) -> Iterator[ClaimSide]:
@@ -264,7 +338,15 @@ def export_only_here_rows(*, story: Story, chunk_size: int = CHUNK_SIZE) -> Iter
     rows = (
         Claim.objects.filter(article__story=story, status=ClaimStatus.ONLY_HERE)
         .order_by("article_id", "position")
-        .values_list("article__outlet__name", "article_id", "id", "text", "status")
+        .values_list(
+            "article_id",
+            "article__outlet__name",
+            "article__url",
+            "article__published_at",
+            "id",
+            "text",
+            "status",
+        )
     )
     for row in rows.iterator(chunk_size=chunk_size):
-        yield ClaimSide(*row)
+        yield ClaimSide(ArticleRef(*row[:4]), *row[4:])
