@@ -131,6 +131,30 @@ def test_last_month_resolves_against_publication() -> None:
     assert not only("وصل الوفد في أغسطس الماضي", "date", published=None)
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # Published 8 October 2024: a month named alone is the one nearest publication, up
+        # to four months ahead, else the year before.
+        ("وقال إن الصفقة وقعت في أغسطس بعد مفاوضات", "2024-08"),
+        ("وأضاف أن العقد وُقّع في شهر سبتمبر", "2024-09"),
+        ("وتبدأ الأعمال مطلع فبراير", "2025-02"),
+        ("ستجرى الانتخابات في ديسمبر", "2024-12"),
+        ("The deal was signed in August after two years of talks.", "2024-08"),
+        ("Prices have risen since March.", "2024-03"),
+    ],
+)
+def test_a_month_named_alone_after_a_word_of_time(text: str, value: str) -> None:
+    assert [f.value for f in only(text, "date")] == [value]
+
+
+def test_a_month_name_without_a_word_of_time_or_publication_is_no_date() -> None:
+    assert not only("She may go to the talks.", "date")
+    assert not only("She said in May she would go.", "date", published=None)
+    # A day or a year beside the month is read by the fuller forms, once.
+    assert [f.value for f in only("وقعت الصفقة في أكتوبر 2023", "date")] == ["2023-10"]
+
+
 def test_relative_days_resolve_against_publication() -> None:
     assert [f.value for f in only("أعلنت الحكومة أمس عن خطة جديدة", "date")] == ["2024-10-07"]
     assert [f.value for f in only("وقال الوزير اليوم إن الخطة جاهزة", "date")] == ["2024-10-08"]

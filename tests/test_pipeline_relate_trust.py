@@ -20,6 +20,7 @@ from newsdiff.pipeline import (
     inner_disputes,
 )
 from newsdiff.pipeline.attribution import attribution_of, same_source
+from newsdiff.pipeline.encode import encoder_get
 from newsdiff.pipeline.facts import claim_from_text, claims_with_facts
 from newsdiff.pipeline.normalize import normalize_text
 from newsdiff.pipeline.relate import relate_claims, relate_texts
@@ -349,6 +350,26 @@ def test_two_copies_of_one_wire_text_only_agree(first: str, second: str) -> None
     links = compare_articles(articles, [MONDAY, MONDAY])
     assert len(links) == 3
     assert {link.relation.kind for link in links} == {"agreement"}
+
+
+def test_two_sums_across_languages_are_never_a_confident_agreement() -> None:
+    # An Arabic article gives the deal as $20 million, an English one as $10 million; their
+    # words about the sum cannot be matched across languages, so the engine cannot tell the
+    # sums are one measure: a possible match (paired by meaning), never one account of it.
+    texts = (
+        "قالت مصادر إن هيئة الميناء أبرمت صفقة بقيمة 20 مليون دولار مع نوردك لتصنيع ثلاث رافعات.",
+        "The Port Authority signed a $10 million deal with the shipbuilder Nordek to build three"
+        " new cranes.",
+    )
+    articles = [analyse_article(text, published=MONDAY).claims for text in texts]
+    encoder = encoder_get()
+    vectors = [encoder.encode([claim.text for claim in claims]) for claims in articles]
+    (link,) = compare_articles(articles, [MONDAY, MONDAY], vectors=vectors, languages=["ar", "en"])
+    assert (link.relation.kind, link.relation.details.reason) == (
+        "agreement",
+        Reason.DISTINCT_QUANTITIES,
+    )
+    assert link.relation.score < 0.5
 
 
 # --- 5. relative days ----------------------------------------------------------------------
