@@ -24,6 +24,11 @@ setup: $(STAMP) .env
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py loaddata fixtures/outlets.json
 	$(PY) manage.py ingest fixtures/seeds/000_74628de6391d590b.txt fixtures/seeds/001_c616ab5195f9a13a.txt
+	# A demo story written for newsdiff (fixtures/demo/README.md): four outlets, one fact in conflict.
+	$(PY) manage.py ingest fixtures/demo/1-sky-harbour.txt --outlet "Sky Harbour" --story port-cranes --published 2026-09-01
+	$(PY) manage.py ingest fixtures/demo/2-gulf-daily.txt --outlet "Gulf Daily" --story port-cranes --published 2026-09-02
+	$(PY) manage.py ingest fixtures/demo/3-coast-post.txt --outlet "Coast Post" --story port-cranes --published 2026-09-03
+	$(PY) manage.py ingest fixtures/demo/4-harbour-times.txt --outlet "Harbour Times" --story port-cranes --published 2026-09-04
 	$(PY) manage.py demo_account
 
 run: setup

@@ -19,6 +19,7 @@ from newsdiff.models import (
     LinkReview,
     Outlet,
     Story,
+    StoryEdit,
 )
 
 
@@ -204,3 +205,35 @@ class IngestItemAdmin(admin.ModelAdmin):
     raw_id_fields = ["batch", "article"]
     # The payload can be a whole document; it is not worth rendering in a form.
     exclude = ["payload"]
+
+
+@admin.register(StoryEdit)
+class StoryEditAdmin(admin.ModelAdmin):
+    """Editors' merges, splits, moves and renames: an audit trail, read only (the story
+    management screen writes it through services)."""
+
+    list_display = ["action", "story_title", "other_title", "editor", "created_at"]
+    list_filter = ["action", "created_at"]
+    list_select_related = ["editor"]
+    search_fields = ["story_title", "story_slug", "other_title", "other_slug", "editor__username"]
+    readonly_fields = [
+        "story",
+        "story_slug",
+        "story_title",
+        "other_story",
+        "other_slug",
+        "other_title",
+        "action",
+        "detail",
+        "editor",
+        "created_at",
+    ]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False

@@ -32,10 +32,10 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from functools import cached_property
-from typing import Any
+from typing import Any, ClassVar
 
 from newsdiff.pipeline.align import connected_groups
-from newsdiff.pipeline.types import FactDifference, RelationDetails
+from newsdiff.pipeline.types import FactDifference, FactValue, RelationDetails
 
 # Relations and reviews as stored (models.Relation / models.ReviewDecision values).
 AGREEMENT = "agreement"
@@ -47,6 +47,12 @@ DISMISSED = "dismissed"
 # Conflict kinds, most serious first: a pair of groups joined by a contradiction and by a
 # dispute is shown as a contradiction.
 CONFLICT_KINDS = (CONTRADICTION, DISPUTED, UPDATED)
+
+# An agreement link the engine scored below this confidence (ClaimLink.score) is a weak
+# match: it is stored and shown (folded away, with its scores, in a claim's panel), but it
+# never joins two claims into one agreement group, and so never merges the sides of a
+# conflict. Uncertain pairs are no link an editor has to read as a verdict.
+WEAK_LINK_SCORE = 0.5
 
 # Claim statuses (models.ClaimStatus values), most telling first: a claim one outlet
 # contradicts is shown as contradicted even when others agree with it (the agreement count
@@ -82,11 +88,25 @@ class LinkEdge:
     claim_b_id: int
     relation: str
     review: str = ""
+    # The engine's confidence (ClaimLink.score): a weak agreement joins no group.
+    score: float = 1.0
+    # For a conflict, the facts the two claims give differently, read from claim a.
+    differing: tuple[FactDifference, ...] = ()
 
     @property
     def counts(self) -> bool:
         """Whether the link counts anywhere (an editor did not dismiss it)."""
         return self.review != DISMISSED
+
+    @property
+    def joins(self) -> bool:
+        """Whether the link puts its two claims in one agreement group: a counting agreement
+        the engine is confident of, or one an editor confirmed."""
+        return (
+            self.relation == AGREEMENT
+            and self.counts
+            and (self.score >= WEAK_LINK_SCORE or self.review == CONFIRMED)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,16 +153,38 @@ class AgreementGroup:
 
 
 @dataclass(frozen=True, slots=True)
+class ConflictValue:
+    """One side of a conflict: the claims that give one value of the fact in conflict."""
+
+    claim_ids: tuple[int, ...]
+    outlet_count: int
+    # The value as one of these claims wrote it; None for a conflict that names no fact.
+    value: FactValue | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ConflictGroup:
-    """Two claim groups in conflict: side_a holds claim_a of the group's first link."""
+    """One fact in conflict across the story: the claims that give it, grouped by the value
+    they give (two sides or more), and the links that found the difference.
+
+    fact is the kind of fact ("money", "date" ...), "" when the links name no fact (two
+    statements in conflict, e.g. one negates the other): then the sides are the two
+    agreement groups the links join.
+    """
 
     kind: str  # contradiction | disputed | updated
-    side_a: tuple[int, ...]
-    side_b: tuple[int, ...]
-    outlets_a: int
-    outlets_b: int
+    fact: str
+    sides: tuple[ConflictValue, ...]
     link_ids: tuple[int, ...]
     confirmed: bool
+
+    @property
+    def side_a(self) -> tuple[int, ...]:
+        return self.sides[0].claim_ids
+
+    @property
+    def side_b(self) -> tuple[int, ...]:
+        return self.sides[1].claim_ids
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,9 +231,7 @@ def story_groups(
     id -> independent source (``source_of_articles``).
     """
     counting = [link for link in links if link.counts]
-    joined = connected_groups(
-        (link.claim_a_id, link.claim_b_id) for link in counting if link.relation == AGREEMENT
-    )
+    joined = connected_groups((link.claim_a_id, link.claim_b_id) for link in links if link.joins)
     group_of = {claim_id: claim_id for claim_id in claim_article}
     members: dict[int, list[int]] = {claim_id: [claim_id] for claim_id in claim_article}
     for group in joined:
@@ -207,9 +247,7 @@ def story_groups(
         return len({source_of[claim_article[c]] for c in members[root]})
 
     confirmed_roots = {
-        group_of[link.claim_a_id]
-        for link in counting
-        if link.relation == AGREEMENT and link.review == CONFIRMED
+        group_of[link.claim_a_id] for link in counting if link.joins and link.review == CONFIRMED
     }
     agreements = tuple(
         AgreementGroup(
@@ -222,48 +260,199 @@ def story_groups(
     )
     return StoryGroups(
         agreements=agreements,
-        conflicts=_conflicts(counting, claim_article, source_of, group_of, members, outlets),
+        conflicts=_conflicts(
+            listed_conflicts(counting, claim_article, source_of, group_of),
+            claim_article,
+            source_of,
+            group_of,
+            members,
+            outlets,
+        ),
         group_of=group_of,
     )
 
 
+def listed_conflicts(
+    links: Iterable[LinkEdge],
+    claim_article: Mapping[int, int],
+    source_of: Mapping[int, int],
+    group_of: Mapping[int, int],
+) -> list[tuple[LinkEdge, int, int]]:
+    """The conflict links the story lists, each with its two claims' sources: counting links
+    between independent sources (or a dispute one article reports between two sources it
+    quotes). A link between two claims of one agreement group is left out: when both agree
+    with the same claims (links the engine is confident of, or an editor confirmed), the
+    conflict is the doubtful verdict, and a group cannot be in conflict with itself."""
+    listed = []
+    for link in links:
+        if link.relation not in CONFLICT_KINDS or not link.counts:
+            continue
+        source_a = source_of[claim_article[link.claim_a_id]]
+        source_b = source_of[claim_article[link.claim_b_id]]
+        if source_a == source_b and not inner_dispute(link, claim_article):
+            continue  # one source cannot contradict itself
+        if group_of[link.claim_a_id] == group_of[link.claim_b_id]:
+            continue
+        listed.append((link, source_a, source_b))
+    return listed
+
+
+class _Components:
+    """Union-find over hashable nodes, each component remembering its nodes in order."""
+
+    def __init__(self) -> None:
+        self.parent: dict[Any, Any] = {}
+
+    def find(self, node: Any) -> Any:
+        self.parent.setdefault(node, node)
+        while self.parent[node] != node:
+            self.parent[node] = self.parent[self.parent[node]]
+            node = self.parent[node]
+        return node
+
+    def union(self, a: Any, b: Any) -> None:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a != root_b:
+            self.parent[max(root_a, root_b)] = min(root_a, root_b)
+
+    def groups(self) -> list[list[Any]]:
+        grouped: dict[Any, list[Any]] = defaultdict(list)
+        for node in self.parent:
+            grouped[self.find(node)].append(node)
+        return list(grouped.values())
+
+
+# A fact in conflict: (kind of fact, "updated" or "contradiction"); a node of one: (claim id,
+# that fact).
+_Fact = tuple[str, str]
+_Node = tuple[int, _Fact]
+
+
+def _value_key(value: FactValue) -> tuple[str, str]:
+    return (value.value, value.unit)
+
+
 def _conflicts(
-    counting: Sequence[LinkEdge],
+    listed: Sequence[tuple[LinkEdge, int, int]],
     claim_article: Mapping[int, int],
     source_of: Mapping[int, int],
     group_of: Mapping[int, int],
     members: Mapping[int, list[int]],
     outlets: Callable[[int], int],
 ) -> tuple[ConflictGroup, ...]:
-    """One conflict per unordered pair of agreement groups joined by conflict links of
-    independent outlets."""
-    pairs: dict[frozenset[int], list[LinkEdge]] = defaultdict(list)
-    for link in counting:
-        if link.relation not in CONFLICT_KINDS:
+    """The story's conflicts, one per fact in conflict (see ConflictGroup).
+
+    A fact in conflict is a set of (claim, kind of fact) joined by the conflict links that
+    find that kind of fact differing, and by the agreement groups their claims are in (two
+    outlets that agree and both give the fact are one account of it). Its sides are the
+    values its claims give: a weak link can never put two values on one side. Outlets that
+    differ and the sources they quote differing are one conflict (a contradiction when any
+    of its links is one, else a dispute); the same figure updated over time is another, its
+    values in the order they were published. Conflict links that name no fact make one
+    conflict per pair of agreement groups they join.
+    """
+    nodes = _Components()
+    # A node is (claim, (kind of fact, update or not)).
+    # node -> the values the links read for it; (fact, value) -> as first written.
+    values: dict[_Node, Counter[tuple[str, str]]] = defaultdict(Counter)
+    written: dict[tuple[_Fact, tuple[str, str]], FactValue] = {}
+    links_of: dict[_Node, list[LinkEdge]] = defaultdict(list)
+    statements: dict[frozenset[int], list[LinkEdge]] = defaultdict(list)
+    for link, _, _ in listed:
+        if not link.differing:
+            roots = frozenset((group_of[link.claim_a_id], group_of[link.claim_b_id]))
+            statements[roots].append(link)
             continue
-        source_a = source_of[claim_article[link.claim_a_id]]
-        source_b = source_of[claim_article[link.claim_b_id]]
-        root_a, root_b = group_of[link.claim_a_id], group_of[link.claim_b_id]
-        if (source_a == source_b and not inner_dispute(link, claim_article)) or root_a == root_b:
-            continue  # one source cannot contradict itself; nor can one group
-        pairs[frozenset((root_a, root_b))].append(link)
-    conflicts = []
-    for group_links in pairs.values():
+        for difference in link.differing:
+            # A figure outlets give differently and the same figure updated over time are
+            # two conflicts; outlets that differ and the sources they quote are one.
+            fact = (difference.kind, UPDATED if link.relation == UPDATED else CONTRADICTION)
+            node_a, node_b = (link.claim_a_id, fact), (link.claim_b_id, fact)
+            nodes.union(node_a, node_b)
+            for node, value in ((node_a, difference.a), (node_b, difference.b)):
+                values[node][_value_key(value)] += 1
+                written.setdefault((fact, _value_key(value)), value)
+            links_of[node_a].append(link)
+    # Claims of one agreement group that give the same kind of fact are one account of it.
+    first_in_group: dict[tuple[int, _Fact], _Node] = {}
+    for node in sorted(values):
+        claim_id, fact = node
+        nodes.union(first_in_group.setdefault((group_of[claim_id], fact), node), node)
+    conflicts = [
+        conflict
+        for component in nodes.groups()
+        if (
+            conflict := _fact_conflict(
+                component, values, written, links_of, source_of, claim_article, group_of, members
+            )
+        )
+    ]
+    for group_links in statements.values():
         first = group_links[0]
         root_a, root_b = group_of[first.claim_a_id], group_of[first.claim_b_id]
-        kinds = {link.relation for link in group_links}
         conflicts.append(
             ConflictGroup(
-                kind=next(kind for kind in CONFLICT_KINDS if kind in kinds),
-                side_a=tuple(members[root_a]),
-                side_b=tuple(members[root_b]),
-                outlets_a=outlets(root_a),
-                outlets_b=outlets(root_b),
+                kind=_most_serious(group_links),
+                fact="",
+                sides=(
+                    ConflictValue(tuple(members[root_a]), outlets(root_a)),
+                    ConflictValue(tuple(members[root_b]), outlets(root_b)),
+                ),
                 link_ids=tuple(link.id for link in group_links),
                 confirmed=any(link.review == CONFIRMED for link in group_links),
             )
         )
-    return tuple(sorted(conflicts, key=lambda c: (min(c.side_a + c.side_b), c.kind)))
+    return tuple(sorted(conflicts, key=lambda c: (min(min(s.claim_ids) for s in c.sides), c.fact)))
+
+
+def _most_serious(links: Iterable[LinkEdge]) -> str:
+    kinds = {link.relation for link in links}
+    return next(kind for kind in CONFLICT_KINDS if kind in kinds)
+
+
+def _fact_conflict(
+    component: list[_Node],
+    values: Mapping[_Node, Counter[tuple[str, str]]],
+    written: Mapping[tuple[_Fact, tuple[str, str]], FactValue],
+    links_of: Mapping[_Node, list[LinkEdge]],
+    source_of: Mapping[int, int],
+    claim_article: Mapping[int, int],
+    group_of: Mapping[int, int],
+    members: Mapping[int, list[int]],
+) -> ConflictGroup | None:
+    """One fact in conflict from its (claim, fact) nodes: each claim on the side of the value
+    the links most often read in it. None when fewer than two values remain."""
+    fact = component[0][1]
+    sides: dict[tuple[str, str], list[int]] = defaultdict(list)
+    placed: set[int] = set()
+    for node in sorted(component):
+        value = values[node].most_common(1)[0][0]
+        sides[value].append(node[0])
+        placed.add(node[0])
+    if len(sides) < 2:
+        return None
+    # The rest of each claim's agreement group says the same, so it gives the same value.
+    for claim_ids in sides.values():
+        for claim_id in list(claim_ids):
+            claim_ids.extend(c for c in members[group_of[claim_id]] if c not in placed)
+            placed.update(claim_ids)
+        claim_ids.sort()
+    group_links = {link.id: link for node in component for link in links_of.get(node, ())}
+    ordered = sorted(sides.items(), key=lambda item: min(item[1]))
+    return ConflictGroup(
+        kind=_most_serious(group_links.values()),
+        fact=fact[0],
+        sides=tuple(
+            ConflictValue(
+                claim_ids=tuple(claim_ids),
+                outlet_count=len({source_of[claim_article[c]] for c in claim_ids}),
+                value=written[(fact, value)],
+            )
+            for value, claim_ids in ordered
+        ),
+        link_ids=tuple(sorted(group_links)),
+        confirmed=any(link.review == CONFIRMED for link in group_links.values()),
+    )
 
 
 def story_verdicts(
@@ -281,25 +470,28 @@ def story_verdicts(
         claim_id: group.outlet_count for group in groups.agreements for claim_id in group.claim_ids
     }
     against: dict[str, dict[int, set[int]]] = {kind: defaultdict(set) for kind in CONFLICT_KINDS}
+    # The links of the conflicts the story lists, and only those: a claim is never
+    # "contradicted" by nothing listed.
+    in_conflicts = {link_id for conflict in groups.conflicts for link_id in conflict.link_ids}
+    for link, source_a, source_b in listed_conflicts(
+        links, claim_article, source_of, groups.group_of
+    ):
+        if link.id not in in_conflicts:
+            continue
+        against[link.relation][link.claim_a_id].add(source_b)
+        against[link.relation][link.claim_b_id].add(source_a)
+    # A wire copy and its original: the claim is "only in copies of one text", unless
+    # another outlet reports it too. Two articles of one outlet say nothing.
     copied: set[int] = set()
     for link in links:
-        if not link.counts:
-            continue
         article_a, article_b = claim_article[link.claim_a_id], claim_article[link.claim_b_id]
-        source_a, source_b = source_of[article_a], source_of[article_b]
-        if source_a == source_b and not inner_dispute(link, claim_article):
-            # A wire copy and its original: the claim is "only in copies of one text", unless
-            # another outlet reports it too. Two articles of one outlet say nothing.
-            if outlet_of[article_a] != outlet_of[article_b]:
-                copied.update((link.claim_a_id, link.claim_b_id))
-            continue
-        if groups.group_of[link.claim_a_id] == groups.group_of[link.claim_b_id]:
-            # A conflict inside one agreement group is no conflict group (story_groups), so
-            # it gives no status either: a claim is never "contradicted" by nothing listed.
-            continue
-        if link.relation in against:
-            against[link.relation][link.claim_a_id].add(source_b)
-            against[link.relation][link.claim_b_id].add(source_a)
+        if (
+            link.counts
+            and source_of[article_a] == source_of[article_b]
+            and outlet_of[article_a] != outlet_of[article_b]
+            and not inner_dispute(link, claim_article)
+        ):
+            copied.update((link.claim_a_id, link.claim_b_id))
     verdicts = {claim_id: _verdict(claim_id, agreed, against, copied) for claim_id in claim_article}
     statuses = [v.status for v in verdicts.values()]
     conflict_kinds = [c.kind for c in groups.conflicts]
@@ -348,6 +540,10 @@ def _verdict(
 # and every claim is in the columns anyway. Twenty outlets echoing one fact need not be
 # twenty chips; the group's heading gives the number of outlets.
 GROUP_CLAIMS_SHOWN = 6
+# A side of a conflict lists at most this many claims (its outlets are all named).
+SIDE_CLAIMS_SHOWN = 3
+# The matrix shows this many outlets (the first to publish) until the reader asks for all.
+MATRIX_OUTLETS_SHOWN = 12
 # The contradictions tab lists at most this many dismissed links.
 DISMISSED_SHOWN = 20
 
@@ -432,6 +628,7 @@ class LinkRow:
     relation: str
     review: str = ""
     details: RelationDetails | None = None
+    score: float = 1.0
 
     @property
     def counts(self) -> bool:
@@ -446,6 +643,8 @@ class LinkRow:
             claim_b_id=self.claim_b_id,
             relation=self.relation,
             review=self.review,
+            score=self.score,
+            differing=self.details.differing if self.details else (),
         )
 
 
@@ -484,14 +683,15 @@ class _ShownClaims:
 
     __slots__ = ()
     claims: list[ClaimRow]
+    shown_max: ClassVar[int] = GROUP_CLAIMS_SHOWN
 
     @property
     def shown(self) -> list[ClaimRow]:
-        return self.claims[:GROUP_CLAIMS_SHOWN]
+        return self.claims[: self.shown_max]
 
     @property
     def more(self) -> int:
-        return max(0, len(self.claims) - GROUP_CLAIMS_SHOWN)
+        return max(0, len(self.claims) - self.shown_max)
 
 
 @dataclass(frozen=True, slots=True)
@@ -509,32 +709,53 @@ class AgreementEntry(_ShownClaims):
 
 @dataclass(frozen=True, slots=True)
 class ConflictSide(_ShownClaims):
-    """One side of a conflict: its claims, its outlets, who it quotes and when."""
+    """One side of a conflict: the claims that give one value, their outlets, who reported it
+    first, who it quotes and when."""
 
+    # A side names its value and every outlet giving it: a few of its claims are enough.
+    shown_max: ClassVar[int] = SIDE_CLAIMS_SHOWN
     claims: list[ClaimRow]
     outlet_count: int
+    # The side's outlets, in the order they published it.
+    outlets: tuple[str, ...]
     # Who the side's claims quote, as the articles wrote it (a dispute's parties).
     sources: tuple[str, ...]
-    # When the side's figure was published (an update's two times).
+    # When the side's value was first published (an update's times), and by whom.
     published: dt.date | None
+    first_outlets: tuple[str, ...] = ()
+    first_published_at: dt.datetime | None = None
+    # The value as the side's first claim wrote it; None for a conflict that names no fact.
+    value: FactValue | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class ConflictEntry:
-    """A conflict group on the page: a contradiction between outlets, a dispute between the
-    sources they quote, or a figure updated over time. Side a comes first in reading order;
-    every difference is oriented a -> b and carries the values as the articles wrote them."""
+    """A fact in conflict on the page: a contradiction between outlets, a dispute between the
+    sources they quote, or a figure updated over time. Its sides are the values given, the
+    first published first (for an update: the figure's sequence over time)."""
 
     kind: str  # contradiction | disputed | updated
-    side_a: ConflictSide
-    side_b: ConflictSide
-    differing: list[FactDifference]
+    fact: str  # the kind of fact in conflict; "" when the claims conflict as statements
+    sides: list[ConflictSide]
     link_ids: list[int]
     confirmed: bool
 
     @property
-    def sides(self) -> list[ConflictSide]:
-        return [self.side_a, self.side_b]
+    def side_a(self) -> ConflictSide:
+        return self.sides[0]
+
+    @property
+    def side_b(self) -> ConflictSide:
+        return self.sides[1]
+
+    @property
+    def anchor(self) -> str:
+        """The entry's id on the page, for links from the summary."""
+        return f"conflict-{self.link_ids[0]}"
+
+    @property
+    def claim_ids(self) -> list[int]:
+        return [row.id for side in self.sides for row in side.claims]
 
 
 @dataclass(frozen=True, slots=True)
@@ -579,6 +800,62 @@ class DismissedLink:
     claim_b: ClaimRow
 
 
+# The summary at the top of the story page lists at most this many facts everyone reports
+# and this many facts in conflict; the tabs list the rest.
+SUMMARY_AGREEMENTS_SHOWN = 5
+SUMMARY_CONFLICTS_SHOWN = 8
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryFact:
+    """A fact several outlets report, as the summary says it: one claim (in the reader's
+    language when an outlet wrote it so) and how many outlets report it."""
+
+    claim: ClaimRow
+    outlet_count: int
+    first_outlets: list[str]
+    first_published_at: dt.datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class StorySummary:
+    """The story at a glance: what every outlet reports (or, when no fact is in all of them,
+    what most report), and the facts in conflict, one row per fact and one cell per value."""
+
+    outlet_count: int
+    # True when the facts are in every outlet's coverage; False: in most of them.
+    by_all: bool
+    agreed: list[SummaryFact]
+    agreed_more: int
+    conflicts: list[ConflictEntry]
+    conflicts_more: int
+
+
+@dataclass(frozen=True, slots=True)
+class AlignedCell:
+    """What one outlet says of one fact: its claims (none when it does not report it)."""
+
+    outlet: OutletInfo
+    claims: list[ClaimRow]
+    # For a conflict: the value this outlet gives, and whether it is the odd one out.
+    value: FactValue | None = None
+    differs: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class AlignedRow:
+    """One reported fact across the chosen outlets: a conflict or an agreement group."""
+
+    kind: str  # contradiction | disputed | updated | agreement
+    fact: str
+    cells: list[AlignedCell]
+    conflict: ConflictEntry | None = None
+
+    @property
+    def reported_by(self) -> int:
+        return sum(1 for cell in self.cells if cell.claims)
+
+
 class StoryTabs:
     """The story page's tabs, laid out from its comparison without queries: agreement groups
     and conflict groups (story_groups: what the stored counts count), details only one outlet
@@ -590,9 +867,13 @@ class StoryTabs:
     the agreements and contradictions tabs list before "show all" (None: all of them).
     """
 
-    def __init__(self, comparison: StoryComparison, *, limit: int | None = None) -> None:
+    def __init__(
+        self, comparison: StoryComparison, *, limit: int | None = None, language: str = ""
+    ) -> None:
         self._comparison = comparison
         self.limit = limit
+        # The reader's language: the summary quotes a claim written in it when it can.
+        self.language = language
 
     @cached_property
     def _groups(self) -> StoryGroups:
@@ -671,7 +952,17 @@ class StoryTabs:
 
     @cached_property
     def _matrix(self) -> tuple[list[OutletInfo], list[MatrixRow]]:
-        return _outlet_matrix(self._comparison)
+        shown = None if self.limit is None else MATRIX_OUTLETS_SHOWN
+        return _outlet_matrix(self._comparison, shown)
+
+    @property
+    def matrix_more(self) -> int:
+        """Outlets the matrix leaves out until all are asked for."""
+        return self.outlet_count - len(self.matrix_outlets)
+
+    @cached_property
+    def outlet_count(self) -> int:
+        return len({column.outlet.id for column in self._comparison.columns})
 
     @property
     def matrix_outlets(self) -> list[OutletInfo]:
@@ -685,10 +976,96 @@ class StoryTabs:
     def timeline(self) -> list[TimelineEntry]:
         return _timeline(self._comparison, self._groups.group_of, self._order)
 
+    @cached_property
+    def summary(self) -> StorySummary:
+        """The story at a glance, from the same groups as the tabs and the stored counts."""
+        outlets = len({row.source_id for row in self._comparison.claims.values()})
+        by_all = [g for g in self.agreements if outlets > 1 and g.outlet_count >= outlets]
+        agreed = by_all or [g for g in self.agreements if g.outlet_count * 2 > outlets]
+        shown = [
+            SummaryFact(
+                claim=next((c for c in g.claims if c.language == self.language), g.claims[0]),
+                outlet_count=g.outlet_count,
+                first_outlets=g.first_outlets,
+                first_published_at=g.first_published_at,
+            )
+            for g in agreed[:SUMMARY_AGREEMENTS_SHOWN]
+        ]
+        return StorySummary(
+            outlet_count=outlets,
+            by_all=bool(by_all),
+            agreed=shown,
+            agreed_more=max(0, len(agreed) - SUMMARY_AGREEMENTS_SHOWN),
+            conflicts=self.conflicts[:SUMMARY_CONFLICTS_SHOWN],
+            conflicts_more=max(0, len(self.conflicts) - SUMMARY_CONFLICTS_SHOWN),
+        )
 
-def story_tabs_get(*, comparison: StoryComparison, limit: int | None = None) -> StoryTabs:
+    def outlets_differing_first(self) -> list[int]:
+        """The story's outlets, those on a side of a conflict first (in the order the
+        conflicts are listed), then the rest in order of first publication."""
+        ordered: dict[int, None] = {}
+        for conflict in self.conflicts:
+            for side in conflict.sides:
+                ordered.update(dict.fromkeys(row.outlet_id for row in side.claims))
+        ordered.update(dict.fromkeys(column.outlet.id for column in self._comparison.columns))
+        return list(ordered)
+
+    def aligned_rows(self, outlet_ids: Sequence[int]) -> list[AlignedRow]:
+        """One row per reported fact (the facts in conflict first, then what several outlets
+        agree on, most widely reported first), one cell per chosen outlet, empty where the
+        outlet does not report it. Rows none of the chosen outlets report are left out."""
+        outlet_info = {column.outlet.id: column.outlet for column in self._comparison.columns}
+        outlet_ids = [i for i in outlet_ids if i in outlet_info]
+        rows = []
+        for conflict in self.conflicts:
+            cells = []
+            # The value most of the chosen outlets give; the others are marked as differing.
+            values = Counter(
+                id(side)
+                for side in conflict.sides
+                for _ in {r.outlet_id for r in side.claims if r.outlet_id in outlet_ids}
+            )
+            common = values.most_common(1)[0][0] if values else None
+            for outlet_id in outlet_ids:
+                side = next(
+                    (
+                        side
+                        for side in conflict.sides
+                        if any(r.outlet_id == outlet_id for r in side.claims)
+                    ),
+                    None,
+                )
+                cells.append(
+                    AlignedCell(
+                        outlet=outlet_info[outlet_id],
+                        claims=[r for r in side.claims if r.outlet_id == outlet_id] if side else [],
+                        value=side.value if side else None,
+                        differs=side is not None and id(side) != common,
+                    )
+                )
+            rows.append(
+                AlignedRow(kind=conflict.kind, fact=conflict.fact, cells=cells, conflict=conflict)
+            )
+        in_conflicts = {claim_id for conflict in self.conflicts for claim_id in conflict.claim_ids}
+        for group in self.agreements:
+            if all(row.id in in_conflicts for row in group.claims):
+                continue  # already a row: the value it gives in a conflict
+            cells = [
+                AlignedCell(
+                    outlet=outlet_info[outlet_id],
+                    claims=[r for r in group.claims if r.outlet_id == outlet_id],
+                )
+                for outlet_id in outlet_ids
+            ]
+            rows.append(AlignedRow(kind=AGREEMENT, fact="", cells=cells))
+        return [row for row in rows if row.reported_by]
+
+
+def story_tabs_get(
+    *, comparison: StoryComparison, limit: int | None = None, language: str = ""
+) -> StoryTabs:
     """The story page's tabs (StoryTabs), each laid out on first use."""
-    return StoryTabs(comparison, limit=limit)
+    return StoryTabs(comparison, limit=limit, language=language)
 
 
 def _conflict_entry(
@@ -697,52 +1074,55 @@ def _conflict_entry(
     links: Mapping[int, LinkRow],
     order: Mapping[int, int],
 ) -> ConflictEntry:
-    """A conflict group with its sides in reading order and its links' details oriented
-    from side a to side b (the differing facts merged, each once)."""
-    side_a, side_b = rows(conflict.side_a), rows(conflict.side_b)
-    outlets_a, outlets_b = conflict.outlets_a, conflict.outlets_b
-    if order[side_b[0].id] < order[side_a[0].id]:
-        side_a, side_b, outlets_a, outlets_b = side_b, side_a, outlets_b, outlets_a
-    on_side_a = {row.id for row in side_a}
-    differing: dict[tuple[str, str, str, str, str], FactDifference] = {}
-    sources: tuple[list[str], list[str]] = ([], [])
-    published: list[dt.date | None] = [None, None]
+    """A conflict with its sides in order of first publication (reading order), each with
+    its outlets, first reporters and the sources its claims quote (as the links' details name
+    them, else as the claims do)."""
+    source_named: dict[int, str] = {}
     for link_id in conflict.link_ids:
-        link = links[link_id]
-        if link.details is None:
+        details = links[link_id].details
+        if details is None:
             continue
-        # Stored details read from the link's claim a; turn them to face side a.
-        details = link.details if link.claim_a_id in on_side_a else link.details.swapped()
-        for d in details.differing:
-            key = (d.kind, d.a.value, d.a.unit, d.b.value, d.b.unit)
-            differing.setdefault(key, d)
-        for names, name in ((sources[0], details.source_a), (sources[1], details.source_b)):
-            if name and name not in names:
-                names.append(name)
-        published = [published[0] or details.published_a, published[1] or details.published_b]
+        link = links[link_id]
+        for claim_id, name in (
+            (link.claim_a_id, details.source_a),
+            (link.claim_b_id, details.source_b),
+        ):
+            if name:
+                source_named.setdefault(claim_id, name)
+    sides = [
+        _conflict_side(rows(side.claim_ids), side.outlet_count, side.value, source_named)
+        for side in conflict.sides
+    ]
+    sides.sort(key=lambda side: order[side.claims[0].id])
     return ConflictEntry(
         kind=conflict.kind,
-        side_a=_conflict_side(side_a, outlets_a, sources[0], published[0]),
-        side_b=_conflict_side(side_b, outlets_b, sources[1], published[1]),
-        differing=list(differing.values()),
+        fact=conflict.fact,
+        sides=sides,
         link_ids=list(conflict.link_ids),
         confirmed=conflict.confirmed,
     )
 
 
 def _conflict_side(
-    claims: list[ClaimRow], outlet_count: int, sources: list[str], published: dt.date | None
+    claims: list[ClaimRow],
+    outlet_count: int,
+    value: FactValue | None,
+    source_named: Mapping[int, str],
 ) -> ConflictSide:
-    # Whom the side quotes: as the links' details name them, else as its claims name them.
-    if not sources:
-        sources = list(
-            dict.fromkeys(row.attribution_text for row in claims if row.attribution_text)
-        )
-    if published is None:
-        dates = [row.published_at.date() for row in claims if row.published_at]
-        published = min(dates) if dates else None
+    sources = dict.fromkeys(
+        name for row in claims if (name := source_named.get(row.id) or row.attribution_text)
+    )
+    dates = [row.published_at.date() for row in claims if row.published_at]
+    first = _first_reporters(claims)
     return ConflictSide(
-        claims=claims, outlet_count=outlet_count, sources=tuple(sources), published=published
+        claims=claims,
+        outlet_count=outlet_count,
+        outlets=tuple(dict.fromkeys(row.outlet_name for row in claims)),
+        sources=tuple(sources),
+        published=min(dates) if dates else None,
+        first_outlets=tuple(first["first_outlets"]),
+        first_published_at=first["first_published_at"],
+        value=value,
     )
 
 
@@ -759,14 +1139,18 @@ def _first_reporters(rows: Sequence[ClaimRow]) -> dict[str, Any]:
     return {"first_outlets": names, "first_published_at": first}
 
 
-def _outlet_matrix(comparison: StoryComparison) -> tuple[list[OutletInfo], list[MatrixRow]]:
+def _outlet_matrix(
+    comparison: StoryComparison, shown: int | None = None
+) -> tuple[list[OutletInfo], list[MatrixRow]]:
     """Outlets in order of first publication; cell (x, y) counts the pairs of claims x and y
     relate, by relation: agreements, contradictions, disputes between the sources they quote,
     figures updated over time (links no editor dismissed, between independent sources: a wire
-    copy and its original are one)."""
+    copy and its original are one). shown: how many outlets, the first to publish (all when
+    None)."""
     outlets: dict[int, OutletInfo] = {}
     for column in comparison.columns:
-        outlets.setdefault(column.outlet.id, column.outlet)
+        if shown is None or len(outlets) < shown or column.outlet.id in outlets:
+            outlets.setdefault(column.outlet.id, column.outlet)
     claims = comparison.claims
     pairs: dict[tuple[int, int], Counter[str]] = defaultdict(Counter)
     for link in comparison.links:

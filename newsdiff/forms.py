@@ -10,6 +10,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from newsdiff.models import Outlet
@@ -49,7 +50,12 @@ class UploadForm(forms.Form):
     files = MultipleFileField(  # type: ignore[assignment]
         label=_("Files"),
         required=False,
-        help_text=_(".txt, .html, .json, .jsonl, .csv or .zip; several at once."),
+        # The extensions as one left-to-right run: inside Arabic text, ".html" would read "html."
+        # (Django renders a field's help text unescaped.)
+        help_text=format_lazy(
+            _("Files ending in {extensions}; several at once."),
+            extensions='<bdi dir="ltr">.txt .html .json .jsonl .csv .zip</bdi>',
+        ),
     )
     text = forms.CharField(
         label=_("Pasted text"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -233,6 +234,17 @@ class Relation(models.TextChoices):
     UPDATED = "updated", _("updated over time")
 
 
+def conflict_details_text() -> models.Case:
+    """A link's details as JSON text for a conflict, "" for an agreement: the readers decode
+    the details of conflicts only (the facts that differ), and the database driver would
+    otherwise decode every row's JSON, agreements included, which costs more than the query."""
+    return models.Case(
+        models.When(relation=Relation.AGREEMENT, then=models.Value("")),
+        default=Cast("details", models.TextField()),
+        output_field=models.TextField(),
+    )
+
+
 class ClaimLink(models.Model):
     """Two claims of two different articles of one story, related by the engine; or two
     claims of one article that quote two sources disputing each other (only "disputed").
@@ -448,3 +460,66 @@ class WorkerBeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} (seen {self.seen_at:%Y-%m-%d %H:%M:%S})"
+
+
+class StoryEditAction(models.TextChoices):
+    MERGE = "merge", _("merge")
+    SPLIT = "split", _("split")
+    MOVE = "move", _("move")
+    RENAME = "rename", _("rename")
+
+
+class StoryEdit(models.Model):
+    """An editor's change to how articles are grouped into stories: the audit trail, as
+    LinkReview is for links. Written by services (story_merge, story_split,
+    story_article_move, story_rename) only.
+
+    story is the story the edit happened to (a merge's surviving story, the story split or
+    renamed, the story an article left); other_story the second story involved (a merge's
+    story merged away, a split's new story, a move's target). Each keeps its slug and title
+    as text, so the record outlives a story deleted since, and the old address of a story
+    merged away can lead to the story it joined.
+    """
+
+    story = models.ForeignKey(
+        Story, on_delete=models.SET_NULL, null=True, blank=True, related_name="edits"
+    )
+    story_slug = models.CharField(_("slug"), max_length=120)
+    story_title = models.CharField(_("title"), max_length=500)
+    other_story = models.ForeignKey(
+        Story, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    other_slug = models.CharField(_("other story's slug"), max_length=120, blank=True)
+    other_title = models.CharField(_("other story's title"), max_length=500, blank=True)
+    action = models.CharField(_("action"), max_length=16, choices=StoryEditAction.choices)
+    # What changed: article ids, old and new titles, wire copies cut (see the services).
+    detail = models.JSONField(_("detail"), default=dict, blank=True)
+    editor = models.ForeignKey(
+        "auth.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="story_edits"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        permissions = [
+            ("manage_story", "Can merge, split, move articles between and rename stories")
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(action__in=[a.value for a in StoryEditAction]),
+                name="story_edit_action_valid",
+            ),
+        ]
+        indexes = [
+            # The management screen: a story's edit history, newest first.
+            models.Index(fields=["story", "-created_at"], name="story_edit_story_newest"),
+            # The same history seen from the second story of an edit.
+            models.Index(fields=["other_story", "-created_at"], name="story_edit_other_newest"),
+            # An old story address (selectors.story_redirect_for_slug): the merge that
+            # took its slug away, or the move that emptied it.
+            models.Index(fields=["other_slug"], name="story_edit_other_slug"),
+            models.Index(fields=["story_slug"], name="story_edit_story_slug"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.story_slug}"

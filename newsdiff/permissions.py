@@ -21,6 +21,7 @@ REVIEW = "newsdiff.review_claimlink"
 EXPORT = "newsdiff.export_story"
 UPLOAD = "newsdiff.upload_article"
 REALIGN = "newsdiff.realign_story"
+MANAGE = "newsdiff.manage_story"
 
 View = Callable[..., HttpResponseBase]
 

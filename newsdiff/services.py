@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import hashlib
+import json
 import logging
 import uuid
 from collections import Counter
@@ -22,6 +23,7 @@ from django.db import DataError, InterfaceError, OperationalError, connection, t
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from newsdiff.comparison import (
     STORY_COUNT_FIELDS,
@@ -44,7 +46,10 @@ from newsdiff.models import (
     Outlet,
     ReviewDecision,
     Story,
+    StoryEdit,
+    StoryEditAction,
     WorkerBeat,
+    conflict_details_text,
 )
 from newsdiff.pipeline import ENGINE_VERSION, analyse_article, compare_articles
 from newsdiff.pipeline.align import copied_articles
@@ -57,7 +62,7 @@ from newsdiff.pipeline.grouping import (
 )
 from newsdiff.pipeline.normalize import is_arabic, normalize_text
 from newsdiff.pipeline.outlets import EVIDENCE_FILE_NAME, EVIDENCE_URL, outlet_read
-from newsdiff.pipeline.types import AnalysedArticle, ClaimDraft, Fact, LinkDraft
+from newsdiff.pipeline.types import AnalysedArticle, ClaimDraft, Fact, LinkDraft, RelationDetails
 from newsdiff.readers import Document
 
 # Story grouping's candidates for a new article (stories_same_as): the stored articles filed
@@ -881,11 +886,24 @@ def story_verdicts_store(*, story: Story) -> StoryCounts:
             "id", "article_id", *CLAIM_VERDICT_FIELDS
         )
     }
+    # A conflict's details are read for the facts that differ (the conflicts are one per
+    # fact); an agreement's are left in the database (story_comparison_get does the same).
     links = [
-        LinkEdge(id=pk, claim_a_id=a, claim_b_id=b, relation=relation, review=review)
-        for pk, a, b, relation, review in ClaimLink.objects.filter(story=story)
+        LinkEdge(
+            id=pk,
+            claim_a_id=a,
+            claim_b_id=b,
+            relation=relation,
+            review=review,
+            score=score,
+            differing=RelationDetails.from_json(json.loads(details)).differing if details else (),
+        )
+        for pk, a, b, relation, review, score, details in ClaimLink.objects.filter(story=story)
         .order_by("id")
-        .values_list("id", "claim_a_id", "claim_b_id", "relation", "review")
+        .annotate(conflict_details=conflict_details_text())
+        .values_list(
+            "id", "claim_a_id", "claim_b_id", "relation", "review", "score", "conflict_details"
+        )
     ]
     verdicts = story_verdicts(
         articles=articles,
@@ -1261,3 +1279,205 @@ def worker_beat(*, name: str, host: str, pid: int, started_at: dt.datetime) -> N
 
 def worker_gone(*, name: str) -> None:
     WorkerBeat.objects.filter(name=name[:100]).delete()
+
+
+# --- Story management: editors merge, split, move and rename stories ------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StoryEditResult:
+    # The story the editor lands on afterwards (a merge's target, a split's new story, a
+    # move's target, the renamed story), and the audit record written.
+    story: Story
+    edit: StoryEdit
+
+
+def _story_edit_record(
+    *,
+    action: StoryEditAction,
+    story: Story,
+    other: Story | None = None,
+    detail: dict[str, Any],
+    editor: Any,
+    story_kept: bool = True,
+    other_kept: bool = True,
+) -> StoryEdit:
+    """The audit record of one edit; a story deleted by the edit is kept by slug and title."""
+    edit = StoryEdit(
+        story=story if story_kept else None,
+        story_slug=story.slug,
+        story_title=story.title,
+        other_story=other if other is not None and other_kept else None,
+        other_slug=other.slug if other is not None else "",
+        other_title=other.title if other is not None else "",
+        action=action,
+        detail=detail,
+        editor=editor if getattr(editor, "is_authenticated", False) else None,
+    )
+    edit.full_clean()
+    edit.save()
+    return edit
+
+
+def _articles_regroup(
+    *, article_ids: Sequence[int], source: Story, target: Story
+) -> list[list[int]]:
+    """Move some articles of source into target, with what belongs to them alone.
+
+    Links and editors' reviews of claim pairs that stay together (inside the moved articles)
+    go with them, so the target's realignment keeps the reviews; links of pairs the move puts
+    in two stories are deleted (a link joins claims of one story), while their reviews stay
+    in source's audit trail. A wire copy separated from its original is no longer one: its
+    mark is cleared (the realignments then mark the copies each story holds). Returns the
+    cut copies as [copy id, original id]. The caller realigns both stories.
+    """
+    moved = set(article_ids)
+    cut = [
+        [pk, copy_of]
+        for pk, copy_of in Article.objects.filter(story=source, copy_of__isnull=False)
+        .order_by("id")
+        .values_list("id", "copy_of_id")
+        if copy_of is not None and (pk in moved) != (copy_of in moved)
+    ]
+    Article.objects.filter(pk__in=[pk for pk, _ in cut]).update(copy_of=None)
+    Article.objects.filter(pk__in=moved).update(story=target)
+    inside = Q(article_a_id__in=moved) & Q(article_b_id__in=moved)
+    ClaimLink.objects.filter(inside, story=source).update(story=target)
+    ClaimLink.objects.filter(
+        Q(article_a_id__in=moved) | Q(article_b_id__in=moved), story=source
+    ).delete()
+    LinkReview.objects.filter(
+        story=source, claim_a__article_id__in=moved, claim_b__article_id__in=moved
+    ).update(story=target)
+    return cut
+
+
+def _story_title_clean(title: str) -> str:
+    title = " ".join(title.split())
+    if not title:
+        raise ValidationError(gettext("Give the story a title."), code="title_empty")
+    if len(title) > Story._meta.get_field("title").max_length:  # type: ignore[operator]
+        raise ValidationError(
+            gettext("A story's title is at most 500 characters long."), code="title_long"
+        )
+    return title
+
+
+@transaction.atomic
+def story_merge(*, target: Story, source: Story, editor: Any = None) -> StoryEditResult:
+    """Merge source into target: every article of source (with its links and the editors'
+    reviews) joins target, source is deleted, and target is realigned, so links, statuses
+    and counts are decided again over all the articles; a review still applies wherever
+    its claim pair is drawn again. Source's old address leads to target
+    (selectors.story_redirect_for_slug reads the record)."""
+    if target.pk == source.pk:
+        raise ValidationError(
+            gettext("A story cannot be merged into itself."), code="merge_into_itself"
+        )
+    _stories_lock([target.pk, source.pk])
+    article_ids = list(source.articles.order_by("id").values_list("id", flat=True))
+    stories_merge(into=target, others=[source])
+    result = story_realign(story=target)
+    edit = _story_edit_record(
+        action=StoryEditAction.MERGE,
+        story=target,
+        other=source,
+        other_kept=False,
+        detail={"articles": article_ids, "source_id": source.pk, "links": result.links},
+        editor=editor,
+    )
+    return StoryEditResult(story=target, edit=edit)
+
+
+@transaction.atomic
+def story_split(
+    *, story: Story, article_ids: Sequence[int], title: str, editor: Any = None
+) -> StoryEditResult:
+    """Move some of a story's articles into a new story of the given title (its slug made
+    unique as story_create makes it); both stories are realigned. At least one article
+    must stay."""
+    title = _story_title_clean(title)
+    wanted = set(article_ids)
+    if not wanted:
+        raise ValidationError(
+            gettext("Choose at least one article to split out."), code="split_nothing"
+        )
+    _stories_lock([story.pk])
+    held = set(story.articles.values_list("id", flat=True))
+    if not wanted <= held:
+        raise ValidationError(
+            gettext("Only articles of this story can be split out of it."), code="split_foreign"
+        )
+    if wanted == held:
+        raise ValidationError(
+            gettext("Splitting out every article would leave this story empty: rename it instead."),
+            code="split_everything",
+        )
+    new = story_create(title=title)
+    _stories_lock([new.pk])
+    moved = sorted(wanted)
+    cut = _articles_regroup(article_ids=moved, source=story, target=new)
+    story_realign(story=story)
+    story_realign(story=new)
+    edit = _story_edit_record(
+        action=StoryEditAction.SPLIT,
+        story=story,
+        other=new,
+        detail={"articles": moved, "copies_cut": cut},
+        editor=editor,
+    )
+    return StoryEditResult(story=new, edit=edit)
+
+
+@transaction.atomic
+def story_article_move(*, article: Article, target: Story, editor: Any = None) -> StoryEditResult:
+    """Move one article into another story; both are realigned, and the story it leaves is
+    deleted when no article is left in it (its old address then leads to target)."""
+    source = Story.objects.get(pk=article.story_id)
+    if source.pk == target.pk:
+        raise ValidationError(
+            gettext("The article is in this story already."), code="move_same_story"
+        )
+    _stories_lock([source.pk, target.pk])
+    cut = _articles_regroup(article_ids=[article.pk], source=source, target=target)
+    article.story = target
+    emptied = not source.articles.exists()
+    if emptied:
+        # Only links and reviews of the article's own claims were left: they moved with it.
+        source.delete()
+    else:
+        story_realign(story=source)
+    story_realign(story=target)
+    edit = _story_edit_record(
+        action=StoryEditAction.MOVE,
+        story=source,
+        other=target,
+        story_kept=not emptied,
+        detail={
+            "articles": [article.pk],
+            "article_title": article.title,
+            "emptied": emptied,
+            "copies_cut": cut,
+        },
+        editor=editor,
+    )
+    return StoryEditResult(story=target, edit=edit)
+
+
+@transaction.atomic
+def story_rename(*, story: Story, title: str, editor: Any = None) -> StoryEditResult:
+    """Give a story another title; its slug stays, so every address of it keeps working."""
+    title = _story_title_clean(title)
+    if title == story.title:
+        raise ValidationError(gettext("The story has this title already."), code="rename_unchanged")
+    old = story.title
+    story.title = title
+    story.full_clean()
+    story.save(update_fields=["title", "updated_at"])
+    edit = _story_edit_record(
+        action=StoryEditAction.RENAME,
+        story=story,
+        detail={"old_title": old, "new_title": title},
+        editor=editor,
+    )
+    return StoryEditResult(story=story, edit=edit)

@@ -11,12 +11,13 @@ import datetime as dt
 import os
 import time
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import F, OuterRef, QuerySet, Subquery
 from django.http import (
     FileResponse,
     Http404,
@@ -28,16 +29,25 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import uri_to_iri
 from django.utils.http import content_disposition_header
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
-from newsdiff import exports, readers, services, tasks
+from newsdiff import exports, ingest_reasons, readers, services, tasks
 from newsdiff.forms import ExportFilterForm, UploadForm
 from newsdiff.http import HtmxHttpRequest
-from newsdiff.models import BatchStatus, IngestBatch, IngestItem, ItemStatus, Language, Story
+from newsdiff.models import (
+    Article,
+    BatchStatus,
+    IngestBatch,
+    IngestItem,
+    ItemStatus,
+    Language,
+    Story,
+)
 from newsdiff.permissions import EXPORT, UPLOAD, permission_required
 from newsdiff.selectors.exports import export_stories_list, stories_language
 
@@ -137,8 +147,13 @@ def upload(request: HtmxHttpRequest) -> HttpResponse:
 
 def _batch_items(batch: IngestBatch) -> QuerySet[IngestItem]:
     # Pending items still hold their whole text in payload; the table needs none of it.
+    first_article = Article.objects.filter(story=OuterRef("article__story")).order_by("pk")
     return (
         batch.items.select_related("article__story")
+        .annotate(
+            story_first_article=Subquery(first_article.values("pk")[:1]),
+            story_created_at=F("article__story__created_at"),
+        )
         .only(
             "batch",
             "position",
@@ -157,6 +172,35 @@ def _batch_items(batch: IngestBatch) -> QuerySet[IngestItem]:
     )
 
 
+@dataclass(frozen=True)
+class BatchRow:
+    """One document in a batch's report: its item, its reason and warnings in the reader's
+    language, and whether its article began a new story."""
+
+    item: IngestItem
+    reason: str
+    warnings: list[str]
+    new_story: bool
+
+
+def _batch_row(batch: IngestBatch, item: Any) -> BatchRow:
+    # A new story: this document's article is the story's first, and the story was made
+    # after the batch was (not an empty story that an earlier upload or an admin made).
+    new_story = (
+        item.status == ItemStatus.INGESTED
+        and item.article_id is not None
+        and item.article_id == item.story_first_article
+        and item.story_created_at is not None
+        and item.story_created_at >= batch.created_at
+    )
+    return BatchRow(
+        item=item,
+        reason=ingest_reasons.reason_text(item.message),
+        warnings=ingest_reasons.warnings_text(item.warnings),
+        new_story=new_story,
+    )
+
+
 @permission_required(UPLOAD)
 @require_GET
 @never_cache
@@ -165,9 +209,12 @@ def batch_detail(request: HtmxHttpRequest, batch_id: int) -> HttpResponse:
     batch = get_object_or_404(IngestBatch.objects.select_related("created_by"), pk=batch_id)
     items = list(_batch_items(batch))
     counts = Counter(item.status for item in items)
+    rows = [_batch_row(batch, item) for item in items]
     context = {
         "batch": batch,
         "items": items,
+        "rows": rows,
+        "new_stories": sum(row.new_story for row in rows),
         "running": batch.status in (BatchStatus.QUEUED, BatchStatus.RUNNING),
         "ingested": counts[ItemStatus.INGESTED],
         "duplicates": counts[ItemStatus.DUPLICATE],
@@ -239,10 +286,13 @@ def story_export(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         (fmt, reverse("story_download", kwargs={"slug": story.slug, "fmt": fmt}))
         for fmt in EXPORT_FORMATS
     ]
+    api_url = reverse("story_api", kwargs={"slug": story.slug})
     context = {
         "story": story,
         "downloads": downloads,
-        "api_url": reverse("story_api", kwargs={"slug": story.slug}),
+        "api_url": api_url,
+        # Whole, for a script to copy, and with an Arabic slug in letters, not %-escapes.
+        "api_url_shown": uri_to_iri(request.build_absolute_uri(api_url)),
         "right_to_left": stories_language(Story.objects.filter(pk=story.pk)) == Language.ARABIC,
     }
     return render(request, "newsdiff/export.html", context)

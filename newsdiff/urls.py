@@ -9,7 +9,7 @@ from django.urls import URLPattern, URLResolver, include, path, register_convert
 from django.urls.converters import StringConverter
 from django.views import View
 
-from newsdiff import views
+from newsdiff import manage_views, views
 
 
 class StorySlugConverter(StringConverter):
@@ -27,6 +27,27 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.story_list, name="story_list"),
     path("stories/<story_slug:slug>/", views.story_detail, name="story_detail"),
     path("stories/<story_slug:slug>/realign/", views.story_realign_create, name="story_realign"),
+    path("stories/<story_slug:slug>/manage/", manage_views.story_manage, name="story_manage"),
+    path(
+        "stories/<story_slug:slug>/manage/rename/",
+        manage_views.story_rename_create,
+        name="story_rename",
+    ),
+    path(
+        "stories/<story_slug:slug>/manage/merge/",
+        manage_views.story_merge_create,
+        name="story_merge",
+    ),
+    path(
+        "stories/<story_slug:slug>/manage/split/",
+        manage_views.story_split_create,
+        name="story_split",
+    ),
+    path(
+        "stories/<story_slug:slug>/manage/move/",
+        manage_views.story_article_move_create,
+        name="story_article_move",
+    ),
     path("claims/<int:claim_id>/", views.claim_detail, name="claim_detail"),
     path("links/<int:link_id>/review/", views.link_review_create, name="link_review_create"),
     path("articles/<int:article_id>/", views.article_detail, name="article_detail"),

@@ -21,10 +21,11 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadReque
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, HttpResponseClientRefresh
 
@@ -211,7 +212,7 @@ def story_list(request: HtmxHttpRequest) -> HttpResponse:
 
 
 # The story page's views, in the order of its tab bar; the first is the default.
-STORY_TABS = ("columns", "agreements", "contradictions", "only-here", "matrix", "timeline")
+STORY_TABS = ("columns", "rows", "agreements", "contradictions", "only-here", "matrix", "timeline")
 # The agreements and contradictions tabs list this many groups, then link to all of them: an
 # editor scanning a story of hundreds of groups wants the first screen fast.
 TAB_GROUPS_SHOWN = 20
@@ -221,17 +222,33 @@ TAB_GROUPS_SHOWN = 20
 @vary_on_headers("HX-Request")
 @permission_required(BROWSE)
 def story_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
-    story = get_object_or_404(Story, slug=slug)
+    story = Story.objects.filter(slug=slug).first()
+    if story is None:
+        # A story merged into another (or emptied by a move) leads to where it went.
+        moved = selectors.story_redirect_for_slug(slug)
+        if moved is None:
+            raise Http404("No such story")
+        return redirect(moved)
     tab = request.GET.get("tab", STORY_TABS[0])
     if tab not in STORY_TABS:
         tab = STORY_TABS[0]
     loaded = selectors.story_comparison_get(story=story)
+    limit = None if request.GET.get("all") == "1" else TAB_GROUPS_SHOWN
+    tabs = comparison.story_tabs_get(
+        comparison=loaded, limit=limit, language=translation.get_language() or ""
+    )
+    if request.htmx and request.GET.get("part") == "summary":
+        # The summary alone, reloaded after an editor reviews a link.
+        return render(
+            request, "newsdiff/story_detail.html#story-summary", {"story": story, "tabs": tabs}
+        )
     pick = selectors.story_columns_pick(
         comparison=loaded,
         outlet_ids=selectors.outlet_ids_parse(_ids(request.GET.getlist("outlets"))),
+        # Aligned rows put the outlets that differ first; the columns, the first published.
+        preferred=tabs.outlets_differing_first() if tab == "rows" else None,
     )
-    limit = None if request.GET.get("all") == "1" else TAB_GROUPS_SHOWN
-    tabs = comparison.story_tabs_get(comparison=loaded, limit=limit)
+    aligned = tabs.aligned_rows(pick.selected_ids) if tab == "rows" else []
     counts = story_count_lines(story.counts)
     conflict_lines = [c for c in counts if c.kind in CONFLICT_COUNT_KINDS]
     context = {
@@ -244,6 +261,8 @@ def story_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         "tabs": tabs,
         "tab": tab,
         "pick": pick,
+        "aligned_rows": aligned[:limit],
+        "aligned_total": len(aligned),
         # What the story view reloads from after an editor reviews a link in the panel.
         "view_url": request.get_full_path(),
     }
@@ -329,11 +348,16 @@ def article_detail(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
     return render(request, "newsdiff/article_detail.html", context)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @permission_required(REALIGN)
 def story_realign_create(request: HtmxHttpRequest, slug: str) -> HttpResponse:
-    """Re-run the engine (alignment and relations) on a story; editors' decisions are kept."""
+    """Re-run the engine (alignment and relations) on a story; editors' decisions are kept.
+
+    A GET asks first: the story page's button leads here without JavaScript (with htmx it
+    asks through hx-confirm and posts directly)."""
     story = get_object_or_404(Story, slug=slug)
+    if request.method == "GET":
+        return render(request, "newsdiff/story_realign.html", {"story": story})
     result = services.story_realign(story=story)
     # The same words and numbers as the story page's count bar (the stored counts).
     counted = gettext(", ").join(line.text for line in story_count_lines(result.counts))

@@ -3,25 +3,17 @@ pytest-django's live server, on the two seed articles ingested through the engin
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from newsdiff import services
-from newsdiff.models import Article, Relation, Story
-from newsdiff.pipeline.types import Reason, RelationDetails
+from newsdiff.models import Story
 from tests.builders import (
-    article_with_claims,
-    differing,
-    link,
-    outlet_create_for_test,
-    story_create_for_test,
+    harbour_story_create_for_test,
     user_create_for_test,
-    verdicts_store,
 )
 
 pytestmark = pytest.mark.browser
@@ -180,92 +172,7 @@ def test_count_bar_and_tab_badges_agree(editor_page: Page, live_server, seed_sto
 
 @pytest.fixture
 def rich_story(transactional_db) -> Story:
-    """A story with every kind of verdict, written for the tests: three outlets that agree,
-    a contradiction, a dispute between quoted sources, a figure updated the next day, a wire
-    copy and a detail only one outlet reports."""
-    day = timezone.make_aware(dt.datetime(2024, 10, 7, 9, 0))
-    story = story_create_for_test(title="قصف على ميناء المدينة", slug="harbour")
-    wire, daily, herald, courier = (
-        outlet_create_for_test(name=name, native_name=native)
-        for name, native in (
-            ("Wire", "الوكالة"),
-            ("Daily", "اليومية"),
-            ("Herald", "المبشر"),
-            ("Courier", "Courier"),
-        )
-    )
-    _, (a1, a2, a3, a4) = article_with_claims(
-        story=story,
-        outlet=wire,
-        published_at=day,
-        claims=[
-            "قصفت طائرات ميناء المدينة فجر الاثنين.",
-            ("قال الجيش إن خمسة أشخاص قتلوا في القصف.", [], "الجيش"),
-            "أصيب 12 شخصا بجروح.",
-            "اشتعلت النيران في مخزن للوقود.",
-        ],
-    )
-    copy, (c1, c2, c3, c4) = article_with_claims(
-        story=story,
-        outlet=courier,
-        published_at=day + dt.timedelta(hours=1),
-        claims=[a1.text, a2.text, a3.text, a4.text],
-    )
-    Article.objects.filter(pk=copy.pk).update(copy_of=a1.article)
-    _, (b1, b2, b3) = article_with_claims(
-        story=story,
-        outlet=daily,
-        published_at=day + dt.timedelta(hours=3),
-        claims=[
-            "استهدف قصف جوي ميناء المدينة صباح الاثنين.",
-            ("قالت وزارة الصحة إن سبعة أشخاص قتلوا.", [], "وزارة الصحة"),
-            "وقع القصف مساء الأحد.",
-        ],
-    )
-    _, (d1, d2) = article_with_claims(
-        story=story,
-        outlet=herald,
-        published_at=day + dt.timedelta(days=1),
-        claims=["قُصف ميناء المدينة يوم الاثنين.", "ارتفع عدد الجرحى إلى 30 شخصا."],
-    )
-    for x, y in ((a1, c1), (a2, c2), (a3, c3), (a4, c4), (a1, b1), (b1, d1)):
-        link(x, y)
-    link(
-        a2,
-        b2,
-        relation=Relation.DISPUTED,
-        details=RelationDetails(
-            reason=Reason.VALUE_MISMATCH,
-            differing=(differing("count", "5", "7", text_a="خمسة أشخاص", text_b="سبعة أشخاص"),),
-            source_a="الجيش",
-            source_b="وزارة الصحة",
-        ),
-    )
-    link(
-        a1,
-        b3,
-        relation=Relation.CONTRADICTION,
-        details=RelationDetails(
-            reason=Reason.DATE_MISMATCH,
-            differing=(
-                differing(
-                    "date", "2024-10-07", "2024-10-06", text_a="فجر الاثنين", text_b="مساء الأحد"
-                ),
-            ),
-        ),
-    )
-    link(
-        a3,
-        d2,
-        relation=Relation.UPDATED,
-        details=RelationDetails(
-            reason=Reason.FIGURE_UPDATED,
-            differing=(differing("count", "12", "30", text_a="12 شخصا", text_b="30 شخصا"),),
-            published_a=dt.date(2024, 10, 7),
-            published_b=dt.date(2024, 10, 8),
-        ),
-    )
-    return verdicts_store(story)
+    return harbour_story_create_for_test()
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])

@@ -259,7 +259,8 @@ def test_story_tabs_get_groups(django_assert_num_queries):
     assert [x.id for x in contradiction.side_a.claims] == [a[1].id, c[1].id]
     assert [x.id for x in contradiction.side_b.claims] == [b[1].id]
     assert (contradiction.side_a.outlet_count, contradiction.side_b.outlet_count) == (2, 1)
-    assert [(d.a.text, d.b.text) for d in contradiction.differing] == [("5 أشخاص", "سبعة")]
+    assert (contradiction.fact, contradiction.side_a.value.text) == ("count", "5 أشخاص")
+    assert contradiction.side_b.value.text == "سبعة"
 
     assert [[x.id for x in g.claims] for g in tabs.only_here] == [[a[2].id], [b[2].id], [c[2].id]]
 
@@ -287,7 +288,7 @@ def test_story_tabs_get_conflict_sides_follow_reading_order():
     verdicts_store(story)
     (group,) = _tabs(story).conflicts
     assert group.side_a.claims[0].id == a[0].id
-    assert [(d.a.value, d.b.value) for d in group.differing] == [("2008", "2010")]
+    assert [side.value.value for side in group.sides] == ["2008", "2010"]
 
 
 def test_story_tabs_get_dispute_names_both_sources_as_written():
@@ -578,7 +579,7 @@ def test_large_groups_show_their_first_claims_and_count_the_rest():
         confirmed=False,
     )
     assert group.shown == rows[:GROUP_CLAIMS_SHOWN] and group.more == 3
-    side = ConflictSide(claims=rows[:2], outlet_count=2, sources=(), published=None)
+    side = ConflictSide(claims=rows[:2], outlet_count=2, outlets=(), sources=(), published=None)
     assert (side.shown, side.more) == (rows[:2], 0)
 
 

@@ -25,6 +25,7 @@ from django.urls import reverse
 
 from newsdiff import comparison, services
 from newsdiff.models import Article, Claim, ClaimLink, LinkReview, Relation, ReviewDecision, Story
+from newsdiff.pipeline.types import RelationDetails
 from tests.builders import user_create_for_test
 
 pytestmark = pytest.mark.django_db
@@ -104,9 +105,19 @@ def _recomputed(story: Story) -> comparison.StoryVerdicts:
             Claim.objects.filter(article__story=story).values_list("id", "article_id")
         ),
         links=[
-            comparison.LinkEdge(id=pk, claim_a_id=a, claim_b_id=b, relation=rel, review=review)
-            for pk, a, b, rel, review in ClaimLink.objects.filter(story=story).values_list(
-                "id", "claim_a_id", "claim_b_id", "relation", "review"
+            comparison.LinkEdge(
+                id=pk,
+                claim_a_id=a,
+                claim_b_id=b,
+                relation=rel,
+                review=review,
+                score=score,
+                differing=RelationDetails.from_json(details).differing,
+            )
+            for pk, a, b, rel, review, score, details in ClaimLink.objects.filter(
+                story=story
+            ).values_list(
+                "id", "claim_a_id", "claim_b_id", "relation", "review", "score", "details"
             )
         ],
     )

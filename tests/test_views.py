@@ -248,6 +248,7 @@ def test_story_detail_status_labels(client, story_with_links):
 
 def test_story_detail_articles_in_publication_order(client, story_with_links):
     html = client.get(reverse("story_detail", args=["bout-houthis"])).content.decode()
+    html = html[html.index('class="columns"') :]  # the summary above names them too
     # Erem (day 0, 12:00), Reuters (+3 h), Roayah (+1 day).
     assert html.index("إرم نيوز") < html.index("Reuters") < html.index("Roayah News")
 
@@ -332,7 +333,7 @@ def test_claim_detail_unknown_id_is_404(client, db):
 
 # --- story tabs ------------------------------------------------------------------------
 
-TABS = ["columns", "agreements", "contradictions", "only-here", "matrix", "timeline"]
+TABS = ["columns", "rows", "agreements", "contradictions", "only-here", "matrix", "timeline"]
 
 
 @pytest.mark.parametrize("tab", TABS)
@@ -399,6 +400,7 @@ def test_story_tab_timeline(client, story_with_links):
     client.cookies["django_language"] = "en"
     url = reverse("story_detail", args=["bout-houthis"])
     html = client.get(url, {"tab": "timeline"}, headers=HTMX).content.decode()
+    html = html[html.index('class="timeline"') :]  # the summary above names outlets too
     assert "3\xa0hours later" in html
     assert "1\xa0day later" in html
     assert html.index("إرم نيوز") < html.index("Reuters") < html.index("Roayah News")

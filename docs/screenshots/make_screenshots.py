@@ -1,15 +1,22 @@
-"""Make the README screenshots of the seed story: English and Arabic, desktop and phone.
+"""Make the README screenshots: English and Arabic, desktop and phone.
 
     .venv/bin/python docs/screenshots/make_screenshots.py
 
-Builds a throw-away SQLite database, ingests the two seed articles through the engine,
-serves the app on a local port and photographs the story page with a claim selected
-(one that another outlet agrees with) using Debian's Chromium. Writes
-docs/screenshots/story-{en,ar}-{desktop,phone}.png.
+Builds a throw-away SQLite database, ingests what `make setup` ingests through the engine
+(the two seed articles, and the demo story of fixtures/demo: four outlets, one fact in
+conflict), serves the app on a local port and photographs, with Debian's Chromium:
+
+- story-{en,ar}-{desktop,phone}.png: the seed story with a claim selected (one that
+  another outlet agrees with);
+- summary-{en,ar}-{desktop,phone}.png: the demo story's summary at the top of its page
+  (what every outlet reports, the facts that differ);
+- conflicts-{en,ar}-{desktop,phone}.png: its Contradictions tab, one entry per fact in
+  conflict with its sides grouped by value.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 import tempfile
@@ -18,8 +25,29 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 OUT = Path(__file__).resolve().parent
 SEEDS = ROOT / "fixtures" / "seeds"
+DEMO_DIR = ROOT / "fixtures" / "demo"
+DEMO_SLUG = "port-cranes"
+# The demo articles' outlets and dates, as the Makefile ingests them (fixtures/demo/README.md).
+DEMO = (
+    ("Sky Harbour", "2026-09-01"),
+    ("Gulf Daily", "2026-09-02"),
+    ("Coast Post", "2026-09-03"),
+    ("Harbour Times", "2026-09-04"),
+)
 SIZES = {"desktop": (1366, 900), "phone": (390, 844)}
 PASSWORD = "screenshots-only"
+
+
+def shoot(page, name: str, selector: str = "") -> None:
+    """A picture of the viewport, or of one element of the page."""
+    target = OUT / f"{name}.png"
+    page.mouse.move(0, 0)
+    page.wait_for_timeout(300)
+    if selector:
+        page.locator(selector).screenshot(path=str(target))
+    else:
+        page.screenshot(path=str(target))
+    print(target.relative_to(ROOT))
 
 
 def main() -> None:
@@ -46,8 +74,17 @@ def main() -> None:
     call_command("loaddata", str(ROOT / "fixtures" / "outlets.json"), verbosity=0)
     for seed in sorted(SEEDS.glob("*.txt")):
         services.article_ingest(raw_text=seed.read_text(encoding="utf-8"))
-    user_create_for_test(username="editor", password=PASSWORD, role="Editor")
     story = Story.objects.get()
+    for number, (outlet, published) in enumerate(DEMO, start=1):
+        (text,) = DEMO_DIR.glob(f"{number}-*.txt")
+        services.article_ingest(
+            raw_text=text.read_text(encoding="utf-8"),
+            outlet_name=outlet,
+            story_slug=DEMO_SLUG,
+            published=dt.date.fromisoformat(published),
+        )
+    demo = Story.objects.get(slug=DEMO_SLUG)
+    user_create_for_test(username="editor", password=PASSWORD, role="Editor")
 
     from django.db import connections
 
@@ -94,9 +131,15 @@ def main() -> None:
                     page.wait_for_timeout(700)
                     page.evaluate("document.documentElement.scrollTop = 0")
                     page.wait_for_timeout(300)
-                    target = OUT / f"story-{language}-{name}.png"
-                    page.screenshot(path=str(target))
-                    print(target.relative_to(ROOT))
+                    shoot(page, f"story-{language}-{name}")
+                    # The demo story: its summary, then its conflicts.
+                    page.goto(f"{base}{demo.get_absolute_url()}")
+                    page.wait_for_selector("details.summary tr.summary__row")
+                    shoot(page, f"summary-{language}-{name}", "details.summary")
+                    page.goto(f"{base}{demo.get_absolute_url()}?tab=contradictions")
+                    page.wait_for_selector("section.group[data-conflict]")
+                    page.evaluate("document.querySelector('.tab-panel').scrollIntoView()")
+                    shoot(page, f"conflicts-{language}-{name}")
                     context.close()
             browser.close()
     finally:

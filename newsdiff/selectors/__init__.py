@@ -36,6 +36,7 @@ from newsdiff.selectors.story import (
     outlet_ids_parse,
     story_columns_pick,
     story_comparison_get,
+    story_redirect_for_slug,
 )
 
 __all__ = [
@@ -58,6 +59,7 @@ __all__ = [
     "stories_filter",
     "story_columns_pick",
     "story_comparison_get",
+    "story_redirect_for_slug",
     "story_list_rows",
     "story_search_filter",
 ]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.db.models.functions import Coalesce
 
-from newsdiff.comparison import ArticleColumn, ClaimRow
+from newsdiff.comparison import WEAK_LINK_SCORE, ArticleColumn, ClaimRow
 from newsdiff.explanations import link_sentence
 from newsdiff.models import Article, Claim, ClaimLink, LinkReview, ReviewDecision
 from newsdiff.pipeline.types import Fact, FactDifference, FactValue, RelationDetails
@@ -24,7 +24,8 @@ from newsdiff.selectors.story import CLAIM_ROW_FIELDS, article_columns, claim_ro
 
 # --- Claim detail -----------------------------------------------------------------------
 
-# The order the claim panel lists links in (pipeline.types.LINK_KINDS, conflicts first).
+# The order the claim panel lists links in (pipeline.types.LINK_KINDS, conflicts first):
+# what an editor has to check leads, what only confirms the claim follows.
 PANEL_ORDER = ("contradiction", "disputed", "updated", "agreement")
 
 
@@ -69,6 +70,12 @@ class LinkView:
         return self.link.review != ReviewDecision.DISMISSED
 
     @property
+    def weak(self) -> bool:
+        """An agreement the engine is unsure of (comparison.WEAK_LINK_SCORE): the panel
+        folds it away with its scores rather than lead with it."""
+        return self.relation == "agreement" and self.link.score < WEAK_LINK_SCORE
+
+    @property
     def wire_copy(self) -> bool:
         """The two claims are one wire text printed twice: a copy, not a confirmation."""
         article_a, article_b = self.link.claim_a.article, self.link.claim_b.article
@@ -82,6 +89,8 @@ class LinkView:
 @dataclass(frozen=True, slots=True)
 class ClaimDetail:
     claim: Claim
+    # Every link, in the panel's order: conflicts (PANEL_ORDER), then agreements by
+    # confidence, then the weak matches.
     links: list[LinkView]
     segments: list[TextSegment]
     # The claim's facts for reading (never the engine's internal subject or key).
@@ -93,9 +102,22 @@ class ClaimDetail:
         return self.claim.attribution_text
 
     @property
+    def strong_links(self) -> list[LinkView]:
+        """The links the panel lists open: conflicts first, then agreements."""
+        return [view for view in self.links if not view.weak]
+
+    @property
+    def weak_links(self) -> list[LinkView]:
+        """Agreements scored below WEAK_LINK_SCORE, folded away at the end of the panel."""
+        return [view for view in self.links if view.weak]
+
+    @property
     def linked_ids_text(self) -> str:
-        """The counterparts of links that count, for the panel's data-linked attribute."""
-        return " ".join(str(view.counterpart.id) for view in self.links if view.counts)
+        """The counterparts of links that count, for the panel's data-linked attribute (a
+        weak match is no counterpart to point at)."""
+        return " ".join(
+            str(view.counterpart.id) for view in self.links if view.counts and not view.weak
+        )
 
 
 def _segments(text: str, needles: Iterable[str]) -> list[TextSegment]:
@@ -132,7 +154,8 @@ def claim_detail_get(*, claim_id: int) -> ClaimDetail:
     counterpart claim, the typed details oriented from this claim (here / there), the
     explanation in the reader's language, the differing values highlighted in both texts as
     the articles wrote them, and the editors' reviews of each pair, newest first.
-    Three queries.
+    Links come conflicts first (PANEL_ORDER), then agreements by confidence, the weak
+    matches last; the most confident first within each. Three queries.
 
     Raises Claim.DoesNotExist for an unknown id.
     """
@@ -173,14 +196,20 @@ def claim_detail_get(*, claim_id: int) -> ClaimDetail:
                 reviews=reviews.get((link.claim_a_id, link.claim_b_id), []),
             )
         )
-    # Conflicts first, most serious first, then agreements; the closest first within each.
-    views.sort(key=lambda view: PANEL_ORDER.index(view.relation))
+    views.sort(key=_panel_place)
     return ClaimDetail(
         claim=claim,
         links=views,
         segments=_segments(claim.text, own_highlights),
         facts=_claim_facts(claim),
     )
+
+
+def _panel_place(view: LinkView) -> tuple[bool, int, float, float, int]:
+    """Where a link stands in the panel: weak matches last, then by kind (conflicts first,
+    most serious first), then by the engine's confidence, then by similarity."""
+    link = view.link
+    return (view.weak, PANEL_ORDER.index(view.relation), -link.score, -link.similarity, link.id)
 
 
 # --- Article text -----------------------------------------------------------------------
@@ -222,11 +251,11 @@ def article_text_get(*, article_id: int) -> ArticleText:
     for values in (
         Claim.objects.filter(article=article)
         .order_by("start", "position")
-        .values("start", "end", *CLAIM_ROW_FIELDS)
+        .values_list("start", "end", *CLAIM_ROW_FIELDS)
     ):
-        row = claim_row(values, column, source_id)
+        row = claim_row(values[2:], column, source_id)
         rows[row.id] = row
-        spans.append((row, values["start"], values["end"]))
+        spans.append((row, values[0], values[1]))
     _note_links(article, rows)
     column.claims.extend(sorted(rows.values(), key=lambda row: row.position))
 

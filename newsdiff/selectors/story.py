@@ -8,13 +8,12 @@ tabs are laid out from this data by comparison.story_tabs_get, with no query of 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from django.db.models import Case, F, TextField, Value, When
-from django.db.models.functions import Cast
+from django.db.models import F, Q
 from django.urls import reverse
 
 from newsdiff.comparison import (
@@ -28,7 +27,17 @@ from newsdiff.comparison import (
     language_direction,
     source_of_articles,
 )
-from newsdiff.models import Article, Claim, ClaimLink, Relation, ReviewDecision, Story
+from newsdiff.models import (
+    Article,
+    Claim,
+    ClaimLink,
+    Relation,
+    ReviewDecision,
+    Story,
+    StoryEdit,
+    StoryEditAction,
+    conflict_details_text,
+)
 from newsdiff.pipeline.types import RelationDetails
 from newsdiff.selectors.snapshot import consistent_reads
 
@@ -85,27 +94,40 @@ CLAIM_ROW_FIELDS = (
 )
 
 
-def claim_row(values: Mapping[str, Any], column: ArticleColumn, source_id: int) -> ClaimRow:
-    """A ClaimRow from a values() row of CLAIM_ROW_FIELDS and its article's column."""
-    claim_id: int = values["id"]
+def claim_row(values: Sequence[Any], column: ArticleColumn, source_id: int) -> ClaimRow:
+    """A ClaimRow from a values_list() row of CLAIM_ROW_FIELDS (in that order) and its
+    article's column. Tuples, not values() dicts: a story page reads thousands of claims, and
+    building a dict per row cost more than the query."""
+    (
+        claim_id,
+        _article_id,
+        position,
+        text,
+        attribution_text,
+        status,
+        agreed_outlets,
+        contradicted_outlets,
+        disputed_outlets,
+        updated_outlets,
+    ) = values
     return ClaimRow(
         id=claim_id,
         article_id=column.article.id,
         outlet_id=column.outlet.id,
         outlet_name=column.outlet.label,
-        position=values["position"],
-        text=values["text"],
+        position=position,
+        text=text,
         language=column.article.language,
         direction=column.direction,
         url=claim_url(claim_id),
         published_at=column.article.published_at,
         source_id=source_id,
-        attribution_text=values["attribution_text"],
-        status=values["status"],
-        agreed_outlets=values["agreed_outlets"],
-        contradicted_outlets=values["contradicted_outlets"],
-        disputed_outlets=values["disputed_outlets"],
-        updated_outlets=values["updated_outlets"],
+        attribution_text=attribution_text,
+        status=status,
+        agreed_outlets=agreed_outlets,
+        contradicted_outlets=contradicted_outlets,
+        disputed_outlets=disputed_outlets,
+        updated_outlets=updated_outlets,
     )
 
 
@@ -141,9 +163,9 @@ def _story_comparison(story: Story) -> StoryComparison:
     for values in (
         Claim.objects.filter(article__story=story)
         .order_by("article_id", "position")
-        .values(*CLAIM_ROW_FIELDS)
+        .values_list(*CLAIM_ROW_FIELDS)
     ):
-        column = columns.get(values["article_id"])
+        column = columns.get(values[1])
         if column is None:
             # Stored after the articles were read (SQLite reads without a snapshot): shown
             # on the next request, with its article.
@@ -164,19 +186,13 @@ def _story_links(story: Story, rows: dict[int, ClaimRow]) -> list[LinkRow]:
     values = (
         ClaimLink.objects.filter(story=story)
         .order_by("id")
-        .annotate(
-            # The JSON as text, decoded here for the conflicts only: the database driver would
-            # decode every row's JSON, agreements included, which cost more than the query.
-            shown_details=Case(
-                When(relation=Relation.AGREEMENT, then=Value("")),
-                default=Cast("details", TextField()),
-                output_field=TextField(),
-            )
+        .annotate(shown_details=conflict_details_text())
+        .values_list(
+            "id", "claim_a_id", "claim_b_id", "relation", "review", "score", "shown_details"
         )
-        .values_list("id", "claim_a_id", "claim_b_id", "relation", "review", "shown_details")
     )
     links: list[LinkRow] = []
-    for link_id, claim_a, claim_b, relation, review, details in values:
+    for link_id, claim_a, claim_b, relation, review, score, details in values:
         row_a, row_b = rows.get(claim_a), rows.get(claim_b)
         if row_a is None or row_b is None:
             continue
@@ -187,12 +203,17 @@ def _story_links(story: Story, rows: dict[int, ClaimRow]) -> list[LinkRow]:
             relation=relation,
             review=review,
             details=RelationDetails.from_json(json.loads(details)) if details else None,
+            score=score,
         )
         links.append(link)
+        # A weak match is in the claim's panel, folded away; the page does not highlight it.
+        weak = relation == Relation.AGREEMENT and not link.edge.joins
         for row, other in ((row_a, row_b), (row_b, row_a)):
             row.link_ids.append(link_id)
             if not link.counts:
                 row.dismissed_links += 1
+                continue
+            if weak:
                 continue
             row.linked_claim_ids.append(other.id)
             if review == ReviewDecision.CONFIRMED and row.source_id != other.source_id:
@@ -244,16 +265,21 @@ def outlet_ids_parse(values: Iterable[str]) -> list[int]:
     return ids
 
 
-def story_columns_pick(*, comparison: StoryComparison, outlet_ids: list[int]) -> ColumnPick:
+def story_columns_pick(
+    *, comparison: StoryComparison, outlet_ids: list[int], preferred: list[int] | None = None
+) -> ColumnPick:
     """The 2-4 outlets whose articles are shown side by side. No queries.
 
-    Outlets are offered in order of first publication; the default is the first four.
-    Unknown ids are ignored; beyond four, the first four asked for are kept; fewer than
+    Outlets are offered in order of first publication, or in the preferred order when one is
+    given (the aligned rows put the outlets that differ first); the default is the first
+    four. Unknown ids are ignored; beyond four, the first four asked for are kept; fewer than
     two falls back to the default.
     """
-    outlets: dict[int, OutletInfo] = {}
+    published: dict[int, OutletInfo] = {}
     for column in comparison.columns:
-        outlets.setdefault(column.outlet.id, column.outlet)
+        published.setdefault(column.outlet.id, column.outlet)
+    order = [i for i in preferred or () if i in published] + list(published)
+    outlets = {i: published[i] for i in order}
     default = list(outlets)[:COLUMNS_MAX]
     asked = [i for i in outlet_ids if i in outlets]
     corrected = bool(outlet_ids) and not (COLUMNS_MIN <= len(asked) <= COLUMNS_MAX)
@@ -268,3 +294,39 @@ def story_columns_pick(*, comparison: StoryComparison, outlet_ids: list[int]) ->
         default=chosen == set(default),
         corrected=corrected,
     )
+
+
+# --- Old story addresses -----------------------------------------------------------------
+
+# A merged-away story may itself have been merged away since: at most this many hops.
+REDIRECT_HOPS = 10
+
+
+def story_redirect_for_slug(slug: str) -> Story | None:
+    """The story an old story address now leads to: the story it was merged into, or the
+    story its last article moved to (which emptied and deleted it), following later merges;
+    None when no edit took the slug away. For the story page's 404 path (call it only when
+    no story has this slug)."""
+    seen: set[str] = set()
+    for _ in range(REDIRECT_HOPS):
+        edit = (
+            StoryEdit.objects.filter(
+                Q(action=StoryEditAction.MERGE, other_slug=slug)
+                | Q(action=StoryEditAction.MOVE, story_slug=slug, story__isnull=True)
+            )
+            .select_related("story", "other_story")
+            .order_by("-created_at", "-id")
+            .first()
+        )
+        if edit is None:
+            return None
+        merged = edit.action == StoryEditAction.MERGE
+        if merged and edit.story is not None:
+            return edit.story
+        if not merged and edit.detail.get("emptied") and edit.other_story is not None:
+            return edit.other_story
+        seen.add(slug)
+        slug = edit.story_slug if merged else edit.other_slug
+        if not slug or slug in seen:
+            return None
+    return None
