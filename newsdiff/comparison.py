@@ -261,7 +261,7 @@ def story_groups(
     return StoryGroups(
         agreements=agreements,
         conflicts=_conflicts(
-            listed_conflicts(counting, claim_article, source_of, group_of),
+            _listed_conflicts(counting, claim_article, source_of, group_of),
             claim_article,
             source_of,
             group_of,
@@ -272,17 +272,17 @@ def story_groups(
     )
 
 
-def listed_conflicts(
+def _listed_conflicts(
     links: Iterable[LinkEdge],
     claim_article: Mapping[int, int],
     source_of: Mapping[int, int],
     group_of: Mapping[int, int],
-) -> list[tuple[LinkEdge, int, int]]:
-    """The conflict links the story lists, each with its two claims' sources: counting links
-    between independent sources (or a dispute one article reports between two sources it
-    quotes). A link between two claims of one agreement group is left out: when both agree
-    with the same claims (links the engine is confident of, or an editor confirmed), the
-    conflict is the doubtful verdict, and a group cannot be in conflict with itself."""
+) -> list[LinkEdge]:
+    """The conflict links the story lists: counting links between independent sources (or a
+    dispute one article reports between two sources it quotes). A link between two claims of
+    one agreement group is left out: when both agree with the same claims (links the engine is
+    confident of, or an editor confirmed), the conflict is the doubtful verdict, and a group
+    cannot be in conflict with itself."""
     listed = []
     for link in links:
         if link.relation not in CONFLICT_KINDS or not link.counts:
@@ -293,33 +293,8 @@ def listed_conflicts(
             continue  # one source cannot contradict itself
         if group_of[link.claim_a_id] == group_of[link.claim_b_id]:
             continue
-        listed.append((link, source_a, source_b))
+        listed.append(link)
     return listed
-
-
-class _Components:
-    """Union-find over hashable nodes, each component remembering its nodes in order."""
-
-    def __init__(self) -> None:
-        self.parent: dict[Any, Any] = {}
-
-    def find(self, node: Any) -> Any:
-        self.parent.setdefault(node, node)
-        while self.parent[node] != node:
-            self.parent[node] = self.parent[self.parent[node]]
-            node = self.parent[node]
-        return node
-
-    def union(self, a: Any, b: Any) -> None:
-        root_a, root_b = self.find(a), self.find(b)
-        if root_a != root_b:
-            self.parent[max(root_a, root_b)] = min(root_a, root_b)
-
-    def groups(self) -> list[list[Any]]:
-        grouped: dict[Any, list[Any]] = defaultdict(list)
-        for node in self.parent:
-            grouped[self.find(node)].append(node)
-        return list(grouped.values())
 
 
 # A fact in conflict: (kind of fact, "updated" or "contradiction"); a node of one: (claim id,
@@ -333,7 +308,7 @@ def _value_key(value: FactValue) -> tuple[str, str]:
 
 
 def _conflicts(
-    listed: Sequence[tuple[LinkEdge, int, int]],
+    listed: Sequence[LinkEdge],
     claim_article: Mapping[int, int],
     source_of: Mapping[int, int],
     group_of: Mapping[int, int],
@@ -351,14 +326,14 @@ def _conflicts(
     values in the order they were published. Conflict links that name no fact make one
     conflict per pair of agreement groups they join.
     """
-    nodes = _Components()
-    # A node is (claim, (kind of fact, update or not)).
+    # (claim, fact) pairs the conflict links join, and then the agreement groups.
+    joined: list[tuple[_Node, _Node]] = []
     # node -> the values the links read for it; (fact, value) -> as first written.
     values: dict[_Node, Counter[tuple[str, str]]] = defaultdict(Counter)
     written: dict[tuple[_Fact, tuple[str, str]], FactValue] = {}
     links_of: dict[_Node, list[LinkEdge]] = defaultdict(list)
     statements: dict[frozenset[int], list[LinkEdge]] = defaultdict(list)
-    for link, _, _ in listed:
+    for link in listed:
         if not link.differing:
             roots = frozenset((group_of[link.claim_a_id], group_of[link.claim_b_id]))
             statements[roots].append(link)
@@ -368,7 +343,7 @@ def _conflicts(
             # two conflicts; outlets that differ and the sources they quote are one.
             fact = (difference.kind, UPDATED if link.relation == UPDATED else CONTRADICTION)
             node_a, node_b = (link.claim_a_id, fact), (link.claim_b_id, fact)
-            nodes.union(node_a, node_b)
+            joined.append((node_a, node_b))
             for node, value in ((node_a, difference.a), (node_b, difference.b)):
                 values[node][_value_key(value)] += 1
                 written.setdefault((fact, _value_key(value)), value)
@@ -377,10 +352,10 @@ def _conflicts(
     first_in_group: dict[tuple[int, _Fact], _Node] = {}
     for node in sorted(values):
         claim_id, fact = node
-        nodes.union(first_in_group.setdefault((group_of[claim_id], fact), node), node)
+        joined.append((first_in_group.setdefault((group_of[claim_id], fact), node), node))
     conflicts = [
         conflict
-        for component in nodes.groups()
+        for component in connected_groups(joined)
         if (
             conflict := _fact_conflict(
                 component, values, written, links_of, source_of, claim_article, group_of, members
@@ -473,13 +448,12 @@ def story_verdicts(
     # The links of the conflicts the story lists, and only those: a claim is never
     # "contradicted" by nothing listed.
     in_conflicts = {link_id for conflict in groups.conflicts for link_id in conflict.link_ids}
-    for link, source_a, source_b in listed_conflicts(
-        links, claim_article, source_of, groups.group_of
-    ):
-        if link.id not in in_conflicts:
-            continue
-        against[link.relation][link.claim_a_id].add(source_b)
-        against[link.relation][link.claim_b_id].add(source_a)
+    for link in links:
+        if link.id in in_conflicts:
+            source_a = source_of[claim_article[link.claim_a_id]]
+            source_b = source_of[claim_article[link.claim_b_id]]
+            against[link.relation][link.claim_a_id].add(source_b)
+            against[link.relation][link.claim_b_id].add(source_a)
     # A wire copy and its original: the claim is "only in copies of one text", unless
     # another outlet reports it too. Two articles of one outlet say nothing.
     copied: set[int] = set()
@@ -720,12 +694,15 @@ class ConflictSide(_ShownClaims):
     outlets: tuple[str, ...]
     # Who the side's claims quote, as the articles wrote it (a dispute's parties).
     sources: tuple[str, ...]
-    # When the side's value was first published (an update's times), and by whom.
-    published: dt.date | None
+    # Who published the side's value first, and when (an update's times).
     first_outlets: tuple[str, ...] = ()
     first_published_at: dt.datetime | None = None
     # The value as the side's first claim wrote it; None for a conflict that names no fact.
     value: FactValue | None = None
+
+    @property
+    def published(self) -> dt.date | None:
+        return self.first_published_at.date() if self.first_published_at else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -1112,14 +1089,12 @@ def _conflict_side(
     sources = dict.fromkeys(
         name for row in claims if (name := source_named.get(row.id) or row.attribution_text)
     )
-    dates = [row.published_at.date() for row in claims if row.published_at]
     first = _first_reporters(claims)
     return ConflictSide(
         claims=claims,
         outlet_count=outlet_count,
         outlets=tuple(dict.fromkeys(row.outlet_name for row in claims)),
         sources=tuple(sources),
-        published=min(dates) if dates else None,
         first_outlets=tuple(first["first_outlets"]),
         first_published_at=first["first_published_at"],
         value=value,

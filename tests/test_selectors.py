@@ -579,7 +579,7 @@ def test_large_groups_show_their_first_claims_and_count_the_rest():
         confirmed=False,
     )
     assert group.shown == rows[:GROUP_CLAIMS_SHOWN] and group.more == 3
-    side = ConflictSide(claims=rows[:2], outlet_count=2, outlets=(), sources=(), published=None)
+    side = ConflictSide(claims=rows[:2], outlet_count=2, outlets=(), sources=())
     assert (side.shown, side.more) == (rows[:2], 0)
 
 
