@@ -11,7 +11,6 @@ rendered again with the errors.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,14 +21,13 @@ from django.forms import Form
 from django.http import Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
-from newsdiff import selectors, services
-from newsdiff.http import HtmxHttpRequest
+from newsdiff import services
+from newsdiff.http import HtmxHttpRequest, search_text, story_or_redirect
 from newsdiff.manage_forms import (
     ArticleMoveForm,
     MergeDirection,
@@ -45,8 +43,6 @@ from newsdiff.permissions import MANAGE, permission_required
 STORY_CHOICES = 50
 # The screen shows this many of the story's edits, newest first.
 HISTORY_SHOWN = 50
-SEARCH_MAX_CHARS = 200
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 # Each form's partial in story_manage.html, by the id of the section it replaces.
 FORM_PARTIALS = {
     "manage-rename": "rename-form",
@@ -60,20 +56,6 @@ def _isolated(text: str) -> str:
     """A title inside a sentence of a message, kept whole in either direction (a plain-text
     message cannot hold <bdi>: FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE does it)."""
     return f"\u2068{text}\u2069"
-
-
-def _story_or_redirect(slug: str, view_name: str) -> Story | HttpResponseBase:
-    story = Story.objects.filter(slug=slug).first()
-    if story is not None:
-        return story
-    moved = selectors.story_redirect_for_slug(slug)
-    if moved is None:
-        raise Http404("No such story")
-    return redirect(reverse(view_name, args=[moved.slug]))
-
-
-def _search_text(value: str | None) -> str:
-    return CONTROL_CHARACTERS.sub("", value or "").strip()[:SEARCH_MAX_CHARS]
 
 
 def _other_stories(story: Story, query: str) -> list[Story]:
@@ -125,7 +107,7 @@ def _context(
     request: HtmxHttpRequest, story: Story, forms: dict[str, Form] | None = None
 ) -> dict[str, Any]:
     articles = _articles(story)
-    query = _search_text(request.GET.get("q"))
+    query = search_text(request.GET.get("q"))
     forms = forms or {}
     return {
         "story": story,
@@ -145,7 +127,7 @@ def _context(
 @vary_on_headers("HX-Request")
 @permission_required(MANAGE)
 def story_manage(request: HtmxHttpRequest, slug: str) -> HttpResponseBase:
-    found = _story_or_redirect(slug, "story_manage")
+    found = story_or_redirect(slug, "story_manage")
     if not isinstance(found, Story):
         return found
     context = _context(request, found)

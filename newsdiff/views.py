@@ -31,15 +31,12 @@ from django_htmx.http import HttpResponseClientRedirect, HttpResponseClientRefre
 
 from newsdiff import comparison, selectors, services
 from newsdiff.comparison import StoryCounts
-from newsdiff.http import HtmxHttpRequest
+from newsdiff.http import HtmxHttpRequest, search_text, story_or_redirect
 from newsdiff.models import Article, Claim, ClaimLink, ReviewDecision, Story
 from newsdiff.permissions import BROWSE, REALIGN, REVIEW, permission_required
 
 # Database ids are 64-bit: a longer number names nothing, and SQLite cannot even compare one.
 ID_DIGITS = re.compile(r"[0-9]{1,18}")
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
-# The search box reads this many characters of what was typed.
-SEARCH_MAX_CHARS = 200
 
 
 def _id_or_none(value: str | None) -> int | None:
@@ -63,12 +60,6 @@ def _date_or_none(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value) if value else None
     except ValueError:
         return None
-
-
-def _search_text(value: str | None) -> str:
-    """What was typed into a search box, without the control characters no title or claim
-    holds (PostgreSQL refuses a NUL in a query outright)."""
-    return CONTROL_CHARACTERS.sub("", value or "").strip()[:SEARCH_MAX_CHARS]
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +167,7 @@ def _page_number(value: str | None) -> int:
 @vary_on_headers("HX-Request")
 @permission_required(BROWSE)
 def story_list(request: HtmxHttpRequest) -> HttpResponse:
-    query = _search_text(request.GET.get("q"))
+    query = search_text(request.GET.get("q"))
     outlet_id = _id_or_none(request.GET.get("outlet"))
     published_from = _date_or_none(request.GET.get("from"))
     published_to = _date_or_none(request.GET.get("to"))
@@ -222,13 +213,9 @@ TAB_GROUPS_SHOWN = 20
 @vary_on_headers("HX-Request")
 @permission_required(BROWSE)
 def story_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
-    story = Story.objects.filter(slug=slug).first()
-    if story is None:
-        # A story merged into another (or emptied by a move) leads to where it went.
-        moved = selectors.story_redirect_for_slug(slug)
-        if moved is None:
-            raise Http404("No such story")
-        return redirect(moved)
+    story = story_or_redirect(slug, "story_detail")
+    if not isinstance(story, Story):
+        return story
     tab = request.GET.get("tab", STORY_TABS[0])
     if tab not in STORY_TABS:
         tab = STORY_TABS[0]
