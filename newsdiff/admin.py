@@ -1,11 +1,16 @@
 """The admin: a maintenance view of every model. Writes to claims and links belong to
-services (story_realign), so those two are read-mostly here."""
+services (story_realign), so those two are read-mostly here. An edit here of what a story page
+shows (outlets, articles, claims, links) gives the stories it touches a new revision, so that
+no process serves their pages as they were (selectors.story_page_get)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin
 from django.db import models
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Model, QuerySet
+from django.forms import ModelForm
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
@@ -23,8 +28,35 @@ from newsdiff.models import (
 )
 
 
+class StoryRevisingAdmin(admin.ModelAdmin):
+    """Gives the stories an edit or deletion touches (before and after it) a new revision."""
+
+    def story_ids(self, queryset: QuerySet[Any]) -> set[int]:
+        raise NotImplementedError
+
+    def _touched(self, obj: Model) -> set[int]:
+        if obj.pk is None:
+            return set()
+        return self.story_ids(self.model._default_manager.filter(pk=obj.pk))
+
+    def save_model(self, request: HttpRequest, obj: Model, form: ModelForm, change: bool) -> None:
+        before = self._touched(obj)
+        super().save_model(request, obj, form, change)
+        services.stories_revise(story_ids=before | self._touched(obj))
+
+    def delete_model(self, request: HttpRequest, obj: Model) -> None:
+        touched = self._touched(obj)
+        super().delete_model(request, obj)
+        services.stories_revise(story_ids=touched)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
+        touched = self.story_ids(queryset)
+        super().delete_queryset(request, queryset)
+        services.stories_revise(story_ids=touched)
+
+
 @admin.register(Outlet)
-class OutletAdmin(admin.ModelAdmin):
+class OutletAdmin(StoryRevisingAdmin):
     list_display = [
         "name",
         "native_name",
@@ -45,6 +77,12 @@ class OutletAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Outlet]:
         return super().get_queryset(request).annotate(article_total=Count("articles"))
+
+    def story_ids(self, queryset: QuerySet[Any]) -> set[int]:
+        outlet_ids = list(queryset.values_list("pk", flat=True))
+        return set(
+            Article.objects.filter(outlet_id__in=outlet_ids).values_list("story_id", flat=True)
+        )
 
     @admin.action(description=_("Confirm the selected outlets (no longer provisional)"))
     def confirm_outlets(self, request: HttpRequest, queryset: QuerySet[Outlet]) -> None:
@@ -114,7 +152,7 @@ class StoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(StoryRevisingAdmin):
     list_display = ["__str__", "outlet", "story", "language", "published_at", "copy_of"]
     list_filter = ["language", "outlet", "published_at"]
     list_select_related = ["outlet", "story", "copy_of__outlet"]
@@ -125,9 +163,12 @@ class ArticleAdmin(admin.ModelAdmin):
     readonly_fields = ["content_hash", "created_at"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
+    def story_ids(self, queryset: QuerySet[Any]) -> set[int]:
+        return set(queryset.values_list("story_id", flat=True))
+
 
 @admin.register(Claim)
-class ClaimAdmin(admin.ModelAdmin):
+class ClaimAdmin(StoryRevisingAdmin):
     list_display = ["__str__", "article", "position", "attribution"]
     list_filter = ["article__language", "article__outlet"]
     list_select_related = ["article__outlet"]
@@ -135,9 +176,12 @@ class ClaimAdmin(admin.ModelAdmin):
     search_fields = ["text", "normalized", "attribution", "article__story__title"]
     raw_id_fields = ["article"]
 
+    def story_ids(self, queryset: QuerySet[Any]) -> set[int]:
+        return set(queryset.values_list("article__story_id", flat=True))
+
 
 @admin.register(ClaimLink)
-class ClaimLinkAdmin(admin.ModelAdmin):
+class ClaimLinkAdmin(StoryRevisingAdmin):
     list_display = [
         "__str__",
         "story",
@@ -153,6 +197,9 @@ class ClaimLinkAdmin(admin.ModelAdmin):
     search_fields = ["claim_a__text", "claim_b__text", "story__title"]
     raw_id_fields = ["story", "article_a", "article_b", "claim_a", "claim_b"]
     readonly_fields = ["created_at"]
+
+    def story_ids(self, queryset: QuerySet[Any]) -> set[int]:
+        return set(queryset.values_list("story_id", flat=True))
 
 
 @admin.register(LinkReview)

@@ -32,7 +32,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from functools import cached_property
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from newsdiff.pipeline.align import connected_groups
 from newsdiff.pipeline.types import FactDifference, FactValue, RelationDetails
@@ -100,13 +100,18 @@ class LinkEdge:
 
     @property
     def joins(self) -> bool:
-        """Whether the link puts its two claims in one agreement group: a counting agreement
-        the engine is confident of, or one an editor confirmed."""
-        return (
-            self.relation == AGREEMENT
-            and self.counts
-            and (self.score >= WEAK_LINK_SCORE or self.review == CONFIRMED)
-        )
+        """Whether the link puts its two claims in one agreement group (link_joins)."""
+        return link_joins(self.relation, self.review, self.score)
+
+
+def link_joins(relation: str, review: str, score: float) -> bool:
+    """Whether a link puts its two claims in one agreement group: a counting agreement the
+    engine is confident of, or one an editor confirmed."""
+    return (
+        relation == AGREEMENT
+        and review != DISMISSED
+        and (score >= WEAK_LINK_SCORE or review == CONFIRMED)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -624,26 +629,38 @@ class LinkRow:
 
 @dataclass(frozen=True, slots=True)
 class StoryComparison:
-    """A story's articles in publication order, their claims in reading order, its links."""
+    """A story's articles in publication order, their claims in reading order, its links.
+
+    Read-only once built: its reading order and groups are worked out on first use and kept
+    (a page kept laid out shares them between its tabs in every language).
+    """
 
     columns: list[ArticleColumn]
     claims: dict[int, ClaimRow]
     links: list[LinkRow]
+    _kept: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
-    def reading_order(self) -> dict[int, int]:
+    def reading_order(self) -> Mapping[int, int]:
         """claim id -> its place across the page: articles by publication, claims by position."""
-        rows = (row for column in self.columns for row in column.claims)
-        return {row.id: index for index, row in enumerate(rows)}
+        order = self._kept.get("order")
+        if order is None:
+            rows = (row for column in self.columns for row in column.claims)
+            order = self._kept["order"] = {row.id: index for index, row in enumerate(rows)}
+        return cast(Mapping[int, int], order)
 
     def groups(self) -> StoryGroups:
         """The story's agreement and conflict groups: story_groups on this data."""
-        return story_groups(
-            claim_article={claim_id: row.article_id for claim_id, row in self.claims.items()},
-            source_of=source_of_articles(
-                ArticleNode(c.article.id, c.outlet.id, c.article.copy_of_id) for c in self.columns
-            ),
-            links=[link.edge for link in self.links],
-        )
+        groups = self._kept.get("groups")
+        if groups is None:
+            groups = self._kept["groups"] = story_groups(
+                claim_article={claim_id: row.article_id for claim_id, row in self.claims.items()},
+                source_of=source_of_articles(
+                    ArticleNode(c.article.id, c.outlet.id, c.article.copy_of_id)
+                    for c in self.columns
+                ),
+                links=[link.edge for link in self.links],
+            )
+        return cast(StoryGroups, groups)
 
 
 def language_direction(language: str) -> str:

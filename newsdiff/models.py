@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Cast
@@ -76,6 +78,12 @@ class Story(models.Model):
     dismissed_count = models.PositiveIntegerField(_("links dismissed"), default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Changes whenever anything the story page shows changes (services.story_verdicts_store,
+    # which every write of articles, claims, links and reviews ends with; the admin's edits):
+    # the page's laid-out data is kept per process under (id, revision)
+    # (selectors.story_page_get). A fresh random value, so that no two states of any story,
+    # even one deleted and its id reused, ever share one.
+    revision = models.UUIDField(default=uuid.uuid4, editable=False)
 
     class Meta:
         ordering = ["-updated_at"]

@@ -12,7 +12,7 @@ import json
 import logging
 import uuid
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -338,6 +338,12 @@ def stories_merge(*, into: Story, others: Sequence[Story]) -> Story:
     ClaimLink.objects.filter(story__in=others).update(story=into)
     Story.objects.filter(pk__in=[s.pk for s in others]).delete()
     return into
+
+
+def stories_revise(*, story_ids: Iterable[int]) -> int:
+    """Retire the laid-out pages of stories edited outside the services (the admin's edits of
+    outlets, articles, claims and links): their next request reads them again."""
+    return Story.objects.filter(pk__in=list(story_ids)).update(revision=uuid.uuid4())
 
 
 def story_create(*, title: str, slug: str = "") -> Story:
@@ -923,9 +929,13 @@ def story_verdicts_store(*, story: Story) -> StoryCounts:
         for start in range(0, len(ids), VERDICT_UPDATE_BATCH):
             Claim.objects.filter(pk__in=ids[start : start + VERDICT_UPDATE_BATCH]).update(**values)
     counts = verdicts.counts
+    # Every write to what the story page shows ends here: a new revision retires the laid-out
+    # page each process keeps (selectors.story_page_get).
+    revision = uuid.uuid4()
     Story.objects.filter(pk=story.pk).update(
-        **{name: getattr(counts, name) for name in STORY_COUNT_FIELDS}
+        revision=revision, **{name: getattr(counts, name) for name in STORY_COUNT_FIELDS}
     )
+    story.revision = revision
     for name in STORY_COUNT_FIELDS:
         setattr(story, name, getattr(counts, name))
     return counts

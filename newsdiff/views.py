@@ -29,7 +29,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, HttpResponseClientRefresh
 
-from newsdiff import comparison, selectors, services
+from newsdiff import selectors, services
 from newsdiff.comparison import StoryCounts
 from newsdiff.http import HtmxHttpRequest, search_text, story_or_redirect
 from newsdiff.models import Article, Claim, ClaimLink, ReviewDecision, Story
@@ -219,10 +219,9 @@ def story_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     tab = request.GET.get("tab", STORY_TABS[0])
     if tab not in STORY_TABS:
         tab = STORY_TABS[0]
-    loaded = selectors.story_comparison_get(story=story)
     limit = None if request.GET.get("all") == "1" else TAB_GROUPS_SHOWN
-    tabs = comparison.story_tabs_get(
-        comparison=loaded, limit=limit, language=translation.get_language() or ""
+    loaded, tabs = selectors.story_page_get(
+        story=story, limit=limit, language=translation.get_language() or ""
     )
     if request.htmx and request.GET.get("part") == "summary":
         # The summary alone, reloaded after an editor reviews a link.

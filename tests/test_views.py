@@ -4,12 +4,15 @@ columns, the interface in Arabic and English, query bounds."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
+from django.forms.models import model_to_dict
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from newsdiff import selectors
 from newsdiff.models import Article, ClaimLink, Language, LinkReview, Relation, Story
 from newsdiff.pipeline.types import Reason, RelationDetails
 from tests.builders import (
@@ -274,10 +277,58 @@ def _big_story(*, claims_per_article: int) -> None:
 
 def test_story_detail_query_count_is_bounded(client, django_assert_max_num_queries, db):
     _big_story(claims_per_article=40)
-    # The story, its articles, claims and links.
-    with django_assert_max_num_queries(4 + AUTH_QUERIES):
+    # The story, its revision, its articles, claims and links.
+    with django_assert_max_num_queries(5 + AUTH_QUERIES):
         response = client.get(reverse("story_detail", args=["big"]))
     assert response.content.decode().count('class="claim claim--') == 160
+    # The same revision again, on another tab: the story and its revision.
+    with django_assert_max_num_queries(2 + AUTH_QUERIES):
+        response = client.get(reverse("story_detail", args=["big"]), {"tab": "matrix"})
+    assert response.status_code == 200
+
+
+def _claim_status(html: str, claim) -> str:
+    found = re.search(rf'id="claim-{claim.id}" class="claim claim--([a-z_-]+)"', html)
+    assert found, claim.id
+    return found.group(1)
+
+
+def test_story_page_kept_follows_a_review(client, story_with_links):
+    """The laid-out page each process keeps is retired by the review that changes it."""
+    url = reverse("story_detail", args=["bout-houthis"])
+    a2 = story_with_links["claims"]["a2"]
+    assert _claim_status(client.get(url).content.decode(), a2) == "contradicted"
+    assert _claim_status(client.get(url, headers=HTMX).content.decode(), a2) == "contradicted"
+    client.post(
+        _review_url(story_with_links["contradiction"]),
+        {"decision": "dismissed", "claim": a2.id},
+        headers=HTMX,
+    )
+    assert _claim_status(client.get(url, headers=HTMX).content.decode(), a2) == "only_here"
+
+
+def test_story_page_kept_follows_an_admin_edit(client, admin_client, story_with_links):
+    url = reverse("story_detail", args=["bout-houthis"])
+    assert "Roayah Daily" not in client.get(url).content.decode()
+    outlet = Article.objects.get(claims=story_with_links["claims"]["b2"]).outlet
+    form = model_to_dict(outlet, exclude=["id"])
+    form.update({key: "" for key, value in form.items() if value is None})
+    form["name"] = "Roayah Daily"
+    response = admin_client.post(reverse("admin:newsdiff_outlet_change", args=[outlet.pk]), form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert "Roayah Daily" in client.get(url).content.decode()
+
+
+def test_story_pages_kept_are_bounded(story_with_links, settings):
+    from newsdiff.selectors import story as story_selectors
+
+    settings.STORY_PAGES_KEPT = 1
+    other = story_create_for_test(title="Another story", slug="another")
+    for story in (story_with_links["story"], other, story_with_links["story"]):
+        selectors.story_page_get(story=story)
+        assert len(story_selectors._laid_out) == 1
+    story_selectors.story_pages_forget()
+    assert not story_selectors._laid_out
 
 
 # --- claim detail ----------------------------------------------------------------------
@@ -409,8 +460,8 @@ def test_story_tab_timeline(client, story_with_links):
 @pytest.mark.parametrize("tab", TABS)
 def test_story_tabs_query_count_is_bounded(client, django_assert_max_num_queries, db, tab):
     _big_story(claims_per_article=30)
-    # The story, its articles, claims and links.
-    with django_assert_max_num_queries(4 + AUTH_QUERIES):
+    # The story, its revision, its articles, claims and links.
+    with django_assert_max_num_queries(5 + AUTH_QUERIES):
         response = client.get(reverse("story_detail", args=["big"]), {"tab": tab})
     assert response.status_code == 200
 

@@ -36,6 +36,8 @@ from newsdiff.selectors.story import (
     outlet_ids_parse,
     story_columns_pick,
     story_comparison_get,
+    story_page_get,
+    story_pages_forget,
     story_redirect_for_slug,
 )
 
@@ -59,6 +61,8 @@ __all__ = [
     "stories_filter",
     "story_columns_pick",
     "story_comparison_get",
+    "story_page_get",
+    "story_pages_forget",
     "story_redirect_for_slug",
     "story_list_rows",
     "story_search_filter",

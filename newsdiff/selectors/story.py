@@ -3,16 +3,25 @@ loaded into a comparison.StoryComparison; and which columns the page shows side 
 
 Statuses and counts are read as services stored them (comparison.story_verdicts); the
 tabs are laid out from this data by comparison.story_tabs_get, with no query of its own.
+
+story_page_get keeps each process's most recently shown stories laid out, under the story's
+revision (a new one with every write that changes what the page shows): an editor going from
+tab to tab, or several reading one story, costs one query instead of a story's worth, and no
+page is ever served from a revision the database has left.
 """
 
 from __future__ import annotations
 
 import json
+import threading
+import uuid
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from typing import Any
 
+from django.conf import settings
 from django.db.models import F, Q
 from django.urls import reverse
 
@@ -24,8 +33,11 @@ from newsdiff.comparison import (
     LinkRow,
     OutletInfo,
     StoryComparison,
+    StoryTabs,
     language_direction,
+    link_joins,
     source_of_articles,
+    story_tabs_get,
 )
 from newsdiff.models import (
     Article,
@@ -140,6 +152,55 @@ def story_comparison_get(*, story: Story) -> StoryComparison:
         return _story_comparison(story)
 
 
+@dataclass(slots=True)
+class _LaidOut:
+    """One revision of a story: its comparison, and its tabs for each page length and reader's
+    language asked for (sharing the comparison's groups)."""
+
+    comparison: StoryComparison
+    tabs: dict[tuple[int | None, str], StoryTabs] = field(default_factory=dict)
+
+
+_laid_out: OrderedDict[tuple[int, uuid.UUID], _LaidOut] = OrderedDict()
+_laid_out_lock = threading.Lock()
+
+
+def story_page_get(
+    *, story: Story, limit: int | None = None, language: str = ""
+) -> tuple[StoryComparison, StoryTabs]:
+    """The story page's comparison and tabs: story_comparison_get and story_tabs_get, kept
+    for the story's current revision (read in the same snapshot as the rest). The process
+    keeps settings.STORY_PAGES_KEPT stories, the least recently shown dropped first.
+    """
+    with consistent_reads():
+        revision = Story.objects.filter(pk=story.pk).values_list("revision", flat=True).first()
+        key = (story.pk, revision or uuid.UUID(int=0))
+        with _laid_out_lock:
+            entry = _laid_out.get(key)
+            if entry is not None:
+                _laid_out.move_to_end(key)
+        if entry is None:
+            entry = _LaidOut(_story_comparison(story))
+            if revision is not None:
+                with _laid_out_lock:
+                    _laid_out[key] = entry
+                    while len(_laid_out) > settings.STORY_PAGES_KEPT:
+                        _laid_out.popitem(last=False)
+    with _laid_out_lock:
+        tabs = entry.tabs.get((limit, language))
+        if tabs is None:
+            tabs = entry.tabs[(limit, language)] = story_tabs_get(
+                comparison=entry.comparison, limit=limit, language=language
+            )
+    return entry.comparison, tabs
+
+
+def story_pages_forget() -> None:
+    """Drop every laid-out story page this process keeps (tests; memory)."""
+    with _laid_out_lock:
+        _laid_out.clear()
+
+
 def _story_comparison(story: Story) -> StoryComparison:
     articles = list(
         Article.objects.filter(story=story)
@@ -177,6 +238,13 @@ def _story_comparison(story: Story) -> StoryComparison:
     return StoryComparison(columns=list(columns.values()), claims=rows, links=links)
 
 
+@lru_cache(maxsize=8192)
+def _details_read(text: str) -> RelationDetails:
+    """A conflict's stored details, decoded once per process for as long as they are shown:
+    a story read again after a review has the same details for all its other links."""
+    return RelationDetails.from_json(json.loads(text))
+
+
 def _story_links(story: Story, rows: dict[int, ClaimRow]) -> list[LinkRow]:
     """The story's links, each noted on its two claims (counterparts, editors' marks)."""
     # order_by("id"): ClaimLink's default ordering follows claim_a/claim_b into their
@@ -202,12 +270,12 @@ def _story_links(story: Story, rows: dict[int, ClaimRow]) -> list[LinkRow]:
             claim_b_id=claim_b,
             relation=relation,
             review=review,
-            details=RelationDetails.from_json(json.loads(details)) if details else None,
+            details=_details_read(details) if details else None,
             score=score,
         )
         links.append(link)
         # A weak match is in the claim's panel, folded away; the page does not highlight it.
-        weak = relation == Relation.AGREEMENT and not link.edge.joins
+        weak = relation == Relation.AGREEMENT and not link_joins(relation, review, score)
         for row, other in ((row_a, row_b), (row_b, row_a)):
             row.link_ids.append(link_id)
             if not link.counts:

@@ -17,14 +17,15 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from django import template
 from django.utils import timezone, translation
 from django.utils.formats import date_format, get_format_modules, time_format
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
 
+from newsdiff.comparison import ClaimRow
 from newsdiff.explanations import (
     fact_kind_label,
     fact_unit_label,
@@ -142,6 +143,36 @@ def claim_status(claim: object) -> str:
         int(getattr(claim, "confirmed_links", 0) or 0),
         int(getattr(claim, "dismissed_links", 0) or 0),
     )
+
+
+@register.simple_tag
+def claim_chip(claim: ClaimRow) -> str:
+    """One claim in a group list: its outlet, its text in its own direction, its stored
+    status, a link to its detail in the panel. In Python for the reason claim_status is: a
+    tab lists hundreds of them."""
+    return format_html(
+        '<a class="claim claim--{status}" href="{url}"\n'
+        '   hx-get="{url}" hx-target="#claim-panel" hx-swap="innerHTML"\n'
+        '   data-claim-id="{id}" data-linked="{linked}">\n'
+        '  <span class="claim__outlet" dir="auto">{outlet}</span>\n'
+        '  <span class="claim__text" lang="{language}" dir="{direction}">{text}</span>\n'
+        "  {marks}\n</a>",
+        status=claim.status,
+        url=claim.url,
+        id=claim.id,
+        linked=claim.linked_ids_text,
+        outlet=claim.outlet_name,
+        language=claim.language,
+        direction=claim.direction,
+        text=claim.text,
+        marks=claim_status(claim),
+    )
+
+
+@register.filter
+def names(values: Iterable[str]) -> str:
+    """Outlets' or sources' names, each isolated (<bdi>), joined in the reader's language."""
+    return format_html_join(gettext(", "), "<bdi>{}</bdi>", ((name,) for name in values))
 
 
 def _agreed_by(agreed: int) -> str:
