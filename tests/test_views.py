@@ -331,6 +331,36 @@ def test_story_pages_kept_are_bounded(story_with_links, settings):
     assert not story_selectors._laid_out
 
 
+@pytest.mark.parametrize("tab", ["agreements", "contradictions"])
+def test_claim_chips_and_names_are_escaped(client, db, tab):
+    story = story_create_for_test(title="Escaping", slug="escaping")
+    claims = []
+    for name in ('<i>Outlet</i> "A"', "Outlet & B"):
+        _, (claim,) = article_with_claims(
+            story=story,
+            outlet=outlet_create_for_test(name=name),
+            claims=[
+                (
+                    "<script>alert('x')</script> paid 10 million dollars.",
+                    [{"kind": "money", "value": "10000000", "unit": "USD", "text": "<b>10m</b>"}],
+                )
+            ],
+        )
+        claims.append(claim)
+    relation = Relation.AGREEMENT if tab == "agreements" else Relation.CONTRADICTION
+    link(claims[0], claims[1], relation=relation, similarity=0.9, score=0.9)
+    verdicts_store(story)
+    html = client.get(reverse("story_detail", args=["escaping"]), {"tab": tab}).content.decode()
+    assert "<script>" not in html and "<i>Outlet" not in html
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; paid" in html
+    assert (
+        '<span class="claim__outlet" dir="auto">&lt;i&gt;Outlet&lt;/i&gt; &quot;A&quot;</span>'
+        in html
+    )
+    if tab == "contradictions":
+        assert "<bdi>Outlet &amp; B</bdi>" in html
+
+
 # --- claim detail ----------------------------------------------------------------------
 
 
