@@ -225,6 +225,17 @@ def test_full_text_orders_by_rank():
     assert slugs[0] == "older-but-better"
 
 
+@postgresql_only
+def test_matched_claim_holds_the_query_as_typed_before_other_forms():
+    _english_story("story", "Two prisoners were released at dawn.", "More releases are expected.")
+    # Both claims match "releases" (the stemmer's releas); the second holds it as typed.
+    (row,) = selectors.story_list_rows(query="releases")
+    assert _marked(row.claim_match) == ["releases"]
+    # No claim holds "releasing" as typed: the best ranked claim that matches otherwise.
+    (row,) = selectors.story_list_rows(query="releasing")
+    assert _marked(row.claim_match) == ["released"]
+
+
 # --- the view ----------------------------------------------------------------------------------
 
 

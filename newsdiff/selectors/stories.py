@@ -26,7 +26,7 @@ from django.db.models import (
     TextField,
 )
 from django.db.models.expressions import OrderBy
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, Coalesce
 
 from newsdiff.comparison import StoryCounts
 from newsdiff.models import Article, Claim, Outlet, Story
@@ -572,9 +572,9 @@ def story_list_rows(
 ) -> list[StoryRow]:
     """Stories, most recently updated first, with their outlets and stored counts.
 
-    Filters as ``stories_filter``. With a query, each row carries the claim that matched
-    best, highlighted, and on PostgreSQL the rows come by their title's full-text rank
-    first. Two queries.
+    Filters as ``stories_filter``. With a query, each row carries a claim that matched,
+    highlighted (the first that holds the query as typed, else the best ranked), and on
+    PostgreSQL the rows come by their title's full-text rank first. Two queries.
     """
     latest = Subquery(
         Article.objects.filter(story=OuterRef("pk"))
@@ -593,10 +593,17 @@ def story_list_rows(
     order: list[str | OrderBy] = ["-updated_at", "-id"]
     if terms is not None:
         # The matched claim is read for the rows of the page only (PostgreSQL runs a
-        # subquery of the select list after the limit), the best ranked of the story's.
-        # The stories found are ordered by their title's rank: ranking every matched claim
-        # of every story found read each one's text again (a second or more at 10,000
+        # subquery of the select list after the limit): the story's first claim that holds
+        # the query as typed, else (COALESCE runs the second subquery only then) its best
+        # ranked claim that matches in another way. Ranking every claim of a story whose
+        # words are common parses each one's text again (to_tsvector), most of a search's
+        # time. The stories found are ordered by their title's rank: ranking every matched
+        # claim of every story found read each one's text again (a second or more at 10,000
         # articles), where the title is one short text per story.
+        in_story = Claim.objects.filter(article__story=OuterRef("pk")).order_by(
+            "article_id", "position"
+        )
+        as_typed = in_story.filter(normalized__contains=terms.needle)
         matched = _claims_matching(terms).filter(article__story=OuterRef("pk"))
         if terms.fts_config:
             rank = SearchRank(_claim_vector(terms.fts_config), _search_query(terms))
@@ -609,7 +616,11 @@ def story_list_rows(
             order = [F("rank").desc(nulls_last=True), *order]
         else:
             matched = matched.order_by("article_id", "position")
-        stories = stories.annotate(matched_text=Subquery(matched.values("text")[:1]))
+        stories = stories.annotate(
+            matched_text=Coalesce(
+                Subquery(as_typed.values("text")[:1]), Subquery(matched.values("text")[:1])
+            )
+        )
     page = list(stories.order_by(*order)[offset : offset + limit])
 
     outlets_by_story = _outlets_by_story(s.id for s in page)
