@@ -331,6 +331,35 @@ def test_story_pages_kept_are_bounded(story_with_links, settings):
     assert not story_selectors._laid_out
 
 
+def test_story_page_laid_out_once_for_requests_that_come_together():
+    """The second request for a revision being laid out waits for the first one's layout
+    (the story view and the summary reload together after a review)."""
+    import threading
+    import uuid
+
+    from newsdiff.comparison import StoryComparison
+    from newsdiff.selectors import story as story_selectors
+
+    key = (987654, uuid.uuid4())
+    entry = story_selectors._LaidOut(StoryComparison(columns=[], claims={}, links=[]))
+    assert story_selectors._laid_out_get(key) is None  # the first lays it out
+    got = []
+    waiting = threading.Thread(target=lambda: got.append(story_selectors._laid_out_get(key)))
+    waiting.start()
+    waiting.join(0.2)
+    assert waiting.is_alive() and not got  # the second waits
+    story_selectors._laid_out_put(key, entry)
+    waiting.join(5)
+    assert got == [entry]
+    # A layout that failed wakes the waiters too, and the next request lays it out.
+    failed = (987655, uuid.uuid4())
+    assert story_selectors._laid_out_get(failed) is None
+    story_selectors._laid_out_put(failed, None)
+    assert story_selectors._laid_out_get(failed) is None
+    story_selectors._laid_out_put(failed, None)
+    story_selectors.story_pages_forget()
+
+
 @pytest.mark.parametrize("tab", ["agreements", "contradictions"])
 def test_claim_chips_and_names_are_escaped(client, db, tab):
     story = story_create_for_test(title="Escaping", slug="escaping")

@@ -162,7 +162,13 @@ class _LaidOut:
 
 
 _laid_out: OrderedDict[tuple[int, uuid.UUID], _LaidOut] = OrderedDict()
+# The revisions being laid out, each by the first request that asked for it: the others wait
+# for it (the story view and the summary reload together after a review).
+_laying_out: dict[tuple[int, uuid.UUID], threading.Event] = {}
 _laid_out_lock = threading.Lock()
+# How long a request waits for another one laying out the same revision before it lays it
+# out itself.
+LAYOUT_WAIT_SECONDS = 10.0
 
 
 def story_page_get(
@@ -170,22 +176,20 @@ def story_page_get(
 ) -> tuple[StoryComparison, StoryTabs]:
     """The story page's comparison and tabs: story_comparison_get and story_tabs_get, kept
     for the story's current revision (read in the same snapshot as the rest). The process
-    keeps settings.STORY_PAGES_KEPT stories, the least recently shown dropped first.
+    keeps settings.STORY_PAGES_KEPT stories, the least recently shown dropped first; a
+    revision is laid out once, by the first request that asks for it.
     """
     with consistent_reads():
         revision = Story.objects.filter(pk=story.pk).values_list("revision", flat=True).first()
         key = (story.pk, revision or uuid.UUID(int=0))
-        with _laid_out_lock:
-            entry = _laid_out.get(key)
-            if entry is not None:
-                _laid_out.move_to_end(key)
+        entry = _laid_out_get(key) if revision is not None else None
         if entry is None:
-            entry = _LaidOut(_story_comparison(story))
-            if revision is not None:
-                with _laid_out_lock:
-                    _laid_out[key] = entry
-                    while len(_laid_out) > settings.STORY_PAGES_KEPT:
-                        _laid_out.popitem(last=False)
+            try:
+                entry = _LaidOut(_story_comparison(story))
+            finally:
+                # Laid out or failed: the requests waiting for it go on either way.
+                if revision is not None:
+                    _laid_out_put(key, entry)
     with _laid_out_lock:
         tabs = entry.tabs.get((limit, language))
         if tabs is None:
@@ -195,10 +199,44 @@ def story_page_get(
     return entry.comparison, tabs
 
 
+def _laid_out_get(key: tuple[int, uuid.UUID]) -> _LaidOut | None:
+    """The kept layout of a revision, waiting for a request already laying it out; None
+    when the caller is to lay it out (and then calls _laid_out_put)."""
+    with _laid_out_lock:
+        entry = _laid_out.get(key)
+        if entry is not None:
+            _laid_out.move_to_end(key)
+            return entry
+        building = _laying_out.get(key)
+        if building is None:
+            _laying_out[key] = threading.Event()
+            return None
+    building.wait(LAYOUT_WAIT_SECONDS)
+    with _laid_out_lock:
+        return _laid_out.get(key)
+
+
+def _laid_out_put(key: tuple[int, uuid.UUID], entry: _LaidOut | None) -> None:
+    """Keep a revision's layout (None: it failed) and wake the requests waiting for it."""
+    with _laid_out_lock:
+        if entry is not None:
+            _laid_out[key] = entry
+            _laid_out.move_to_end(key)
+            while len(_laid_out) > settings.STORY_PAGES_KEPT:
+                _laid_out.popitem(last=False)
+        building = _laying_out.pop(key, None)
+    if building is not None:
+        building.set()
+
+
 def story_pages_forget() -> None:
     """Drop every laid-out story page this process keeps (tests; memory)."""
     with _laid_out_lock:
         _laid_out.clear()
+        building = list(_laying_out.values())
+        _laying_out.clear()
+    for event in building:
+        event.set()
 
 
 def _story_comparison(story: Story) -> StoryComparison:
