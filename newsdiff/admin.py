@@ -32,7 +32,8 @@ class StoryRevisingAdmin(admin.ModelAdmin):
     """Gives the stories an edit or deletion touches (before and after it) a new revision."""
 
     def story_ids(self, queryset: QuerySet[Any]) -> set[int]:
-        raise NotImplementedError
+        """The stories of the selected rows (of a model with a story field)."""
+        return set(queryset.values_list("story_id", flat=True))
 
     def _touched(self, obj: Model) -> set[int]:
         if obj.pk is None:
@@ -163,9 +164,6 @@ class ArticleAdmin(StoryRevisingAdmin):
     readonly_fields = ["content_hash", "created_at"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
-    def story_ids(self, queryset: QuerySet[Any]) -> set[int]:
-        return set(queryset.values_list("story_id", flat=True))
-
 
 @admin.register(Claim)
 class ClaimAdmin(StoryRevisingAdmin):
@@ -197,9 +195,6 @@ class ClaimLinkAdmin(StoryRevisingAdmin):
     search_fields = ["claim_a__text", "claim_b__text", "story__title"]
     raw_id_fields = ["story", "article_a", "article_b", "claim_a", "claim_b"]
     readonly_fields = ["created_at"]
-
-    def story_ids(self, queryset: QuerySet[Any]) -> set[int]:
-        return set(queryset.values_list("story_id", flat=True))
 
 
 @admin.register(LinkReview)

@@ -319,6 +319,24 @@ def test_story_page_kept_follows_an_admin_edit(client, admin_client, story_with_
     assert "Roayah Daily" in client.get(url).content.decode()
 
 
+@pytest.mark.parametrize("model", ["claimlink", "claim", "article"])
+def test_admin_deletions_give_the_story_a_new_revision(admin_client, story_with_links, model):
+    story = story_with_links["story"]
+    before = Story.objects.get(pk=story.pk).revision
+    row = {
+        "claimlink": story_with_links["agreement"],
+        "claim": story_with_links["claims"]["a3"],
+        "article": Article.objects.get(claims=story_with_links["claims"]["c1"]),
+    }[model]
+    response = admin_client.post(
+        reverse(f"admin:newsdiff_{model}_changelist"),
+        {"action": "delete_selected", "_selected_action": [row.pk], "post": "yes"},
+    )
+    assert response.status_code == 302
+    assert not type(row).objects.filter(pk=row.pk).exists()
+    assert Story.objects.get(pk=story.pk).revision != before
+
+
 def test_story_pages_kept_are_bounded(story_with_links, settings):
     from newsdiff.selectors import story as story_selectors
 
