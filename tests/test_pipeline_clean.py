@@ -475,3 +475,32 @@ def test_a_headline_that_opens_with_a_label_word_is_the_title() -> None:
     ):
         clean = clean_article(f"شارك\n{headline}\n{AR_LEAD}\n{AR_NEXT}")
         assert clean.meta.title == headline
+
+
+@pytest.mark.parametrize(
+    ("raw", "kept"),
+    [
+        (
+            "أعلنت الوزارة، في بيان رسمي،\n\nعن وصول 40 شاحنة مساعدات إلى المدينة المنكوبة،\n\n"
+            "في حصيلة حتى مساء الأحد.\n\nوقالت الوزارة إن شاحنات أخرى ستصل خلال الأيام المقبلة.",
+            [
+                "أعلنت الوزارة، في بيان رسمي، عن وصول 40 شاحنة مساعدات إلى المدينة المنكوبة، "
+                "في حصيلة حتى مساء الأحد.",
+                "وقالت الوزارة إن شاحنات أخرى ستصل خلال الأيام المقبلة.",
+            ],
+        ),
+        (
+            "The harbour authority said on Monday,\n"
+            "that the two cranes would be replaced by the end of the year;\n\n"
+            "work starts in March.\n\nThe port stays open while the cranes are replaced.",
+            [
+                "The harbour authority said on Monday, that the two cranes would be replaced by "
+                "the end of the year; work starts in March.",
+                "The port stays open while the cranes are replaced.",
+            ],
+        ),
+    ],
+)
+def test_a_sentence_broken_after_a_comma_is_made_whole(raw: str, kept: list[str]) -> None:
+    # Each piece alone is short and ends in no full stop: a heading, dropped.
+    assert clean_article(raw).text.split("\n\n") == kept

@@ -9,7 +9,9 @@ receives text from outlets it has never seen.
 
 The page has three zones: the *header* before the first body paragraph (only the title
 is worth keeping, as metadata), the *body*, and the furniture scattered through and after
-it. A line is a body paragraph when it is long enough and ends like a sentence.
+it. A line is a body paragraph when it is long enough and ends like a sentence. A line that
+ends in a comma or a semicolon is first joined to the next: some pages break a sentence into
+paragraphs after a clause, and each piece alone would read as a heading.
 
 Pages copied as text also glue furniture into body lines: a related headline pasted right
 after a full stop ("...قال الوزير.اقرأ أيضا: ..."), a notice or a counter between two
@@ -199,7 +201,8 @@ class _Line:
 
 def clean_article(raw: str) -> CleanedArticle:
     """Separate the article body from page furniture and read the page's metadata."""
-    lines = [_read_line(line) for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    raw_lines = _continued(raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    lines = [_read_line(line) for line in raw_lines]
     first_body = next(
         (
             i
@@ -222,6 +225,33 @@ def clean_article(raw: str) -> CleanedArticle:
         title = _title_from_lead(kept[0])
     meta = _meta(title=title, removed=removed, body=text)
     return CleanedArticle(text=text, removed=tuple(removed), meta=meta)
+
+
+# A line that ends in a comma or a semicolon stops in the middle of its sentence: pages break
+# sentences into paragraphs after a clause ("كشفت وزارة الداخلية، في بلاغ رسمي،" / "عن وفاة
+# 296 شخصا ..."), and each piece alone would read as a heading and be dropped.
+_CONTINUES_RE = re.compile(r"[,،;؛]$")
+
+
+def _continued(raw_lines: list[str]) -> list[str]:
+    """The page's lines with each one that ends in a comma or a semicolon joined to the next
+    line that has text (a sentence broken across paragraphs, made whole again)."""
+    joined: list[str] = []
+    pending = ""
+    for raw_line in raw_lines:
+        line = raw_line.strip()
+        if pending:
+            if not line:
+                continue
+            line = f"{pending} {line}"
+            pending = ""
+        if _CONTINUES_RE.search(line):
+            pending = line
+            continue
+        joined.append(line)
+    if pending:
+        joined.append(pending)
+    return joined
 
 
 def _body(lines: list[_Line], *, seen: set[str]) -> tuple[list[str], list[str]]:
