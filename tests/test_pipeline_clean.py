@@ -504,3 +504,23 @@ def test_a_headline_that_opens_with_a_label_word_is_the_title() -> None:
 def test_a_sentence_broken_after_a_comma_is_made_whole(raw: str, kept: list[str]) -> None:
     # Each piece alone is short and ends in no full stop: a heading, dropped.
     assert clean_article(raw).text.split("\n\n") == kept
+
+
+@pytest.mark.parametrize(
+    ("raw", "lead"),
+    [
+        (
+            "القاهرة،\n\nأعلنت الوزارة وصول 40 شاحنة مساعدات إلى المدينة المنكوبة مساء الأحد.",
+            "أعلنت الوزارة وصول 40 شاحنة مساعدات إلى المدينة المنكوبة مساء الأحد.",
+        ),
+        (
+            "By Jane Doe,\n\n"
+            "The harbour authority said on Monday that two cranes would be replaced.",
+            "The harbour authority said on Monday that two cranes would be replaced.",
+        ),
+    ],
+)
+def test_a_dateline_or_byline_ending_in_a_comma_is_not_joined_to_the_lead(
+    raw: str, lead: str
+) -> None:
+    assert clean_article(raw).text == lead

@@ -229,13 +229,16 @@ def clean_article(raw: str) -> CleanedArticle:
 
 # A line that ends in a comma or a semicolon stops in the middle of its sentence: pages break
 # sentences into paragraphs after a clause ("كشفت وزارة الداخلية، في بلاغ رسمي،" / "عن وفاة
-# 296 شخصا ..."), and each piece alone would read as a heading and be dropped.
+# 296 شخصا ..."), and each piece alone would read as a heading and be dropped. A clause has
+# at least CLAUSE_MIN_WORDS words; a shorter line ("القاهرة،") is a dateline, and furniture
+# (a byline, a counter ...) stays furniture.
 _CONTINUES_RE = re.compile(r"[,،;؛]$")
+CLAUSE_MIN_WORDS = 3
 
 
 def _continued(raw_lines: list[str]) -> list[str]:
-    """The page's lines with each one that ends in a comma or a semicolon joined to the next
-    line that has text (a sentence broken across paragraphs, made whole again)."""
+    """The page's lines with each one that breaks off after a clause (a comma or a semicolon)
+    joined to the next line that has text: a sentence broken across paragraphs, made whole."""
     joined: list[str] = []
     pending = ""
     for raw_line in raw_lines:
@@ -245,13 +248,20 @@ def _continued(raw_lines: list[str]) -> list[str]:
                 continue
             line = f"{pending} {line}"
             pending = ""
-        if _CONTINUES_RE.search(line):
+        if _breaks_off(line):
             pending = line
             continue
         joined.append(line)
     if pending:
         joined.append(pending)
     return joined
+
+
+def _breaks_off(line: str) -> bool:
+    if not _CONTINUES_RE.search(line):
+        return False
+    words = len(line.split())
+    return words >= CLAUSE_MIN_WORDS and not _is_furniture(normalized(line), words)
 
 
 def _body(lines: list[_Line], *, seen: set[str]) -> tuple[list[str], list[str]]:
