@@ -114,3 +114,54 @@ def test_english_clauses_split_at_while_and_but() -> None:
     claims = claims_of(text)
     assert [c.text for c in claims] == [first, second, third]
     assert_offsets(text, claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        # A sentence that only names its source ends the sentence before it.
+        (
+            "وقال مسؤول محلي إن المياه جرفت أحياء كاملة على ضفتي الوادي. وفق ما ذكرت وكالة "
+            "الأنباء الرسمية.",
+            [
+                "وقال مسؤول محلي إن المياه جرفت أحياء كاملة على ضفتي الوادي. وفق ما ذكرت "
+                "وكالة الأنباء الرسمية."
+            ],
+        ),
+        (
+            "The harbour will stay closed until the cranes are replaced. According to the "
+            "port authority.",
+            [
+                "The harbour will stay closed until the cranes are replaced. According to the "
+                "port authority."
+            ],
+        ),
+        # After a comma, "وفق ..." is no clause of its own (not "و" + a clause).
+        (
+            "وأوضح المحافظ أن نصف مساحة المدينة الساحلية قد تضرر من السيول الجارفة التي ضربتها "
+            "فجر الأحد، والتي خلفت دمارا واسعا في الأحياء القريبة من الوادي والجسور، وفق ما "
+            "ذكرت وكالة الأنباء الرسمية في بيانها.",
+            [
+                "وأوضح المحافظ أن نصف مساحة المدينة الساحلية قد تضرر من السيول الجارفة التي "
+                "ضربتها فجر الأحد",
+                "والتي خلفت دمارا واسعا في الأحياء القريبة من الوادي والجسور، وفق ما ذكرت "
+                "وكالة الأنباء الرسمية في بيانها.",
+            ],
+        ),
+        # A sentence with a figure of its own is a claim, whatever it opens with; so is one
+        # in a paragraph of its own.
+        (
+            "قدرت السلطات حجم الأضرار في المرفأ بشكل أولي. وحسب التقديرات الأولية، تتجاوز "
+            "الخسائر 15 مليار دولار.\n\nوفق ما ذكرت وكالة الأنباء الرسمية.",
+            [
+                "قدرت السلطات حجم الأضرار في المرفأ بشكل أولي.",
+                "وحسب التقديرات الأولية، تتجاوز الخسائر 15 مليار دولار.",
+                "وفق ما ذكرت وكالة الأنباء الرسمية.",
+            ],
+        ),
+    ],
+)
+def test_a_sentence_that_only_names_its_source_ends_the_one_before(
+    text: str, claims: list[str]
+) -> None:
+    assert [s.claim.text for s in segment_claims(text)] == claims

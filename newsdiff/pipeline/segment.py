@@ -41,6 +41,14 @@ _CLAUSE_JOINT_RE = re.compile(
     rf"|\s+(?=(?:{alternation(lang.merged_tuple('CLAUSE_OPENERS_NO_COMMA'))})\s)"
 )
 _LEADING_JUNK = " \t\n\r،,;؛:-–—"
+# A sentence that only names the source of the one before it ("وفق ما ذكرت وكالة فرانس
+# برس.", "According to the coast guard."): at most SOURCE_TAIL_MAX_WORDS words, no figure,
+# after a full stop in the same paragraph. It ends that sentence, whose claim it attributes;
+# after a comma it is no clause of its own ("، وفق ما ..." is not "، و" + a clause).
+_SOURCE_TAIL_RE = re.compile(
+    rf"^(?:{alternation(lang.merged_tuple('SOURCE_TAIL_OPENERS'))})(?:\s|$)"
+)
+SOURCE_TAIL_MAX_WORDS = 10
 
 
 class SegmentedClaim(NamedTuple):
@@ -75,6 +83,31 @@ def segment_claims(text: str) -> tuple[SegmentedClaim, ...]:
 
 
 def _sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Sentence spans, a sentence that only names its source joined to the one before."""
+    previous: tuple[int, int] | None = None
+    for start, end in _raw_sentences(text):
+        if previous is not None and _is_source_tail(text, previous[1], start, end):
+            previous = (previous[0], end)
+            continue
+        if previous is not None:
+            yield previous
+        previous = (start, end)
+    if previous is not None:
+        yield previous
+
+
+def _is_source_tail(text: str, previous_end: int, start: int, end: int) -> bool:
+    """Whether text[start:end] only names the source of what ends at previous_end (in the
+    same paragraph)."""
+    if "\n" in text[previous_end:start]:
+        return False
+    sentence = text[start:end].strip()
+    if len(sentence.split()) > SOURCE_TAIL_MAX_WORDS or any(c.isdigit() for c in sentence):
+        return False
+    return bool(_SOURCE_TAIL_RE.match(normalized(sentence)))
+
+
+def _raw_sentences(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for match in _BOUNDARY_RE.finditer(text):
         if match.group()[0] == "." and _is_abbreviation(text, start, match):
@@ -103,7 +136,12 @@ def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     for joint in _CLAUSE_JOINT_RE.finditer(text, start, end):
         left = len(text[piece_start : joint.start()].split())
         right = len(text[joint.end() : end].split())
-        if left >= CLAUSE_MIN_WORDS and right >= CLAUSE_MIN_WORDS:
+        if (
+            left >= CLAUSE_MIN_WORDS
+            and right >= CLAUSE_MIN_WORDS
+            # "، وفق ما ذكرت وكالة فرانس برس.": the rest names the source, it is no clause.
+            and not _is_source_tail(text, joint.start(), joint.end(), end)
+        ):
             yield piece_start, joint.start()
             piece_start = joint.end()
     yield piece_start, end

@@ -521,6 +521,9 @@ ABBREVIATIONS = frozenset("م.م ق.م".split())
 CLAUSE_OPENERS = ("حيث", "بينما", "في حين")
 # Words that open a clause without a comma before them ("... كما ...").
 CLAUSE_OPENERS_NO_COMMA = ("كما", "وقد", "ولكن", "لكن")
+# A sentence that opens with these and names only its source ("وفق ما ذكرت وكالة فرانس برس.")
+# is the end of the sentence before it (folded text: no tanween, bare alef).
+SOURCE_TAIL_OPENERS = ("وفق", "وفقا", "ووفق", "ووفقا", "حسب", "بحسب", "وحسب", "وبحسب", "نقلا عن")
 
 # --------------------------------------------------------------------------- clean
 # Matched on folded lines.

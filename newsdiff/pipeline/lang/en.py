@@ -358,6 +358,8 @@ ABBREVIATIONS = frozenset(
 CLAUSE_OPENERS = ("while", "whereas", "but")
 # Words that open a clause without a comma before them.
 CLAUSE_OPENERS_NO_COMMA: tuple[str, ...] = ()
+# A sentence that opens with these and names only its source ("According to Reuters.").
+SOURCE_TAIL_OPENERS = ("according to", "citing")
 
 # --------------------------------------------------------------------------- clean
 # Matched on folded lines.
