@@ -181,15 +181,19 @@ def story_page_get(
     """
     with consistent_reads():
         revision = Story.objects.filter(pk=story.pk).values_list("revision", flat=True).first()
-        key = (story.pk, revision or uuid.UUID(int=0))
-        entry = _laid_out_get(key) if revision is not None else None
-        if entry is None:
-            try:
-                entry = _LaidOut(_story_comparison(story))
-            finally:
-                # Laid out or failed: the requests waiting for it go on either way.
-                if revision is not None:
-                    _laid_out_put(key, entry)
+        if revision is None:
+            # Deleted since the view found it: laid out as it is, and not kept.
+            entry = _LaidOut(_story_comparison(story))
+        else:
+            key = (story.pk, revision)
+            kept = _laid_out_get(key)
+            if kept is None:
+                try:
+                    kept = _LaidOut(_story_comparison(story))
+                finally:
+                    # Laid out or failed: the requests waiting for it go on either way.
+                    _laid_out_put(key, kept)
+            entry = kept
     with _laid_out_lock:
         tabs = entry.tabs.get((limit, language))
         if tabs is None:
