@@ -353,3 +353,19 @@ def test_two_unattributed_counts_of_the_dead_on_one_day_are_no_link() -> None:
     first = ["مقتل 3 آلاف شخص جراء الفيضانات في المدينة المنكوبة", "وانهار السدان فجرا"]
     second = ["لقي 11300 حتفهم في الكارثة التي ضربت شرق البلاد", "وتصل المساعدات تباعا"]
     assert (0, 0) not in _casualty_links(first, second, [monday, monday])
+
+
+def test_two_agencies_giving_the_quake_two_magnitudes_are_disputed_however_worded() -> None:
+    import datetime as dt
+
+    saturday = dt.date(2023, 9, 9)
+    first = [
+        "وقال المعهد الوطني للجيوفيزياء إن قوة الزلزال بلغت 6 درجات",
+        "وانهارت منازل طينية في القرى الجبلية",
+    ]
+    second = [
+        "وذكرت هيئة المسح الجيولوجي الأمريكية أن الهزة سجلت 5.8 درجة على مقياس ريختر",
+        "وتواصل فرق الإنقاذ البحث بين الأنقاض",
+    ]
+    # Their words share nothing but the magnitude: one quake, two agencies, two readings.
+    assert _casualty_links(first, second, [saturday, saturday]).get((0, 0)) == "disputed"

@@ -315,3 +315,35 @@ def test_a_count_of_people_takes_the_state_beside_it(text: str, subject: str) ->
     # who (soldiers) keeps its count apart from other people's.
     (fact,) = quantities(text)
     assert (fact.kind, fact.subject) == ("count", subject)
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        ("A magnitude 6.1 earthquake shook the valley before dawn", [("6.1", "#magnitude")]),
+        ("The tremor had a magnitude of 5.4, the survey said", [("5.4", "#magnitude")]),
+        ("A 4.2-magnitude quake was felt in the capital", [("4.2", "#magnitude")]),
+        ("ضرب زلزال بقوة 6 درجات جنوب البلاد", [("6", "#magnitude")]),
+        ("زلزال قوته 5.9 درجة على مقياس ريختر", [("5.9", "#magnitude")]),
+        (
+            "It measured 6.3 on the Richter scale, with an aftershock of magnitude 4.1 at noon",
+            [("6.3", "#magnitude"), ("4.1", "aftershock")],
+        ),
+        ("وأعقبته هزة ارتدادية بقوة 4 درجات", [("4", "aftershock")]),
+    ],
+)
+def test_a_seismic_magnitude_is_read_as_one(text: str, subjects: list[tuple[str, str]]) -> None:
+    found = [(f.value, f.subject) for f in quantities(text) if f.kind == "number"]
+    assert found == subjects
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "بلغت درجة الحرارة 45 درجة في الظل",  # a temperature: degrees, no word of strength
+        "دخل المدينة بقوة 300 مقاتل",  # strength, but of fighters
+        "The flood hit with the force of a tsunami, 40 people died",
+    ],
+)
+def test_degrees_and_strength_alone_are_no_magnitude(text: str) -> None:
+    assert all(f.subject != "#magnitude" for f in quantities(text))

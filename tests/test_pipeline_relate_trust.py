@@ -866,3 +866,59 @@ def test_two_forecasts_that_differ_still_conflict() -> None:
 )
 def test_verbs_that_point_to_or_place_a_figure_name_its_source(text: str, source: str) -> None:
     assert attribution_of(normalize_text(text)) == source
+
+
+def _related(a: str, b: str) -> str:
+    return relate_claims(
+        claim_from_text(a), claim_from_text(b, position=1), learned_min_similarity=0.3
+    ).kind
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        # One quake, two magnitudes from two agencies: their dispute, however worded.
+        (
+            "The national seismic institute said the quake had a magnitude of 6.4.",
+            "Buildings collapsed in the old town after the magnitude 6.1 tremor, the US "
+            "Geological Survey said.",
+            "disputed",
+        ),
+        (
+            "وقال المعهد الوطني للجيوفيزياء إن قوة الزلزال بلغت 6 درجات.",
+            "وذكرت هيئة المسح الجيولوجي الأمريكية أن زلزالا بقوة 5.8 درجة هز الإقليم.",
+            "disputed",
+        ),
+        # Unattributed, the two magnitudes still contradict each other.
+        (
+            "The tremor, measuring a magnitude 6.4, toppled several houses in the valley.",
+            "Rescuers reached the mountain villages a day after the magnitude 6.1 quake.",
+            "contradiction",
+        ),
+    ],
+)
+def test_two_magnitudes_of_one_quake_conflict(a: str, b: str, kind: str) -> None:
+    assert _related(a, b) == kind
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # A quake of another year is another quake.
+        (
+            "The tremor, measuring a magnitude 6.4, toppled several houses in the valley.",
+            "In 1954 a magnitude 5.2 quake destroyed the same valley.",
+        ),
+        # The quake and its aftershock are two shocks.
+        (
+            "The tremor, measuring a magnitude 6.4, toppled several houses in the valley.",
+            "An aftershock of magnitude 4.3 followed twenty minutes later.",
+        ),
+        (
+            "وقال المعهد الوطني إن قوة الزلزال بلغت 6 درجات.",
+            "وأعقبته هزة ارتدادية بقوة 4 درجات على مقياس ريختر بعد نصف ساعة.",
+        ),
+    ],
+)
+def test_magnitudes_of_two_shocks_do_not_conflict(a: str, b: str) -> None:
+    assert _related(a, b) not in {"contradiction", "disputed"}

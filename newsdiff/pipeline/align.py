@@ -80,10 +80,11 @@ MEANING_ALONE_COSINE = 0.7
 # more than FIGURE_POSTING_CAP claims of a story is everywhere: it pairs nothing more.
 FIGURE_MIN_COSINE = 0.25
 FIGURE_POSTING_CAP = 200
-# Claims of two articles that count the same casualties (the dead, the missing ...) with
-# different figures are paired, however they word it, when their vectors' cosine reaches
-# CASUALTY_MIN_COSINE: each claim with its CASUALTY_PARTNERS nearest such claims. The relate
-# stage then links them only as a dispute (two sources) or an update (two dates).
+# Claims of two articles that count the same casualties (the dead, the missing ...), or give
+# the quake's magnitude, with different figures are paired, however they word it, when their
+# vectors' cosine reaches CASUALTY_MIN_COSINE: each claim with its CASUALTY_PARTNERS nearest
+# such claims. The relate stage then links casualties only as a dispute (two sources) or an
+# update (two dates), magnitudes as a dispute or a contradiction.
 CASUALTY_MIN_COSINE = 0.3
 CASUALTY_PARTNERS = 3
 # Wire copy: an article half of whose claims are near-verbatim in another article copies it

@@ -35,6 +35,7 @@ from newsdiff.pipeline.normalize import (
     normalized,
 )
 from newsdiff.pipeline.numbers import (
+    MAGNITUDE,
     Measure,
     count_or_number,
     feminine_duals,
@@ -409,9 +410,11 @@ def distinctive_values(facts: Sequence[Fact]) -> frozenset[tuple[str, str]]:
 
 def casualty_counts(facts: Sequence[Fact]) -> dict[str, frozenset[str]]:
     """The figures a claim gives for each state of casualties it counts ("#dead",
-    "#missing" ...: numbers.count_or_number's subjects of people in a state)."""
+    "#missing" ...: numbers.count_or_number's subjects of people in a state), and for the
+    magnitude of the quake (numbers.MAGNITUDE): the figures every report of one disaster
+    gives, however it words them."""
     counts: dict[str, set[str]] = {}
     for fact in facts:
-        if fact.kind == "count" and fact.subject.startswith("#"):
+        if (fact.kind == "count" and fact.subject.startswith("#")) or fact.subject == MAGNITUDE:
             counts.setdefault(fact.subject, set()).add(fact.value)
     return {subject: frozenset(values) for subject, values in counts.items()}

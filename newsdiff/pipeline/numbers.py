@@ -42,6 +42,25 @@ from newsdiff.pipeline.normalize import (
 APPROXIMATE = "approx"
 AGO = "ago"
 AGE_SUBJECT = "عمر"
+# Subjects of a seismic magnitude: the quake's, which every report of one quake gives (the
+# casualty counts' "#" marks it as such), and a later shock's.
+MAGNITUDE = "#magnitude"
+AFTERSHOCK = "aftershock"
+
+# Words that make a figure a magnitude (lang/): "magnitude" within MAGNITUDE_WORDS_BEFORE
+# words before it or right after it, a word of strength before it with a degree right after
+# it, a scale within MAGNITUDE_SCALE_WINDOW words after it;
+# and how far back a word of a later shock makes it an aftershock's.
+_MAGNITUDE_WORDS = lang.merged_set("MAGNITUDE_WORDS")
+_MAGNITUDE_STRENGTH = lang.merged_set("MAGNITUDE_STRENGTH")
+_MAGNITUDE_DEGREES = lang.merged_set("MAGNITUDE_DEGREES")
+_MAGNITUDE_SCALES = lang.merged_set("MAGNITUDE_SCALES")
+_AFTERSHOCK_RE = re.compile(
+    rf"(?<!\w)(?:{alternation(lang.merged_tuple('AFTERSHOCK_PHRASES'), any_space=True)})(?!\w)"
+)
+MAGNITUDE_WORDS_BEFORE = 3
+MAGNITUDE_SCALE_WINDOW = 4
+AFTERSHOCK_WINDOW = 6
 
 # How many words back a duration looks for what it measures ("قضى بوت 12 عامًا",
 # "حكم عليه بالسجن لمدة 25 عامًا" both fit in five).
@@ -611,7 +630,9 @@ def measure(folded: str, quantity: Quantity, published: dt.date | None) -> Measu
     duration.
     """
     if not quantity.unit:
-        found = _money(folded, quantity) or _percent(folded, quantity)
+        found = (
+            _money(folded, quantity) or _percent(folded, quantity) or _magnitude(folded, quantity)
+        )
         if found:
             return found
         time_unit = _TIME_UNIT_AFTER_RE.match(folded, quantity.end)
@@ -645,6 +666,26 @@ def count_or_number(folded: str, quantity: Quantity) -> Measure:
 
 def _before(folded: str, start: int) -> str:
     return folded[max(0, start - 40) : start]
+
+
+def _magnitude(folded: str, quantity: Quantity) -> Measure | None:
+    """A seismic magnitude: the quake's (MAGNITUDE), or a later shock's (AFTERSHOCK) when a
+    word of one stands within AFTERSHOCK_WINDOW words before it."""
+    before = _words_before(folded, quantity.start, limit=AFTERSHOCK_WINDOW)
+    window = folded[quantity.end : quantity.end + 60]
+    after = [m.group() for m in FOLDED_WORD_RE.finditer(window)][:MAGNITUDE_SCALE_WINDOW]
+    near = before[:MAGNITUDE_WORDS_BEFORE]
+    following = after[0] if after else ""
+    if not (
+        any(word in _MAGNITUDE_WORDS for word in near)
+        or following in _MAGNITUDE_WORDS
+        or (following in _MAGNITUDE_DEGREES and any(w in _MAGNITUDE_STRENGTH for w in near))
+        or any(word in _MAGNITUDE_SCALES for word in after)
+    ):
+        return None
+    shock = AFTERSHOCK if _AFTERSHOCK_RE.search(" ".join(before[::-1])) else MAGNITUDE
+    value = format_decimal(quantity.value)
+    return Measure(quantity.start, quantity.end, "number", value, "", shock)
 
 
 def _money(folded: str, quantity: Quantity) -> Measure | None:

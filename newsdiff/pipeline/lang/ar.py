@@ -935,6 +935,15 @@ ELSEWHERE_PHRASES = (
     "مناطق متفرقه",
     "خارج المدينه",
 )
+# A seismic magnitude: "بقوة 7 درجات", "قوته 6.8 درجة على مقياس ريختر". A word of strength
+# before the figure makes it a magnitude only with a degree after it ("فيضان بقوة تسونامي"
+# has no figure; "بقوة 40 ألف مقاتل" no degree); a scale named after it is enough.
+MAGNITUDE_WORDS: tuple[str, ...] = ()
+MAGNITUDE_STRENGTH = ("بقوه", "قوه", "قوته", "قوتها", "بشده", "شدته", "شدتها")
+MAGNITUDE_DEGREES = ("درجه", "درجات")
+MAGNITUDE_SCALES = ("ريختر",)
+# ... of a later shock, not of the quake ("هزة ارتدادية بقوة 4.9 درجات").
+AFTERSHOCK_PHRASES = ("ارتداديه", "ارتدادي", "ارتداديا", "هزه ثانيه", "هزات ثانويه")
 # Units of length and depth, with their length in metres: a figure in one of them is measured
 # from somewhere ("70 كيلومترا جنوب مراكش"), so two such figures are one quantity only when
 # the words around them agree; in two units, they are compared in metres.

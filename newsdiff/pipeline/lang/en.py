@@ -736,6 +736,13 @@ PROJECTION_WORDS = frozenset("could might may expected feared likely projected f
 PROJECTION_PARTICLES: dict[str, str] = {}
 # Counts of other places than the story's (see ar.py).
 ELSEWHERE_PHRASES = ("elsewhere", "other parts", "other areas", "other regions", "other cities")
+# A seismic magnitude (see ar.py): "a magnitude 7", "magnitude of 6.8", "a 6.8-magnitude
+# quake", "4.9 on the Richter scale".
+MAGNITUDE_WORDS = ("magnitude",)
+MAGNITUDE_STRENGTH: tuple[str, ...] = ()
+MAGNITUDE_DEGREES: tuple[str, ...] = ()
+MAGNITUDE_SCALES = ("richter", "ritcher")  # and its frequent misspelling
+AFTERSHOCK_PHRASES = ("aftershock", "aftershocks", "second tremor", "second quake")
 # Units of length and depth, with their length in metres (see ar.py).
 LENGTH_UNITS: dict[str, str] = {
     **dict.fromkeys("mile miles".split(), "1609.344"),

@@ -33,6 +33,7 @@ from newsdiff.pipeline import lang
 from newsdiff.pipeline.attribution import same_source
 from newsdiff.pipeline.facts import casualty_counts, claim_from_text
 from newsdiff.pipeline.normalize import light_stem, normalize_text, tokens
+from newsdiff.pipeline.numbers import MAGNITUDE
 from newsdiff.pipeline.relate.metrics import format_scores, relation_scores
 from newsdiff.pipeline.relate.model import (
     MODEL_PATH,
@@ -93,7 +94,10 @@ __all__ = [
 # relate-10: a month named alone ("في أغسطس", "in August") is a date; figures of one kind that
 # the words cannot tell to be one measure make a weak agreement (DISTINCT_QUANTITIES_SCORE),
 # which joins no agreement group, also between claims paired by meaning.
-ENGINE_VERSION = "relate-10"
+# relate-11: a seismic magnitude is read as such (numbers.MAGNITUDE, an aftershock's apart);
+# two magnitudes of one quake conflict wherever the aligner pairs them, unless a claim names
+# another year (another quake).
+ENGINE_VERSION = "relate-11"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out
@@ -257,12 +261,14 @@ def _decide(
     return _Verdict("agreement", score, reason, differing)
 
 
-def _casualties_differ(a: ClaimDraft, b: ClaimDraft) -> bool:
-    """The two claims count the same casualties ("#dead" ...), with no count in common."""
+def _casualties_differ(a: ClaimDraft, b: ClaimDraft) -> frozenset[str]:
+    """What the two claims both count ("#dead" ..., the quake's magnitude), with no figure in
+    common."""
     counts_a, counts_b = casualty_counts(a.facts), casualty_counts(b.facts)
-    return any(
-        subject in counts_b and not values & counts_b[subject]
+    return frozenset(
+        subject
         for subject, values in counts_a.items()
+        if subject in counts_b and not values & counts_b[subject]
     )
 
 
@@ -332,7 +338,8 @@ def relate_claims(
     # The rules need the claims to share their words, or a figure or a date, or to count
     # the same casualties (the dead, the missing ...) of the story's event.
     by_words = rest_similarity >= RULE_MIN_SIMILARITY or facts.shares_figure_or_date
-    by_casualties = not by_words and _casualties_differ(a, b)
+    differ = frozenset[str]() if by_words else _casualties_differ(a, b)
+    by_casualties = bool(differ)
     if by_words or by_casualties:
         finding = contradiction_rule(a, b, pair.va, pair.vb, facts, pair.similarity)
     # Between articles the model speaks only on near-rewrites of one or two words: elsewhere
@@ -358,8 +365,11 @@ def relate_claims(
     elif kind == "contradiction" and by_casualties and finding is not None:
         # Two counts of the same casualties in sentences that share nothing else: two
         # sources (a dispute) or two dates (an update) explain them; without either, one may
-        # count a city and the other a country. Uncertain: no link.
-        kind = "unrelated"
+        # count a city and the other a country. Uncertain: no link. A quake has one
+        # magnitude, though (a quake of another year is another quake: rules): two are a
+        # contradiction.
+        if MAGNITUDE not in differ:
+            kind = "unrelated"
 
     details = RelationDetails(
         reason=reason,
