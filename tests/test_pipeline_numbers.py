@@ -347,3 +347,10 @@ def test_a_seismic_magnitude_is_read_as_one(text: str, subjects: list[tuple[str,
 )
 def test_degrees_and_strength_alone_are_no_magnitude(text: str) -> None:
     assert all(f.subject != "#magnitude" for f in quantities(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["أودى الزلزال بحياة 300 شخص", "وأزهقت السيول أرواح 300 شخص في المدينة"]
+)
+def test_lives_claimed_count_the_dead(text: str) -> None:
+    assert [(f.value, f.subject) for f in quantities(text)] == [("300", "#dead")]

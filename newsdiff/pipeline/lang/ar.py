@@ -975,9 +975,10 @@ PEOPLE_NOUNS = tuple(
 # ("مقتل 3 آلاف شخص" counts the dead, as "11300 لقوا حتفهم" does).
 GENERIC_PEOPLE_NOUNS = tuple("شخص شخصا اشخاص نسمه فرد فردا افراد".split())
 COUNT_STATES: dict[str, str] = {
+    # "أودى بحياة 300 شخص", "أزهق أرواح 300" count the dead too.
     **dict.fromkeys(
         """قتيل قتيلا قتلي مقتل قتل قتلوا يقتل لقي لقوا لقيت حتفه حتفهم حتفها مصرع وفاه
-        وفيات توفي توفوا موتي جثه جثث جثامين ضحيه ضحايا قضوا حصيله""".split(),
+        وفيات توفي توفوا موتي جثه جثث جثامين ضحيه ضحايا قضوا حصيله بحياه ارواح""".split(),
         "dead",
     ),
     # "فُقد" (went missing) folds like "فَقد" (lost): read as missing, the flood reports'
