@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pytest
 
 from newsdiff.pipeline import align, analyse_article, compare_articles
@@ -12,7 +13,7 @@ from newsdiff.pipeline.align import (
     connected_groups,
     copied_articles,
 )
-from newsdiff.pipeline.facts import extract_facts
+from newsdiff.pipeline.facts import claim_from_text, extract_facts
 from newsdiff.pipeline.normalize import normalize_text
 from newsdiff.pipeline.types import ClaimDraft
 from tests.conftest import SEED_EREM, SEED_ROAYAH
@@ -369,3 +370,29 @@ def test_two_agencies_giving_the_quake_two_magnitudes_are_disputed_however_worde
     ]
     # Their words share nothing but the magnitude: one quake, two agencies, two readings.
     assert _casualty_links(first, second, [saturday, saturday]).get((0, 0)) == "disputed"
+
+
+def test_a_pair_found_by_words_and_meaning_ranks_by_the_stronger() -> None:
+    def unit(*values: float) -> np.ndarray:
+        vector = np.asarray([values], dtype=np.float32)
+        return vector / np.linalg.norm(vector)
+
+    # Two Arabic claims give one precise figure in few shared words (words 0.4, cosine 0.76);
+    # five English claims mean much the same by their vectors alone (cosine 0.72). Only four
+    # pairs of a claim are kept: the Arabic pair must be among them by its cosine.
+    first = "وقال المسؤولون في البلدية إن 10100 شخص ما زالوا في عداد المفقودين"
+    second = "وأعلن الهلال الأحمر اختفاء 10100 بعد الكارثة التي ضربت البلدية"
+    english = [
+        "Thousands of people are still missing, officials said.",
+        "Many residents remain missing in the town.",
+        "The officials fear the missing will never be found.",
+        "Whole families are still missing.",
+        "Rescuers are still looking for the missing.",
+    ]
+    articles = [[claim_from_text(text)] for text in (first, second, *english)]
+    vectors = [unit(1, 0, 0), unit(0.76, 0.65, 0)] + [unit(0.72, 0.3, 0.6257)] * len(english)
+    languages = ["ar", "ar"] + ["en"] * len(english)
+    matches = align_claims(articles, vectors=vectors, languages=languages, limit=4)
+    arabic = [m for m in matches if (m.article_a, m.article_b) == (0, 1)]
+    assert arabic
+    assert arabic[0].similarity < 0.72 < arabic[0].meaning

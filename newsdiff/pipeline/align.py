@@ -37,7 +37,7 @@ from newsdiff.pipeline.normalize import (
     name_key,
     tokens,
 )
-from newsdiff.pipeline.numbers import numbers_as_digits
+from newsdiff.pipeline.numbers import MAGNITUDE, numbers_as_digits
 from newsdiff.pipeline.types import QUANTITY_KINDS, ClaimDraft, Match
 
 # A pair must share at least this much token weight (see token weights below): one shared
@@ -167,8 +167,11 @@ def claim_keys(articles: Sequence[Sequence[ClaimDraft]]) -> ClaimKeys:
             claim_set = set(claim_tokens(words, latin_names, claim.attribution))
             # Resolved facts match across wordings: "two years ago" in a 2024 article and
             # "in 2022", "last August" and "August 2024".
+            # A quake's magnitude too, in either language ("بقوة 6.8 درجات", "magnitude 6.8").
             claim_set.update(
-                f"#{f.kind}:{f.value}" for f in claim.facts if f.kind in FACT_KINDS_IN_KEYS
+                f"#{f.kind}:{f.value}"
+                for f in claim.facts
+                if f.kind in FACT_KINDS_IN_KEYS or f.subject == MAGNITUDE
             )
             token_sets.append(claim_set)
             article_of.append(index)
@@ -527,7 +530,10 @@ def align_claims(
     )
     keep = similarity >= NEAR_BEST_SHARE * best
     if limit is not None:
-        keep &= _among_best(ia, ib, ck, np.round(np.minimum(similarity, 1.0), 4), limit, keep, only)
+        # A pair found both by words and by meaning ranks by the stronger of the two, as a
+        # pair found by meaning alone ranks by its cosine.
+        rank_by = np.round(np.minimum(np.maximum(similarity, meaning), 1.0), 4)
+        keep &= _among_best(ia, ib, ck, rank_by, limit, keep, only)
     matches = [
         Match(
             article_a=aa,
