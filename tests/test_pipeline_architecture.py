@@ -21,6 +21,7 @@ RANKS: dict[str, int] = {
     "normalize": 1,
     "dates": 2,
     "numbers": 2,
+    "units": 2,  # amounts and lengths in two units
     "attribution": 2,
     "encode": 2,  # sentence vectors; the lexical fallback needs only normalize
     "clean": 3,

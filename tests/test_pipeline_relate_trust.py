@@ -25,10 +25,10 @@ from newsdiff.pipeline.facts import claim_from_text, claims_with_facts
 from newsdiff.pipeline.normalize import normalize_text
 from newsdiff.pipeline.relate import relate_claims, relate_texts
 from newsdiff.pipeline.relate.polarity import polarity
-from newsdiff.pipeline.relate.quantities import convertible, same_amount
 from newsdiff.pipeline.relate.words import view
 from newsdiff.pipeline.segment import segment_claims
 from newsdiff.pipeline.types import Fact, Reason, Relation
+from newsdiff.pipeline.units import convertible, same_amount
 
 MONDAY = dt.date(2024, 10, 7)
 TUESDAY_NEXT_WEEK = dt.date(2024, 10, 15)

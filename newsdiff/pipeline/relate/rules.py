@@ -36,11 +36,8 @@ from newsdiff.pipeline.normalize import (
 from newsdiff.pipeline.numbers import MAGNITUDE
 from newsdiff.pipeline.relate.polarity import DENIAL_WORDS, polarity, polarity_conflict
 from newsdiff.pipeline.relate.quantities import (
-    convertible,
     count_state,
     hedge_of,
-    lengths_comparable,
-    same_amount,
     states_compatible,
     values_agree,
 )
@@ -65,6 +62,7 @@ from newsdiff.pipeline.types import (
     FactValue,
     Reason,
 )
+from newsdiff.pipeline.units import convertible, lengths_comparable, same_amount
 
 # Rules only fire on pairs that share this much content (soft stem containment, 0..1) once
 # the differing facts are set aside. Set by hand, not tuned: below ~0.3 two headlines that
