@@ -396,3 +396,21 @@ def test_a_pair_found_by_words_and_meaning_ranks_by_the_stronger() -> None:
     arabic = [m for m in matches if (m.article_a, m.article_b) == (0, 1)]
     assert arabic
     assert arabic[0].similarity < 0.72 < arabic[0].meaning
+
+
+@pytest.mark.parametrize(
+    ("arabic", "english"),
+    [
+        ("وحددت الوكالة الوطنية عمق الزلزال بنحو 8 كيلومترات", "The agency put it 5 miles down."),
+        ("ووافق النادي على دفع 160 مليون يورو", "The club agreed to pay $175m."),
+    ],
+)
+def test_claims_of_two_languages_giving_one_quantity_in_two_units_meet(
+    arabic: str, english: str
+) -> None:
+    # Their vectors are close (0.55) but not close enough to meet alone (0.7): the one
+    # quantity, in kilometres and miles, euros and dollars, pairs them.
+    articles = [[claim_from_text(arabic)], [claim_from_text(english)]]
+    vectors = [np.asarray([[1.0, 0.0]], np.float32), np.asarray([[0.55, 0.835]], np.float32)]
+    matches = align_claims(articles, vectors=vectors, languages=["ar", "en"])
+    assert [(m.article_a, m.article_b) for m in matches] == [(0, 1)]

@@ -39,6 +39,7 @@ from newsdiff.pipeline.normalize import (
 )
 from newsdiff.pipeline.numbers import MAGNITUDE, numbers_as_digits
 from newsdiff.pipeline.types import QUANTITY_KINDS, ClaimDraft, Match
+from newsdiff.pipeline.units import same_amount
 
 # A pair must share at least this much token weight (see token weights below): one shared
 # plain word is chance.
@@ -305,6 +306,18 @@ def _fact_values(claim: ClaimDraft) -> frozenset[tuple[str, str]]:
     return frozenset((f.kind, str(f.value)) for f in claim.facts)
 
 
+def _share_a_fact(a: ClaimDraft, b: ClaimDraft) -> bool:
+    """Whether two claims give one fact: the same kind and value, or one amount or length in
+    two units ("8 كيلومترات" and "5 miles", "160 مليون يورو" and "$175m")."""
+    if _fact_values(a) & _fact_values(b):
+        return True
+    return any(
+        x.kind == y.kind and x.kind in QUANTITY_KINDS and same_amount(x, y)
+        for x in a.facts
+        for y in b.facts
+    )
+
+
 def _meaning_candidates(
     articles: Sequence[Sequence[ClaimDraft]],
     vectors: Sequence[Vectors],
@@ -324,8 +337,7 @@ def _meaning_candidates(
             cosines = similarity_matrix(vectors[a], vectors[b])
             for x, y in zip(*np.nonzero(cosines >= MEANING_MIN_COSINE), strict=True):
                 cosine = float(cosines[x, y])
-                shared = _fact_values(articles[a][x]) & _fact_values(articles[b][y])
-                if shared or cosine >= MEANING_ALONE_COSINE:
+                if cosine >= MEANING_ALONE_COSINE or _share_a_fact(articles[a][x], articles[b][y]):
                     found.append((int(offsets[a] + x), int(offsets[b] + y), cosine))
     return _as_candidates(found)
 
