@@ -414,3 +414,49 @@ def test_claims_of_two_languages_giving_one_quantity_in_two_units_meet(
     vectors = [np.asarray([[1.0, 0.0]], np.float32), np.asarray([[0.55, 0.835]], np.float32)]
     matches = align_claims(articles, vectors=vectors, languages=["ar", "en"])
     assert [(m.article_a, m.article_b) for m in matches] == [(0, 1)]
+
+
+@pytest.mark.parametrize(
+    ("arabic", "english", "paired"),
+    [
+        # One percentage, one duration in long sentences whose words barely meet: the figure
+        # pairs them from a cosine of 0.4.
+        (
+            "وأوضحت الهيئة في بيانها الصادر مساء أمس أن عمليات القطر والدفع التي شاركت فيها "
+            "قاطرات عملاقة أدت إلى تعديل مسار السفينة بنسبة 80% وابتعاد مؤخرتها عن الشاطئ "
+            "الغربي بعد ساعات طويلة من العمل المتواصل",
+            "Successful push and tow manoeuvres led to the restoration of 80% of the vessel's "
+            "direction, the authority said on Monday.",
+            True,
+        ),
+        (
+            "وأشار رئيس الهيئة في مقابلة تلفزيونية مطولة إلى أن التعويضات المطلوبة تشمل خسائر "
+            "الإيرادات وتكاليف الإنقاذ والأضرار التي لحقت بالمجرى وتعطل حركة الملاحة طوال ستة "
+            "أيام كاملة",
+            "The legal fight follows the grounding of the container vessel, which closed the "
+            "canal for six days.",
+            True,
+        ),
+        # A small count, or a name every claim of the story gives, is no such figure (their
+        # words may still pair them).
+        (
+            "وأشار رئيس الهيئة إلى أن 2 من القاطرات تعطلت أثناء عمليات التعويم الليلة الماضية",
+            "The authority said 2 tugboats would join the salvage effort from the north.",
+            False,
+        ),
+        (
+            "وقال متحدث باسم EVER GIVEN إن الطاقم بخير وإن عمليات التعويم مستمرة حتى الآن",
+            "The owners of the Ever Given hope the ship can be refloated by the weekend.",
+            False,
+        ),
+    ],
+)
+def test_claims_of_two_languages_sharing_a_quantity_meet_from_a_lower_cosine(
+    arabic: str, english: str, paired: bool
+) -> None:
+    articles = [[claim_from_text(arabic)], [claim_from_text(english)]]
+    shared = {f.kind for f in articles[0][0].facts} & {f.kind for f in articles[1][0].facts}
+    assert shared  # each pair gives one fact on both sides
+    vectors = [np.asarray([[1.0, 0.0]], np.float32), np.asarray([[0.45, 0.893]], np.float32)]
+    matches = align_claims(articles, vectors=vectors, languages=["ar", "en"])
+    assert any(m.meaning > 0 for m in matches) is paired

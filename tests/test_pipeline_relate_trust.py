@@ -922,3 +922,22 @@ def test_two_magnitudes_of_one_quake_conflict(a: str, b: str, kind: str) -> None
 )
 def test_magnitudes_of_two_shocks_do_not_conflict(a: str, b: str) -> None:
     assert _related(a, b) not in {"contradiction", "disputed"}
+
+
+@pytest.mark.parametrize(
+    ("english", "kind"),
+    [
+        # The aligner pairs them by a percentage they share and vectors at 0.45: a report of
+        # one fact in two languages, as a weak agreement (it joins no agreement group).
+        ("Push and tow manoeuvres restored 80% of the vessel's direction.", "agreement"),
+        # The same closeness without a figure in common says nothing.
+        ("Push and tow manoeuvres went on through the night.", "unrelated"),
+    ],
+)
+def test_two_languages_close_in_meaning_need_a_figure_below_half(english: str, kind: str) -> None:
+    arabic = claim_from_text("وأدت عمليات القطر والدفع إلى تعديل مسار السفينة بنسبة 80%")
+    relation = relate_claims(
+        arabic, claim_from_text(english, position=1), learned_min_similarity=0.3, meaning=0.45
+    )
+    assert relation.kind == kind
+    assert relation.score < 0.5 or kind == "unrelated"

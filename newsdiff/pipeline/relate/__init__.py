@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsdiff.pipeline import lang
+from newsdiff.pipeline.align import MEANING_QUANTITY_COSINE, share_a_fact
 from newsdiff.pipeline.attribution import same_source
 from newsdiff.pipeline.facts import casualty_counts, claim_from_text
 from newsdiff.pipeline.normalize import light_stem, normalize_text, tokens
@@ -115,6 +116,8 @@ UPDATABLE_KINDS = frozenset({"count"})
 # found by meaning, not by words, it is never called a contradiction by the learned model,
 # and differing facts that no rule explains make it no link rather than an agreement.
 MEANING_RELATED_COSINE = 0.5
+# ... or from align.MEANING_QUANTITY_COSINE when the two give one quantity, year or date
+# (align.share_a_fact).
 RISE_WORDS = lang.merged_set("RISE_WORDS")
 # Between articles, the learned model may call a contradiction only where each claim has at
 # most this many words (stems) the other lacks: its training pairs are headlines with one
@@ -212,7 +215,7 @@ def _decide(
             "contradiction", score, finding.reason, finding.differing, denial=finding.denial
         )
     differing = tuple(facts.differing)
-    by_meaning = pair.similarity < model.unrelated_similarity and meaning >= MEANING_RELATED_COSINE
+    by_meaning = pair.similarity < model.unrelated_similarity and meaning > 0
     if by_meaning and differing and not facts.distinct:
         # Paired by meaning, with a figure that differs and no rule to say how: uncertain.
         return _Verdict("unrelated", 1.0 - meaning, Reason.LOW_OVERLAP, differing)
@@ -334,6 +337,10 @@ def relate_claims(
     pair = _Pair.of(a, b)
     facts = pair.facts(a, b, published_a, published_b)
     rest_similarity = pair.rest_similarity(facts.set_aside)
+    if meaning < MEANING_RELATED_COSINE and not (
+        meaning >= MEANING_QUANTITY_COSINE and share_a_fact(a, b, quantity=True)
+    ):
+        meaning = 0.0  # not close enough in meaning to say they are one report
     finding = None
     # The rules need the claims to share their words, or a figure or a date, or to count
     # the same casualties (the dead, the missing ...) of the story's event.
