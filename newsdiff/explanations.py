@@ -40,6 +40,7 @@ FACT_KIND_LABELS: dict[str, Promise] = {
     "age": pgettext_lazy("fact kind", "age"),
     "year": pgettext_lazy("fact kind", "year"),
     "date": pgettext_lazy("fact kind", "date"),
+    "time": pgettext_lazy("fact kind", "time of day"),
     "duration": pgettext_lazy("fact kind", "duration"),
     "percent": pgettext_lazy("fact kind", "percent"),
     "number": pgettext_lazy("fact kind", "number"),
@@ -101,6 +102,7 @@ REASON_SENTENCES: dict[Reason, Promise] = {
     ),
     Reason.VALUE_MISMATCH: gettext_lazy("Same quantity, different values"),
     Reason.DATE_MISMATCH: gettext_lazy("Same event, different dates"),
+    Reason.TIME_MISMATCH: gettext_lazy("Same event, different times of day"),
     Reason.PLACE_MISMATCH: gettext_lazy("Same event, different places"),
     Reason.NEGATION: gettext_lazy("One claim negates the other"),
     Reason.OPPOSITE_DIRECTION: gettext_lazy("The claims move in opposite directions"),
@@ -177,6 +179,8 @@ def _canonical_display(value: FactValue) -> str:
         }
     if value.kind in DATE_KINDS:
         return _full_date(value.value) or value.value
+    if value.kind == "time" and value.unit:
+        return f"{value.value} {value.unit}"  # "07:10 ET"
     return value.value
 
 

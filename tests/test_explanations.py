@@ -39,6 +39,8 @@ TWENTY_MILLION_BARE = FactValue("money", "20000000", "USD", "20 مليونا")
 YESTERDAY = FactValue("date", "2024-10-07", "", "أمس")
 MONDAY_8 = FactValue("date", "2024-10-08", "", "الثلاثاء 8 أكتوبر 2024")
 LAST_AUGUST = FactValue("date", "2024-08", "", "أغسطس الماضي")
+SEVEN_TEN_ET = FactValue("time", "07:10", "ET", "7:10 a.m. ET")
+TEN_ET = FactValue("time", "10:00", "ET", "")
 BAGHDAD = FactValue("place", "بغداد", "", "بغداد")
 BASRA = FactValue("place", "البصرة", "", "البصرة")
 ROSE = FactValue("direction", "up", "", "ارتفع")
@@ -93,6 +95,12 @@ CASES = [
         details(Reason.DATE_MISMATCH, diff(YESTERDAY, MONDAY_8)),
         "Same event, different dates (date: أمس (Oct. 7, 2024) vs الثلاثاء 8 أكتوبر 2024).",
         "الحدث نفسه بتاريخين مختلفين (التاريخ: أمس (7 أكتوبر، 2024) مقابل الثلاثاء 8 أكتوبر 2024).",
+    ),
+    (
+        "contradiction",
+        details(Reason.TIME_MISMATCH, diff(SEVEN_TEN_ET, TEN_ET)),
+        "Same event, different times of day (time of day: 7:10 a.m. ET vs 10:00 ET).",
+        "الحدث نفسه في ساعتين مختلفتين (الساعة: 7:10 a.m. ET مقابل 10:00 ET).",
     ),
     (
         "contradiction",

@@ -354,3 +354,23 @@ def test_degrees_and_strength_alone_are_no_magnitude(text: str) -> None:
 )
 def test_lives_claimed_count_the_dead(text: str) -> None:
     assert [(f.value, f.subject) for f in quantities(text)] == [("300", "#dead")]
+
+
+@pytest.mark.parametrize(
+    ("text", "times"),
+    [
+        ("The oxygen could run out just before 7:10 a.m. ET on Thursday", [("07:10", "ET")]),
+        ("The quake hit at 11.11 pm local time", [("23:11", "")]),
+        ("It struck at 22:11 GMT on Friday", [("22:11", "GMT")]),
+        ("A news conference was held at 12 p.m.", [("12:00", "")]),
+        ("وقع الزلزال في الساعة 11:11 مساء", [("23:11", "")]),
+        ("أقلعت الطائرة في 6 صباحا بتوقيت غرينتش", [("06:00", "GMT")]),
+        ("وصل الوفد عند 9 ليلا", [("21:00", "")]),
+        # Which half of the day "at 7:10" is, nothing says: no time, and no count either.
+        ("The convoy left at 7:10 from the port", []),
+    ],
+)
+def test_a_time_of_day_is_read_with_its_zone(text: str, times: list[tuple[str, str]]) -> None:
+    facts = extract_facts(text)
+    assert [(f.value, f.unit) for f in facts if f.kind == "time"] == times
+    assert not [f for f in facts if f.kind in {"count", "number"}]

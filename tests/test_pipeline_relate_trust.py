@@ -941,3 +941,41 @@ def test_two_languages_close_in_meaning_need_a_figure_below_half(english: str, k
     )
     assert relation.kind == kind
     assert relation.score < 0.5 or kind == "unrelated"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        # One deadline, two times in one zone.
+        (
+            "Officials estimated the crew's oxygen could run out at 7:10 a.m. ET on Thursday.",
+            "The crew's oxygen is due to run out at about 10 a.m. ET on Thursday.",
+            "contradiction",
+        ),
+        # Two zones may be one instant.
+        (
+            "The quake struck the mountains at 11:11 pm local time on Friday.",
+            "The quake struck the mountains at 22:11 GMT on Friday.",
+            "agreement",
+        ),
+        # "About" seven and 7:40 may be one time.
+        (
+            "The crew's oxygen could run out at about 7 a.m. on Thursday.",
+            "The crew's oxygen could run out at 7:40 a.m. on Thursday.",
+            "agreement",
+        ),
+        (
+            "وقع الزلزال في الساعة 11:11 مساء يوم الجمعة",
+            "وقع الزلزال في الساعة 10:30 مساء يوم الجمعة",
+            "contradiction",
+        ),
+    ],
+)
+def test_times_of_day_of_one_event(a: str, b: str, kind: str) -> None:
+    assert _related(a, b) == kind
+
+
+def test_times_of_two_events_do_not_conflict() -> None:
+    a = "The vessel was due to resurface at 6:10 p.m. on Sunday."
+    b = "The Coast Guard gave a news conference at 1 p.m. on Tuesday."
+    assert _related(a, b) not in {"contradiction", "disputed"}

@@ -141,6 +141,12 @@ PAIRS = [
     ),
     ("افتُتح المتحف الوطني للجمهور عام 2015", "افتتح المتحف الوطني للجمهور عام 2019", None, None),
     (
+        "افتتح الوزير المعرض الدولي للكتاب في الساعة 10 صباحا",
+        "افتتح الوزير المعرض الدولي للكتاب في الساعة 6 مساء",
+        None,
+        None,
+    ),
+    (
         "عقد الوزراء اجتماعهم الطارئ في القاهرة لبحث الأزمة",
         "عقد الوزراء اجتماعهم الطارئ في الإسكندرية لبحث الأزمة",
         None,
@@ -191,11 +197,12 @@ PAIRS = [
     ),
 ]
 
-# Canonical values: numbers, ISO dates, direction codes; units: currency codes, units of time.
+# Canonical values: numbers, ISO dates, 24-hour times, direction codes; units: currency codes,
+# time zones, units of time.
 CANONICAL_VALUE = re.compile(
-    r"^-?\d+(?:\.\d+)?$|^\d{4}(?:-\d{2}(?:-\d{2})?)?$|^(?:up|down|confirm|deny)$"
+    r"^-?\d+(?:\.\d+)?$|^\d{4}(?:-\d{2}(?:-\d{2})?)?$|^\d{2}:\d{2}$|^(?:up|down|confirm|deny)$"
 )
-UNIT = re.compile(r"^(?:[A-Z]{3}|year|month|week|day|hour|decade|%|)$")
+UNIT = re.compile(r"^(?:[A-Z]{2,4}|year|month|week|day|hour|decade|%|)$")
 
 
 def _relations() -> list[tuple[Relation, str, str]]:

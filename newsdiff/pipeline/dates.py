@@ -330,3 +330,59 @@ def reads_as_year(folded: str, start: int, end: int, value: Decimal) -> bool:
 _NEXT_WORD_RE = re.compile(r"\s+(?P<word>\w+)")
 # Words after a number that say it counts people: nouns of people and words of state.
 _COUNTED_AFTER = lang.merged_set("PEOPLE_NOUNS") | frozenset(lang.merged_dict("COUNT_STATES"))
+
+
+# --------------------------------------------------------------------------- times of day
+
+CLOCK_PERIODS: dict[str, str] = lang.merged_dict("CLOCK_PERIODS")
+TIME_ZONES: dict[str, str] = lang.merged_dict("TIME_ZONES")
+_ZONE = rf"(?:\s*\(?(?P<zone>{alternation(TIME_ZONES, any_space=True)})\)?(?!\w))?"
+# "7:10 a.m.", "6 pm (ET)", "11:11 مساء", "10 صباحا بتوقيت غرينتش" ...
+_CLOCK_RE = re.compile(
+    rf"(?<![\d.,:])(?P<hour>\d{{1,2}})(?:[:.](?P<minute>[0-5]\d))?\s*"
+    rf"(?P<period>{alternation(CLOCK_PERIODS)})(?!\w){_ZONE}"
+)
+# ... or on the 24-hour clock with its zone ("22:11 GMT").
+_CLOCK_24_RE = re.compile(
+    rf"(?<![\d.,:])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?!\d)"
+    rf"\s*\(?(?P<zone>{alternation(TIME_ZONES, any_space=True)})\)?(?!\w)"
+)
+NOON = 12
+
+
+@dataclass(frozen=True, slots=True)
+class TimeOfDay:
+    start: int
+    end: int
+    value: str  # "HH:MM", 24-hour
+    zone: str  # TIME_ZONES' code; "" for local time or none named
+
+
+def _hour_24(hour: int, period: str) -> int | None:
+    """The hour of a 12-hour clock time on the 24-hour clock (None if it cannot be one)."""
+    if not 1 <= hour <= NOON:
+        return None
+    if period == "am":
+        return 0 if hour == NOON else hour
+    if period == "pm":
+        return hour if hour == NOON else hour + NOON
+    if period == "noon":  # "12 ظهرا", "1 ظهرا"
+        return hour if hour >= 11 else hour + NOON
+    # "ليلا": the evening hours up to midnight, then the small hours.
+    return hour + NOON if 6 <= hour < NOON else (0 if hour == NOON else hour)
+
+
+def find_times(folded: str) -> Iterator[TimeOfDay]:
+    """Times of day that say which half of the day they are in (a period or a 24-hour
+    zone), with the zone they name. "at 7:10" alone is left out: 7:10 or 19:10."""
+    for regex in (_CLOCK_RE, _CLOCK_24_RE):
+        for match in regex.finditer(folded):
+            hour = int(match["hour"])
+            if regex is _CLOCK_RE:
+                found = _hour_24(hour, CLOCK_PERIODS[match["period"]])
+                if found is None:
+                    continue
+                hour = found
+            minute = int(match["minute"] or 0)
+            zone = TIME_ZONES.get(match["zone"] or "", "")
+            yield TimeOfDay(match.start(), match.end(), f"{hour:02d}:{minute:02d}", zone)

@@ -25,7 +25,13 @@ from decimal import Decimal, InvalidOperation
 
 from newsdiff.pipeline import lang
 from newsdiff.pipeline.attribution import attribution_of, attribution_text_of, continues_quote
-from newsdiff.pipeline.dates import find_dates, reads_as_year, relative_dates, undated_days
+from newsdiff.pipeline.dates import (
+    find_dates,
+    find_times,
+    reads_as_year,
+    relative_dates,
+    undated_days,
+)
 from newsdiff.pipeline.normalize import (
     FOLDED_WORD_RE,
     STOPWORDS,
@@ -235,6 +241,7 @@ def extract_facts(text: str, *, published: dt.date | None = None) -> tuple[Fact,
     """
     facts = _Facts(_fold(text))
     f = facts.folded.text
+    _add_times(facts)
     _add_non_quantities(facts)
     _add_dates(facts, published)
     for dual in feminine_duals(f):
@@ -269,6 +276,14 @@ def _add_dates(facts: _Facts, published: dt.date | None) -> None:
         for start, end in undated_days(f):
             if facts.free(start, end):
                 facts.take(start, end)
+
+
+def _add_times(facts: _Facts) -> None:
+    """Times of day that say their half of the day ("7:10 a.m. ET", "11:11 مساء"), as "HH:MM"
+    with the zone they name (unit)."""
+    for found in find_times(facts.folded.text):
+        if facts.free(found.start, found.end):
+            facts.add(found.start, found.end, "time", found.value, unit=found.zone)
 
 
 def _add_non_quantities(facts: _Facts) -> None:

@@ -38,6 +38,7 @@ class Reason(StrEnum):
     DISTINCT_QUANTITIES = "distinct_quantities"  # agreement: numbers of different things
     VALUE_MISMATCH = "value_mismatch"  # one quantity, two values
     DATE_MISMATCH = "date_mismatch"  # one event, two dates
+    TIME_MISMATCH = "time_mismatch"  # one event, two times of day
     PLACE_MISMATCH = "place_mismatch"  # one event, two places
     NEGATION = "negation"  # one claim negates the other
     OPPOSITE_DIRECTION = "opposite_direction"  # rose vs fell, confirmed vs denied

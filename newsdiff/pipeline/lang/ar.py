@@ -935,6 +935,19 @@ ELSEWHERE_PHRASES = (
     "مناطق متفرقه",
     "خارج المدينه",
 )
+# Times of day (see en.py): the period after the hour ("11:11 مساء", "10 صباحا"), and the
+# zones.
+CLOCK_PERIODS: dict[str, str] = {
+    **dict.fromkeys(("صباحا", "صباح", "فجرا", "فجر"), "am"),
+    **dict.fromkeys(("ظهرا", "ظهر"), "noon"),
+    **dict.fromkeys(("مساء", "مساءا", "عصرا", "عصر"), "pm"),
+    "ليلا": "night",
+}
+TIME_ZONES: dict[str, str] = {
+    **dict.fromkeys(("بتوقيت غرينتش", "بتوقيت جرينتش", "بتوقيت غرينيتش", "ت غ"), "GMT"),
+    **dict.fromkeys(("بالتوقيت المحلي", "بالتوقيت المحلي للبلاد"), ""),
+}
+TIME_HEDGES = frozenset("نحو حوالي قرابه زهاء قبيل بعيد قبل بعد".split())
 # A seismic magnitude: "بقوة 7 درجات", "قوته 6.8 درجة على مقياس ريختر". A word of strength
 # before the figure makes it a magnitude only with a degree after it ("فيضان بقوة تسونامي"
 # has no figure; "بقوة 40 ألف مقاتل" no degree); a scale named after it is enough.

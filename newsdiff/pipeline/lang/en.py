@@ -743,6 +743,22 @@ MAGNITUDE_STRENGTH: tuple[str, ...] = ()
 MAGNITUDE_DEGREES: tuple[str, ...] = ()
 MAGNITUDE_SCALES = ("richter", "ritcher")  # and its frequent misspelling
 AFTERSHOCK_PHRASES = ("aftershock", "aftershocks", "second tremor", "second quake")
+# Times of day: the period after the hour ("7:10 a.m.", "6 pm") and the zones a time may
+# name after it ("10 a.m. ET", "22:11 GMT"), each with its code; "local time" is the zone of
+# a time that names none.
+CLOCK_PERIODS: dict[str, str] = {"a.m.": "am", "am": "am", "p.m.": "pm", "pm": "pm"}
+TIME_ZONES: dict[str, str] = {
+    **dict.fromkeys(("et", "edt", "est"), "ET"),
+    **dict.fromkeys(("gmt", "utc"), "GMT"),
+    "bst": "BST",
+    "cet": "CET",
+    "aest": "AEST",
+    "local time": "",
+}
+# Words before a time that make it approximate ("about 10 a.m.", "shortly after 6 p.m.").
+TIME_HEDGES = frozenset(
+    "about around approximately roughly nearly almost shortly just before after by".split()
+)
 # Units of length and depth, with their length in metres (see ar.py).
 LENGTH_UNITS: dict[str, str] = {
     **dict.fromkeys("mile miles".split(), "1609.344"),

@@ -113,6 +113,11 @@ HEDGE_WORDS = frozenset(
     for phrase in (*lang.merged_dict("QUANTITY_HEDGES"), *lang.merged_dict("QUANTITY_HEDGES_AFTER"))
     for word in tokens(phrase)
 )
+# Times of day: a word before one (lang/ TIME_HEDGES: "about", "shortly after", "قبيل") within
+# TIME_HEDGE_WORDS words makes it approximate, within APPROXIMATE_TIME_MINUTES of another.
+TIME_HEDGES = lang.merged_set("TIME_HEDGES")
+TIME_HEDGE_WORDS = 2
+APPROXIMATE_TIME_MINUTES = 60
 # Units of length, as the facts stage gives a subject (stemmed: "كيلومترا" -> "يلومترا").
 LENGTH_UNITS = frozenset(light_stem(unit) for unit in lang.merged_tuple("LENGTH_UNITS"))
 LENGTH_NEUTRAL = frozenset(light_stem(word) for word in lang.merged_tuple("LENGTH_NEUTRAL"))
@@ -403,6 +408,51 @@ def _compare_dates(
         result.differ(Reason.DATE_MISMATCH, difference, vx, vy)
 
 
+def _minutes(value: str) -> int:
+    hours, minutes = value.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def _time_hedged(normalized: str, fact: Fact) -> bool:
+    """Whether a word before the time makes it approximate ("about", "shortly after")."""
+    words = tokens(normalized)
+    target = tokens(normalize_text(fact.text))
+    if not target or target[0] not in words:
+        return False
+    start = words.index(target[0])
+    return any(word in TIME_HEDGES for word in words[max(0, start - TIME_HEDGE_WORDS) : start])
+
+
+def _times_agree(x: Fact, y: Fact, normalized: tuple[str, str]) -> bool:
+    gap = abs(_minutes(x.value) - _minutes(y.value))
+    gap = min(gap, 24 * 60 - gap)
+    hedged = _time_hedged(normalized[0], x) or _time_hedged(normalized[1], y)
+    return gap <= (APPROXIMATE_TIME_MINUTES if hedged else 0)
+
+
+def _compare_times(
+    a: Sequence[Fact], b: Sequence[Fact], normalized: tuple[str, str], result: FactComparison
+) -> None:
+    """Times of day in one zone (none named counts as one): one agreeing pair is enough;
+    else the first two differ if they time the same event. Two zones are never compared:
+    "11:11 pm local time" and "22:11 GMT" may be one instant."""
+    ta = [f for f in a if f.kind == "time"]
+    tb = [f for f in b if f.kind == "time"]
+    pairs = [(x, y) for x in ta for y in tb if x.unit == y.unit]
+    if not pairs:
+        return
+    agreeing = [(x, y) for x, y in pairs if _times_agree(x, y, normalized)]
+    for x, y in agreeing:
+        result.matched.append(FactValue.of(x))
+        result.matched_text.extend((x.text, y.text))
+    if agreeing:
+        return
+    x, y = pairs[0]
+    if _same_event(x, y, *normalized):
+        difference = FactDifference("time", FactValue.of(x), FactValue.of(y))
+        result.differ(Reason.TIME_MISMATCH, difference, x.text, y.text)
+
+
 def _compare_names(a: Sequence[Fact], b: Sequence[Fact], result: FactComparison) -> None:
     """Places and entities: a name only one side gives, in the same slot as one only the
     other side gives, is another name in the same role."""
@@ -436,6 +486,7 @@ def compare_facts(
     _compare_quantities(a, b, (a_normalized, b_normalized), result)
     _shared_distinctive(a, b, result)
     _compare_dates(a, b, (published_a, published_b), (a_normalized, b_normalized), result)
+    _compare_times(a, b, (a_normalized, b_normalized), result)
     _compare_names(a, b, result)
     return result
 
