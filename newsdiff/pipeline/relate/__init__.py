@@ -97,7 +97,9 @@ __all__ = [
 # which joins no agreement group, also between claims paired by meaning.
 # relate-11: a seismic magnitude is read as such (numbers.MAGNITUDE, an aftershock's apart);
 # two magnitudes of one quake conflict wherever the aligner pairs them, unless a claim names
-# another year (another quake); "أودى بحياة", "أرواح" count the dead.
+# another year (another quake); "أودى بحياة", "أرواح" count the dead; times of day of one event
+# in one zone (TIME_MISMATCH); claims of two languages that share a quantity are one report
+# from a cosine of 0.4 (align.MEANING_QUANTITY_COSINE).
 ENGINE_VERSION = "relate-11"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
