@@ -374,3 +374,16 @@ def test_a_time_of_day_is_read_with_its_zone(text: str, times: list[tuple[str, s
     facts = extract_facts(text)
     assert [(f.value, f.unit) for f in facts if f.kind == "time"] == times
     assert not [f for f in facts if f.kind in {"count", "number"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("ويبلغ ارتفاع الجسر 40م فوق سطح الماء", [("count", "40", "متر")]),
+        ("وتأسست المدينة عام 1972م", [("year", "1972", "")]),
+    ],
+)
+def test_an_m_written_onto_a_figure_is_metres_below_a_thousand(
+    text: str, found: list[tuple[str, str, str]]
+) -> None:
+    assert [(f.kind, f.value, f.subject) for f in quantities(text)] == found

@@ -979,3 +979,17 @@ def test_times_of_two_events_do_not_conflict() -> None:
     a = "The vessel was due to resurface at 6:10 p.m. on Sunday."
     b = "The Coast Guard gave a news conference at 1 p.m. on Tuesday."
     assert _related(a, b) not in {"contradiction", "disputed"}
+
+
+def test_two_heights_of_one_dam_contradict_and_are_no_update() -> None:
+    # "ارتفاع" is a height here, not a rise: two heights are no figure revised over time.
+    a = "يبلغ ارتفاع سد الوادي 75 مترا وتبلغ سعته 18 مليون متر مكعب"
+    b = "ويستطيع سد الوادي تخزين 18 مليون متر مكعب وارتفاعه حوالى 40م"
+    relation = relate_claims(
+        claim_from_text(a),
+        claim_from_text(b, position=1),
+        published_a=dt.date(2023, 9, 12),
+        published_b=dt.date(2023, 9, 14),
+        learned_min_similarity=0.3,
+    )
+    assert relation.kind == "contradiction"

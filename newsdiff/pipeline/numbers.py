@@ -62,6 +62,12 @@ MAGNITUDE_WORDS_BEFORE = 3
 MAGNITUDE_SCALE_WINDOW = 4
 AFTERSHOCK_WINDOW = 6
 
+# "م" written onto a figure: metres below ATTACHED_METRE_MAX ("40م"), a year of the common
+# era above ("1972م"); not "م3", cubic metres.
+_ATTACHED_METRE_RE = re.compile(r"م(?![^\W_])")
+ATTACHED_METRE_MAX = 1000
+METRE = "متر"
+
 # How many words back a duration looks for what it measures ("قضى بوت 12 عامًا",
 # "حكم عليه بالسجن لمدة 25 عامًا" both fit in five).
 DURATION_SUBJECT_WINDOW = 5
@@ -651,6 +657,10 @@ def count_or_number(folded: str, quantity: Quantity) -> Measure:
     """A bare quantity that is no year: a count of casualties when a casualty word stands
     near it, else a count of the noun after it, else a number."""
     value = format_decimal(quantity.value)
+    metres = _ATTACHED_METRE_RE.match(folded, quantity.end)
+    if metres and quantity.value < ATTACHED_METRE_MAX:
+        # "ارتفاعه 40م": metres ("1972م", a year of the common era, is no quantity here).
+        return Measure(quantity.start, metres.end(), "count", value, "", METRE)
     noun = _count_subject(folded, quantity.end)
     subject = noun
     if not noun or noun in GENERIC_PEOPLE or _state(noun):

@@ -59,6 +59,7 @@ from newsdiff.pipeline.types import (
     RelationDetails,
     RelationKind,
 )
+from newsdiff.pipeline.units import length_unit
 
 __all__ = [
     "ENGINE_VERSION",
@@ -307,10 +308,16 @@ def _is_update(
 ) -> bool:
     """Two values of one count in articles published on two different dates, or where one
     claim words its figure as a rise ("the toll rose to ...")."""
+    lengths = {f.value for f in (*a.facts, *b.facts) if length_unit(f)}
     return (
         verdict.reason is Reason.VALUE_MISMATCH
         and bool(verdict.differing)
-        and all(d.kind in UPDATABLE_KINDS for d in verdict.differing)
+        # A length ("ارتفاعه 40م": its height) is measured, not counted: it is not revised
+        # from one day's report to the next.
+        and all(
+            d.kind in UPDATABLE_KINDS and not {d.a.value, d.b.value} & lengths
+            for d in verdict.differing
+        )
         and (
             (published_a is not None and published_b is not None and published_a != published_b)
             or worded_as_rise(a)
