@@ -38,8 +38,8 @@ from newsdiff.pipeline.normalize import (
     tokens,
 )
 from newsdiff.pipeline.numbers import MAGNITUDE, numbers_as_digits
-from newsdiff.pipeline.types import QUANTITY_KINDS, ClaimDraft, Match
-from newsdiff.pipeline.units import same_amount
+from newsdiff.pipeline.types import QUANTITY_KINDS, ClaimDraft, Fact, Match
+from newsdiff.pipeline.units import COUNTED_KINDS, same_amount
 
 # A pair must share at least this much token weight (see token weights below): one shared
 # plain word is chance.
@@ -315,20 +315,21 @@ def _fact_values(claim: ClaimDraft) -> frozenset[tuple[str, str]]:
     return frozenset((f.kind, str(f.value)) for f in claim.facts)
 
 
-def _quantity_values(claim: ClaimDraft) -> frozenset[tuple[str, str]]:
-    return frozenset(
-        (f.kind, str(f.value))
-        for f in claim.facts
-        if f.kind in MEANING_QUANTITY_KINDS
-        and not (f.kind in ("count", "number") and _small(f.value))
-    )
-
-
-def _small(value: str) -> bool:
-    try:
-        return float(value) < MEANING_QUANTITY_MIN
-    except ValueError:
+def _meaningful_quantity(fact: Fact) -> bool:
+    """A quantity, a year or a date (MEANING_QUANTITY_KINDS), but no count under
+    MEANING_QUANTITY_MIN."""
+    if fact.kind not in MEANING_QUANTITY_KINDS:
         return False
+    if fact.kind not in COUNTED_KINDS:
+        return True
+    try:
+        return float(fact.value) >= MEANING_QUANTITY_MIN
+    except ValueError:
+        return True
+
+
+def _quantity_values(claim: ClaimDraft) -> frozenset[tuple[str, str]]:
+    return frozenset((f.kind, str(f.value)) for f in claim.facts if _meaningful_quantity(f))
 
 
 def share_a_fact(a: ClaimDraft, b: ClaimDraft, *, quantity: bool = False) -> bool:
@@ -341,7 +342,7 @@ def share_a_fact(a: ClaimDraft, b: ClaimDraft, *, quantity: bool = False) -> boo
     return any(
         x.kind == y.kind
         and x.kind in QUANTITY_KINDS
-        and not (quantity and x.kind in ("count", "number") and _small(x.value))
+        and (not quantity or _meaningful_quantity(x))
         and same_amount(x, y)
         for x in a.facts
         for y in b.facts

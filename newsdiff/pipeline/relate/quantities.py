@@ -126,7 +126,7 @@ def values_agree(a: Fact, hedge_a: str, b: Fact, hedge_b: str) -> bool:
     )
 
 
-def _locate(normalized: str, fact: Fact) -> tuple[list[str], int, int] | None:
+def locate(normalized: str, fact: Fact) -> tuple[list[str], int, int] | None:
     """The claim's words and where the fact's words stand among them (the first time)."""
     words = tokens(normalized)
     target = tokens(normalize_text(fact.text))
@@ -140,7 +140,7 @@ def _locate(normalized: str, fact: Fact) -> tuple[list[str], int, int] | None:
 def hedge_of(normalized: str, fact: Fact) -> str:
     """How the claim hedges the figure: about | min | max, a forecast (projection), a count
     of other places (elsewhere), or "" for an exact figure."""
-    found = _locate(normalized, fact) if fact.kind not in UNHEDGED_KINDS else None
+    found = locate(normalized, fact) if fact.kind not in UNHEDGED_KINDS else None
     if found is None:
         return ""
     words, start, end = found

@@ -38,6 +38,7 @@ from newsdiff.pipeline.relate.polarity import DENIAL_WORDS, polarity, polarity_c
 from newsdiff.pipeline.relate.quantities import (
     count_state,
     hedge_of,
+    locate,
     states_compatible,
     values_agree,
 )
@@ -415,11 +416,10 @@ def _minutes(value: str) -> int:
 
 def _time_hedged(normalized: str, fact: Fact) -> bool:
     """Whether a word before the time makes it approximate ("about", "shortly after")."""
-    words = tokens(normalized)
-    target = tokens(normalize_text(fact.text))
-    if not target or target[0] not in words:
+    found = locate(normalized, fact)
+    if found is None:
         return False
-    start = words.index(target[0])
+    words, start, _ = found
     return any(word in TIME_HEDGES for word in words[max(0, start - TIME_HEDGE_WORDS) : start])
 
 
