@@ -392,7 +392,11 @@ def article_ingest(
     title = title or analysed.clean.meta.title
     encoder = encoder_get()
     claim_vectors, signature = _encoded(
-        title=title, claims=analysed.claims, language=language, encoder=encoder
+        title=title,
+        claims=analysed.claims,
+        language=language,
+        encoder=encoder,
+        published=published_date or analysed.clean.meta.published,
     )
     return _article_store(
         _ArticleDraft(
@@ -657,7 +661,11 @@ def _article_encode(
     encoder), with its grouping signature and index keys: once, after which realignments
     read them and new articles meet it through the index."""
     claim_vectors, signature = _encoded(
-        title=article.title, claims=claims, language=article.language, encoder=encoder
+        title=article.title,
+        claims=claims,
+        language=article.language,
+        encoder=encoder,
+        published=article.published_at.date() if article.published_at else None,
     )
     Claim.objects.bulk_update(
         [Claim(pk=pk, vector=to_bytes(v)) for pk, v in zip(claim_ids, claim_vectors, strict=True)],
@@ -674,7 +682,12 @@ def _article_encode(
 
 
 def _encoded(
-    *, title: str, claims: Sequence[ClaimDraft], language: str, encoder: Encoder
+    *,
+    title: str,
+    claims: Sequence[ClaimDraft],
+    language: str,
+    encoder: Encoder,
+    published: dt.date | None,
 ) -> tuple[Vectors, ArticleSignature]:
     """An article's claim vectors and its grouping signature, encoded in one batch: every
     claim and the title (the title's vector is the lead's, never stored)."""
@@ -682,7 +695,9 @@ def _encoded(
     vectors = encoder.encode([*texts, title] if title else texts)
     claim_vectors = vectors[: len(texts)]
     lead = lead_vector(vectors[len(texts)] if title else None, claim_vectors)
-    signature = article_signature(title=title, claims=claims, language=language, lead=lead)
+    signature = article_signature(
+        title=title, claims=claims, language=language, lead=lead, published=published
+    )
     return claim_vectors, signature
 
 

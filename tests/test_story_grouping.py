@@ -5,6 +5,7 @@ the tests."""
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 
 import numpy as np
@@ -185,6 +186,57 @@ def test_each_article_is_indexed_under_its_rarest_words() -> None:
     assert not {"the", "will", "club"} & set(keys)
 
 
+REMEMBRANCE = """Verano remembers the earthquake of 1987
+The mountain town of Verano marked on Friday the anniversary of the deadly earthquake.
+A magnitude 5.7 quake struck the town late at night and killed 1,200 people.
+Many of the old stone houses in the town centre collapsed during the tremor.
+Rescue teams from the capital reached Verano before dawn."""
+
+
+def test_a_page_whose_title_names_another_year_tells_of_another_event() -> None:
+    """Its words and meaning are the quake's (same town, same kind of disaster), but its
+    title names 1987 and the quake's reports never do: an earlier event remembered."""
+    _ingest(["quake-en-1", "quake-en-2"])
+    article_ingest(raw_text=REMEMBRANCE, outlet_name="Town Crier")
+    assert Article.objects.get(outlet__name="Town Crier").story.article_count == 1
+    assert Story.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("title", "published", "joins"),
+    [
+        # The year it was published in is no other event's.
+        ("Verano earthquake of 2026: 140 dead", dt.date(2026, 3, 7), True),
+        # The other reports name the year too.
+        ("Verano earthquake of 1987: 140 dead", None, True),
+        ("Verano earthquake of 1987: 140 dead", dt.date(2026, 3, 7), False),
+    ],
+)
+def test_a_title_year_parts_only_an_event_the_others_never_name(
+    title: str, published: dt.date | None, joins: bool
+) -> None:
+    named = QUAKE_EN_2.replace("late on Friday night", "late on Friday night, as in 1987")
+    article_ingest(raw_text=QUAKE_EN_1, outlet_name="Daily Ledger")
+    article_ingest(
+        raw_text=named if "1987" in title and joins else QUAKE_EN_2, outlet_name="Morning Post"
+    )
+    article_ingest(raw_text=f"{title}\n{QUAKE_EN_1}", outlet_name="Town Crier", published=published)
+    town_crier = Article.objects.get(outlet__name="Town Crier")
+    assert (town_crier.story.article_count > 1) is joins
+
+
+def test_a_signature_stored_before_years_were_read_parts_nothing() -> None:
+    a, va = _signature(REMEMBRANCE, "en")
+    b, vb = _signature(QUAKE_EN_1, "en")
+    assert a.title_years == {"1987"} and grouping.story_evidence(a, va, b, vb).another_event
+    stored = b.to_json()
+    del stored["years"], stored["title_years"]
+    old = grouping.ArticleSignature.from_json(stored, b.lead)
+    assert old.years is None
+    assert not grouping.story_evidence(a, va, old, vb).another_event
+    assert grouping.story_evidence(a, va, old, vb).same_story
+
+
 def test_same_story_test_is_symmetric() -> None:
     encoder = encoder_get()
     signatures = []
@@ -212,11 +264,12 @@ def test_same_story_test_is_symmetric() -> None:
 def _signature(text: str, language: str) -> tuple[grouping.ArticleSignature, np.ndarray]:
     from newsdiff.pipeline import analyse_article
 
-    claims = analyse_article(text).claims
+    analysed = analyse_article(text)
+    claims, title = analysed.claims, analysed.clean.meta.title
     vectors = encoder_get().encode([c.text for c in claims])
     lead = grouping.lead_vector(None, vectors)
     return (
-        grouping.article_signature(title="", claims=claims, language=language, lead=lead),
+        grouping.article_signature(title=title, claims=claims, language=language, lead=lead),
         vectors,
     )
 

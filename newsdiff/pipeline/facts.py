@@ -404,6 +404,13 @@ DISTINCTIVE_MIN = Decimal(100)
 DISTINCTIVE_DIGITS = 2
 
 
+def years_named(facts: Sequence[Fact]) -> frozenset[str]:
+    """The years facts name, alone or in a full date."""
+    return frozenset(
+        f.value[:4] for f in facts if f.kind == "year" or (f.kind == "date" and f.value[:1] != "-")
+    )
+
+
 def distinctive(fact: Fact) -> bool:
     """A quantity precise enough to identify a fact (DISTINCTIVE_MIN, DISTINCTIVE_DIGITS)."""
     if fact.kind not in QUANTITY_KINDS:

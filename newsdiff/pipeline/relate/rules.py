@@ -24,7 +24,7 @@ from difflib import SequenceMatcher
 from newsdiff.pipeline import lang
 from newsdiff.pipeline.attribution import source_key
 from newsdiff.pipeline.dates import WEEKDAY
-from newsdiff.pipeline.facts import distinctive, distinctive_values
+from newsdiff.pipeline.facts import distinctive, distinctive_values, years_named
 from newsdiff.pipeline.normalize import (
     ARABIC_RE,
     STOPWORDS,
@@ -310,13 +310,6 @@ def _quantities(facts: Sequence[Fact], kind: str, normalized: str) -> list[_Quan
     return found
 
 
-def _years(facts: Sequence[Fact]) -> frozenset[str]:
-    """The years a claim names, alone or in a full date."""
-    return frozenset(
-        f.value[:4] for f in facts if f.kind == "year" or (f.kind == "date" and f.value[:1] != "-")
-    )
-
-
 def _compare_quantities(
     a: Sequence[Fact], b: Sequence[Fact], normalized: tuple[str, str], result: FactComparison
 ) -> None:
@@ -324,7 +317,7 @@ def _compare_quantities(
     magnitudes are one quake's only if the claims name the same years ("the 1960 quake").
     Not so for tolls: a figure misread as a year ("تجاوز الـ2000") would part two counts of
     one disaster (on the development corpus it lost a real update)."""
-    other_year = _years(a) != _years(b)
+    other_year = years_named(a) != years_named(b)
     for kind in sorted(QUANTITY_KINDS):
         qa = _quantities(a, kind, normalized[0])
         qb = _quantities(b, kind, normalized[1])
