@@ -15,6 +15,7 @@ from newsdiff.pipeline.align import (
 )
 from newsdiff.pipeline.facts import claim_from_text, extract_facts
 from newsdiff.pipeline.normalize import normalize_text
+from newsdiff.pipeline.numbers import MAGNITUDE
 from newsdiff.pipeline.types import ClaimDraft
 from tests.conftest import SEED_EREM, SEED_ROAYAH
 
@@ -370,6 +371,45 @@ def test_two_agencies_giving_the_quake_two_magnitudes_are_disputed_however_worde
     ]
     # Their words share nothing but the magnitude: one quake, two agencies, two readings.
     assert _casualty_links(first, second, [saturday, saturday]).get((0, 0)) == "disputed"
+
+
+def test_each_magnitude_meets_the_nearest_claim_of_every_other_magnitude() -> None:
+    """The 7 of one article and the 7.2 of another are paired though each has more nearer
+    claims giving 6.8 than a claim's pairs are kept (four): a story gives a quake few
+    magnitudes, and each pair of them may conflict."""
+
+    def unit(*values: float) -> np.ndarray:
+        vector = np.asarray(values, dtype=np.float32)
+        return vector / np.linalg.norm(vector)
+
+    seven = ["The national institute said the quake had a magnitude of 7."]
+    usgs = [f"The USGS put the magnitude at 6.8, {who} said." for who in "ABCDE"]
+    seven_two = "Morocco's geophysical centre measured the quake at magnitude 7.2."
+    gfz = [f"The quake registered a magnitude of 6.8, agency {who} said." for who in "FGHI"]
+    story = [
+        [claim_from_text(t, position=i) for i, t in enumerate(texts)]
+        for texts in (seven, [*usgs, seven_two], gfz)
+    ]
+    assert all(
+        f.subject == MAGNITUDE
+        for article in story
+        for c in article
+        for f in c.facts
+        if f.kind == "number"
+    )
+    vectors = [
+        np.stack([unit(1, 0, 0)]),
+        np.stack([unit(0.9, 0.436, 0)] * 5 + [unit(0.6, 0, 0.8)]),
+        np.stack([unit(0.55, 0.1, 0.83)] * 4),
+    ]
+    links = compare_articles(story, [None] * 3, vectors=vectors, languages=["en"] * 3)
+    between = {
+        link.relation.kind
+        for link in links
+        if {(link.match.article_a, link.match.claim_a), (link.match.article_b, link.match.claim_b)}
+        == {(0, 0), (1, 5)}
+    }
+    assert between and between <= {"contradiction", "disputed"}
 
 
 def test_a_pair_found_by_words_and_meaning_ranks_by_the_stronger() -> None:

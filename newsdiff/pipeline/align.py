@@ -94,7 +94,9 @@ FIGURE_POSTING_CAP = 200
 # the quake's magnitude, with different figures are paired, however they word it, when their
 # vectors' cosine reaches CASUALTY_MIN_COSINE: each claim with its CASUALTY_PARTNERS nearest
 # such claims. The relate stage then links casualties only as a dispute (two sources) or an
-# update (two dates), magnitudes as a dispute or a contradiction.
+# update (two dates), magnitudes as a dispute or a contradiction. A magnitude's claim is
+# also paired with the nearest claim of each other magnitude, a pair kept whatever else its
+# claims meet (align_claims' limit and near-best share).
 CASUALTY_MIN_COSINE = 0.3
 CASUALTY_PARTNERS = 3
 # Wire copy: an article half of whose claims are near-verbatim in another article copies it
@@ -423,13 +425,16 @@ def _casualty_postings(
 
 def _casualty_candidates(
     articles: Sequence[Sequence[ClaimDraft]], vectors: Sequence[Vectors], only: int | None
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray], set[tuple[int, int]]]:
     """Pairs of claims of two articles that count the same casualties with no figure in
     common, each claim with its CASUALTY_PARTNERS nearest (CASUALTY_MIN_COSINE), as (flat
-    claim of the lower article, of the higher, cosine)."""
+    claim of the lower article, of the higher, cosine); and, apart, the pairs of a magnitude
+    with the nearest claim of each other magnitude, which are kept whatever else their
+    claims meet."""
     offsets = np.concatenate([[0], np.cumsum([len(claims) for claims in articles])])
     found: dict[tuple[int, int], float] = {}
-    for rows in _casualty_postings(articles, vectors).values():
+    every_figure: set[tuple[int, int]] = set()
+    for subject, rows in _casualty_postings(articles, vectors).items():
         if len(rows) < 2:
             continue
         matrix = np.stack([vectors[a][x] for a, x, _ in rows])
@@ -437,17 +442,35 @@ def _casualty_candidates(
         for i, (a, x, given) in enumerate(rows):
             if only is not None and a != only:
                 continue
-            partners = [
+            near = [
                 j
                 for j in np.argsort(-cosines[i]).tolist()
                 if cosines[i, j] >= CASUALTY_MIN_COSINE
                 and rows[j][0] != a
                 and not given & rows[j][2]
-            ][:CASUALTY_PARTNERS]
-            for j in partners:
+            ]
+            partners = set(near[:CASUALTY_PARTNERS])
+            each = (
+                _nearest_of_each_figure(near, [row[2] for row in rows])
+                if subject == MAGNITUDE
+                else set()
+            )
+            for j in sorted(partners | each):
                 key = (int(offsets[a] + x), int(offsets[rows[j][0]] + rows[j][1]))
                 found[(min(key), max(key))] = float(cosines[i, j])
-    return _as_candidates([(p, q, c) for (p, q), c in sorted(found.items())])
+                if j in each:
+                    every_figure.add((min(key), max(key)))
+    return _as_candidates([(p, q, c) for (p, q), c in sorted(found.items())]), every_figure
+
+
+def _nearest_of_each_figure(near: Sequence[int], figures: Sequence[frozenset[str]]) -> set[int]:
+    """Of claims ranked nearest first, the nearest one giving each figure. A story gives
+    a quake few magnitudes (one per agency), and a claim's three nearest may all give the
+    same one: two agencies' 6.8 pushing out the 7.2 that the country's own centre gave."""
+    chosen: dict[frozenset[str], int] = {}
+    for j in near:
+        chosen.setdefault(figures[j], j)
+    return set(chosen.values())
 
 
 def _as_candidates(
@@ -549,10 +572,11 @@ def align_claims(
     strong = similarity >= MATCH_THRESHOLD
     ia, ib, similarity = ia[strong], ib[strong], similarity[strong]
     meaning = np.zeros(len(ia), dtype=np.float64)
+    always: set[tuple[int, int]] = set()
     if vectors is not None and languages is not None:
         by_meaning = _meaning_candidates(articles, vectors, languages, only)
         by_figure = _figure_candidates(articles, vectors, only)
-        by_casualties = _casualty_candidates(articles, vectors, only)
+        by_casualties, always = _casualty_candidates(articles, vectors, only)
         va, vb, cosine = _merged_candidates(by_meaning, by_figure, by_casualties)
         words_found = {pair: i for i, pair in enumerate(zip(ia.tolist(), ib.tolist(), strict=True))}
         found_at = [
@@ -582,6 +606,10 @@ def align_claims(
         # pair found by meaning alone ranks by its cosine.
         rank_by = np.round(np.minimum(np.maximum(similarity, meaning), 1.0), 4)
         keep &= _among_best(ia, ib, ck, rank_by, limit, keep, only)
+    if always:
+        keep |= np.asarray(
+            [pair in always for pair in zip(ia.tolist(), ib.tolist(), strict=True)], dtype=bool
+        )
     matches = [
         Match(
             article_a=aa,
