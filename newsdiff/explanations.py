@@ -41,6 +41,7 @@ FACT_KIND_LABELS: dict[str, Promise] = {
     "year": pgettext_lazy("fact kind", "year"),
     "date": pgettext_lazy("fact kind", "date"),
     "time": pgettext_lazy("fact kind", "time of day"),
+    "bearing": pgettext_lazy("fact kind", "direction from a place"),
     "duration": pgettext_lazy("fact kind", "duration"),
     "percent": pgettext_lazy("fact kind", "percent"),
     "number": pgettext_lazy("fact kind", "number"),

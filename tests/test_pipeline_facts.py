@@ -282,6 +282,49 @@ def test_english_capitalised_names() -> None:
     assert not only("Officials met in the morning.", "entity")
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["وقع مركز الزلزال قرب بلدة إغيل في الجبال", "ضربت الهزة قرية إغيل", "في ولاية إغيل"],
+)
+def test_a_town_or_village_introduces_its_name(text: str) -> None:
+    # The same place as the English "Ighil": one name key in both scripts.
+    assert {f.value for f in only(text, "entity")} == {
+        f.value for f in only("The quake struck near Ighil in the mountains.", "entity")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "degrees", "written"),
+    [
+        ("The epicentre was 72 kilometres south-west of Marrakesh.", "225", "south-west"),
+        ("It occurred about 72km (44 miles) northeast of Marrakesh.", "45", "northeast"),
+        ("وقع الزلزال على بعد حوالي 72 كيلومترا شرقي مدينة مراكش", "90", "شرقي"),
+        ("على بعد 70 كيلومترا إلى الجنوب الغربي من مراكش", "225", "الجنوب الغربي"),
+        ("على بعد 70 كيلومترا جنوب غرب مراكش", "225", "جنوب غرب"),
+    ],
+)
+def test_a_direction_from_a_place_after_a_length(text: str, degrees: str, written: str) -> None:
+    (bearing,) = only(text, "bearing")
+    assert (bearing.value, bearing.text) == (degrees, written)
+    # The place it is taken from, by its name key in either script.
+    assert bearing.subject == only("72 km south of Marrakesh", "bearing")[0].subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Names of places, not directions from one.
+        "The minister flew to South Africa on Monday.",
+        "وصل الوزير إلى جنوب أفريقيا يوم الاثنين",
+        "سقطت قذائف على شمال غزة",
+        # Two points that make no third.
+        "The storm moved 40 km east west of the city.",
+    ],
+)
+def test_no_direction_without_a_length_before_it(text: str) -> None:
+    assert not only(text, "bearing")
+
+
 def test_arabic_adjective_after_name_introducer_is_no_name() -> None:
     assert not only("استخدم الجيش طائرات مسيرة وصواريخ بعيدة المدى", "entity")
     assert not only('وقال التقرير إن الصحيفة "نشرت الخبر"', "entity")

@@ -302,6 +302,9 @@ def test_aliases_name_one_source_but_a_capital_is_not_its_government() -> None:
     assert same_source("الجيش", "الجيش الاسرائيلي")
     assert not same_source("الكرملين", "موسكو")
     assert not same_source("", "الجيش")
+    # One source in two spellings of a word; two ministries stay two.
+    assert same_source("هيئه المسح الجيولوجي الامريكيه", "هيئه المسح الجيولوجي الاميركيه")
+    assert not same_source("وزاره الصحه", "وزاره الخارجيه")
     # Hence one source contradicting itself under two names, and two sources disputing.
     one_actor = between_articles(
         "قال الحوثيون إن 3 صواريخ أطلقت على السفينة",
@@ -972,6 +975,50 @@ def test_two_languages_close_in_meaning_need_a_figure_below_half(english: str, k
     ],
 )
 def test_times_of_day_of_one_event(a: str, b: str, kind: str) -> None:
+    assert _related(a, b) == kind
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        # One distance from one place, two directions: two places for one epicentre.
+        (
+            "The survey said the epicentre was 72 kilometres south-west of Marrakesh.",
+            "The epicentre was about 72 km east of Marrakesh, the survey said.",
+            "contradiction",
+        ),
+        (
+            "وقال المعهد إن مركز الزلزال يقع على بعد 72 كيلومترا جنوب غرب مراكش",
+            "وقال المعهد إن مركز الزلزال يقع على بعد 72 كيلومترا شمال شرق مراكش",
+            "contradiction",
+        ),
+        # South and south-west: one direction loosely given.
+        (
+            "The survey said the epicentre was 72 kilometres south-west of Marrakesh.",
+            "The epicentre was about 70 km south of Marrakesh, the survey said.",
+            "agreement",
+        ),
+        # Two figures, "about 70" and 72: two readings, or two points.
+        (
+            "The survey said the epicentre was 72 kilometres north-east of Marrakesh.",
+            "The epicentre was about 70 km south of Marrakesh, the survey said.",
+            "agreement",
+        ),
+        # 44 miles is 70.8 km, but a conversion is no figure of the same statement.
+        (
+            "The epicentre was about 72km (44 miles) north-east of Marrakesh, the survey said.",
+            "The survey said the epicentre was about 70 km south of Marrakesh.",
+            "agreement",
+        ),
+        # Two distances: two points (a village and the epicentre) may lie either way.
+        (
+            "The survey said the epicentre was 72 kilometres south-west of Marrakesh.",
+            "The epicentre was felt in a village 30 km east of Marrakesh, the survey said.",
+            "agreement",
+        ),
+    ],
+)
+def test_directions_from_one_place_at_one_distance(a: str, b: str, kind: str) -> None:
     assert _related(a, b) == kind
 
 

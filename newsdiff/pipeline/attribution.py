@@ -20,12 +20,17 @@ from newsdiff.pipeline.normalize import (
     CLAUSE_BREAK_RE,
     STOPWORDS,
     alternation,
+    name_key,
     normalized,
     surface_of,
 )
 
 # "Keep it short": a source is a name or a role, rarely longer than this.
 SOURCE_MAX_WORDS = 4
+# Two words of sources are one in two spellings when their name keys (normalize.name_key:
+# the consonants) agree and hold at least this many letters: shorter keys join unrelated
+# words.
+SPELLING_MIN_KEY = 3
 
 SOURCE_STOPS = lang.merged_set("SOURCE_STOPS")
 PRONOUNS = lang.merged_set("PRONOUNS")
@@ -106,7 +111,15 @@ def same_source(x: str, y: str) -> bool:
     if kx == ky:
         return True
     shorter, longer = sorted((kx.split(), ky.split()), key=len)
-    return bool(shorter) and longer[: len(shorter)] == shorter
+    return bool(shorter) and all(map(_same_word, shorter, longer))
+
+
+def _same_word(x: str, y: str) -> bool:
+    """One word of a source's name in two spellings ("الامريكيه" / "الاميركيه")."""
+    if x == y:
+        return True
+    key = name_key(x)
+    return len(key) >= SPELLING_MIN_KEY and key == name_key(y)
 
 
 def attribution_text_of(text: str, attribution: str) -> str:

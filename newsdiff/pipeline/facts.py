@@ -50,12 +50,14 @@ from newsdiff.pipeline.numbers import (
     measure,
 )
 from newsdiff.pipeline.types import QUANTITY_KINDS, ClaimDraft, Fact
+from newsdiff.pipeline.units import length_unit
 
 NEGATION_FORMS: dict[str, str] = lang.merged_dict("NEGATION_FORMS")
 NEGATION_SUFFIXES: dict[str, str] = lang.merged_dict("NEGATION_SUFFIXES")
 DIRECTIONS: dict[str, str] = lang.merged_dict("DIRECTIONS")
 NAME_INTRODUCERS = lang.merged_set("NAME_INTRODUCERS")
 NON_NAMES = lang.merged_set("NON_NAMES")
+COMPASS_POINTS: dict[str, int] = lang.merged_dict("COMPASS_POINTS")
 
 # --------------------------------------------------------------------------- regexes
 
@@ -74,6 +76,19 @@ _NEGATION_RE = re.compile(
 _DIRECTION_RE = re.compile(
     rf"(?<!\w)(?:وب|وال|بال|ال|[وفب])?(?P<word>{alternation(DIRECTIONS)})(?!\w)"
 )
+# A point of the compass, or two ("south-west", "جنوب غربي"), then words of linking or of
+# kind of place, then the place it is taken from: "72 km south-west of Marrakesh", "72
+# كيلومترا شرقي مدينة مراكش".
+_COMPASS_LINKS = [*lang.merged_tuple("COMPASS_LINKS"), *lang.merged_set("PLACE_KINDS")]
+_BEARING_RE = re.compile(
+    rf"(?<!\w)(?P<first>{alternation(COMPASS_POINTS)})"
+    rf"(?:[-\s](?P<second>{alternation(COMPASS_POINTS)}))?"
+    rf"(?:\s+(?:{alternation(_COMPASS_LINKS)}))*"
+    r"\s+(?P<place>\w{2,})"
+)
+# A bearing is read only right after a length ("72 km (44 miles) northeast of"): "South
+# Africa" and "شمال غزة" name places, not a direction from one.
+BEARING_AFTER_LENGTH = 20
 _LATIN_RUN_RE = re.compile(r"[A-Za-z][A-Za-z'’&.-]*(?:\s+[A-Za-z][A-Za-z'’&.-]*)*")
 # Single capitals ("U" of "U.S.") start no name.
 _CAPITALISED_RUN_RE = re.compile(
@@ -260,6 +275,7 @@ def extract_facts(text: str, *, published: dt.date | None = None) -> tuple[Fact,
             if facts.free(found.start, found.end):
                 facts.add(found.start, found.end, found.kind, found.value, subject=found.subject)
     _add_polarity(facts)
+    _add_bearings(facts)
     for start, end, name in _entities(facts.folded, facts.taken):
         facts.note(start, end, "entity", name)
     return facts.in_order()
@@ -307,6 +323,38 @@ def _add_polarity(facts: _Facts) -> None:
         facts.note(match.start(), match.end(), "negation", value)
     for match in _DIRECTION_RE.finditer(f):
         facts.note(match.start(), match.end(), "direction", DIRECTIONS[match["word"]])
+
+
+def _add_bearings(facts: _Facts) -> None:
+    """Points of the compass taken from a place, right after a length: the value in
+    degrees from north ("225" for south-west), the place's name key as subject."""
+    f = facts.folded.text
+    length_ends = [
+        start + len(fact.text)
+        for start, fact in facts.found
+        if fact.kind == "count" and length_unit(fact)
+    ]
+    for match in _BEARING_RE.finditer(f):
+        if not any(0 <= match.start() - end <= BEARING_AFTER_LENGTH for end in length_ends):
+            continue
+        degrees = _compass_degrees(match["first"], match["second"])
+        place = name_key(match["place"])
+        if degrees is None or not place or match["place"] in STOPWORDS:
+            continue
+        end = match.end("second") if match["second"] else match.end("first")
+        facts.note(match.start(), end, "bearing", str(degrees), subject=place)
+
+
+def _compass_degrees(first: str, second: str | None) -> int | None:
+    """Degrees from north of one point of the compass, or of north or south then east or
+    west ("south-west": 225); None for two points that make no third ("east west")."""
+    a = COMPASS_POINTS[first]
+    if second is None:
+        return a
+    b = COMPASS_POINTS[second]
+    if a not in (0, 180) or b not in (90, 270):
+        return None
+    return {(0, 90): 45, (0, 270): 315, (180, 90): 135, (180, 270): 225}[(a, b)]
 
 
 # --------------------------------------------------------------------------- names

@@ -136,6 +136,7 @@ def light_stem(token: str) -> str:
 
 # Name keys: Arabic and Latin spellings of one name reduce to the same consonant skeleton,
 # e.g. كورنيت -> "krnt" and Kornet -> "krnt".
+_LATIN_DIGRAPHS = (("ng", "n"), ("gh", "g"), ("kh", "k"), ("dh", "d"))
 _LATIN_FOLD = str.maketrans({"c": "k", "q": "k", "z": "s", "v": "f", "p": "b", "g": "j", "x": "ks"})
 _BW_FOLD = str.maketrans(
     {
@@ -175,8 +176,12 @@ def name_key(token: str) -> str:
         latin = _ar2bw.transliterate(token).translate(_BW_FOLD).lower()
     else:
         latin = unicodedata.normalize("NFKD", token.lower())
-        # "ng" is one sound Arabic writes with ن alone (Washington, واشنطن).
-        latin = "".join(c for c in latin if c.isalpha()).replace("ng", "n").translate(_LATIN_FOLD)
+        # "ng" is one sound Arabic writes with ن alone (Washington, واشنطن); "gh", "kh" and
+        # "dh" each write one Arabic letter (Ighil إغيل, Khaled خالد, Abu Dhabi أبو ظبي).
+        latin = "".join(c for c in latin if c.isalpha())
+        for digraph, letter in _LATIN_DIGRAPHS:
+            latin = latin.replace(digraph, letter)
+        latin = latin.translate(_LATIN_FOLD)
         latin = latin.replace("sh", "$").replace("th", "t").replace("ph", "f").replace("$", "sh")
         latin = _VOWELS_RE.sub("", latin)
     return re.sub(r"(.)\1+", r"\1", latin)

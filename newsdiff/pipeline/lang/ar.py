@@ -406,8 +406,8 @@ DIRECTIONS: dict[str, str] = {
 }
 # Words after which an Arabic-script token is cheaply known to be a name.
 NAME_INTRODUCERS = frozenset(
-    """صواريخ صاروخ بنادق بندقيه طراز منظومه منظومات صحيفه وكاله شركه قناه مدينه الرئيس
-    الوزير السيد الجنرال المدعو""".split()
+    """صواريخ صاروخ بنادق بندقيه طراز منظومه منظومات صحيفه وكاله شركه قناه مدينه بلده قريه
+    ولايه الرئيس الوزير السيد الجنرال المدعو""".split()
 )
 # Capitalised words that start runs without being names.
 NON_NAMES: frozenset[str] = frozenset()
@@ -966,6 +966,17 @@ LENGTH_UNITS: dict[str, str] = {
     **dict.fromkeys("ميل ميلا اميال".split(), "1609.344"),
     **dict.fromkeys("قدم اقدام".split(), "0.3048"),
 }
+# Points of the compass, folded, in degrees from north: "72 كيلومترا شرقي مدينة مراكش",
+# "جنوب غرب مراكش", "إلى الجنوب الغربي من مراكش". A point of north or south followed by one
+# of east or west is the point between them.
+COMPASS_POINTS: dict[str, int] = {
+    **dict.fromkeys("شمال شمالي الشمال الشمالي".split(), 0),
+    **dict.fromkeys("شرق شرقي الشرق الشرقي".split(), 90),
+    **dict.fromkeys("جنوب جنوبي الجنوب الجنوبي".split(), 180),
+    **dict.fromkeys("غرب غربي الغرب الغربي".split(), 270),
+}
+# Words that may stand between a point of the compass and the place it is taken from.
+COMPASS_LINKS = ("من",)
 # Words around a length that say which way, not from where: "على بعد 70 كيلومترا جنوب
 # مراكش" and "على بعد 72 كيلومترا شرق مراكش" are measured from one place.
 LENGTH_NEUTRAL = tuple(

@@ -704,6 +704,18 @@ PLACE_CONTAINERS: dict[str, tuple[str, ...]] = {
     "st john s": ("newfoundland", "canada"),
     "newfoundland": ("canada",),
 }
+# Points of the compass in degrees from north (see ar.py): "72 km south-west of Marrakesh".
+COMPASS_POINTS: dict[str, int] = {
+    "north": 0,
+    "northeast": 45,
+    "east": 90,
+    "southeast": 135,
+    "south": 180,
+    "southwest": 225,
+    "west": 270,
+    "northwest": 315,
+}
+COMPASS_LINKS = ("of", "the")
 # Words that only say what kind of place a name is ("the city of Derna").
 PLACE_KINDS = frozenset("city town village province region state capital country".split())
 # Words right before a figure that hedge it: "about", a lower bound ("min") or an upper

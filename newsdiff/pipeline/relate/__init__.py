@@ -101,7 +101,11 @@ __all__ = [
 # another year (another quake); "أودى بحياة", "أرواح" count the dead; times of day of one event
 # in one zone (TIME_MISMATCH); claims of two languages that share a quantity are one report
 # from a cosine of 0.4 (align.MEANING_QUANTITY_COSINE).
-ENGINE_VERSION = "relate-11"
+# relate-12: directions from one place at one distance ("72 km south-west of Marrakesh")
+# conflict when 90 degrees or more apart (PLACE_MISMATCH); a source's words match in two
+# spellings ("الامريكيه" / "الاميركيه"); "gh", "kh", "dh" in Latin names; بلدة, قرية and ولاية
+# introduce names; each magnitude meets the nearest claim of every other magnitude.
+ENGINE_VERSION = "relate-12"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out

@@ -63,7 +63,7 @@ from newsdiff.pipeline.types import (
     FactValue,
     Reason,
 )
-from newsdiff.pipeline.units import convertible, lengths_comparable, same_amount
+from newsdiff.pipeline.units import convertible, length_unit, lengths_comparable, same_amount
 
 # Rules only fire on pairs that share this much content (soft stem containment, 0..1) once
 # the differing facts are set aside. Set by hand, not tuned: below ~0.3 two headlines that
@@ -106,6 +106,10 @@ RELATIVE_DAY_WORDS = frozenset(
 RELATED_ACTORS: dict[str, str] = lang.merged_dict("RELATED_ACTORS")
 PLACE_CONTAINERS: dict[str, tuple[str, ...]] = lang.merged_dict("PLACE_CONTAINERS")
 PLACE_KINDS = lang.merged_set("PLACE_KINDS")
+# Two directions from one place at one distance differ when they are this many degrees
+# apart: "south" and "south-west" are one direction loosely given (45 degrees), "south-west"
+# and "south-east" two points.
+BEARING_MIN_GAP = 90
 # Clitics and the article a name may carry in a sentence (للحوثيين, بالمغرب, ولندن).
 NAME_CLITICS = ("و", "ف", "ب", "ل")
 # Words that hedge a figure ("about", "أكثر من"): they say how sure it is, not what it measures.
@@ -446,6 +450,44 @@ def _compare_times(
         result.differ(Reason.TIME_MISMATCH, difference, x.text, y.text)
 
 
+def _one_distance(a: Sequence[Fact], b: Sequence[Fact]) -> bool:
+    """Whether the two claims give one length: the same figure in the same unit, as two
+    reports of one statement do. Two figures ("about 70 km", "72 km") may be two readings,
+    or two points; and a conversion is approximate ("44 miles" is 70.8 km)."""
+    return any(
+        length_unit(x) == length_unit(y) and x.value == y.value
+        for x in a
+        if length_unit(x)
+        for y in b
+        if length_unit(y)
+    )
+
+
+def _compare_bearings(a: Sequence[Fact], b: Sequence[Fact], result: FactComparison) -> None:
+    """Directions from one place (facts "bearing") at one distance: one point told two
+    ways, which differs when the directions are BEARING_MIN_GAP or more apart ("72 km
+    south-west of Marrakesh", "72 كيلومترا شرقي مدينة مراكش"). Without one distance, two
+    directions may place two things."""
+    pairs = [
+        (x, y)
+        for x in a
+        if x.kind == "bearing"
+        for y in b
+        if y.kind == "bearing" and x.subject == y.subject
+    ]
+    if not pairs or not _one_distance(a, b):
+        return
+    x, y = pairs[0]
+    gap = abs(int(x.value) - int(y.value)) % 360
+    gap = min(gap, 360 - gap)
+    if gap == 0:
+        result.matched.append(FactValue.of(x))
+        result.matched_text.extend((x.text, y.text))
+    elif gap >= BEARING_MIN_GAP:
+        difference = FactDifference("bearing", FactValue.of(x), FactValue.of(y))
+        result.differ(Reason.PLACE_MISMATCH, difference, x.text, y.text)
+
+
 def _compare_names(a: Sequence[Fact], b: Sequence[Fact], result: FactComparison) -> None:
     """Places and entities: a name only one side gives, in the same slot as one only the
     other side gives, is another name in the same role."""
@@ -480,6 +522,7 @@ def compare_facts(
     _shared_distinctive(a, b, result)
     _compare_dates(a, b, (published_a, published_b), (a_normalized, b_normalized), result)
     _compare_times(a, b, (a_normalized, b_normalized), result)
+    _compare_bearings(a, b, result)
     _compare_names(a, b, result)
     return result
 
