@@ -494,6 +494,15 @@ def test_two_cities_are_still_a_place_mismatch() -> None:
             "The floods killed more than 5,000 people in the city",
             "The floods killed 5,300 people in the city",
         ),
+        # The hedge's first word may carry a proclitic: "بنحو", "بأكثر من".
+        (
+            "وقدر المسؤولون عدد النازحين في المدينة بنحو 40 ألفا",
+            "وقدر المسؤولون عدد النازحين في المدينة بـ45 ألفا",
+        ),
+        (
+            "وقدر المسؤولون عدد النازحين في المدينة بأكثر من 40 ألفا",
+            "وقدر المسؤولون عدد النازحين في المدينة بـ46 ألفا",
+        ),
         # Lengths from two places are two quantities.
         (
             "The wreck lies 370 miles off Newfoundland at a depth of 12,500 feet",

@@ -916,6 +916,8 @@ QUANTITY_HEDGES: dict[str, str] = {
     ),
     **dict.fromkeys(("اقل من", "ما يقل عن"), "max"),
 }
+# Proclitics the first word of such a hedge may carry: "بنحو 3 مليارات", "بأكثر من مليار".
+HEDGE_PROCLITICS = ("وب", "ب", "و", "ف")
 # ... and right after it, or after the noun it counts ("60 ألف مشجع تقريبا").
 QUANTITY_HEDGES_AFTER: dict[str, str] = {"تقريبا": "about", "علي الاقل": "min", "او اكثر": "min"}
 # Words shortly before a figure that make it a forecast, not a count: "قد يصل إلى",

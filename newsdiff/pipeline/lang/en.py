@@ -741,6 +741,7 @@ QUANTITY_HEDGES: dict[str, str] = {
     ),
     **dict.fromkeys(("less than", "fewer than", "under", "up to", "no more than"), "max"),
 }
+HEDGE_PROCLITICS: tuple[str, ...] = ()
 # ... and right after it, or after the noun it counts ("5,000 people or more").
 QUANTITY_HEDGES_AFTER: dict[str, str] = {"or more": "min", "at least": "min", "or so": "about"}
 # Forecasts, not counts (see ar.py): "could reach", "is expected to rise to", "is feared to".

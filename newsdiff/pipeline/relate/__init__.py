@@ -104,7 +104,8 @@ __all__ = [
 # relate-12: directions from one place at one distance ("72 km south-west of Marrakesh")
 # conflict when 90 degrees or more apart (PLACE_MISMATCH); a source's words match in two
 # spellings ("الامريكيه" / "الاميركيه"); "gh", "kh", "dh" in Latin names; بلدة, قرية and ولاية
-# introduce names; each magnitude meets the nearest claim of every other magnitude.
+# introduce names; each magnitude meets the nearest claim of every other magnitude; a hedge
+# whose first word carries a proclitic ("بنحو", "بأكثر من") hedges its figure.
 ENGINE_VERSION = "relate-12"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words

@@ -10,7 +10,7 @@ dead" and "10,000 missing" are two counts, not one figure with two values. The f
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from decimal import Decimal
 from functools import lru_cache
 from itertools import zip_longest
@@ -49,6 +49,8 @@ COUNT_NOISE = Decimal("0.02")
 HEDGES_BEFORE: dict[str, str] = lang.merged_dict("QUANTITY_HEDGES")
 HEDGES_AFTER: dict[str, str] = lang.merged_dict("QUANTITY_HEDGES_AFTER")
 HEDGE_MAX_WORDS = 4
+# Proclitics a hedge's first word may carry ("بنحو", "وبأكثر من"), longest first.
+HEDGE_PROCLITICS = tuple(sorted(lang.merged_tuple("HEDGE_PROCLITICS"), key=len, reverse=True))
 ABOUT, AT_LEAST, AT_MOST = "about", "min", "max"
 # A forecast ("could reach 20,000") and a count of other places ("170 elsewhere in the
 # country") can be true whatever the count they meet: they are never in conflict with a
@@ -150,9 +152,10 @@ def hedge_of(normalized: str, fact: Fact) -> str:
         if _forecast(words[max(0, start - PROJECTION_WINDOW) : start + 1]):
             return PROJECTION
     for n in range(HEDGE_MAX_WORDS, 0, -1):
-        before = " ".join(words[max(0, start - n) : start])
-        if before in HEDGES_BEFORE:
-            return str(HEDGES_BEFORE[before])
+        before = words[max(0, start - n) : start]
+        for phrase in _without_proclitic(before):
+            if phrase in HEDGES_BEFORE:
+                return str(HEDGES_BEFORE[phrase])
     # After the figure, or after the noun it counts ("60 ألف مشجع تقريبا").
     for skip in (0, 1):
         for n in range(HEDGE_MAX_WORDS, 0, -1):
@@ -160,6 +163,19 @@ def hedge_of(normalized: str, fact: Fact) -> str:
             if after in HEDGES_AFTER:
                 return str(HEDGES_AFTER[after])
     return ""
+
+
+def _without_proclitic(words: Sequence[str]) -> Iterator[str]:
+    """A phrase as written, then without a proclitic on its first word ("بنحو 3 مليارات",
+    "بأكثر من مليار": "نحو", "اكثر من")."""
+    if not words:
+        return
+    yield " ".join(words)
+    first = words[0]
+    for clitic in HEDGE_PROCLITICS:
+        if first.startswith(clitic) and len(first) - len(clitic) >= 2:
+            yield " ".join([first[len(clitic) :], *words[1:]])
+            return
 
 
 def _forecast(words: Sequence[str]) -> bool:
