@@ -368,6 +368,13 @@ def test_lives_claimed_count_the_dead(text: str) -> None:
         ("وصل الوفد عند 9 ليلا", [("21:00", "")]),
         # Which half of the day "at 7:10" is, nothing says: no time, and no count either.
         ("The convoy left at 7:10 from the port", []),
+        # Hours written as words, with a fraction and a period.
+        ("تستأنف المناورات عند الحادية عشرة والنصف صباحا", [("11:30", "")]),
+        ("وقع الانفجار في الساعة السادسة مساء", [("18:00", "")]),
+        ("وصل الوفد في الثامنة إلا ربعا صباحا", [("07:45", "")]),
+        ("انتهى الاجتماع عند الثانية عشرة ظهرا بتوقيت غرينتش", [("12:00", "GMT")]),
+        # Without a period, an ordinal is no hour.
+        ("حل الفريق في المرتبة الثانية في الدوري", []),
     ],
 )
 def test_a_time_of_day_is_read_with_its_zone(text: str, times: list[tuple[str, str]]) -> None:

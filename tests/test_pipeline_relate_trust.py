@@ -27,7 +27,7 @@ from newsdiff.pipeline.relate import relate_claims, relate_texts
 from newsdiff.pipeline.relate.polarity import polarity
 from newsdiff.pipeline.relate.words import view
 from newsdiff.pipeline.segment import segment_claims
-from newsdiff.pipeline.types import Fact, Reason, Relation
+from newsdiff.pipeline.types import Fact, FactValue, Reason, Relation
 from newsdiff.pipeline.units import convertible, same_amount
 
 MONDAY = dt.date(2024, 10, 7)
@@ -1029,6 +1029,25 @@ def test_times_of_day_of_one_event(a: str, b: str, kind: str) -> None:
 )
 def test_directions_from_one_place_at_one_distance(a: str, b: str, kind: str) -> None:
     assert _related(a, b) == kind
+
+
+def test_a_time_written_in_words_meets_its_digits_across_languages() -> None:
+    arabic = "وأضاف أن المناورات تستأنف مع ارتفاع المد عند الحادية عشرة والنصف صباحا"
+    english = "High tide was expected at 11:30 a.m., when the manoeuvres resume."
+    relation = relate_claims(
+        claim_from_text(arabic),
+        claim_from_text(english, position=1),
+        learned_min_similarity=0.3,
+        meaning=0.52,
+    )
+    assert relation.kind == "agreement"
+    assert FactValue("time", "11:30", "", "الحادية عشرة والنصف صباحا") in relation.details.matched
+    # In words or in digits, two times of one event conflict.
+    later = "وأضاف أن المناورات تستأنف مع ارتفاع المد عند 3:30 مساء"
+    conflict = relate_claims(
+        claim_from_text(arabic), claim_from_text(later, position=1), learned_min_similarity=0.3
+    )
+    assert (conflict.kind, conflict.reason) == ("contradiction", Reason.TIME_MISMATCH)
 
 
 def test_times_of_two_events_do_not_conflict() -> None:

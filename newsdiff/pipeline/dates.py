@@ -347,7 +347,16 @@ _CLOCK_24_RE = re.compile(
     rf"(?<![\d.,:])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?!\d)"
     rf"\s*\(?(?P<zone>{alternation(TIME_ZONES, any_space=True)})\)?(?!\w)"
 )
+# ... or in words, with a period ("الحادية عشرة والنصف صباحا").
+CLOCK_HOURS: dict[str, int] = lang.merged_dict("CLOCK_HOURS")
+CLOCK_FRACTIONS: dict[str, int] = lang.merged_dict("CLOCK_FRACTIONS")
+_CLOCK_WORDS_RE = re.compile(
+    rf"(?<!\w)(?P<hour>{alternation(CLOCK_HOURS)})"
+    rf"(?:\s+(?P<fraction>{alternation(CLOCK_FRACTIONS)}))?\s+"
+    rf"(?P<period>{alternation(CLOCK_PERIODS)})(?!\w){_ZONE}"
+)
 NOON = 12
+MINUTES_IN_DAY = 24 * 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -375,14 +384,21 @@ def _hour_24(hour: int, period: str) -> int | None:
 def find_times(folded: str) -> Iterator[TimeOfDay]:
     """Times of day that say which half of the day they are in (a period or a 24-hour
     zone), with the zone they name. "at 7:10" alone is left out: 7:10 or 19:10."""
-    for regex in (_CLOCK_RE, _CLOCK_24_RE):
+    for regex in (_CLOCK_RE, _CLOCK_24_RE, _CLOCK_WORDS_RE):
         for match in regex.finditer(folded):
-            hour = int(match["hour"])
-            if regex is _CLOCK_RE:
+            if regex is _CLOCK_WORDS_RE:
+                hour = CLOCK_HOURS[match["hour"]]
+                minute = CLOCK_FRACTIONS[match["fraction"]] if match["fraction"] else 0
+            else:
+                hour = int(match["hour"])
+                minute = int(match["minute"] or 0)
+            if regex is not _CLOCK_24_RE:
                 found = _hour_24(hour, CLOCK_PERIODS[match["period"]])
                 if found is None:
                     continue
                 hour = found
-            minute = int(match["minute"] or 0)
+            # A quarter to eight is 7:45.
+            minutes = (hour * 60 + minute) % MINUTES_IN_DAY
             zone = TIME_ZONES.get(match["zone"] or "", "")
-            yield TimeOfDay(match.start(), match.end(), f"{hour:02d}:{minute:02d}", zone)
+            value = f"{minutes // 60:02d}:{minutes % 60:02d}"
+            yield TimeOfDay(match.start(), match.end(), value, zone)

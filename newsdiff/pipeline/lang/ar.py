@@ -945,6 +945,30 @@ CLOCK_PERIODS: dict[str, str] = {
     **dict.fromkeys(("مساء", "مساءا", "عصرا", "عصر"), "pm"),
     "ليلا": "night",
 }
+# Hours written as words, folded ("الحادية عشرة والنصف صباحا" is 11:30), with the fraction of
+# an hour after them in minutes ("إلا ربعا": a quarter to). Read only with a period after
+# them: "الثانية" alone is "the second".
+CLOCK_HOURS: dict[str, int] = {
+    "الواحده": 1,
+    "الثانيه": 2,
+    "الثالثه": 3,
+    "الرابعه": 4,
+    "الخامسه": 5,
+    "السادسه": 6,
+    "السابعه": 7,
+    "الثامنه": 8,
+    "التاسعه": 9,
+    "العاشره": 10,
+    "الحاديه عشره": 11,
+    "الثانيه عشره": 12,
+}
+CLOCK_FRACTIONS: dict[str, int] = {
+    "والنصف": 30,
+    "والربع": 15,
+    "والثلث": 20,
+    **dict.fromkeys(("الا ربعا", "الا ربع"), -15),
+    **dict.fromkeys(("الا ثلثا", "الا ثلث"), -20),
+}
 TIME_ZONES: dict[str, str] = {
     **dict.fromkeys(("بتوقيت غرينتش", "بتوقيت جرينتش", "بتوقيت غرينيتش", "ت غ"), "GMT"),
     **dict.fromkeys(("بالتوقيت المحلي", "بالتوقيت المحلي للبلاد"), ""),

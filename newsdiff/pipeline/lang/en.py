@@ -760,6 +760,9 @@ AFTERSHOCK_PHRASES = ("aftershock", "aftershocks", "second tremor", "second quak
 # name after it ("10 a.m. ET", "22:11 GMT"), each with its code; "local time" is the zone of
 # a time that names none.
 CLOCK_PERIODS: dict[str, str] = {"a.m.": "am", "am": "am", "p.m.": "pm", "pm": "pm"}
+# Hours and fractions of an hour written as words (see ar.py); English news writes digits.
+CLOCK_HOURS: dict[str, int] = {}
+CLOCK_FRACTIONS: dict[str, int] = {}
 TIME_ZONES: dict[str, str] = {
     **dict.fromkeys(("et", "edt", "est"), "ET"),
     **dict.fromkeys(("gmt", "utc"), "GMT"),
