@@ -538,6 +538,27 @@ def test_hedged_figures_far_apart_still_conflict(a: str, b: str) -> None:
     assert (relation.kind, relation.reason) == ("contradiction", Reason.VALUE_MISMATCH)
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "وقال رئيس الهيئة إن القناة تخسر إيرادات يومية تقدر بـ14 مليون دولار",
+            "وقال رئيس الهيئة إن القناة تخسر ما يقدر بـ400 مليون دولار كل ساعة",
+        ),
+        (
+            "The canal loses $14m a day in revenue, the authority said",
+            "The canal loses $400m an hour in revenue, the authority said",
+        ),
+    ],
+)
+def test_rates_over_two_periods_are_two_quantities(a: str, b: str) -> None:
+    assert between_articles(a, b).kind not in {"contradiction", "disputed"}
+    # Over one period, the two amounts are one rate that differs.
+    same_period = b.replace("كل ساعة", "يوميا").replace("an hour", "a day")
+    relation = between_articles(a, same_period)
+    assert (relation.kind, relation.reason) == ("contradiction", Reason.VALUE_MISMATCH)
+
+
 def test_an_amount_restated_in_another_currency_is_one_amount() -> None:
     # The bracketed dollars restate the euros: no second sum to set against the salary.
     relation = between_articles(

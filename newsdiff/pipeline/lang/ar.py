@@ -920,6 +920,15 @@ QUANTITY_HEDGES: dict[str, str] = {
 HEDGE_PROCLITICS = ("وب", "ب", "و", "ف")
 # ... and right after it, or after the noun it counts ("60 ألف مشجع تقريبا").
 QUANTITY_HEDGES_AFTER: dict[str, str] = {"تقريبا": "about", "علي الاقل": "min", "او اكثر": "min"}
+# Words that make an amount a rate over a period ("إيرادات يومية تقدر بـ14 مليون دولار", "400
+# مليون دولار كل ساعة"): two amounts over two periods are two quantities.
+RATE_PERIODS: dict[str, str] = {
+    **dict.fromkeys(("كل ساعه", "في الساعه", "بالساعه"), "hour"),
+    **dict.fromkeys(("يوميا", "يوميه", "يومي", "في اليوم", "كل يوم"), "day"),
+    **dict.fromkeys(("اسبوعيا", "اسبوعيه", "اسبوعي", "في الاسبوع", "كل اسبوع"), "week"),
+    **dict.fromkeys(("شهريا", "شهريه", "شهري", "في الشهر", "كل شهر"), "month"),
+    **dict.fromkeys(("سنويا", "سنويه", "سنوي", "في العام", "في السنه", "كل عام", "كل سنه"), "year"),
+}
 # Words shortly before a figure that make it a forecast, not a count: "قد يصل إلى",
 # "يمكن أن يفوق", "من المتوقع أن يرتفع". Folded, without clitics. "قد" is a forecast only
 # before an imperfect verb ("قد يصل"), never before a past one ("قد بلغ"): see

@@ -744,6 +744,17 @@ QUANTITY_HEDGES: dict[str, str] = {
 HEDGE_PROCLITICS: tuple[str, ...] = ()
 # ... and right after it, or after the noun it counts ("5,000 people or more").
 QUANTITY_HEDGES_AFTER: dict[str, str] = {"or more": "min", "at least": "min", "or so": "about"}
+# Words that make an amount a rate over a period (see ar.py): "$400m an hour", "an annual
+# salary of $100m".
+RATE_PERIODS: dict[str, str] = {
+    **dict.fromkeys(("an hour", "per hour", "hourly", "each hour", "every hour"), "hour"),
+    **dict.fromkeys(("a day", "per day", "daily", "each day", "every day"), "day"),
+    **dict.fromkeys(("a week", "per week", "weekly", "each week", "every week"), "week"),
+    **dict.fromkeys(("a month", "per month", "monthly", "each month", "every month"), "month"),
+    **dict.fromkeys(
+        ("a year", "per year", "yearly", "annual", "annually", "each year", "every year"), "year"
+    ),
+}
 # Forecasts, not counts (see ar.py): "could reach", "is expected to rise to", "is feared to".
 PROJECTION_WORDS = frozenset("could might may expected feared likely projected forecast".split())
 PROJECTION_PARTICLES: dict[str, str] = {}

@@ -105,7 +105,9 @@ __all__ = [
 # conflict when 90 degrees or more apart (PLACE_MISMATCH); a source's words match in two
 # spellings ("الامريكيه" / "الاميركيه"); "gh", "kh", "dh" in Latin names; بلدة, قرية and ولاية
 # introduce names; each magnitude meets the nearest claim of every other magnitude; a hedge
-# whose first word carries a proclitic ("بنحو", "بأكثر من") hedges its figure.
+# whose first word carries a proclitic ("بنحو", "بأكثر من") hedges its figure; times of day
+# in Arabic words; two amounts that are rates over two periods ("a day", "كل ساعة") are two
+# quantities, and a unit of time swapped for another substitutes no name.
 ENGINE_VERSION = "relate-12"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words

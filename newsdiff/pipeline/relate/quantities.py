@@ -66,6 +66,12 @@ ELSEWHERE_RE = re.compile(
 )
 # Kinds of figure a forecast or another place can qualify: counts and amounts.
 PROJECTED_KINDS = frozenset({"count", "number", "money"})
+# Words that make an amount a rate over a period ("a day", "كل ساعة"), read this many words
+# either side of it: "إيرادات يومية لمصر تقدر بـ14 مليون دولار", "an annual salary of about
+# $100m".
+RATE_PERIODS: dict[str, str] = lang.merged_dict("RATE_PERIODS")
+RATE_WINDOW = 5
+RATE_PHRASE_WORDS = max(len(phrase.split()) for phrase in RATE_PERIODS)
 # Ages are never hedged: "عن عمر ناهز 85 عاما" is the obituary's exact age.
 UNHEDGED_KINDS = frozenset({"age"})
 
@@ -129,13 +135,23 @@ def values_agree(a: Fact, hedge_a: str, b: Fact, hedge_b: str) -> bool:
 
 
 def locate(normalized: str, fact: Fact) -> tuple[list[str], int, int] | None:
-    """The claim's words and where the fact's words stand among them (the first time)."""
-    words = tokens(normalized)
+    """The claim's words and where the fact's words stand among them (the first time). A
+    figure may carry a proclitic in the claim ("بـ14 مليون", "و20 ألفا"): the word counts
+    without it."""
+    words = [_bare_figure(word) for word in tokens(normalized)]
     target = tokens(normalize_text(fact.text))
     if not target or target[0] not in words:
         return None
     start = words.index(target[0])
     return words, start, start + len(target)
+
+
+def _bare_figure(word: str) -> str:
+    """A number token without the proclitic written onto it ("ب14" -> "14")."""
+    for clitic in HEDGE_PROCLITICS:
+        if word.startswith(clitic) and word[len(clitic) : len(clitic) + 1].isdigit():
+            return word[len(clitic) :]
+    return word
 
 
 @lru_cache(maxsize=QUANTITY_CACHE_LIMIT)
@@ -163,6 +179,27 @@ def hedge_of(normalized: str, fact: Fact) -> str:
             if after in HEDGES_AFTER:
                 return str(HEDGES_AFTER[after])
     return ""
+
+
+@lru_cache(maxsize=QUANTITY_CACHE_LIMIT)
+def rate_period(normalized: str, fact: Fact) -> str:
+    """The period an amount is a rate over (hour | day | week | month | year), the nearest
+    named within RATE_WINDOW words of it; "" for an amount that names none."""
+    found = locate(normalized, fact) if fact.kind == "money" else None
+    if found is None:
+        return ""
+    words, start, end = found
+    best: tuple[int, str] = (RATE_WINDOW + 1, "")
+    for i in range(max(0, start - RATE_WINDOW), min(len(words), end + RATE_WINDOW)):
+        if start <= i < end:
+            continue
+        for n in range(RATE_PHRASE_WORDS, 0, -1):
+            period = RATE_PERIODS.get(" ".join(words[i : i + n]))
+            if period:
+                distance = start - (i + n) if i < start else i - end
+                best = min(best, (max(distance, 0), period))
+                break
+    return best[1]
 
 
 def _without_proclitic(words: Sequence[str]) -> Iterator[str]:

@@ -39,6 +39,7 @@ from newsdiff.pipeline.relate.quantities import (
     count_state,
     hedge_of,
     locate,
+    rate_period,
     states_compatible,
     values_agree,
 )
@@ -101,6 +102,12 @@ RELATIVE_DAY_WORDS = frozenset(
     for word in (*lang.merged_dict("RELATIVE_DAYS"), *lang.merged_dict("WEEKDAYS"))
     if " " not in word
 )
+# Units of time and words of a rate's period ("day", "hourly", "سنوي"): one swapped for
+# another changes a quantity (quantities.rate_period), it substitutes no name.
+TIME_WORDS = frozenset(lang.merged_dict("TIME_UNITS")) | frozenset(
+    period for period in lang.merged_dict("RATE_PERIODS") if " " not in period
+)
+_NOT_SUBSTITUTED = RELATIVE_DAY_WORDS | TIME_WORDS
 # Names that stand for one another (a capital for its government), places and the places
 # that contain them, and the words that only say what kind of place a name is (lang/).
 RELATED_ACTORS: dict[str, str] = lang.merged_dict("RELATED_ACTORS")
@@ -280,13 +287,17 @@ class _Quantity:
     fact: Fact
     state: str
     hedge: str
+    period: str = ""  # the period an amount is a rate over (quantities.rate_period)
 
     def measures_as(self, other: _Quantity) -> bool:
         """Whether the two may measure one thing: units that compare, subjects and states
         that do not tell them apart. Two currencies compare when the reference table
         converts them, and, to differ, both amounts must say what they pay for: a bare
-        "(175 million dollars)" may be any of the claim's sums."""
+        "(175 million dollars)" may be any of the claim's sums. Two rates over two periods
+        ("14 million dollars a day", "400 million dollars an hour") are two quantities."""
         x, y = self.fact, other.fact
+        if self.period and other.period and self.period != other.period:
+            return False
         if not units_compatible(x.unit, y.unit):
             if not convertible(x.unit, y.unit):
                 return False
@@ -310,7 +321,14 @@ def _quantities(facts: Sequence[Fact], kind: str, normalized: str) -> list[_Quan
             continue
         if any(convertible(q.fact.unit, f.unit) and same_amount(q.fact, f) for q in found):
             continue
-        found.append(_Quantity(f, count_state(normalized, f), hedge_of(normalized, f)))
+        found.append(
+            _Quantity(
+                f,
+                count_state(normalized, f),
+                hedge_of(normalized, f),
+                rate_period(normalized, f),
+            )
+        )
     return found
 
 
@@ -583,7 +601,7 @@ def slot_substitution(a: ClaimDraft, b: ClaimDraft, va: ClaimView, vb: ClaimView
     if _same_name_across_scripts(left, right) or _one_actor_or_place(left, right):
         return None
     if any(
-        NUMBER_RE.match(w) or direction(w) or _bare_forms(w) & RELATIVE_DAY_WORDS
+        NUMBER_RE.match(w) or direction(w) or _bare_forms(w) & _NOT_SUBSTITUTED
         for w in (*left, *right)
     ):
         return None
