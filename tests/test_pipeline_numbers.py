@@ -384,6 +384,39 @@ def test_a_time_of_day_is_read_with_its_zone(text: str, times: list[tuple[str, s
 
 
 @pytest.mark.parametrize(
+    ("text", "weekday"),
+    [
+        ("The oxygen could run out at 7 a.m. Eastern Standard Time on Thursday", "3"),
+        ("On Thursday at 7 a.m. the search resumed", "3"),
+        ("وقع الانفجار في الساعة 9 صباحا يوم الأحد", "6"),
+        ("The Coast Guard gave a news conference at 1 p.m.", ""),
+    ],
+)
+def test_a_time_of_day_knows_the_weekday_named_beside_it(text: str, weekday: str) -> None:
+    (time,) = [f for f in extract_facts(text) if f.kind == "time"]
+    assert time.subject == weekday
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("The oxygen could last until Thursday afternoon E.T.", [("afternoon", "ET", "3")]),
+        ("The vessel was reported overdue on Sunday evening", [("evening", "", "6")]),
+        ("وقع الانفجار مساء يوم الأحد في المرفأ", [("evening", "", "6")]),
+        ("وصل الوفد الخميس صباحا إلى العاصمة", [("morning", "", "3")]),
+        # No weekday, no part of the day: "in the morning" may be any morning.
+        ("The search resumed in the morning", []),
+        ("استؤنف البحث في الصباح", []),
+    ],
+)
+def test_a_part_of_the_day_is_read_with_its_weekday(
+    text: str, parts: list[tuple[str, str, str]]
+) -> None:
+    facts = extract_facts(text)
+    assert [(f.value, f.unit, f.subject) for f in facts if f.kind == "daypart"] == parts
+
+
+@pytest.mark.parametrize(
     ("text", "found"),
     [
         ("ويبلغ ارتفاع الجسر 40م فوق سطح الماء", [("count", "40", "متر")]),

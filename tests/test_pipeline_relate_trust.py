@@ -1071,6 +1071,62 @@ def test_a_time_written_in_words_meets_its_digits_across_languages() -> None:
     assert (conflict.kind, conflict.reason) == ("contradiction", Reason.TIME_MISMATCH)
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        # A time outside the part of the day of one weekday, in one zone.
+        (
+            "The crew's oxygen could run out at 7 a.m. ET on Thursday, officials said",
+            "The crew's oxygen could last until Thursday afternoon ET, officials said",
+            "contradiction",
+        ),
+        (
+            "وقال المسؤولون إن الانفجار وقع في الساعة 9 صباحا يوم الأحد قرب المرفأ",
+            "وقال المسؤولون إن الانفجار وقع مساء يوم الأحد قرب المرفأ",
+            "contradiction",
+        ),
+        # The weekday named beside the time is its day, whatever other day the claim names.
+        (
+            "After the sub vanished on Sunday, its oxygen could run out at 7 a.m. ET on Thursday",
+            "The crew's oxygen could last until Thursday afternoon ET, officials said",
+            "contradiction",
+        ),
+        # Inside it, or about an hour off it: no conflict.
+        (
+            "The crew's oxygen could run out at 2 p.m. ET on Thursday, officials said",
+            "The crew's oxygen could last until Thursday afternoon ET, officials said",
+            "agreement",
+        ),
+        (
+            "The crew's oxygen could run out at about 11 a.m. ET on Thursday, officials said",
+            "The crew's oxygen could last until Thursday afternoon ET, officials said",
+            "agreement",
+        ),
+        # Another weekday, or another zone: not one moment to compare.
+        (
+            "The crew's oxygen could run out at 7 a.m. ET on Friday, officials said",
+            "The crew's oxygen could last until Thursday afternoon ET, officials said",
+            "agreement",
+        ),
+        (
+            "The crew's oxygen could run out at 7 a.m. GMT on Thursday, officials said",
+            "The crew's oxygen could last until Thursday afternoon ET, officials said",
+            "agreement",
+        ),
+    ],
+)
+def test_a_part_of_the_day_against_a_time_of_the_same_weekday(a: str, b: str, kind: str) -> None:
+    relation = relate_claims(
+        claim_from_text(a, published=TUESDAY_NEXT_WEEK),
+        claim_from_text(b, position=1),
+        published_a=TUESDAY_NEXT_WEEK,
+        learned_min_similarity=0.3,
+    )
+    assert relation.kind == kind
+    if kind == "contradiction":
+        assert relation.reason == Reason.TIME_MISMATCH
+
+
 def test_times_of_two_events_do_not_conflict() -> None:
     a = "The vessel was due to resurface at 6:10 p.m. on Sunday."
     b = "The Coast Guard gave a news conference at 1 p.m. on Tuesday."

@@ -195,12 +195,19 @@ PAIRS = [
         None,
         None,
     ),
+    (
+        "The crew's oxygen could run out at 7 a.m. ET on Thursday, the Coast Guard said",
+        "The crew's oxygen could last until Thursday afternoon ET, the Coast Guard said",
+        dt.date(2023, 6, 20),
+        None,
+    ),
 ]
 
-# Canonical values: numbers, ISO dates, 24-hour times, direction codes; units: currency codes,
-# time zones, units of time.
+# Canonical values: numbers, ISO dates, 24-hour times, parts of the day, direction codes;
+# units: currency codes, time zones, units of time.
 CANONICAL_VALUE = re.compile(
-    r"^-?\d+(?:\.\d+)?$|^\d{4}(?:-\d{2}(?:-\d{2})?)?$|^\d{2}:\d{2}$|^(?:up|down|confirm|deny)$"
+    r"^-?\d+(?:\.\d+)?$|^\d{4}(?:-\d{2}(?:-\d{2})?)?$|^\d{2}:\d{2}$"
+    r"|^(?:dawn|morning|noon|afternoon|evening|night)$|^(?:up|down|confirm|deny)$"
 )
 UNIT = re.compile(r"^(?:[A-Z]{2,4}|year|month|week|day|hour|decade|%|)$")
 

@@ -357,6 +357,25 @@ _CLOCK_WORDS_RE = re.compile(
 )
 NOON = 12
 MINUTES_IN_DAY = 24 * 60
+# Parts of the day named with their weekday ("Thursday afternoon", "صباح الخميس"), and the
+# hours each may cover, from and to (night and dawn cross midnight); hand-set, wide: a part
+# of the day conflicts only with a time or a part it cannot hold.
+DAYPARTS: dict[str, str] = lang.merged_dict("DAYPARTS")
+DAYPART_HOURS: dict[str, tuple[int, int]] = {
+    "dawn": (3, 7),
+    "morning": (5, 12),
+    "noon": (11, 15),
+    "afternoon": (12, 18),
+    "evening": (16, 24),
+    "night": (19, 6),
+}
+_DAYPART_LINKS = alternation([*lang.merged_tuple("DAYPART_LINKS"), "on"], any_space=True)
+_DAYPART_RE = re.compile(
+    rf"(?<!\w)(?:(?P<weekday>{alternation(WEEKDAYS)})\s+(?P<after>{alternation(DAYPARTS)})"
+    rf"|(?P<before>{alternation(DAYPARTS)})\s+(?:(?:{_DAYPART_LINKS})\s+)?"
+    rf"(?P<weekday2>{alternation(WEEKDAYS)}))(?!\w)"
+    rf"(?:\s+(?:on\s+)?(?P<zone>{alternation(TIME_ZONES, any_space=True)})(?!\w))?"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -379,6 +398,67 @@ def _hour_24(hour: int, period: str) -> int | None:
         return hour if hour >= 11 else hour + NOON
     # "ليلا": the evening hours up to midnight, then the small hours.
     return hour + NOON if 6 <= hour < NOON else (0 if hour == NOON else hour)
+
+
+@dataclass(frozen=True, slots=True)
+class DayPart:
+    start: int
+    end: int
+    part: str  # a key of DAYPART_HOURS
+    weekday: int  # Monday 0
+    zone: str  # TIME_ZONES' code; "" for none named
+
+
+_WEEKDAY_AFTER_TIME_RE = re.compile(
+    rf"\s*,?\s*(?:(?:on|يوم)\s+)?(?P<weekday>{alternation(WEEKDAYS)})(?!\w)"
+)
+_WEEKDAY_BEFORE_TIME_RE = re.compile(
+    rf"(?<!\w)(?P<weekday>{alternation(WEEKDAYS)})\s*,?\s+(?:(?:at|في|الساعه|عند)\s+)*$"
+)
+
+
+def weekday_at(folded: str, start: int, end: int) -> int | None:
+    """The weekday named right after a time of day ("7 a.m. on Thursday", "9 صباحا يوم
+    الأحد") or right before it ("Thursday at 7 a.m."), Monday 0; None when none is."""
+    after = _WEEKDAY_AFTER_TIME_RE.match(folded, end)
+    if after:
+        return WEEKDAYS[after["weekday"]]
+    before = _WEEKDAY_BEFORE_TIME_RE.search(folded[max(0, start - 30) : start])
+    return WEEKDAYS[before["weekday"]] if before else None
+
+
+def find_dayparts(folded: str) -> Iterator[DayPart]:
+    """Parts of the day named with their weekday ("Thursday afternoon E.T.", "مساء يوم
+    الأحد", "الخميس صباحا"); the span is the part's own word."""
+    for match in _DAYPART_RE.finditer(folded):
+        group = "after" if match["after"] else "before"
+        weekday = WEEKDAYS[match["weekday"] or match["weekday2"]]
+        zone = TIME_ZONES.get(match["zone"] or "", "")
+        yield DayPart(match.start(group), match.end(group), DAYPARTS[match[group]], weekday, zone)
+
+
+def minutes_in(part: str, minutes: int) -> int:
+    """How many minutes a time of day lies outside a part of the day (0 inside it)."""
+    start, end = (hour * 60 for hour in DAYPART_HOURS[part])
+    if start <= end:
+        inside = start <= minutes <= end
+    else:  # across midnight
+        inside = minutes >= start or minutes <= end
+    if inside:
+        return 0
+    return min(
+        min(abs(minutes - edge), MINUTES_IN_DAY - abs(minutes - edge)) for edge in (start, end)
+    )
+
+
+def overlapping_parts(x: str, y: str) -> bool:
+    """Whether two parts of the day share an hour (evening and night do)."""
+    return any(minutes_in(y, hour * 60) == 0 for hour in _hours_of(x))
+
+
+def _hours_of(part: str) -> list[int]:
+    start, end = DAYPART_HOURS[part]
+    return [hour % 24 for hour in range(start, end + (24 if end < start else 0) + 1)]
 
 
 def find_times(folded: str) -> Iterator[TimeOfDay]:

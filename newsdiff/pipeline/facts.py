@@ -27,10 +27,12 @@ from newsdiff.pipeline import lang
 from newsdiff.pipeline.attribution import attribution_of, attribution_text_of, continues_quote
 from newsdiff.pipeline.dates import (
     find_dates,
+    find_dayparts,
     find_times,
     reads_as_year,
     relative_dates,
     undated_days,
+    weekday_at,
 )
 from newsdiff.pipeline.normalize import (
     FOLDED_WORD_RE,
@@ -296,10 +298,19 @@ def _add_dates(facts: _Facts, published: dt.date | None) -> None:
 
 def _add_times(facts: _Facts) -> None:
     """Times of day that say their half of the day ("7:10 a.m. ET", "11:11 مساء"), as "HH:MM"
-    with the zone they name (unit)."""
-    for found in find_times(facts.folded.text):
+    with the zone they name (unit) and the weekday named beside them (subject, Monday 0);
+    and parts of the day named with their weekday ("Thursday afternoon", "صباح الخميس")."""
+    f = facts.folded.text
+    for found in find_times(f):
         if facts.free(found.start, found.end):
-            facts.add(found.start, found.end, "time", found.value, unit=found.zone)
+            day = weekday_at(f, found.start, found.end)
+            weekday = "" if day is None else str(day)
+            facts.add(found.start, found.end, "time", found.value, found.zone, subject=weekday)
+    for part in find_dayparts(f):
+        if facts.free(part.start, part.end):
+            facts.note(
+                part.start, part.end, "daypart", part.part, part.zone, subject=str(part.weekday)
+            )
 
 
 def _add_non_quantities(facts: _Facts) -> None:

@@ -58,8 +58,8 @@ NAME_KINDS = frozenset({"entity", "place"})
 class Fact:
     """One checkable fact inside a claim, as the engine compares it (stored with the claim).
 
-    kind: money | count | age | year | date | time | duration | percent | number | negation |
-          direction | bearing | place | entity
+    kind: money | count | age | year | date | time | daypart | duration | percent | number |
+          negation | direction | bearing | place | entity
     value: canonical value ("10000000", "2024-10-07", "2008", "25", "up", ...); for names
            a spelling-independent key, which is internal (see ``FactValue.of``)
     unit: what the value is measured in ("USD", "year", "month", "%", "" ...)
@@ -94,7 +94,8 @@ class FactValue:
     """A fact as people and researchers see it: the words as written, and its canonical form.
 
     value: a decimal number ("10000000", "2.5"), an ISO 8601 date ("2024", "2024-08",
-           "2024-10-07"), a time of day ("22:11"), a direction code (up | down | confirm |
+           "2024-10-07"), a time of day ("22:11"), a part of the day (dawn | morning | noon |
+           afternoon | evening | night), a direction code (up | down | confirm |
            deny), a bearing in degrees from north ("225": south-west), or, for names and
            places, the words as written.
     unit: an ISO 4217 currency code, a unit of time (year, month, week, day, hour, decade),

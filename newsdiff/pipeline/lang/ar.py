@@ -954,6 +954,18 @@ CLOCK_PERIODS: dict[str, str] = {
     **dict.fromkeys(("مساء", "مساءا", "عصرا", "عصر"), "pm"),
     "ليلا": "night",
 }
+# Parts of the day, before a weekday ("صباح الخميس", "مساء يوم الأحد") or after it ("الخميس
+# صباحا"), as codes of dates.DAYPART_HOURS.
+DAYPARTS: dict[str, str] = {
+    **dict.fromkeys(("فجر", "فجرا"), "dawn"),
+    **dict.fromkeys(("صباح", "صباحا"), "morning"),
+    **dict.fromkeys(("ظهر", "ظهرا"), "noon"),
+    **dict.fromkeys(("عصر", "عصرا"), "afternoon"),
+    **dict.fromkeys(("مساء", "مساءا"), "evening"),
+    **dict.fromkeys(("ليل", "ليله", "ليلا"), "night"),
+}
+# A word that may stand between a part of the day and its weekday ("مساء يوم الأحد").
+DAYPART_LINKS = ("يوم",)
 # Hours written as words, folded ("الحادية عشرة والنصف صباحا" is 11:30), with the fraction of
 # an hour after them in minutes ("إلا ربعا": a quarter to). Read only with a period after
 # them: "الثانية" alone is "the second".

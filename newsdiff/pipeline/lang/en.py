@@ -771,11 +771,20 @@ AFTERSHOCK_PHRASES = ("aftershock", "aftershocks", "second tremor", "second quak
 # name after it ("10 a.m. ET", "22:11 GMT"), each with its code; "local time" is the zone of
 # a time that names none.
 CLOCK_PERIODS: dict[str, str] = {"a.m.": "am", "am": "am", "p.m.": "pm", "pm": "pm"}
+# Parts of the day after a weekday ("Thursday afternoon", "on Sunday morning"), as codes of
+# dates.DAYPART_HOURS.
+DAYPARTS: dict[str, str] = {
+    "morning": "morning",
+    "afternoon": "afternoon",
+    "evening": "evening",
+    "night": "night",
+}
+DAYPART_LINKS: tuple[str, ...] = ()
 # Hours and fractions of an hour written as words (see ar.py); English news writes digits.
 CLOCK_HOURS: dict[str, int] = {}
 CLOCK_FRACTIONS: dict[str, int] = {}
 TIME_ZONES: dict[str, str] = {
-    **dict.fromkeys(("et", "edt", "est"), "ET"),
+    **dict.fromkeys(("et", "e.t.", "edt", "est", "eastern time", "eastern standard time"), "ET"),
     **dict.fromkeys(("gmt", "utc"), "GMT"),
     "bst": "BST",
     "cet": "CET",

@@ -107,7 +107,9 @@ __all__ = [
 # introduce names; each magnitude meets the nearest claim of every other magnitude; a hedge
 # whose first word carries a proclitic ("بنحو", "بأكثر من") hedges its figure; times of day
 # in Arabic words; two amounts that are rates over two periods ("a day", "كل ساعة") are two
-# quantities, and a unit of time swapped for another substitutes no name.
+# quantities, and a unit of time swapped for another substitutes no name; a part of the day
+# named with its weekday ("Thursday afternoon ET", "مساء يوم الأحد") conflicts with a time of
+# that weekday in its zone that it cannot hold; "Eastern Time" is ET.
 ENGINE_VERSION = "relate-12"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words

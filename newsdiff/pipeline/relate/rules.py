@@ -23,7 +23,7 @@ from difflib import SequenceMatcher
 
 from newsdiff.pipeline import lang
 from newsdiff.pipeline.attribution import source_key
-from newsdiff.pipeline.dates import WEEKDAY
+from newsdiff.pipeline.dates import WEEKDAY, minutes_in, overlapping_parts
 from newsdiff.pipeline.facts import distinctive, distinctive_values, years_named
 from newsdiff.pipeline.normalize import (
     ARABIC_RE,
@@ -468,6 +468,72 @@ def _compare_times(
         result.differ(Reason.TIME_MISMATCH, difference, x.text, y.text)
 
 
+def _weekday_of(facts: Sequence[Fact]) -> int | None:
+    """The weekday of the one day a claim's full dates name (None for none or several)."""
+    days = {
+        dt.date.fromisoformat(f.value).weekday()
+        for f in facts
+        if f.kind == "date" and len(f.value) == len("2024-10-07") and f.value[:1] != "-"
+    }
+    return days.pop() if len(days) == 1 else None
+
+
+def _timed(facts: Sequence[Fact]) -> list[tuple[Fact, int]]:
+    """The claim's times and parts of the day with their weekday: the one named beside them,
+    else, for a time, the weekday of the claim's one date. A time on no known day is left
+    out."""
+    day = _weekday_of(facts)
+    found: list[tuple[Fact, int]] = []
+    for f in facts:
+        if f.kind in ("time", "daypart") and f.subject:
+            found.append((f, int(f.subject)))
+        elif f.kind == "time" and day is not None:
+            found.append((f, day))
+    return found
+
+
+def _parts_agree(x: Fact, y: Fact, normalized: tuple[str, str]) -> bool | None:
+    """Whether a part of the day and a time, or two parts, can be one moment: True, False,
+    or None for two parts that overlap without being one (evening and night)."""
+    if x.kind == "daypart" and y.kind == "daypart":
+        if x.value == y.value:
+            return True
+        return None if overlapping_parts(x.value, y.value) else False
+    part, time = (x, y) if x.kind == "daypart" else (y, x)
+    hedged = _time_hedged(normalized[0], x) or _time_hedged(normalized[1], y)
+    return minutes_in(part.value, _minutes(time.value)) <= (
+        APPROXIMATE_TIME_MINUTES if hedged else 0
+    )
+
+
+def _compare_dayparts(
+    a: Sequence[Fact], b: Sequence[Fact], normalized: tuple[str, str], result: FactComparison
+) -> None:
+    """Parts of the day ("Thursday afternoon") against times or parts of the same weekday in
+    one zone: one that agrees is enough; else the first pair that cannot be one moment
+    differs if it times the same event ("7 a.m. ET on Thursday" / "Thursday afternoon
+    E.T.")."""
+    pairs = [
+        (x, y)
+        for x, day_x in _timed(a)
+        for y, day_y in _timed(b)
+        if "daypart" in (x.kind, y.kind) and day_x == day_y and x.unit == y.unit
+    ]
+    verdicts = [(x, y, _parts_agree(x, y, normalized)) for x, y in pairs]
+    agreeing = [(x, y) for x, y, verdict in verdicts if verdict]
+    for x, y in agreeing:
+        if x.kind == y.kind:
+            result.matched.append(FactValue.of(x))
+        result.matched_text.extend((x.text, y.text))
+    if agreeing:
+        return
+    conflicting = [(x, y) for x, y, verdict in verdicts if verdict is False]
+    if conflicting and _same_event(*conflicting[0], *normalized):
+        x, y = conflicting[0]
+        difference = FactDifference("time", FactValue.of(x), FactValue.of(y))
+        result.differ(Reason.TIME_MISMATCH, difference, x.text, y.text)
+
+
 def _one_distance(a: Sequence[Fact], b: Sequence[Fact]) -> bool:
     """Whether the two claims give one length: the same figure in the same unit, as two
     reports of one statement do. Two figures ("about 70 km", "72 km") may be two readings,
@@ -540,6 +606,7 @@ def compare_facts(
     _shared_distinctive(a, b, result)
     _compare_dates(a, b, (published_a, published_b), (a_normalized, b_normalized), result)
     _compare_times(a, b, (a_normalized, b_normalized), result)
+    _compare_dayparts(a, b, (a_normalized, b_normalized), result)
     _compare_bearings(a, b, result)
     _compare_names(a, b, result)
     return result
