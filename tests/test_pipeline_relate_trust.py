@@ -1133,6 +1133,16 @@ def test_times_of_two_events_do_not_conflict() -> None:
     assert _related(a, b) not in {"contradiction", "disputed"}
 
 
+def test_times_named_beside_two_weekdays_do_not_conflict() -> None:
+    # One event's words, two days: two briefings, not one time told two ways.
+    a = "The Coast Guard gave a news conference on the search at 1 p.m. on Tuesday."
+    b = "The Coast Guard gave a news conference on the search at 11 a.m. on Wednesday."
+    assert _related(a, b) not in {"contradiction", "disputed"}
+    # The same weekday, two times: one of them is wrong.
+    same_day = b.replace("Wednesday", "Tuesday")
+    assert _related(a, same_day) == "contradiction"
+
+
 def test_two_heights_of_one_dam_contradict_and_are_no_update() -> None:
     # "ارتفاع" is a height here, not a rise: two heights are no figure revised over time.
     a = "يبلغ ارتفاع سد الوادي 75 مترا وتبلغ سعته 18 مليون متر مكعب"

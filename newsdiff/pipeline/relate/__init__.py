@@ -109,7 +109,8 @@ __all__ = [
 # in Arabic words; two amounts that are rates over two periods ("a day", "كل ساعة") are two
 # quantities, and a unit of time swapped for another substitutes no name; a part of the day
 # named with its weekday ("Thursday afternoon ET", "مساء يوم الأحد") conflicts with a time of
-# that weekday in its zone that it cannot hold; "Eastern Time" is ET.
+# that weekday in its zone that it cannot hold; "Eastern Time" is ET; two times named beside
+# two weekdays are never compared.
 ENGINE_VERSION = "relate-12"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words

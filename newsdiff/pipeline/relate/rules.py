@@ -450,10 +450,16 @@ def _compare_times(
 ) -> None:
     """Times of day in one zone (none named counts as one): one agreeing pair is enough;
     else the first two differ if they time the same event. Two zones are never compared:
-    "11:11 pm local time" and "22:11 GMT" may be one instant."""
+    "11:11 pm local time" and "22:11 GMT" may be one instant; nor two times named beside
+    two weekdays ("6:10 p.m. on Sunday", "1 p.m. on Tuesday")."""
     ta = [f for f in a if f.kind == "time"]
     tb = [f for f in b if f.kind == "time"]
-    pairs = [(x, y) for x in ta for y in tb if x.unit == y.unit]
+    pairs = [
+        (x, y)
+        for x in ta
+        for y in tb
+        if x.unit == y.unit and not (x.subject and y.subject and x.subject != y.subject)
+    ]
     if not pairs:
         return
     agreeing = [(x, y) for x, y in pairs if _times_agree(x, y, normalized)]
