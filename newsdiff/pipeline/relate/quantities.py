@@ -148,10 +148,14 @@ def locate(normalized: str, fact: Fact) -> tuple[list[str], int, int] | None:
 
 def _bare_figure(word: str) -> str:
     """A number token without the proclitic written onto it ("ب14" -> "14")."""
-    for clitic in HEDGE_PROCLITICS:
-        if word.startswith(clitic) and word[len(clitic) : len(clitic) + 1].isdigit():
-            return word[len(clitic) :]
-    return word
+    return next((bare for bare in _peeled(word, HEDGE_PROCLITICS) if bare[:1].isdigit()), word)
+
+
+def _peeled(word: str, clitics: Sequence[str]) -> Iterator[str]:
+    """The word without each of the clitics it starts with, in the clitics' order."""
+    for clitic in clitics:
+        if word.startswith(clitic):
+            yield word[len(clitic) :]
 
 
 @lru_cache(maxsize=QUANTITY_CACHE_LIMIT)
@@ -208,11 +212,9 @@ def _without_proclitic(words: Sequence[str]) -> Iterator[str]:
     if not words:
         return
     yield " ".join(words)
-    first = words[0]
-    for clitic in HEDGE_PROCLITICS:
-        if first.startswith(clitic) and len(first) - len(clitic) >= 2:
-            yield " ".join([first[len(clitic) :], *words[1:]])
-            return
+    first = next((bare for bare in _peeled(words[0], HEDGE_PROCLITICS) if len(bare) >= 2), "")
+    if first:
+        yield " ".join([first, *words[1:]])
 
 
 def _forecast(words: Sequence[str]) -> bool:
@@ -231,12 +233,9 @@ def _listed(word: str, vocabulary: Collection[str]) -> str:
     or "" if none."""
     if word in vocabulary:
         return word
-    for clitic in _CLITICS:
-        if word.startswith(clitic) and len(word) - len(clitic) >= 3:
-            bare = word[len(clitic) :]
-            if bare in vocabulary:
-                return bare
-    return ""
+    return next(
+        (bare for bare in _peeled(word, _CLITICS) if len(bare) >= 3 and bare in vocabulary), ""
+    )
 
 
 def _state_of(word: str) -> str:
