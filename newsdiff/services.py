@@ -608,7 +608,7 @@ class _StoryClaims:
 
     @property
     def published(self) -> list[dt.date | None]:
-        return [a.published_at.date() if a.published_at else None for a in self.articles]
+        return [_published_on(a) for a in self.articles]
 
     @property
     def languages(self) -> list[str]:
@@ -654,6 +654,11 @@ def _story_claims(story: Story) -> _StoryClaims:
     return _StoryClaims(articles=articles, drafts=drafts, claim_ids=claim_ids, vectors=vectors)
 
 
+def _published_on(article: Article) -> dt.date | None:
+    """The day an article was published, as the pipeline reads it (None if unknown)."""
+    return article.published_at.date() if article.published_at else None
+
+
 def _article_encode(
     article: Article, claims: Sequence[ClaimDraft], claim_ids: Sequence[int], encoder: Encoder
 ) -> Vectors:
@@ -665,7 +670,7 @@ def _article_encode(
         claims=claims,
         language=article.language,
         encoder=encoder,
-        published=article.published_at.date() if article.published_at else None,
+        published=_published_on(article),
     )
     Claim.objects.bulk_update(
         [Claim(pk=pk, vector=to_bytes(v)) for pk, v in zip(claim_ids, claim_vectors, strict=True)],
