@@ -500,3 +500,117 @@ def test_claims_of_two_languages_sharing_a_quantity_meet_from_a_lower_cosine(
     vectors = [np.asarray([[1.0, 0.0]], np.float32), np.asarray([[0.45, 0.893]], np.float32)]
     matches = align_claims(articles, vectors=vectors, languages=["ar", "en"])
     assert any(m.meaning > 0 for m in matches) is paired
+
+
+def _unit(*values: float) -> np.ndarray:
+    vector = np.asarray(values, dtype=np.float32)
+    return vector / np.linalg.norm(vector)
+
+
+def _kinds_between(links: list, first: tuple[int, int], second: tuple[int, int]) -> set[str]:
+    return {
+        link.relation.kind
+        for link in links
+        if {(link.match.article_a, link.match.claim_a), (link.match.article_b, link.match.claim_b)}
+        == {first, second}
+    }
+
+
+def test_a_length_told_in_passing_meets_the_nearest_claim_of_each_other_length() -> None:
+    """'A 21-foot vessel' and 'is 22 feet long' share few words and other claims are nearer
+    in meaning: the two lengths still meet, and conflict."""
+    first = [
+        "The Titan, a 21-foot vessel, vanished with its crew of five on Sunday in the ocean.",
+    ]
+    nearer = [
+        f"The vessel carried a crew of five, rescuer {who} told reporters." for who in "ABCDE"
+    ]
+    second = [
+        *nearer,
+        "The vessel, called the Titan, is 22 feet long and holds four days of air for a crew of"
+        " five.",
+    ]
+    story = [
+        [claim_from_text(t, position=i) for i, t in enumerate(texts)] for texts in (first, second)
+    ]
+    vectors = [
+        np.stack([_unit(1, 0, 0)]),
+        np.stack([_unit(0.9, 0.436, 0)] * 5 + [_unit(0.5, 0, 0.866)]),
+    ]
+    links = compare_articles(story, [None] * 2, vectors=vectors, languages=["en"] * 2)
+    assert _kinds_between(links, (0, 0), (1, 5)) == {"contradiction"}
+    # Only the new article: the same pair, whichever article came last.
+    for only in (0, 1):
+        new = compare_articles(story, [None] * 2, only=only, vectors=vectors, languages=["en"] * 2)
+        assert _kinds_between(new, (0, 0), (1, 5)) == {"contradiction"}
+
+
+@pytest.mark.parametrize(
+    ("other", "why"),
+    [
+        ("The vessel, called the Titan, dived to 13,000 feet and holds four days of air.", "far"),
+        ("The vessel, called the Titan, is 6.5 metres long and holds four days of air.", "same"),
+    ],
+)
+def test_lengths_far_apart_or_equal_in_metres_are_not_paired_for_their_length(
+    other: str, why: str
+) -> None:
+    first = ["The Titan, a 21-foot vessel, vanished with its crew of five on Sunday in the ocean."]
+    story = [
+        [claim_from_text(t, position=i) for i, t in enumerate(texts)] for texts in (first, [other])
+    ]
+    vectors = [np.stack([_unit(1, 0, 0)]), np.stack([_unit(0.5, 0, 0.866)])]
+    assert align._length_candidates(story, vectors, None)[1] == set(), why
+
+
+def test_a_new_article_meets_the_magnitudes_the_whole_story_gives_it() -> None:
+    """The 7.2 of the article ingested last is nearest another article's four 7s, but the
+    first article's 7 has the 7.2 as its nearest claim of that magnitude: aligning only the new
+    article gives it the pairs that aligning the whole story gives, whatever the order."""
+    seven = ["Morocco's own seismic network said the quake measured magnitude 7."]
+    seven_two = ["The country's geophysical centre measured the quake at magnitude 7.2."]
+    other_seven = [f"Agency {who} said the tremor had a magnitude of 7." for who in "ABCD"]
+    story = [
+        [claim_from_text(t, position=i) for i, t in enumerate(texts)]
+        for texts in (seven, other_seven, seven_two)
+    ]
+    vectors = [
+        np.stack([_unit(1, 0, 0)]),
+        np.stack([_unit(0, 0.9, 0.436)] * 4),
+        np.stack([_unit(0.6, 0.8, 0)]),
+    ]
+    whole = compare_articles(story, [None] * 3, vectors=vectors, languages=["en"] * 3)
+    assert _kinds_between(whole, (0, 0), (2, 0)) <= {"contradiction", "disputed"}
+    assert _kinds_between(whole, (0, 0), (2, 0))
+    for only in range(3):
+        new = compare_articles(story, [None] * 3, only=only, vectors=vectors, languages=["en"] * 3)
+        assert pairs([link.match for link in new]) == {
+            pair for pair in pairs([link.match for link in whole]) if only in (pair[0], pair[2])
+        }
+
+
+def test_pairs_kept_for_their_figures_take_no_place_of_a_claim_s_other_pairs() -> None:
+    """Five claims of an English article give another magnitude and each is paired with
+    the Arabic 7.2 for it; the claim of that article that names the same village as the 7.2
+    is still paired with it by meaning, though each of the two has four better pairs and a
+    claim keeps only its four best."""
+    seven_two = ["ضرب الزلزال قرب قرية إغيل بقوة 7.2 درجات على مقياس ريختر، بحسب المركز."]
+    second = [
+        *(f"Agency {who} measured the quake's magnitude at 6.8 on its scale." for who in "ABCDE"),
+        "Homes fell in the village of Ighil in the mountains, officials said.",
+    ]
+    retold = [
+        [f"Homes fell in the village of Ighil in the mountains, {who} said."] for who in "FGHI"
+    ]
+    story = [
+        [claim_from_text(t, position=i) for i, t in enumerate(texts)]
+        for texts in (seven_two, second, *retold)
+    ]
+    vectors = [
+        np.stack([_unit(1, 0, 0)]),
+        np.stack([_unit(0.95, 0.312, 0)] * 5 + [_unit(0.6, 0, 0.8)]),
+        *(np.stack([_unit(0, 0, 1)]) for _ in retold),
+    ]
+    matches = align_claims(story, vectors=vectors, languages=["ar"] + ["en"] * 5, limit=4)
+    assert (0, 0, 1, 5) in pairs(matches)
+    assert {(0, 0, 1, y) for y in range(5)} <= pairs(matches)

@@ -676,6 +676,47 @@ def test_a_round_count_far_from_the_other_still_contradicts(a: str, b: str) -> N
     assert between_articles(a, b).kind == "contradiction"
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "قالت الهيئة إن مركز الزلزال كان على عمق 18 كيلومترا تحت سطح الأرض",
+            "قالت الهيئة إن مركز الزلزال كان على عمق 18.5 كيلومتر تحت سطح الأرض",
+        ),
+        (
+            "The agency said the epicentre was 10 km deep under the mountains",
+            "The agency said the epicentre was 9.6 km deep under the mountains",
+        ),
+    ],
+)
+def test_a_length_in_whole_units_agrees_with_the_length_it_rounds(a: str, b: str) -> None:
+    assert between_articles(a, b).kind == "agreement"
+    assert between_articles(b, a).kind == "agreement"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # More than half a unit away, or both given to their decimals.
+        (
+            "The agency said the epicentre was 18 km deep under the mountains",
+            "The agency said the epicentre was 18.6 km deep under the mountains",
+        ),
+        (
+            "The agency said the epicentre was 18.2 km deep under the mountains",
+            "The agency said the epicentre was 18.5 km deep under the mountains",
+        ),
+        # Not a length: a magnitude of 7 is not 7.2 rounded.
+        (
+            "The agency said the quake had a magnitude of 7 on the Richter scale",
+            "The agency said the quake had a magnitude of 7.2 on the Richter scale",
+        ),
+    ],
+)
+def test_other_lengths_and_magnitudes_given_to_the_unit_still_differ(a: str, b: str) -> None:
+    assert between_articles(a, b).kind == "contradiction"
+
+
 def test_a_quote_given_to_its_speaker_in_one_copy_is_the_same_quote() -> None:
     for a, b in (
         ('وتابع: "نحو نصف بيروت تضرر أو تدمر.', 'وقال المحافظ إن "نحو نصف بيروت تضرر أو تدمر.'),
@@ -1155,3 +1196,21 @@ def test_two_heights_of_one_dam_contradict_and_are_no_update() -> None:
         learned_min_similarity=0.3,
     )
     assert relation.kind == "contradiction"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "وقع الزلزال على عمق 10 كيلومترات، وعلى بعد 77 كم جنوب غرب مراكش",
+            "وقع الزلزال على بعد حوالي 72 كيلومترا جنوب غرب مراكش",
+        ),
+        (
+            "The quake struck at a depth of 10 km, some 77 km south-west of Marrakesh",
+            "The quake struck about 72 km south-west of Marrakesh",
+        ),
+    ],
+)
+def test_a_depth_is_not_a_distance_many_times_its_size_in_one_unit(a: str, b: str) -> None:
+    assert between_articles(a, b).kind == "agreement"
+    assert between_articles(b, a).kind == "agreement"

@@ -18,7 +18,7 @@ pairs, not the square of the number of claims.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Any, Protocol, TypeVar
@@ -39,7 +39,12 @@ from newsdiff.pipeline.normalize import (
 )
 from newsdiff.pipeline.numbers import MAGNITUDE, numbers_as_digits
 from newsdiff.pipeline.types import QUANTITY_KINDS, ClaimDraft, Fact, Match
-from newsdiff.pipeline.units import COUNTED_KINDS, same_amount
+from newsdiff.pipeline.units import (
+    COUNTED_KINDS,
+    lengths_differ,
+    lengths_given,
+    same_amount,
+)
 
 # A pair must share at least this much token weight (see token weights below): one shared
 # plain word is chance.
@@ -99,6 +104,14 @@ FIGURE_POSTING_CAP = 200
 # claims meet (align_claims' limit and near-best share).
 CASUALTY_MIN_COSINE = 0.3
 CASUALTY_PARTNERS = 3
+# A claim that gives a length (a vessel's, a wave's, a distance) is paired with the nearest
+# claim of another article giving each other length that may be the same one told two ways
+# (units.lengths_differ: "a 21-foot vessel", "the vessel ... is 22 feet long"), when their
+# vectors' cosine reaches LENGTH_MIN_COSINE; the pair is kept whatever else its claims meet,
+# as a magnitude's is. Such sentences share few words: the length is their one fact, told
+# in passing. The relate stage still compares the two lengths only when the words around
+# them say they measure one thing (rules._same_measure).
+LENGTH_MIN_COSINE = 0.4
 # Wire copy: an article half of whose claims are near-verbatim in another article copies it
 # (a reprint that adds its own lede or a paragraph is still a copy). On both development
 # sets (75 pages) the three annotated copies share 0.5-1.0 of the smaller article's claims
@@ -360,7 +373,7 @@ def _meaning_candidates(
     """Pairs of claims of two articles in two languages that mean the same (see
     MEANING_MIN_COSINE), as (flat claim of the lower article, of the higher, cosine)."""
     found: list[tuple[int, int, float]] = []
-    offsets = np.concatenate([[0], np.cumsum([len(claims) for claims in articles])])
+    offsets = _offsets(articles)
     for a in range(len(articles)):
         for b in range(a + 1, len(articles)):
             if only is not None and only not in (a, b):
@@ -385,7 +398,7 @@ def _figure_candidates(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Pairs of claims of two articles that give one precise figure (FIGURE_MIN_COSINE), as
     (flat claim of the lower article, of the higher, cosine)."""
-    offsets = np.concatenate([[0], np.cumsum([len(claims) for claims in articles])])
+    offsets = _offsets(articles)
     postings: dict[str, list[tuple[int, int]]] = {}
     for a, claims in enumerate(articles):
         for x, claim in enumerate(claims):
@@ -423,6 +436,53 @@ def _casualty_postings(
     return postings
 
 
+_Row = tuple[int, int, frozenset[Any]]  # (article, claim, the figures it gives)
+
+
+def _chosen_pairs(
+    rows: Sequence[_Row],
+    vectors: Sequence[Vectors],
+    offsets: np.ndarray,
+    only: int | None,
+    min_cosine: float,
+    choose: Callable[[int, list[int]], Iterable[tuple[int, bool]]],
+) -> dict[tuple[int, int], tuple[float, bool]]:
+    """Pairs the rows choose among the rows of other articles at min_cosine, nearest first
+    (choose(row, near) gives the chosen rows, each with whether its pair is kept whatever
+    else its claims meet), as {(flat claim, flat claim): (cosine, kept)}. With only, the
+    pairs of that article's claims, whichever claim chose them: the pairs the whole story
+    gives it, so that a story's pairs do not depend on the order its articles came in."""
+    found: dict[tuple[int, int], tuple[float, bool]] = {}
+    if len(rows) < 2:
+        return found
+    matrix = np.stack([vectors[a][x] for a, x, _ in rows])
+    cosines = matrix @ matrix.T
+    article = np.asarray([a for a, _, _ in rows])
+    reaches_only = (
+        None if only is None else ((cosines >= min_cosine) & (article == only)[None, :]).any(1)
+    )
+    for i, (a, x, _) in enumerate(rows):
+        if reaches_only is not None and a != only and not reaches_only[i]:
+            continue  # nothing of the new article near enough to be chosen
+        near = [
+            j
+            for j in np.argsort(-cosines[i], kind="stable").tolist()
+            if cosines[i, j] >= min_cosine and article[j] != a
+        ]
+        for j, kept in choose(i, near):
+            if only is not None and only not in (a, rows[j][0]):
+                continue
+            key = (int(offsets[a] + x), int(offsets[rows[j][0]] + rows[j][1]))
+            pair = (min(key), max(key))
+            was = found.get(pair, (0.0, False))
+            found[pair] = (float(cosines[i, j]), was[1] or kept)
+    return found
+
+
+def _offsets(articles: Sequence[Sequence[ClaimDraft]]) -> np.ndarray:
+    return np.concatenate([[0], np.cumsum([len(claims) for claims in articles])])
+
+
 def _casualty_candidates(
     articles: Sequence[Sequence[ClaimDraft]], vectors: Sequence[Vectors], only: int | None
 ) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray], set[tuple[int, int]]]:
@@ -431,39 +491,55 @@ def _casualty_candidates(
     claim of the lower article, of the higher, cosine); and, apart, the pairs of a magnitude
     with the nearest claim of each other magnitude, which are kept whatever else their
     claims meet."""
-    offsets = np.concatenate([[0], np.cumsum([len(claims) for claims in articles])])
-    found: dict[tuple[int, int], float] = {}
-    every_figure: set[tuple[int, int]] = set()
+    offsets = _offsets(articles)
+    found: dict[tuple[int, int], tuple[float, bool]] = {}
     for subject, rows in _casualty_postings(articles, vectors).items():
-        if len(rows) < 2:
-            continue
-        matrix = np.stack([vectors[a][x] for a, x, _ in rows])
-        cosines = matrix @ matrix.T
-        for i, (a, x, given) in enumerate(rows):
-            if only is not None and a != only:
-                continue
-            near = [
-                j
-                for j in np.argsort(-cosines[i]).tolist()
-                if cosines[i, j] >= CASUALTY_MIN_COSINE
-                and rows[j][0] != a
-                and not given & rows[j][2]
-            ]
-            partners = set(near[:CASUALTY_PARTNERS])
+
+        def choose(
+            i: int, near: list[int], rows: list[_Row] = rows, magnitude: bool = subject == MAGNITUDE
+        ) -> list[tuple[int, bool]]:
+            given = rows[i][2]
+            differing = [j for j in near if not given & rows[j][2]]
             each = (
-                _nearest_of_each_figure(near, [row[2] for row in rows])
-                if subject == MAGNITUDE
-                else set()
+                _nearest_of_each_figure(differing, [row[2] for row in rows]) if magnitude else set()
             )
-            for j in sorted(partners | each):
-                key = (int(offsets[a] + x), int(offsets[rows[j][0]] + rows[j][1]))
-                found[(min(key), max(key))] = float(cosines[i, j])
-                if j in each:
-                    every_figure.add((min(key), max(key)))
-    return _as_candidates([(p, q, c) for (p, q), c in sorted(found.items())]), every_figure
+            partners = set(differing[:CASUALTY_PARTNERS])
+            return [(j, True) for j in sorted(partners | each)]
+
+        for pair, (cosine, kept) in _chosen_pairs(
+            rows, vectors, offsets, only, CASUALTY_MIN_COSINE, choose
+        ).items():
+            was = found.get(pair, (0.0, False))
+            found[pair] = (cosine, was[1] or kept)
+    return _as_candidates([(p, q, c) for (p, q), (c, _) in sorted(found.items())]), {
+        pair for pair, (_, kept) in found.items() if kept
+    }
 
 
-def _nearest_of_each_figure(near: Sequence[int], figures: Sequence[frozenset[str]]) -> set[int]:
+def _length_candidates(
+    articles: Sequence[Sequence[ClaimDraft]], vectors: Sequence[Vectors], only: int | None
+) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray], set[tuple[int, int]]]:
+    """Pairs of a claim giving a length with the nearest claim of another article giving
+    each other length it may be (LENGTH_MIN_COSINE), as (flat claim of the lower article,
+    of the higher, cosine), and the same pairs as the set to keep whatever else their claims
+    meet."""
+    rows: list[_Row] = [
+        (a, x, given)
+        for a, claims in enumerate(articles)
+        if len(vectors[a])
+        for x, claim in enumerate(claims)
+        if (given := lengths_given(claim.facts))
+    ]
+
+    def choose(i: int, near: list[int]) -> list[tuple[int, bool]]:
+        differing = [j for j in near if lengths_differ(rows[i][2], rows[j][2])]
+        return [(j, True) for j in _nearest_of_each_figure(differing, [row[2] for row in rows])]
+
+    found = _chosen_pairs(rows, vectors, _offsets(articles), only, LENGTH_MIN_COSINE, choose)
+    return _as_candidates([(p, q, c) for (p, q), (c, _) in sorted(found.items())]), set(found)
+
+
+def _nearest_of_each_figure(near: Sequence[int], figures: Sequence[frozenset[Any]]) -> set[int]:
     """Of claims ranked nearest first, the nearest one giving each figure. A story gives
     a quake few magnitudes (one per agency), and a claim's three nearest may all give the
     same one: two agencies' 6.8 pushing out the 7.2 that the country's own centre gave."""
@@ -577,7 +653,9 @@ def align_claims(
         by_meaning = _meaning_candidates(articles, vectors, languages, only)
         by_figure = _figure_candidates(articles, vectors, only)
         by_casualties, always = _casualty_candidates(articles, vectors, only)
-        va, vb, cosine = _merged_candidates(by_meaning, by_figure, by_casualties)
+        by_lengths, lengths_kept = _length_candidates(articles, vectors, only)
+        always |= lengths_kept
+        va, vb, cosine = _merged_candidates(by_meaning, by_figure, by_casualties, by_lengths)
         words_found = {pair: i for i, pair in enumerate(zip(ia.tolist(), ib.tolist(), strict=True))}
         found_at = [
             words_found.get(pair, -1) for pair in zip(va.tolist(), vb.tolist(), strict=True)
@@ -601,15 +679,16 @@ def align_claims(
         _best_per_article(ib, art_a, similarity, n_articles),
     )
     keep = similarity >= NEAR_BEST_SHARE * best
+    kept_always = np.asarray(
+        [pair in always for pair in zip(ia.tolist(), ib.tolist(), strict=True)], dtype=bool
+    )
     if limit is not None:
         # A pair found both by words and by meaning ranks by the stronger of the two, as a
-        # pair found by meaning alone ranks by its cosine.
+        # pair found by meaning alone ranks by its cosine. The pairs kept whatever else
+        # their claims meet take none of the others' places.
         rank_by = np.round(np.minimum(np.maximum(similarity, meaning), 1.0), 4)
-        keep &= _among_best(ia, ib, ck, rank_by, limit, keep, only)
-    if always:
-        keep |= np.asarray(
-            [pair in always for pair in zip(ia.tolist(), ib.tolist(), strict=True)], dtype=bool
-        )
+        keep &= _among_best(ia, ib, ck, rank_by, limit, keep & ~kept_always, only)
+    keep |= kept_always
     matches = [
         Match(
             article_a=aa,

@@ -34,6 +34,8 @@ SPELLING_MIN_KEY = 3
 
 SOURCE_STOPS = lang.merged_set("SOURCE_STOPS")
 PRONOUNS = lang.merged_set("PRONOUNS")
+# A conjunction just before the verb of saying: the verb's subject is further back.
+SAYING_CONJUNCTIONS = lang.merged_set("CLAUSE_CONJUNCTIONS")
 # After a source's first word, these start the object of the verb ("نفى الكرملين التقرير").
 SOURCE_OBJECTS = lang.merged_set("SOURCE_OBJECTS")
 # Names of one actor -> its key (pipeline/lang: a small curated list).
@@ -156,7 +158,9 @@ def _source_before(folded: str) -> str:
     if not english:
         return ""
     words = [w.strip("\"'’") for w in english["who"].split()]
-    if not words or words[-1] in PRONOUNS:
+    if not words or words[-1] in PRONOUNS or words[-1] in SAYING_CONJUNCTIONS:
+        # "... he said"; "the survey read the magnitude on the Richter scale and said": the
+        # sayer is further back than the words before the verb, and unknown.
         return ""
     kept: list[str] = []
     for word in reversed(words):

@@ -4,6 +4,7 @@ quantity in two units; the relate stage compares their values (relate/quantities
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from decimal import Decimal, InvalidOperation
 
 from newsdiff.pipeline import lang
@@ -68,18 +69,55 @@ def _two_length_units(a: Fact, b: Fact) -> tuple[Decimal, Decimal] | None:
     return None
 
 
+def _near_in_metres(x: Decimal, y: Decimal) -> bool:
+    """Two lengths in metres within LENGTH_MAX_RATIO of each other."""
+    return min(x, y) > 0 and max(x, y) <= LENGTH_MAX_RATIO * min(x, y)
+
+
 def lengths_comparable(a: Fact, b: Fact) -> bool:
-    """Two lengths that may measure one thing: in one unit, or in two units and within
-    LENGTH_MAX_RATIO of each other in metres."""
-    if _two_length_units(a, b) is None:
-        return bool(length_unit(a) and length_unit(b))
-    values = in_one_unit(a, b)
-    if values is None or min(values) <= 0:
+    """Two lengths that may measure one thing: within LENGTH_MAX_RATIO of each other in
+    metres, in one unit or two ("21-foot" and "22 feet"; not a depth of 10 km and a
+    distance of 72 km)."""
+    metres_a, metres_b = length_unit(a), length_unit(b)
+    x, y = decimal_value(a.value), decimal_value(b.value)
+    if not (metres_a and metres_b) or x is None or y is None:
         return False
-    return max(values) <= LENGTH_MAX_RATIO * min(values)
+    return _near_in_metres(x * metres_a, y * metres_b)
 
 
-def _decimal(value: str) -> Decimal | None:
+def lengths_given(facts: Sequence[Fact]) -> frozenset[tuple[Decimal, Decimal]]:
+    """The lengths a claim gives, each as (value, metres in its unit)."""
+    found = set()
+    for fact in facts:
+        metres, value = length_unit(fact), decimal_value(fact.value)
+        if metres and value is not None and value > 0:
+            found.add((value, metres))
+    return frozenset(found)
+
+
+def _one_length(x: tuple[Decimal, Decimal], y: tuple[Decimal, Decimal]) -> bool:
+    """One length, as same_amount has it: equal in one unit, within LENGTH_TOLERANCE of
+    each other in two."""
+    if x[1] == y[1]:
+        return x[0] == y[0]
+    return close(x[0] * x[1], y[0] * y[1], LENGTH_TOLERANCE)
+
+
+def lengths_differ(
+    a: Collection[tuple[Decimal, Decimal]], b: Collection[tuple[Decimal, Decimal]]
+) -> bool:
+    """Two claims' lengths (lengths_given) that may be one length told two ways: none of a
+    is one of b, and some pair is within LENGTH_MAX_RATIO of each other in metres
+    ("21-foot", "22 feet long"; not "21-foot" and "900 miles")."""
+    pairs = [(x, y) for x in a for y in b]
+    return (
+        bool(pairs)
+        and not any(_one_length(x, y) for x, y in pairs)
+        and any(_near_in_metres(x[0] * x[1], y[0] * y[1]) for x, y in pairs)
+    )
+
+
+def decimal_value(value: str) -> Decimal | None:
     try:
         return Decimal(value)
     except InvalidOperation:
@@ -93,7 +131,7 @@ def convertible(unit_a: str, unit_b: str) -> bool:
 
 def in_one_unit(a: Fact, b: Fact) -> tuple[Decimal, Decimal] | None:
     """The two values in one unit (dollars for two currencies), None if they have none."""
-    x, y = _decimal(a.value), _decimal(b.value)
+    x, y = decimal_value(a.value), decimal_value(b.value)
     if x is None or y is None:
         return None
     units = _two_length_units(a, b)

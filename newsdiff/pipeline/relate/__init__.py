@@ -111,7 +111,13 @@ __all__ = [
 # named with its weekday ("Thursday afternoon ET", "مساء يوم الأحد") conflicts with a time of
 # that weekday in its zone that it cannot hold; "Eastern Time" is ET; two times named beside
 # two weekdays are never compared.
-ENGINE_VERSION = "relate-12"
+# relate-13: a length meets the nearest claim of each other length it may be ("a 21-foot
+# vessel", "22 feet long"); pairs kept for their figures take no other pair's place, and a
+# new article meets the figure pairs the whole story gives it, whatever the order; two
+# lengths are one measure only within a ratio of three, in one unit as in two (a depth of
+# 10 km is no distance of 72 km); a length in whole units agrees with the one it rounds
+# ("18 km", "18.5 km"); "... and said" names no source.
+ENGINE_VERSION = "relate-13"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out

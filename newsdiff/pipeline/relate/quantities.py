@@ -26,7 +26,9 @@ from newsdiff.pipeline.types import Fact
 from newsdiff.pipeline.units import (
     COUNTED_KINDS,
     close,
+    decimal_value,
     in_one_unit,
+    length_unit,
     same_amount,
 )
 
@@ -41,6 +43,10 @@ APPROXIMATE_TOLERANCE = Decimal("0.15")
 # 7,000 still differs.
 ROUNDED_PLACE = 1000
 ROUNDED_TOLERANCE = Decimal("0.1")
+# A length in whole units agrees with one in the same unit given to its decimals that it
+# rounds: "18 كيلومترا" deep is "18.5 كيلومتر" said to the kilometre (half a unit either
+# way). Lengths only: a magnitude of 7 is not one of 7.2, nor a count of 3 one of 3.4.
+LENGTH_ROUNDING = Decimal("0.5")
 # Two counts of thousands that differ by less than this share of the larger are one figure
 # reported loosely (2,750 and 2,700 tonnes; 10,100 and 10,000 missing), not two claims.
 COUNT_NOISE = Decimal("0.02")
@@ -104,6 +110,19 @@ def _rounds_to(rounded: Decimal, precise: Decimal) -> bool:
     return difference * 2 < place and difference < ROUNDED_TOLERANCE * rounded
 
 
+def _length_to_the_unit(a: Fact, b: Fact) -> bool:
+    """Whether one of two lengths in one unit is the other said in whole units."""
+    x, y = decimal_value(a.value), decimal_value(b.value)
+    if x is None or y is None or not length_unit(a) or length_unit(a) != length_unit(b):
+        return False
+    whole, precise = (x, y) if x == x.to_integral_value() else (y, x)
+    return (
+        whole == whole.to_integral_value()
+        and precise != precise.to_integral_value()
+        and abs(whole - precise) <= LENGTH_ROUNDING
+    )
+
+
 def values_agree(a: Fact, hedge_a: str, b: Fact, hedge_b: str) -> bool:
     """Whether two values of one quantity can both be true, given how each is hedged: one
     value, an approximate or rounded figure close enough, a bound the other value keeps."""
@@ -115,6 +134,8 @@ def values_agree(a: Fact, hedge_a: str, b: Fact, hedge_b: str) -> bool:
         if _rounds_to(x, y) or _rounds_to(y, x):
             return True
         if min(x, y) >= ROUNDED_PLACE and close(x, y, COUNT_NOISE):
+            return True
+        if _length_to_the_unit(a, b):
             return True
     if (hedge_a in (PROJECTION, ELSEWHERE)) != (hedge_b in (PROJECTION, ELSEWHERE)):
         # One figure is a forecast or counts another place, the other neither.

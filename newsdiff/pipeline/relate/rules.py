@@ -303,8 +303,11 @@ class _Quantity:
                 return False
             if not (x.subject and y.subject) and not same_amount(x, y):
                 return False
-        lengths = lengths_comparable(x, y)  # "21-foot" and "22 feet"; "8 km" and "5 miles"
-        return (lengths or subjects_compatible(x.subject, y.subject)) and states_compatible(
+        if length_unit(x) and length_unit(y):
+            # Two lengths: their size says whether they may be one ("21-foot" and "22
+            # feet"; "8 km" and "5 miles"), their unit (the subject) nothing.
+            return lengths_comparable(x, y)
+        return subjects_compatible(x.subject, y.subject) and states_compatible(
             self.state, other.state
         )
 
