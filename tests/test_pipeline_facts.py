@@ -51,6 +51,41 @@ def test_money(text: str, value: str, unit: str) -> None:
     assert (money.value, money.unit) == (value, unit)
 
 
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("قال إن عدد القتلى قد يصل إلى ما بين 18 و20 ألفا", ("count", "18000", ""), "20000"),
+        ("بلغت الخسائر من 3 إلى 4 مليارات دولار", ("money", "3000000000", "USD"), "4000000000"),
+        ("فر من المدينة 5 أو 6 آلاف شخص", ("count", "5000", ""), "6000"),
+        ("The fee was between 90 and 100 million euros", ("money", "90000000", "EUR"), "100000000"),
+        ("Some 18 to 20 million people were affected", ("count", "18000000", ""), "20000000"),
+        ("Losses of 1.5-2 billion dollars", ("money", "1500000000", "USD"), "2000000000"),
+    ],
+)
+def test_the_lower_end_of_a_range_takes_the_scale_of_the_upper(
+    text: str, low: tuple[str, str, str], high: str
+) -> None:
+    facts = [f for f in extract_facts(text) if f.kind in ("count", "number", "money")]
+    assert (facts[-2].kind, facts[-2].value, facts[-2].unit) == low
+    assert facts[-1].value == high
+    assert facts[-2].subject == facts[-1].subject
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        # Not a range: two counts of two things, or no scale to take.
+        ("Floods killed 5 and 20,000 were hurt", "5"),
+        ("The epicentre lay between 8 and 10 km deep", "8"),
+        # The upper end is no greater than the lower.
+        ("Between 30 and 20 thousand fled", "30"),
+    ],
+)
+def test_no_range_scale_where_there_is_no_range(text: str, first: str) -> None:
+    facts = [f for f in extract_facts(text) if f.kind in ("count", "number", "money")]
+    assert facts[0].value == first
+
+
 def test_money_keeps_surface_text() -> None:
     (money,) = only("وقعت الشركة عقدًا بقيمة ١٠ ملايين دولار", "money")
     assert money.text == "١٠ ملايين دولار"
@@ -385,6 +420,8 @@ def test_direction(text: str, value: str) -> None:
         ("The talks failed, according to the mediator.", "the mediator"),
         ("Health officials said 12 people were hurt.", "health officials"),
         ("He said he would resign.", ""),
+        # The words before "and said" are the end of another clause, not the sayer.
+        ("The survey read the magnitude on the Richter scale and said it was shallow.", ""),
         ("وصل الوفد إلى المدينة صباح الأحد.", ""),
         ("وأوضحت أنه لن يستقيل.", ""),
     ],

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
+from itertools import zip_longest
 
 from newsdiff.pipeline import lang
 from newsdiff.pipeline.attribution import attribution_of, attribution_text_of, continues_quote
@@ -50,10 +51,13 @@ from newsdiff.pipeline.numbers import (
     find_quantities,
     format_decimal,
     measure,
+    range_scale,
 )
 from newsdiff.pipeline.types import QUANTITY_KINDS, ClaimDraft, Fact
 from newsdiff.pipeline.units import length_unit
 
+# Kinds of quantity whose range gives its lower end the upper end's scale (numbers.range_scale).
+RANGE_KINDS = frozenset({"count", "number", "money"})
 NEGATION_FORMS: dict[str, str] = lang.merged_dict("NEGATION_FORMS")
 NEGATION_SUFFIXES: dict[str, str] = lang.merged_dict("NEGATION_SUFFIXES")
 DIRECTIONS: dict[str, str] = lang.merged_dict("DIRECTIONS")
@@ -264,7 +268,19 @@ def extract_facts(text: str, *, published: dt.date | None = None) -> tuple[Fact,
     for dual in feminine_duals(f):
         if facts.free(dual.start, dual.end):
             facts.add_measure(dual)
-    for quantity in find_quantities(f, facts.taken):
+    quantities = find_quantities(f, facts.taken)
+    for quantity, following in zip_longest(quantities, quantities[1:]):
+        scale = range_scale(f, quantity, following) if following else None
+        upper = (
+            measure(f, following, published) or count_or_number(f, following)
+            if scale and following
+            else None
+        )
+        if scale and upper and upper.kind in RANGE_KINDS:
+            # The lower end of a range is the quantity its upper end is, at its scale.
+            value = format_decimal(quantity.value * scale)
+            facts.add(quantity.start, quantity.end, upper.kind, value, upper.unit, upper.subject)
+            continue
         measured = measure(f, quantity, published)
         if measured:
             facts.add_measure(measured)

@@ -68,6 +68,13 @@ _ATTACHED_METRE_RE = re.compile(r"م(?![^\W_])")
 ATTACHED_METRE_MAX = 1000
 METRE = "متر"
 
+# The two ends of a range and the scales its lower end may take from its upper end.
+_RANGE_JOINER_RE = re.compile(
+    rf"\s*(?:[-–]|(?:{alternation(lang.merged_tuple('RANGE_JOINERS'))})(?!\w))\s*"
+)
+_DIGITS_ONLY_RE = re.compile(r"\d+(?:[.,]\d+)*")
+_RANGE_SCALES = frozenset(Decimal(10) ** power for power in (3, 6, 9, 12))
+
 # How many words back a duration looks for what it measures ("قضى بوت 12 عامًا",
 # "حكم عليه بالسجن لمدة 25 عامًا" both fit in five).
 DURATION_SUBJECT_WINDOW = 5
@@ -285,6 +292,25 @@ def find_quantities(folded: str, taken: bytearray) -> list[Quantity]:
             keep(Quantity(match.start(), match.end(), Decimal(2), TIME_DUALS[match["word"]]))
     found.sort(key=lambda q: q.start)
     return found
+
+
+def range_scale(folded: str, low: Quantity, high: Quantity) -> Decimal | None:
+    """The scale (a thousand, a million ...) that the lower end of a range takes from its
+    upper end: "18" in "بين 18 و20 ألفا" is 18,000, "90" in "between 90 and 100 million
+    euros" 90 million. None unless low is written in bare digits right before a joiner
+    (RANGE_JOINERS) and high, below low's value times its scale, is digits and a scale."""
+    if not _RANGE_JOINER_RE.fullmatch(folded, low.end, high.start):
+        return None
+    if not _DIGITS_ONLY_RE.fullmatch(folded, low.start, low.end):
+        return None
+    lead = _DIGITS_ONLY_RE.match(folded, high.start)
+    written = to_decimal(lead.group()) if lead else None
+    if not written or to_decimal(folded[low.start : low.end]) != low.value:
+        return None
+    scale = high.value / written
+    if scale not in _RANGE_SCALES or low.value >= written:
+        return None
+    return scale
 
 
 def numbers_as_digits(folded: str) -> str:

@@ -1033,6 +1033,9 @@ LENGTH_NEUTRAL = tuple(
 # Words that join two clauses: a count's state is read within its own clause ("قتل 12 شخصا
 # وأصيب 30"); a word with the clitic و also starts one.
 CLAUSE_CONJUNCTIONS = ("و",)
+# Words that join the two ends of a range of figures, folded: "بين 18 و20 ألفا", "من 3 إلى 4
+# مليارات", "5 أو 6 آلاف". The lower end, written bare, takes the scale of the upper end.
+RANGE_JOINERS = ("و", "الي", "حتي", "او")
 # Words that say what state the people a count counts are in: the dead, the missing, the
 # injured and the displaced are different quantities, never one figure with two values.
 # Folded, without their article or clitic; the nearest one to the number decides.

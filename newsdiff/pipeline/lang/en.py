@@ -809,6 +809,9 @@ LENGTH_NEUTRAL = tuple(
 )
 # Words that join two clauses: a count's state is read within its own clause.
 CLAUSE_CONJUNCTIONS = ("and", "while", "but")
+# Words that join the two ends of a range of figures (see ar.py): "between 90 and 100
+# million euros", "18 to 20 thousand".
+RANGE_JOINERS = ("and", "to", "or")
 # Words that say what state the people a count counts are in (see ar.py).
 # Nouns of people counted: a number of four digits before one is a count ("2000 people"),
 # not a year.
