@@ -1214,3 +1214,20 @@ def test_two_heights_of_one_dam_contradict_and_are_no_update() -> None:
 def test_a_depth_is_not_a_distance_many_times_its_size_in_one_unit(a: str, b: str) -> None:
     assert between_articles(a, b).kind == "agreement"
     assert between_articles(b, a).kind == "agreement"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "تقول التقارير إن 10 ناقلات تحمل 13 مليون برميل قد تتأثر بالأزمة",
+            "قال رئيس الهيئة إن القناة تخسر ما بين 13 و14 مليون دولار يوميا",
+        ),
+        (
+            "Reports say ten tankers carrying 13 million barrels may be held up",
+            "The authority's chief said the canal loses 13 million dollars a day",
+        ),
+    ],
+)
+def test_a_count_and_an_amount_of_one_value_are_no_shared_figure(a: str, b: str) -> None:
+    assert between_articles(a, b).kind == "unrelated"

@@ -24,7 +24,7 @@ from difflib import SequenceMatcher
 from newsdiff.pipeline import lang
 from newsdiff.pipeline.attribution import source_key
 from newsdiff.pipeline.dates import WEEKDAY, minutes_in, overlapping_parts
-from newsdiff.pipeline.facts import distinctive, distinctive_values, years_named
+from newsdiff.pipeline.facts import distinctive, years_named
 from newsdiff.pipeline.normalize import (
     ARABIC_RE,
     STOPWORDS,
@@ -379,19 +379,29 @@ def _compare_quantities(
 
 def _shared_distinctive(a: Sequence[Fact], b: Sequence[Fact], result: FactComparison) -> None:
     """A precise figure both claims give (facts.distinctive), whatever each says it
-    counts ("10100 في عداد المفقودين", "فقدان 10100 آخرين"): one fact, worded twice."""
-    units_b: dict[str, set[str]] = {}
-    for value, unit in distinctive_values(b):
-        units_b.setdefault(value, set()).add(unit)
+    counts ("10100 في عداد المفقودين", "فقدان 10100 آخرين"): one fact, worded twice. Not
+    a count of things and an amount of money ("13 مليون برميل", "13 مليون دولار")."""
+    given_b: dict[str, list[Fact]] = {}
+    for y in b:
+        if distinctive(y):
+            given_b.setdefault(y.value, []).append(y)
     seen = {m.value for m in result.matched}
     for x in a:
-        units = units_b.get(x.value)
-        if x.value in seen or not units or not distinctive(x):
+        if x.value in seen or not distinctive(x):
             continue
-        if x.unit in units or not x.unit or "" in units:
+        if any(_one_figure(x, y) for y in given_b.get(x.value, ())):
             result.matched.append(FactValue.of(x))
             result.matched_text.append(x.text)
             seen.add(x.value)
+
+
+def _one_figure(x: Fact, y: Fact) -> bool:
+    """Two facts of one value that may be one figure: one unit or a unit not given, and not
+    a count against an amount."""
+    return (x.unit == y.unit or not x.unit or not y.unit) and {x.kind, y.kind} != {
+        "count",
+        "money",
+    }
 
 
 def _dated(fact: Fact, value: str) -> FactValue:
