@@ -679,9 +679,9 @@ def align_claims(
         _best_per_article(ib, art_a, similarity, n_articles),
     )
     keep = similarity >= NEAR_BEST_SHARE * best
-    kept_always = np.asarray(
-        [pair in always for pair in zip(ia.tolist(), ib.tolist(), strict=True)], dtype=bool
-    )
+    kept_always = np.zeros(len(ia), dtype=bool)
+    if always:
+        kept_always[:] = [pair in always for pair in zip(ia.tolist(), ib.tolist(), strict=True)]
     if limit is not None:
         # A pair found both by words and by meaning ranks by the stronger of the two, as a
         # pair found by meaning alone ranks by its cosine. The pairs kept whatever else
