@@ -100,8 +100,9 @@ FIGURE_POSTING_CAP = 200
 # vectors' cosine reaches CASUALTY_MIN_COSINE: each claim with its CASUALTY_PARTNERS nearest
 # such claims. The relate stage then links casualties only as a dispute (two sources) or an
 # update (two dates), magnitudes as a dispute or a contradiction. A magnitude's claim is
-# also paired with the nearest claim of each other magnitude, a pair kept whatever else its
-# claims meet (align_claims' limit and near-best share).
+# also paired with the nearest claim of each other magnitude. These pairs are kept whatever
+# else their claims meet (align_claims' limit and near-best share), and take none of the
+# places that limit gives a claim's other pairs.
 CASUALTY_MIN_COSINE = 0.3
 CASUALTY_PARTNERS = 3
 # A claim that gives a length (a vessel's, a wave's, a distance) is paired with the nearest
@@ -445,14 +446,14 @@ def _chosen_pairs(
     offsets: np.ndarray,
     only: int | None,
     min_cosine: float,
-    choose: Callable[[int, list[int]], Iterable[tuple[int, bool]]],
-) -> dict[tuple[int, int], tuple[float, bool]]:
+    choose: Callable[[int, list[int]], Iterable[int]],
+) -> dict[tuple[int, int], float]:
     """Pairs the rows choose among the rows of other articles at min_cosine, nearest first
-    (choose(row, near) gives the chosen rows, each with whether its pair is kept whatever
-    else its claims meet), as {(flat claim, flat claim): (cosine, kept)}. With only, the
-    pairs of that article's claims, whichever claim chose them: the pairs the whole story
-    gives it, so that a story's pairs do not depend on the order its articles came in."""
-    found: dict[tuple[int, int], tuple[float, bool]] = {}
+    (choose(row, near) gives the chosen rows), as {(flat claim, flat claim): cosine}. With
+    only, the pairs of that article's claims, whichever claim chose them: the pairs the
+    whole story gives it, so that a story's pairs do not depend on the order its articles
+    came in."""
+    found: dict[tuple[int, int], float] = {}
     if len(rows) < 2:
         return found
     matrix = np.stack([vectors[a][x] for a, x, _ in rows])
@@ -469,13 +470,11 @@ def _chosen_pairs(
             for j in np.argsort(-cosines[i], kind="stable").tolist()
             if cosines[i, j] >= min_cosine and article[j] != a
         ]
-        for j, kept in choose(i, near):
+        for j in choose(i, near):
             if only is not None and only not in (a, rows[j][0]):
                 continue
             key = (int(offsets[a] + x), int(offsets[rows[j][0]] + rows[j][1]))
-            pair = (min(key), max(key))
-            was = found.get(pair, (0.0, False))
-            found[pair] = (float(cosines[i, j]), was[1] or kept)
+            found[(min(key), max(key))] = float(cosines[i, j])
     return found
 
 
@@ -487,33 +486,26 @@ def _casualty_candidates(
     articles: Sequence[Sequence[ClaimDraft]], vectors: Sequence[Vectors], only: int | None
 ) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray], set[tuple[int, int]]]:
     """Pairs of claims of two articles that count the same casualties with no figure in
-    common, each claim with its CASUALTY_PARTNERS nearest (CASUALTY_MIN_COSINE), as (flat
-    claim of the lower article, of the higher, cosine); and, apart, the pairs of a magnitude
-    with the nearest claim of each other magnitude, which are kept whatever else their
-    claims meet."""
+    common, each claim with its CASUALTY_PARTNERS nearest (CASUALTY_MIN_COSINE), and a
+    magnitude with the nearest claim of each other magnitude too, as (flat claim of the
+    lower article, of the higher, cosine); and the same pairs as the set to keep whatever
+    else their claims meet."""
     offsets = _offsets(articles)
-    found: dict[tuple[int, int], tuple[float, bool]] = {}
+    found: dict[tuple[int, int], float] = {}
     for subject, rows in _casualty_postings(articles, vectors).items():
 
         def choose(
             i: int, near: list[int], rows: list[_Row] = rows, magnitude: bool = subject == MAGNITUDE
-        ) -> list[tuple[int, bool]]:
+        ) -> list[int]:
             given = rows[i][2]
             differing = [j for j in near if not given & rows[j][2]]
             each = (
                 _nearest_of_each_figure(differing, [row[2] for row in rows]) if magnitude else set()
             )
-            partners = set(differing[:CASUALTY_PARTNERS])
-            return [(j, True) for j in sorted(partners | each)]
+            return sorted(set(differing[:CASUALTY_PARTNERS]) | each)
 
-        for pair, (cosine, kept) in _chosen_pairs(
-            rows, vectors, offsets, only, CASUALTY_MIN_COSINE, choose
-        ).items():
-            was = found.get(pair, (0.0, False))
-            found[pair] = (cosine, was[1] or kept)
-    return _as_candidates([(p, q, c) for (p, q), (c, _) in sorted(found.items())]), {
-        pair for pair, (_, kept) in found.items() if kept
-    }
+        found.update(_chosen_pairs(rows, vectors, offsets, only, CASUALTY_MIN_COSINE, choose))
+    return _as_candidates([(p, q, c) for (p, q), c in sorted(found.items())]), set(found)
 
 
 def _length_candidates(
@@ -531,12 +523,12 @@ def _length_candidates(
         if (given := lengths_given(claim.facts))
     ]
 
-    def choose(i: int, near: list[int]) -> list[tuple[int, bool]]:
+    def choose(i: int, near: list[int]) -> set[int]:
         differing = [j for j in near if lengths_differ(rows[i][2], rows[j][2])]
-        return [(j, True) for j in _nearest_of_each_figure(differing, [row[2] for row in rows])]
+        return _nearest_of_each_figure(differing, [row[2] for row in rows])
 
     found = _chosen_pairs(rows, vectors, _offsets(articles), only, LENGTH_MIN_COSINE, choose)
-    return _as_candidates([(p, q, c) for (p, q), (c, _) in sorted(found.items())]), set(found)
+    return _as_candidates([(p, q, c) for (p, q), c in sorted(found.items())]), set(found)
 
 
 def _nearest_of_each_figure(near: Sequence[int], figures: Sequence[frozenset[Any]]) -> set[int]:
