@@ -60,6 +60,9 @@ def test_money(text: str, value: str, unit: str) -> None:
         ("The fee was between 90 and 100 million euros", ("money", "90000000", "EUR"), "100000000"),
         ("Some 18 to 20 million people were affected", ("count", "18000000", ""), "20000000"),
         ("Losses of 1.5-2 billion dollars", ("money", "1500000000", "USD"), "2000000000"),
+        # Both ends written in full, after a word that opens the range.
+        ("Between 18,000 and 20,000 people fled", ("count", "18000", ""), "20000"),
+        ("فقد من 5000 إلى 6000 شخص", ("count", "5000", ""), "6000"),
     ],
 )
 def test_the_lower_end_of_a_range_takes_the_scale_of_the_upper(
@@ -84,6 +87,30 @@ def test_the_lower_end_of_a_range_takes_the_scale_of_the_upper(
 def test_no_range_scale_where_there_is_no_range(text: str, first: str) -> None:
     facts = [f for f in extract_facts(text) if f.kind in ("count", "number", "money")]
     assert facts[0].value == first
+
+
+def test_two_years_of_a_range_stay_years() -> None:
+    facts = extract_facts("He served as vice chairman between 2018 and 2021, his profile says")
+    assert [(f.kind, f.value) for f in facts if f.kind != "entity"] == [
+        ("year", "2018"),
+        ("year", "2021"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال إن عدد القتلى في المدينة الليبية المنكوبة قد يزيد على 20 ألفا",
+        "The number of dead in the stricken coastal city could exceed 20,000, he said",
+    ],
+)
+def test_a_figure_far_from_its_word_of_state_counts_what_its_clause_tallies(text: str) -> None:
+    (count,) = [f for f in extract_facts(text) if f.kind in ("count", "number")]
+    assert count.subject == "#dead"
+    # A tally of no people says nothing of the dead.
+    other = text.replace("القتلى", "المنازل").replace("dead", "homes")
+    (figure,) = [f for f in extract_facts(other) if f.kind in ("count", "number")]
+    assert figure.subject != "#dead"
 
 
 def test_money_keeps_surface_text() -> None:

@@ -503,6 +503,33 @@ def test_two_cities_are_still_a_place_mismatch() -> None:
             "وقدر المسؤولون عدد النازحين في المدينة بأكثر من 40 ألفا",
             "وقدر المسؤولون عدد النازحين في المدينة بـ46 ألفا",
         ),
+        # A figure inside a range the other gives, or a bound the range keeps.
+        (
+            "قال المسؤولون إن ما بين 18 و20 ألف شخص نزحوا بسبب الفيضانات",
+            "قال المسؤولون إن 20 ألف شخص نزحوا بسبب الفيضانات",
+        ),
+        (
+            "Officials said 18 to 20 thousand people were displaced by the floods",
+            "Officials said 19,000 people were displaced by the floods",
+        ),
+        (
+            "Officials said between 18,000 and 20,000 people were displaced by the floods",
+            "Officials said more than 15,000 people were displaced by the floods",
+        ),
+        (
+            "Officials said between 18,000 and 20,000 people were displaced by the floods",
+            "Officials said about 20,000 people were displaced by the floods",
+        ),
+        # "Not less than" is a floor, not a ceiling.
+        (
+            "قال المسؤولون إن ما بين 18 و20 ألف شخص نزحوا بسبب الفيضانات",
+            "قال المسؤولون إن ما لا يقل عن 18 ألف شخص نزحوا بسبب الفيضانات",
+        ),
+        # A forecast for the city and a count of other places.
+        (
+            "قال رئيس البلدية إن عدد القتلى قد يصل إلى ما بين 18 و20 ألفا",
+            "وقالت الأمم المتحدة إن نحو 170 شخصا لقوا حتفهم بسبب السيول في مناطق أخرى من البلاد",
+        ),
         # Lengths from two places are two quantities.
         (
             "The wreck lies 370 miles off Newfoundland at a depth of 12,500 feet",
@@ -696,6 +723,23 @@ def test_a_round_figure_agrees_with_the_figure_it_rounds(a: str, b: str) -> None
         (
             "The agency said the epicentre was 18.2 km deep under the mountains",
             "The agency said the epicentre was 18.5 km deep under the mountains",
+        ),
+        # A range and a bound beyond it, or an exact figure outside it below its floor.
+        (
+            "قال رئيس البلدية إن عدد القتلى قد يصل إلى ما بين 18 و20 ألفا",
+            "قال رئيس البلدية إن عدد القتلى في المدينة المنكوبة قد يزيد على 20 ألفا",
+        ),
+        (
+            "Officials said between 18,000 and 20,000 people were displaced by the floods",
+            "Officials said fewer than 18,000 people were displaced by the floods",
+        ),
+        (
+            "Officials said between 18,000 and 20,000 people were displaced by the floods",
+            "Officials said 15,000 people were displaced by the floods",
+        ),
+        (
+            "وقال المتحدث إن هناك في درنة آلاف المفقودين من 5000 إلى 6000 مفقود",
+            "وقال المتحدث إن عدد المفقودين في درنة بلغ 10 آلاف",
         ),
         # Not a length: a magnitude of 7 is not 7.2 rounded.
         (

@@ -270,7 +270,11 @@ def extract_facts(text: str, *, published: dt.date | None = None) -> tuple[Fact,
             facts.add_measure(dual)
     quantities = find_quantities(f, facts.taken)
     for quantity, following in zip_longest(quantities, quantities[1:]):
-        scale = range_scale(f, quantity, following) if following else None
+        scale = (
+            range_scale(f, quantity, following)
+            if following and not reads_as_year(f, following.start, following.end, following.value)
+            else None
+        )
         upper = (
             measure(f, following, published) or count_or_number(f, following)
             if scale and following

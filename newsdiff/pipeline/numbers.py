@@ -73,6 +73,7 @@ _RANGE_JOINER_RE = re.compile(
     rf"\s*(?:[-–]|(?:{alternation(lang.merged_tuple('RANGE_JOINERS'))})(?!\w))\s*"
 )
 _DIGITS_ONLY_RE = re.compile(r"\d+(?:[.,]\d+)*")
+_RANGE_OPENED_RE = re.compile(rf"(?<!\w)(?:{alternation(lang.merged_tuple('RANGE_OPENERS'))})\s*$")
 _RANGE_SCALES = frozenset(Decimal(10) ** power for power in (3, 6, 9, 12))
 
 # How many words back a duration looks for what it measures ("قضى بوت 12 عامًا",
@@ -98,6 +99,10 @@ GENERIC_PEOPLE: frozenset[str] = frozenset(
 # How many content words from a number a word of state may stand ("مقتل 3 آلاف شخص",
 # "11300 على الأقل لقوا حتفهم", "the death toll in Derna rose to 5,300"), in its clause.
 STATE_SUBJECT_WINDOW = 4
+# Words that tally people ("عدد القتلى", "حصيلة القتلى"), folded: the word of state after one
+# says what a figure further on in its clause counts, within TALLY_WINDOW words of it.
+TALLY_WORDS = lang.merged_set("TALLY_WORDS")
+TALLY_WINDOW = 16
 FILLERS = lang.merged_set("FILLERS")
 _DIRECTIONS = lang.merged_set("DIRECTIONS")
 _OF_WORDS = lang.merged_set("OF_WORDS")
@@ -297,7 +302,8 @@ def find_quantities(folded: str, taken: bytearray) -> list[Quantity]:
 def range_scale(folded: str, low: Quantity, high: Quantity) -> Decimal | None:
     """The scale (a thousand, a million ...) that the lower end of a range takes from its
     upper end: "18" in "بين 18 و20 ألفا" is 18,000, "90" in "between 90 and 100 million
-    euros" 90 million. None unless low is written in bare digits right before a joiner
+    euros" 90 million; 1 for a range written in full after a word that opens it ("between
+    18,000 and 20,000"). None unless low is written in bare digits right before a joiner
     (RANGE_JOINERS) and high, below low's value times its scale, is digits and a scale."""
     if not _RANGE_JOINER_RE.fullmatch(folded, low.end, high.start):
         return None
@@ -308,6 +314,9 @@ def range_scale(folded: str, low: Quantity, high: Quantity) -> Decimal | None:
     if not written or to_decimal(folded[low.start : low.end]) != low.value:
         return None
     scale = high.value / written
+    if scale == 1 and low.value < high.value and _RANGE_OPENED_RE.search(folded, 0, low.start):
+        # "between 18,000 and 20,000 people": both ends written in full, the range opened.
+        return scale
     if scale not in _RANGE_SCALES or low.value >= written:
         return None
     return scale
@@ -819,9 +828,10 @@ def _content_words_after(folded: str, pos: int) -> Iterator[str]:
             yield match.group()
 
 
-def _words_before(folded: str, pos: int, limit: int = 6) -> list[str]:
-    """Up to ``limit`` words before pos, nearest first, not crossing a clause break."""
-    window = folded[max(0, pos - 80) : pos]
+def _words_before(folded: str, pos: int, limit: int = 6, chars: int = 80) -> list[str]:
+    """Up to ``limit`` words before pos (within ``chars`` characters), nearest first, not
+    crossing a clause break."""
+    window = folded[max(0, pos - chars) : pos]
     breaks = list(CLAUSE_BREAK_RE.finditer(window))
     if breaks:
         window = window[breaks[-1].end() :]
@@ -872,6 +882,20 @@ def _state_subject(folded: str, start: int, end: int) -> str:
                 state = _state(near[distance])
                 if state:
                     return f"#{state}"
+    return _tallied_state(_words_before(folded, start, limit=TALLY_WINDOW, chars=8 * TALLY_WINDOW))
+
+
+def _tallied_state(before: list[str]) -> str:
+    """The state of the people a clause tallies before its figure, further back than the
+    window: "عدد القتلى في المدينة الليبية المنكوبة قد يزيد على 20 ألفا" (a word of tally,
+    then a word of state, within TALLY_WINDOW words), the first in the clause."""
+    in_order = before[::-1]
+    for i, word in enumerate(in_order):
+        if _strip_prefix(word) in TALLY_WORDS or word in TALLY_WORDS:
+            tallied = [w for w in in_order[i + 1 : i + 4] if w not in _OF_WORDS | STOPWORDS]
+            state = _state(tallied[0]) if tallied else ""
+            if state:
+                return f"#{state}"
     return ""
 
 

@@ -352,7 +352,7 @@ DURATION_SUBJECTS: dict[str, str] = {
 # Words between a quantity and what it measures that say nothing about it.
 FILLERS = frozenset(
     """لمده مده اكثر اقل نحو حوالي قرابه زهاء منذ طوال خلال بقيمه قيمه مبلغ بمبلغ بنسبه نسبه
-    يقارب يناهز تقريبا عدد بعدد عليه عليها له لها اي""".split()
+    يقارب يناهز تقريبا عدد بعدد عليه عليها له لها اي استنادا""".split()
 )
 # Proclitics peeled off a word before looking it up in a word list (بالسجن -> سجن), longest
 # first; only when three letters remain.
@@ -1036,6 +1036,17 @@ CLAUSE_CONJUNCTIONS = ("و",)
 # Words that join the two ends of a range of figures, folded: "بين 18 و20 ألفا", "من 3 إلى 4
 # مليارات", "5 أو 6 آلاف". The lower end, written bare, takes the scale of the upper end.
 RANGE_JOINERS = ("و", "الي", "حتي", "او")
+# Words that open a range of figures ("ما بين 18 و20 ألفا", "من 3 إلى 4 مليارات"), folded.
+RANGE_OPENERS = ("بين", "من")
+# Joiners that only a range uses: "18 إلى 20 ألفا" needs no word to open it.
+RANGE_ONLY_JOINERS = ("الي", "حتي")
+# Words right before a figure that put the quantity strictly above it ("قد يزيد على 20 ألفا",
+# "يمكن أن يفوق 20 ألفا") or strictly below it ("أقل من"), folded: a range that ends at or
+# below the first, or starts at or above the second, cannot hold the quantity.
+STRICTLY_ABOVE = ("اكثر من", "يزيد علي", "يزيد عن", "ما يزيد علي", "ما يزيد عن", "يفوق", "تفوق")
+STRICTLY_BELOW = ("اقل من", "ما يقل عن", "يقل عن")
+# Words that tally people, folded: "عدد القتلى ... قد يزيد على 20 ألفا" counts the dead.
+TALLY_WORDS = ("عدد", "حصيله")
 # Words that say what state the people a count counts are in: the dead, the missing, the
 # injured and the displaced are different quantities, never one figure with two values.
 # Folded, without their article or clitic; the nearest one to the number decides.

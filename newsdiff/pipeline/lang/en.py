@@ -812,6 +812,15 @@ CLAUSE_CONJUNCTIONS = ("and", "while", "but")
 # Words that join the two ends of a range of figures (see ar.py): "between 90 and 100
 # million euros", "18 to 20 thousand".
 RANGE_JOINERS = ("and", "to", "or")
+# Words that open a range (see ar.py): "between 18,000 and 20,000", "from 3 to 4 billion".
+RANGE_OPENERS = ("between", "from")
+# Joiners that only a range uses (see ar.py): "18 to 20 thousand".
+RANGE_ONLY_JOINERS = ("to",)
+# Words right before a figure that put the quantity strictly above or below it (see ar.py).
+STRICTLY_ABOVE = ("more than", "over", "exceed", "exceeds", "above", "upwards of")
+STRICTLY_BELOW = ("less than", "fewer than", "under", "below")
+# Words that tally people (see ar.py): "the number of dead in the city could exceed 20,000".
+TALLY_WORDS = ("number",)
 # Words that say what state the people a count counts are in (see ar.py).
 # Nouns of people counted: a number of four digits before one is a count ("2000 people"),
 # not a year.

@@ -117,8 +117,10 @@ __all__ = [
 # lengths are one measure only within a ratio of three, in one unit as in two (a depth of
 # 10 km is no distance of 72 km); a length in whole units agrees with the one it rounds
 # ("18 km", "18.5 km"); "... and said" names no source; the lower end of a range takes the
-# scale of its upper end ("بين 18 و20 ألفا"); a count and an amount of one value are no shared
-# figure.
+# scale of its upper end ("بين 18 و20 ألفا"), and a range's ends are a floor and a ceiling: an
+# exact figure between them agrees, a bound beyond them ("قد يزيد على 20 ألفا") conflicts; a
+# figure far from its word of state counts what its clause tallies ("عدد القتلى ..."); a count
+# and an amount of one value are no shared figure.
 ENGINE_VERSION = "relate-13"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words

@@ -58,6 +58,20 @@ HEDGE_MAX_WORDS = 4
 # Proclitics a hedge's first word may carry ("بنحو", "وبأكثر من"), longest first.
 HEDGE_PROCLITICS = tuple(sorted(lang.merged_tuple("HEDGE_PROCLITICS"), key=len, reverse=True))
 ABOUT, AT_LEAST, AT_MOST = "about", "min", "max"
+# The two ends of a range of figures ("between 18,000 and 20,000"): a floor and a ceiling that
+# an exact figure between them keeps; against a figure hedged any way, no conflict (the rules
+# set a range against a bound beyond it apart: rules._beyond_range).
+RANGE_LOW, RANGE_HIGH = "from", "to"
+RANGE_OPENERS = lang.merged_set("RANGE_OPENERS")
+RANGE_JOINERS = lang.merged_set("RANGE_JOINERS")
+RANGE_ONLY_JOINERS = lang.merged_set("RANGE_ONLY_JOINERS")
+# Words right before a figure that put the quantity strictly above or below it (pipeline/lang),
+# read up to BOUND_MAX_WORDS words before it.
+STRICTLY_ABOVE = lang.merged_set("STRICTLY_ABOVE")
+STRICTLY_BELOW = lang.merged_set("STRICTLY_BELOW")
+BOUND_MAX_WORDS = 3
+BOUND_NEGATIONS = frozenset({"لا", "not", "no"})
+ABOVE, BELOW = "above", "below"
 # A forecast ("could reach 20,000") and a count of other places ("170 elsewhere in the
 # country") can be true whatever the count they meet: they are never in conflict with a
 # figure that is neither. Two forecasts are compared as two estimates.
@@ -137,6 +151,12 @@ def values_agree(a: Fact, hedge_a: str, b: Fact, hedge_b: str) -> bool:
             return True
         if _length_to_the_unit(a, b):
             return True
+    ends = {hedge_a, hedge_b} & {RANGE_LOW, RANGE_HIGH}
+    if ends and values is not None:
+        return _in_range(values, hedge_a, hedge_b)
+    if ELSEWHERE in (hedge_a, hedge_b) and hedge_a != hedge_b:
+        # A count of other places and a forecast (or any figure) of this one.
+        return True
     if (hedge_a in (PROJECTION, ELSEWHERE)) != (hedge_b in (PROJECTION, ELSEWHERE)):
         # One figure is a forecast or counts another place, the other neither.
         return True
@@ -153,6 +173,18 @@ def values_agree(a: Fact, hedge_a: str, b: Fact, hedge_b: str) -> bool:
         or (hedge_a == AT_MOST and y <= x)
         or (hedge_b == AT_MOST and x <= y)
     )
+
+
+def _in_range(values: tuple[Decimal, Decimal], hedge_a: str, hedge_b: str) -> bool:
+    """An end of a range against a value: an exact one agrees when the range's end keeps it
+    (at or above its floor, at or below its ceiling); one hedged any way, or another range's
+    end, always does."""
+    x, y = values
+    if hedge_a in (RANGE_LOW, RANGE_HIGH) and not hedge_b:
+        return y >= x if hedge_a == RANGE_LOW else y <= x
+    if hedge_b in (RANGE_LOW, RANGE_HIGH) and not hedge_a:
+        return x >= y if hedge_b == RANGE_LOW else x <= y
+    return True
 
 
 def locate(normalized: str, fact: Fact) -> tuple[list[str], int, int] | None:
@@ -192,6 +224,9 @@ def hedge_of(normalized: str, fact: Fact) -> str:
             return ELSEWHERE
         if _forecast(words[max(0, start - PROJECTION_WINDOW) : start + 1]):
             return PROJECTION
+    end_of_range = _range_end(tokens(normalized), words, start)
+    if end_of_range:
+        return end_of_range
     for n in range(HEDGE_MAX_WORDS, 0, -1):
         before = words[max(0, start - n) : start]
         for phrase in _without_proclitic(before):
@@ -225,6 +260,71 @@ def rate_period(normalized: str, fact: Fact) -> str:
                 best = min(best, (max(distance, 0), period))
                 break
     return best[1]
+
+
+def _joined_figure(raw: Sequence[str], bare: Sequence[str], at: int) -> tuple[int, str] | None:
+    """Where the figure after a range's joiner stands, the joiner at or before at (written
+    onto it, "و20", or a word of its own, "and 20,000"), and the joiner; None if none."""
+    if at < len(raw) and bare[at][:1].isdigit() and raw[at] != bare[at]:
+        joiner = raw[at][: len(raw[at]) - len(bare[at])]
+        return (at, joiner) if joiner in RANGE_JOINERS else None
+    if at + 1 < len(raw) and raw[at] in RANGE_JOINERS and bare[at + 1][:1].isdigit():
+        return at + 1, raw[at]
+    return None
+
+
+def _opens_range(raw: Sequence[str], bare: Sequence[str], low: int) -> int | None:
+    """Where the second figure of a range that starts with the figure at low stands: after
+    a word that opens a range ("بين 18 و20 ألفا", "between 18,000 and 20,000"), or joined by
+    a word that only ranges use ("18 to 20 thousand", "من 3 إلى 4"); None if none."""
+    joined = _joined_figure(raw, bare, low + 1)
+    if joined is None:
+        return None
+    opened = low >= 1 and raw[low - 1] in RANGE_OPENERS
+    return joined[0] if opened or joined[1] in RANGE_ONLY_JOINERS else None
+
+
+def _range_end(raw: Sequence[str], bare: Sequence[str], start: int) -> str:
+    """RANGE_LOW for the first figure of a range, RANGE_HIGH for its second, "" for any
+    other figure."""
+    if _opens_range(raw, bare, start) is not None:
+        return RANGE_LOW
+    for low in (start - 1, start - 2):
+        if low >= 0 and bare[low][:1].isdigit() and _opens_range(raw, bare, low) == start:
+            return RANGE_HIGH
+    return ""
+
+
+def range_of(normalized: str, low: Fact, high: Fact) -> bool:
+    """Whether two figures of a claim are the two ends of one range."""
+    first, second = locate(normalized, low), locate(normalized, high)
+    if first is None or second is None:
+        return False
+    raw = tokens(normalized)
+    words, start, _ = first
+    return (
+        _range_end(raw, words, start) == RANGE_LOW
+        and _range_end(raw, words, second[1]) == RANGE_HIGH
+    )
+
+
+@lru_cache(maxsize=QUANTITY_CACHE_LIMIT)
+def strict_bound(normalized: str, fact: Fact) -> str:
+    """ABOVE or BELOW when the words right before the figure put the quantity strictly above
+    or below it ("قد يزيد على 20 ألفا", "less than 5,000"), forecast or not; else ""."""
+    found = locate(normalized, fact)
+    if found is None:
+        return ""
+    words, start, _ = found
+    for n in range(BOUND_MAX_WORDS, 0, -1):
+        if start - n >= 1 and words[start - n - 1] in BOUND_NEGATIONS:
+            continue  # "ما لا يقل عن", "no less than": a floor, not a ceiling
+        for phrase in _without_proclitic(words[max(0, start - n) : start]):
+            if phrase in STRICTLY_ABOVE:
+                return ABOVE
+            if phrase in STRICTLY_BELOW:
+                return BELOW
+    return ""
 
 
 def _without_proclitic(words: Sequence[str]) -> Iterator[str]:

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
+from itertools import combinations
 
 from newsdiff.pipeline import lang
 from newsdiff.pipeline.attribution import source_key
@@ -36,11 +37,16 @@ from newsdiff.pipeline.normalize import (
 from newsdiff.pipeline.numbers import MAGNITUDE
 from newsdiff.pipeline.relate.polarity import DENIAL_WORDS, polarity, polarity_conflict
 from newsdiff.pipeline.relate.quantities import (
+    ABOVE,
+    BELOW,
+    PROJECTION,
     count_state,
     hedge_of,
     locate,
+    range_of,
     rate_period,
     states_compatible,
+    strict_bound,
     values_agree,
 )
 from newsdiff.pipeline.relate.words import (
@@ -64,7 +70,13 @@ from newsdiff.pipeline.types import (
     FactValue,
     Reason,
 )
-from newsdiff.pipeline.units import convertible, length_unit, lengths_comparable, same_amount
+from newsdiff.pipeline.units import (
+    convertible,
+    in_one_unit,
+    length_unit,
+    lengths_comparable,
+    same_amount,
+)
 
 # Rules only fire on pairs that share this much content (soft stem containment, 0..1) once
 # the differing facts are set aside. Set by hand, not tuned: below ~0.3 two headlines that
@@ -122,7 +134,12 @@ NAME_CLITICS = ("و", "ف", "ب", "ل")
 # Words that hedge a figure ("about", "أكثر من"): they say how sure it is, not what it measures.
 HEDGE_WORDS = frozenset(
     light_stem(word)
-    for phrase in (*lang.merged_dict("QUANTITY_HEDGES"), *lang.merged_dict("QUANTITY_HEDGES_AFTER"))
+    for phrase in (
+        *lang.merged_dict("QUANTITY_HEDGES"),
+        *lang.merged_dict("QUANTITY_HEDGES_AFTER"),
+        # A range hedges its figures too ("between 18,000 and 20,000").
+        *lang.merged_tuple("RANGE_OPENERS"),
+    )
     for word in tokens(phrase)
 )
 # Times of day: a word before one (lang/ TIME_HEDGES: "about", "shortly after", "قبيل") within
@@ -375,6 +392,72 @@ def _compare_quantities(
                 elif i not in seen_b:
                     result.differ(Reason.VALUE_MISMATCH, difference, x.fact.value, y.fact.value)
                     seen_b.add(i)
+        _compare_ranges(qa, qb, kind, normalized, result)
+
+
+def _beyond_range(
+    ranged: Sequence[_Quantity], bounded: Sequence[_Quantity], normalized: tuple[str, str]
+) -> tuple[FactValue, FactValue, str] | None:
+    """A range of one claim ("ما بين 18 و20 ألفا") and a quantity the other puts strictly
+    beyond one of its ends ("قد يزيد على 20 ألفا"): the two cannot both hold, even as two
+    forecasts. As (the range, the bound, the value at the range's end), written "18–20
+    ألفا" and "> 20 ألفا"; None if there is none."""
+    for low, high in combinations(ranged, 2):
+        if not range_of(normalized[0], low.fact, high.fact):
+            continue
+        for other in bounded:
+            if (low.hedge == PROJECTION) != (other.hedge == PROJECTION):
+                continue  # a forecast meets only another forecast
+            bound = strict_bound(normalized[1], other.fact) or _outside(low, high, other)
+            end = high if bound == ABOVE else low if bound == BELOW else None
+            if end is None or not end.measures_as(other):
+                continue
+            values = in_one_unit(end.fact, other.fact)
+            if values is None:
+                continue
+            if values[1] >= values[0] if bound == ABOVE else values[1] <= values[0]:
+                span = replace(FactValue.of(end.fact), text=f"{low.fact.text}–{high.fact.text}")
+                past = FactValue.of(other.fact)
+                if not other.hedge:
+                    return span, past, end.fact.value
+                sign = ">" if bound == ABOVE else "<"
+                return span, replace(past, text=f"{sign} {other.fact.text}"), end.fact.value
+    return None
+
+
+def _outside(low: _Quantity, high: _Quantity, other: _Quantity) -> str:
+    """ABOVE or BELOW for an exact figure past a range's ceiling or under its floor (10,000
+    missing against "من 5000 إلى 6000"); "" otherwise."""
+    if other.hedge:
+        return ""
+    above, below = in_one_unit(high.fact, other.fact), in_one_unit(low.fact, other.fact)
+    if above is not None and above[1] > above[0]:
+        return ABOVE
+    if below is not None and below[1] < below[0]:
+        return BELOW
+    return ""
+
+
+def _compare_ranges(
+    qa: Sequence[_Quantity],
+    qb: Sequence[_Quantity],
+    kind: str,
+    normalized: tuple[str, str],
+    result: FactComparison,
+) -> None:
+    """A range of either claim that the other's strict bound lies beyond: a mismatch, and
+    the figure the two share ("20 ألفا" in both) is no match."""
+    found = _beyond_range(qa, qb, normalized)
+    swapped = None if found else _beyond_range(qb, qa, (normalized[1], normalized[0]))
+    if swapped:
+        found = (swapped[1], swapped[0], swapped[2])
+    if found is None:
+        return
+    a_side, b_side, value = found
+    result.matched[:] = [m for m in result.matched if m.value != value]
+    result.differ(
+        Reason.VALUE_MISMATCH, FactDifference(kind, a_side, b_side), a_side.value, b_side.value
+    )
 
 
 def _shared_distinctive(a: Sequence[Fact], b: Sequence[Fact], result: FactComparison) -> None:
