@@ -1245,3 +1245,15 @@ def test_two_heights_of_one_dam_contradict_and_are_no_update() -> None:
         learned_min_similarity=0.3,
     )
     assert relation.kind == "contradiction"
+
+
+def test_a_range_and_a_bound_beyond_it_are_two_values_for_the_story() -> None:
+    """The story lists a conflict by the values of its sides: the range and the bound must
+    not both read 20000, or the story would list no conflict and the claims no verdict."""
+    relation = between_articles(
+        "قال رئيس البلدية إن عدد القتلى قد يصل إلى ما بين 18 و20 ألفا",
+        "قال رئيس البلدية إن عدد القتلى في المدينة المنكوبة قد يزيد على 20 ألفا",
+    )
+    (difference,) = relation.details.differing
+    assert (difference.a.value, difference.b.value) == ("18000-20000", ">20000")
+    assert (difference.a.text, difference.b.text) == ("18–20 ألفا", "> 20 ألفا")

@@ -397,11 +397,11 @@ def _compare_quantities(
 
 def _beyond_range(
     ranged: Sequence[_Quantity], bounded: Sequence[_Quantity], normalized: tuple[str, str]
-) -> tuple[FactValue, FactValue, str] | None:
+) -> tuple[FactValue, FactValue, str, str] | None:
     """A range of one claim ("ما بين 18 و20 ألفا") and a quantity the other puts strictly
     beyond one of its ends ("قد يزيد على 20 ألفا"): the two cannot both hold, even as two
-    forecasts. As (the range, the bound, the value at the range's end), written "18–20
-    ألفا" and "> 20 ألفا"; None if there is none."""
+    forecasts. As (the range, the bound, the values of the range's end and of the bound):
+    "18000-20000" written "18–20 ألفا", ">20000" written "> 20 ألفا"; None if none."""
     for low, high in combinations(ranged, 2):
         if not range_of(normalized[0], low.fact, high.fact):
             continue
@@ -416,12 +416,20 @@ def _beyond_range(
             if values is None:
                 continue
             if values[1] >= values[0] if bound == ABOVE else values[1] <= values[0]:
-                span = replace(FactValue.of(end.fact), text=f"{low.fact.text}–{high.fact.text}")
+                # Two values a reader (and the story's conflicts) can tell apart: the range
+                # "18000-20000" and the bound ">20000" (an exact figure as it is).
+                span = replace(
+                    FactValue.of(end.fact),
+                    value=f"{low.fact.value}-{high.fact.value}",
+                    text=f"{low.fact.text}–{high.fact.text}",
+                )
                 past = FactValue.of(other.fact)
-                if not other.hedge:
-                    return span, past, end.fact.value
-                sign = ">" if bound == ABOVE else "<"
-                return span, replace(past, text=f"{sign} {other.fact.text}"), end.fact.value
+                if other.hedge:
+                    sign = ">" if bound == ABOVE else "<"
+                    past = replace(
+                        past, value=f"{sign}{past.value}", text=f"{sign} {other.fact.text}"
+                    )
+                return span, past, end.fact.value, other.fact.value
     return None
 
 
@@ -450,14 +458,12 @@ def _compare_ranges(
     found = _beyond_range(qa, qb, normalized)
     swapped = None if found else _beyond_range(qb, qa, (normalized[1], normalized[0]))
     if swapped:
-        found = (swapped[1], swapped[0], swapped[2])
+        found = (swapped[1], swapped[0], swapped[3], swapped[2])
     if found is None:
         return
-    a_side, b_side, value = found
-    result.matched[:] = [m for m in result.matched if m.value != value]
-    result.differ(
-        Reason.VALUE_MISMATCH, FactDifference(kind, a_side, b_side), a_side.value, b_side.value
-    )
+    a_side, b_side, value_a, value_b = found
+    result.matched[:] = [m for m in result.matched if m.value not in (value_a, value_b)]
+    result.differ(Reason.VALUE_MISMATCH, FactDifference(kind, a_side, b_side), value_a, value_b)
 
 
 def _shared_distinctive(a: Sequence[Fact], b: Sequence[Fact], result: FactComparison) -> None:
