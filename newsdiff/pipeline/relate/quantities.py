@@ -295,6 +295,7 @@ def _range_end(raw: Sequence[str], bare: Sequence[str], start: int) -> str:
     return ""
 
 
+@lru_cache(maxsize=QUANTITY_CACHE_LIMIT)
 def range_of(normalized: str, low: Fact, high: Fact) -> bool:
     """Whether two figures of a claim are the two ends of one range."""
     first, second = locate(normalized, low), locate(normalized, high)

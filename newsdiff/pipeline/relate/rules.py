@@ -402,6 +402,8 @@ def _beyond_range(
     beyond one of its ends ("قد يزيد على 20 ألفا"): the two cannot both hold, even as two
     forecasts. As (the range, the bound, the values of the range's end and of the bound):
     "18000-20000" written "18–20 ألفا", ">20000" written "> 20 ألفا"; None if none."""
+    if len(ranged) < 2 or not bounded:
+        return None
     for low, high in combinations(ranged, 2):
         if not range_of(normalized[0], low.fact, high.fact):
             continue
