@@ -22,7 +22,6 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
-from itertools import zip_longest
 
 from newsdiff.pipeline import lang
 from newsdiff.pipeline.attribution import attribution_of, attribution_text_of, continues_quote
@@ -46,6 +45,7 @@ from newsdiff.pipeline.normalize import (
 from newsdiff.pipeline.numbers import (
     MAGNITUDE,
     Measure,
+    Quantity,
     count_or_number,
     feminine_duals,
     find_quantities,
@@ -269,29 +269,19 @@ def extract_facts(text: str, *, published: dt.date | None = None) -> tuple[Fact,
         if facts.free(dual.start, dual.end):
             facts.add_measure(dual)
     quantities = find_quantities(f, facts.taken)
-    for quantity, following in zip_longest(quantities, quantities[1:]):
+    readings = [_quantity_reading(f, quantity, published) for quantity in quantities]
+    for i, (quantity, reading) in enumerate(zip(quantities, readings, strict=True)):
+        upper = readings[i + 1] if i + 1 < len(readings) else None
         scale = (
-            range_scale(f, quantity, following)
-            if following and not reads_as_year(f, following.start, following.end, following.value)
+            range_scale(f, quantity, quantities[i + 1])
+            if upper is not None and upper.kind in RANGE_KINDS
             else None
         )
-        upper = (
-            measure(f, following, published) or count_or_number(f, following)
-            if scale and following
-            else None
-        )
-        if scale and upper and upper.kind in RANGE_KINDS:
+        if upper is not None and scale:
             # The lower end of a range is the quantity its upper end is, at its scale.
             value = format_decimal(quantity.value * scale)
-            facts.add(quantity.start, quantity.end, upper.kind, value, upper.unit, upper.subject)
-            continue
-        measured = measure(f, quantity, published)
-        if measured:
-            facts.add_measure(measured)
-        elif reads_as_year(f, quantity.start, quantity.end, quantity.value):
-            facts.add(quantity.start, quantity.end, "year", format_decimal(quantity.value))
-        else:
-            facts.add_measure(count_or_number(f, quantity))
+            reading = replace(upper, start=quantity.start, end=quantity.end, value=value)
+        facts.add_measure(reading)
     if published is not None:
         for found in relative_dates(f, published):
             if facts.free(found.start, found.end):
@@ -301,6 +291,17 @@ def extract_facts(text: str, *, published: dt.date | None = None) -> tuple[Fact,
     for start, end, name in _entities(facts.folded, facts.taken):
         facts.note(start, end, "entity", name)
     return facts.in_order()
+
+
+def _quantity_reading(f: str, quantity: Quantity, published: dt.date | None) -> Measure:
+    """What a number of the claim is: a measure (an amount, a duration, a magnitude ...), a
+    year, else a count or a bare number."""
+    measured = measure(f, quantity, published)
+    if measured:
+        return measured
+    if reads_as_year(f, quantity.start, quantity.end, quantity.value):
+        return Measure(quantity.start, quantity.end, "year", format_decimal(quantity.value))
+    return count_or_number(f, quantity)
 
 
 def _add_dates(facts: _Facts, published: dt.date | None) -> None:
