@@ -489,10 +489,7 @@ def _shared_distinctive(a: Sequence[Fact], b: Sequence[Fact], result: FactCompar
 def _one_figure(x: Fact, y: Fact) -> bool:
     """Two facts of one value that may be one figure: one unit or a unit not given, and not
     a count against an amount."""
-    return (x.unit == y.unit or not x.unit or not y.unit) and {x.kind, y.kind} != {
-        "count",
-        "money",
-    }
+    return units_compatible(x.unit, y.unit) and {x.kind, y.kind} != {"count", "money"}
 
 
 def _dated(fact: Fact, value: str) -> FactValue:
@@ -564,16 +561,27 @@ def _compare_times(
         for y in tb
         if x.unit == y.unit and not (x.subject and y.subject and x.subject != y.subject)
     ]
-    if not pairs:
-        return
-    agreeing = [(x, y) for x, y in pairs if _times_agree(x, y, normalized)]
+    _settle_moments([(x, y, _times_agree(x, y, normalized)) for x, y in pairs], normalized, result)
+
+
+def _settle_moments(
+    verdicts: Sequence[tuple[Fact, Fact, bool | None]],
+    normalized: tuple[str, str],
+    result: FactComparison,
+) -> None:
+    """Pairs of times or parts of the day with whether each can be one moment (None: they
+    overlap without being one): one that agrees is enough (a match when both are of one
+    kind); else the first that cannot be one differs if they time the same event."""
+    agreeing = [(x, y) for x, y, verdict in verdicts if verdict]
     for x, y in agreeing:
-        result.matched.append(FactValue.of(x))
+        if x.kind == y.kind:
+            result.matched.append(FactValue.of(x))
         result.matched_text.extend((x.text, y.text))
     if agreeing:
         return
-    x, y = pairs[0]
-    if _same_event(x, y, *normalized):
+    conflicting = [(x, y) for x, y, verdict in verdicts if verdict is False]
+    if conflicting and _same_event(*conflicting[0], *normalized):
+        x, y = conflicting[0]
         difference = FactDifference("time", FactValue.of(x), FactValue.of(y))
         result.differ(Reason.TIME_MISMATCH, difference, x.text, y.text)
 
@@ -629,19 +637,7 @@ def _compare_dayparts(
         for y, day_y in _timed(b)
         if "daypart" in (x.kind, y.kind) and day_x == day_y and x.unit == y.unit
     ]
-    verdicts = [(x, y, _parts_agree(x, y, normalized)) for x, y in pairs]
-    agreeing = [(x, y) for x, y, verdict in verdicts if verdict]
-    for x, y in agreeing:
-        if x.kind == y.kind:
-            result.matched.append(FactValue.of(x))
-        result.matched_text.extend((x.text, y.text))
-    if agreeing:
-        return
-    conflicting = [(x, y) for x, y, verdict in verdicts if verdict is False]
-    if conflicting and _same_event(*conflicting[0], *normalized):
-        x, y = conflicting[0]
-        difference = FactDifference("time", FactValue.of(x), FactValue.of(y))
-        result.differ(Reason.TIME_MISMATCH, difference, x.text, y.text)
+    _settle_moments([(x, y, _parts_agree(x, y, normalized)) for x, y in pairs], normalized, result)
 
 
 def _one_distance(a: Sequence[Fact], b: Sequence[Fact]) -> bool:
