@@ -67,11 +67,13 @@ RANGE_JOINERS = lang.merged_set("RANGE_JOINERS")
 RANGE_ONLY_JOINERS = lang.merged_set("RANGE_ONLY_JOINERS")
 # Words right before a figure that put the quantity strictly above or below it (pipeline/lang),
 # read up to BOUND_MAX_WORDS words before it.
-STRICTLY_ABOVE = lang.merged_set("STRICTLY_ABOVE")
-STRICTLY_BELOW = lang.merged_set("STRICTLY_BELOW")
 BOUND_MAX_WORDS = 3
 BOUND_NEGATIONS = frozenset({"لا", "not", "no"})
 ABOVE, BELOW = "above", "below"
+STRICT_BOUNDS: dict[str, str] = {
+    **dict.fromkeys(lang.merged_tuple("STRICTLY_ABOVE"), ABOVE),
+    **dict.fromkeys(lang.merged_tuple("STRICTLY_BELOW"), BELOW),
+}
 # A forecast ("could reach 20,000") and a count of other places ("170 elsewhere in the
 # country") can be true whatever the count they meet: they are never in conflict with a
 # figure that is neither. Two forecasts are compared as two estimates.
@@ -227,11 +229,9 @@ def hedge_of(normalized: str, fact: Fact) -> str:
     end_of_range = _range_end(tokens(normalized), words, start)
     if end_of_range:
         return end_of_range
-    for n in range(HEDGE_MAX_WORDS, 0, -1):
-        before = words[max(0, start - n) : start]
-        for phrase in _without_proclitic(before):
-            if phrase in HEDGES_BEFORE:
-                return str(HEDGES_BEFORE[phrase])
+    for phrase, _ in _phrases_before(words, start, HEDGE_MAX_WORDS):
+        if phrase in HEDGES_BEFORE:
+            return str(HEDGES_BEFORE[phrase])
     # After the figure, or after the noun it counts ("60 ألف مشجع تقريبا").
     for skip in (0, 1):
         for n in range(HEDGE_MAX_WORDS, 0, -1):
@@ -317,15 +317,22 @@ def strict_bound(normalized: str, fact: Fact) -> str:
     if found is None:
         return ""
     words, start, _ = found
-    for n in range(BOUND_MAX_WORDS, 0, -1):
-        if start - n >= 1 and words[start - n - 1] in BOUND_NEGATIONS:
+    for phrase, at in _phrases_before(words, start, BOUND_MAX_WORDS):
+        if at >= 1 and words[at - 1] in BOUND_NEGATIONS:
             continue  # "ما لا يقل عن", "no less than": a floor, not a ceiling
-        for phrase in _without_proclitic(words[max(0, start - n) : start]):
-            if phrase in STRICTLY_ABOVE:
-                return ABOVE
-            if phrase in STRICTLY_BELOW:
-                return BELOW
+        if phrase in STRICT_BOUNDS:
+            return STRICT_BOUNDS[phrase]
     return ""
+
+
+def _phrases_before(words: Sequence[str], start: int, most: int) -> Iterator[tuple[str, int]]:
+    """The phrases of up to `most` words that end right before the word at start, longest
+    first, each as written and without a proclitic on its first word (_without_proclitic),
+    with where it starts."""
+    for n in range(most, 0, -1):
+        at = max(0, start - n)
+        for phrase in _without_proclitic(words[at:start]):
+            yield phrase, at
 
 
 def _without_proclitic(words: Sequence[str]) -> Iterator[str]:
