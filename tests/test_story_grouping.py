@@ -225,6 +225,24 @@ def test_a_title_year_parts_only_an_event_the_others_never_name(
     assert (town_crier.story.article_count > 1) is joins
 
 
+@pytest.mark.parametrize(
+    ("second_published", "joins"),
+    [
+        (dt.date(2026, 3, 28), True),  # three weeks later: the same event followed up
+        (None, True),  # an undated page: nothing parts it
+        (dt.date(2028, 5, 2), False),  # two years later: the same words tell of another quake
+    ],
+)
+def test_pages_published_too_far_apart_tell_of_two_events(
+    second_published: dt.date | None, joins: bool
+) -> None:
+    article_ingest(raw_text=QUAKE_EN_1, outlet_name="Daily Ledger", published=dt.date(2026, 3, 7))
+    article_ingest(raw_text=QUAKE_EN_2, outlet_name="Morning Post", published=second_published)
+    assert (Story.objects.count() == 1) is joins
+    signature = Article.objects.get(outlet__name="Morning Post").signature
+    assert signature["published"] == (second_published and second_published.isoformat())
+
+
 def test_a_signature_stored_before_years_were_read_parts_nothing() -> None:
     a, va = _signature(REMEMBRANCE, "en")
     b, vb = _signature(QUAKE_EN_1, "en")
