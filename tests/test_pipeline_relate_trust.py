@@ -305,6 +305,9 @@ def test_aliases_name_one_source_but_a_capital_is_not_its_government() -> None:
     # One source in two spellings of a word; two ministries stay two.
     assert same_source("هيئه المسح الجيولوجي الامريكيه", "هيئه المسح الجيولوجي الاميركيه")
     assert not same_source("وزاره الصحه", "وزاره الخارجيه")
+    # "the mayor of the city of Verano" is the mayor of Verano, not of another town.
+    assert same_source("رئيس بلديه مدينه فيرانو", "رئيس بلديه فيرانو سامي")
+    assert not same_source("رئيس بلديه مدينه فيرانو", "رئيس بلديه مدينه ساندوري")
     # Hence one source contradicting itself under two names, and two sources disputing.
     one_actor = between_articles(
         "قال الحوثيون إن 3 صواريخ أطلقت على السفينة",
@@ -316,6 +319,11 @@ def test_aliases_name_one_source_but_a_capital_is_not_its_government() -> None:
         "قالت موسكو إن 5 صواريخ أطلقت على السفينة",
     )
     assert two_sources.kind == "disputed"
+    one_mayor = between_articles(
+        "قال رئيس بلدية مدينة فيرانو إن عدد القتلى قد يصل إلى 5 آلاف",
+        "وقال رئيس بلدية فيرانو سامي العلي إن عدد القتلى قد يصل إلى 9 آلاف",
+    )
+    assert one_mayor.kind == "contradiction", one_mayor
 
 
 def test_another_name_in_the_same_role_still_contradicts() -> None:

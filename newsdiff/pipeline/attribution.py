@@ -34,6 +34,7 @@ SPELLING_MIN_KEY = 3
 
 SOURCE_STOPS = lang.merged_set("SOURCE_STOPS")
 PRONOUNS = lang.merged_set("PRONOUNS")
+SOURCE_PLACE_NOUNS = lang.merged_set("SOURCE_PLACE_NOUNS")
 # A conjunction just before the verb of saying: the verb's subject is further back.
 SAYING_CONJUNCTIONS = lang.merged_set("CLAUSE_CONJUNCTIONS")
 # After a source's first word, these start the object of the verb ("نفى الكرملين التقرير").
@@ -92,8 +93,9 @@ def continues_quote(text: str) -> bool:
 def source_key(source: str) -> str:
     """What two normalised sources are compared by: the actor's key when the source's first
     words name a known actor ("جماعه الحوثي", "انصار الله" -> "houthis"), else the source
-    without its leading articles ("the kremlin" -> "kremlin")."""
-    words = source.split()
+    without its leading articles ("the kremlin" -> "kremlin") and the nouns that only say
+    a place is a city ("رئيس بلديه مدينه درنه" -> "رئيس بلديه درنه")."""
+    words = [word for word in source.split() if word not in SOURCE_PLACE_NOUNS]
     while words and words[0] in STOPWORDS:
         words = words[1:]
     for n in range(len(words), 0, -1):

@@ -466,6 +466,9 @@ SOURCE_STOPS = frozenset(
 )
 # A pronoun is no source worth naming.
 PRONOUNS = frozenset("هو هي هم".split())
+# Words of a source that only say what kind of place the next word names: "رئيس بلدية مدينة
+# درنة" is "رئيس بلدية درنة".
+SOURCE_PLACE_NOUNS = frozenset("مدينه بلده قريه".split())
 # Words that, after a source's first word, start the object of a verb of denying or saying
 # rather than the source's name: "نفى الكرملين التقرير", "نفت الوزارة صحة الخبر".
 SOURCE_OBJECTS = frozenset(

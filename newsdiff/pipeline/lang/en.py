@@ -304,6 +304,8 @@ SAY_AFTER_SOURCE = ("said", "says", "told", "denied", "denies")
 SAY_BEFORE_QUOTE = ("said",)
 # Phrases followed by the source ("according to Reuters"); a space stands for any whitespace.
 ACCORDING_TO = ("according to",)
+# Words of a source that only say what kind of place the next word names.
+SOURCE_PLACE_NOUNS = frozenset({"city", "town", "village"})
 # Words that end the name of a source: "according to X on Monday".
 SOURCE_STOPS = frozenset(
     """that on in at of to he she it they we on monday tuesday wednesday
