@@ -16,6 +16,7 @@ from newsdiff.pipeline.align import (
 from newsdiff.pipeline.facts import claim_from_text, extract_facts
 from newsdiff.pipeline.normalize import normalize_text
 from newsdiff.pipeline.numbers import MAGNITUDE
+from newsdiff.pipeline.relate import relate_claims
 from newsdiff.pipeline.types import ClaimDraft
 from tests.conftest import SEED_EREM, SEED_ROAYAH
 
@@ -319,6 +320,36 @@ def _casualty_links(first: list[str], second: list[str], published: list) -> dic
     vectors = [encoder.encode([c.text for c in article]) for article in story]
     links = compare_articles(story, published, vectors=vectors, languages=["ar", "ar"])
     return {(ln.match.claim_a, ln.match.claim_b): ln.relation.kind for ln in links}
+
+
+def test_claims_sharing_the_storys_words_but_not_its_meaning_are_no_link() -> None:
+    links = _casualty_links(
+        [
+            "أعلن المجلس الرئاسي مدينة فيرانو والقرى المجاورة لها مناطق منكوبة"
+            " بسبب السيول التي اجتاحتها.",
+            "وقال رئيس بلدية فيرانو إن فرق الإنقاذ وصلت إلى المدينة صباح الثلاثاء.",
+        ],
+        [
+            "أعلن الهلال الأحمر أن حصيلة القتلى من جراء السيول التي اجتاحت مدينة فيرانو"
+            " ارتفعت إلى 140 قتيلا.",
+            "ووصلت فرق الإنقاذ إلى مدينة فيرانو صباح الثلاثاء بحسب رئيس البلدية.",
+        ],
+        [None, None],
+    )
+    # A council's disaster areas and the Red Crescent's toll share the floods' words only.
+    assert (0, 0) not in links
+    assert links[(1, 1)] == "agreement"  # the rescue teams' arrival, told twice
+
+
+def test_a_pair_of_unknown_meaning_is_judged_by_its_words() -> None:
+    council, toll = claims(
+        "أعلن المجلس الرئاسي مدينة فيرانو منطقة منكوبة بسبب السيول التي اجتاحتها.",
+        "أعلن الهلال الأحمر أن حصيلة القتلى من السيول التي اجتاحت مدينة فيرانو ارتفعت.",
+    )
+    between = {"learned_min_similarity": 0.8}
+    assert relate_claims(council, toll, **between).kind == "agreement"
+    assert relate_claims(council, toll, **between, cosine=0.2).kind == "unrelated"
+    assert relate_claims(council, toll, **between, cosine=0.6).kind == "agreement"
 
 
 def test_two_sources_counting_the_dead_differently_are_disputed_however_worded() -> None:

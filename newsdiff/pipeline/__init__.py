@@ -75,6 +75,7 @@ def compare_articles(
             published_b=published[match.article_b],
             learned_min_similarity=ARTICLE_LEARNED_MIN_SIMILARITY,
             meaning=match.meaning,
+            cosine=match.cosine,
         )
         if relation.kind != "unrelated":
             links.append(LinkDraft(match=match, relation=relation))

@@ -681,6 +681,7 @@ def align_claims(
         rank_by = np.round(np.minimum(np.maximum(similarity, meaning), 1.0), 4)
         keep &= _among_best(ia, ib, ck, rank_by, limit, keep & ~kept_always, only)
     keep |= kept_always
+    cosines = _pair_cosines(articles, vectors, ia[keep], ib[keep])
     matches = [
         Match(
             article_a=aa,
@@ -689,19 +690,38 @@ def align_claims(
             claim_b=pb,
             similarity=round(s, 4),
             meaning=round(m, 4),
+            cosine=None if c is None else round(c, 4),
         )
-        for aa, pa, ab, pb, s, m in zip(
+        for aa, pa, ab, pb, s, m, c in zip(
             art_a[keep].tolist(),
             ck.position_of[ia[keep]].tolist(),
             art_b[keep].tolist(),
             ck.position_of[ib[keep]].tolist(),
             np.minimum(similarity[keep], 1.0).tolist(),
             meaning[keep].tolist(),
+            cosines,
             strict=True,
         )
     ]
     matches.sort(key=lambda m: (m.article_a, m.article_b, -m.similarity, m.claim_a, m.claim_b))
     return matches
+
+
+def _pair_cosines(
+    articles: Sequence[Sequence[ClaimDraft]],
+    vectors: Sequence[Vectors] | None,
+    ia: np.ndarray,
+    ib: np.ndarray,
+) -> list[float | None]:
+    """The cosine of each pair's sentence vectors (flat claim indices), or None for every
+    pair when some article's claims have no vectors."""
+    if vectors is None or any(
+        len(rows) != len(claims) for rows, claims in zip(vectors, articles, strict=True)
+    ):
+        return [None] * len(ia)
+    flat = np.concatenate([np.asarray(rows, dtype=np.float32) for rows in vectors])
+    found: list[float | None] = np.einsum("ij,ij->i", flat[ia], flat[ib]).tolist()
+    return found
 
 
 class _Orderable(Protocol):

@@ -313,6 +313,9 @@ class Match:
     # The cosine of the two claims' sentence vectors when their meaning, not their words,
     # paired them (a translation, a paraphrase): 0.0 for a pair found by its words.
     meaning: float = 0.0
+    # The cosine of the two claims' sentence vectors, however they were paired (None when
+    # the aligner had no vectors).
+    cosine: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
