@@ -121,7 +121,11 @@ __all__ = [
 # exact figure between them agrees, a bound beyond them ("قد يزيد على 20 ألفا") conflicts; a
 # figure far from its word of state counts what its clause tallies ("عدد القتلى ..."); a count
 # and an amount of one value are no shared figure.
-ENGINE_VERSION = "relate-13"
+# relate-14: between articles, claims that share no figure or date agree only if their
+# sentence vectors also mean alike (ARTICLE_MIN_COSINE); "رئيس بلدية مدينة X" and "رئيس بلدية
+# X" are one source. Grouping: two articles published more than half a year apart tell of
+# two events.
+ENGINE_VERSION = "relate-14"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out
