@@ -34,6 +34,10 @@ from newsdiff.pipeline.types import (
     RelationDetails,
 )
 
+# Kinds written as a number and its unit: the pipeline's quantities, and a length (a count
+# of its unit, shown as a length: relate.rules).
+SHOWN_QUANTITY_KINDS = QUANTITY_KINDS | {"length"}
+
 FACT_KIND_LABELS: dict[str, Promise] = {
     "money": pgettext_lazy("fact kind", "money"),
     "count": pgettext_lazy("fact kind", "count"),
@@ -46,6 +50,7 @@ FACT_KIND_LABELS: dict[str, Promise] = {
     "duration": pgettext_lazy("fact kind", "duration"),
     "percent": pgettext_lazy("fact kind", "percent"),
     "number": pgettext_lazy("fact kind", "number"),
+    "length": pgettext_lazy("fact kind", "length"),
     "negation": pgettext_lazy("fact kind", "negation"),
     "direction": pgettext_lazy("fact kind", "direction"),
     "place": pgettext_lazy("fact kind", "place"),
@@ -61,6 +66,10 @@ FACT_UNIT_LABELS: dict[str, Promise] = {
     "day": pgettext_lazy("fact unit", "days"),
     "hour": pgettext_lazy("fact unit", "hours"),
     "decade": pgettext_lazy("fact unit", "decades"),
+    "km": pgettext_lazy("fact unit", "km"),
+    "m": pgettext_lazy("fact unit", "m"),
+    "mi": pgettext_lazy("fact unit", "miles"),
+    "ft": pgettext_lazy("fact unit", "ft"),
 }
 
 # The values a "direction" fact takes, as words (for a fact that kept no words of its own).
@@ -168,7 +177,7 @@ def fact_value_display(value: FactValue) -> str:
 
 
 def _canonical_display(value: FactValue) -> str:
-    if value.kind in QUANTITY_KINDS:
+    if value.kind in SHOWN_QUANTITY_KINDS:
         number = _number_display(value.value)
         if not value.unit:
             return number
@@ -200,7 +209,7 @@ def _missing_from_words(value: FactValue, written: str) -> str:
         return value.unit
     if value.kind in DATE_KINDS and not _shows_full_date(written, value.value):
         return _full_date(value.value)
-    if value.kind in QUANTITY_KINDS and value.unit and not any(c.isalpha() for c in written):
+    if value.kind in SHOWN_QUANTITY_KINDS and value.unit and not any(c.isalpha() for c in written):
         # Bare digits ("25") whose unit was written elsewhere in the sentence.
         if value.unit == "%" and ("%" in written or "٪" in written):
             return ""

@@ -321,6 +321,20 @@ def test_a_stored_fact_is_shown_by_its_words_not_its_stem_or_key() -> None:
     assert "صفق" not in sentence.replace("الصفقة", "") and "20 مليون دولار" in sentence
 
 
+def test_two_lengths_are_told_as_lengths_in_their_units() -> None:
+    from newsdiff.pipeline.relate import relate_texts
+
+    relation = relate_texts(
+        "The submersible is a 21-foot vessel that carries five people.",
+        "The submersible, 22 feet long, carries five people.",
+    )
+    assert relation.kind == "contradiction"
+    with translation.override("en"):
+        assert "(length: 21 ft vs 22 ft)" in link_sentence(relation.kind, relation.details)
+    with translation.override("ar"):
+        assert "(الطول: 21 قدم مقابل 22 قدم)" in link_sentence(relation.kind, relation.details)
+
+
 def test_fact_kind_and_unit_labels() -> None:
     with translation.override("ar"):
         labels = {kind: fact_kind_label(kind) for kind in FACT_KIND_LABELS}

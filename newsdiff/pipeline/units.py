@@ -56,6 +56,21 @@ LENGTH_TOLERANCE = Decimal("0.1")
 LENGTH_MAX_RATIO = Decimal(3)
 
 
+# How a length's unit is written for readers, by metres in the unit.
+LENGTH_SYMBOLS: dict[Decimal, str] = {
+    Decimal("1000"): "km",
+    Decimal("1"): "m",
+    Decimal("1609.344"): "mi",
+    Decimal("0.3048"): "ft",
+}
+
+
+def length_symbol(fact: Fact) -> str:
+    """The written unit of a length ("km", "ft"; "" for any other quantity)."""
+    metres = length_unit(fact)
+    return LENGTH_SYMBOLS.get(metres, "") if metres else ""
+
+
 def length_unit(fact: Fact) -> Decimal | None:
     """Metres in the unit of a length (None for any other quantity)."""
     return LENGTH_METRES.get(fact.subject) if fact.kind in COUNTED_KINDS else None

@@ -73,6 +73,7 @@ from newsdiff.pipeline.types import (
 from newsdiff.pipeline.units import (
     convertible,
     in_one_unit,
+    length_symbol,
     length_unit,
     lengths_comparable,
     same_amount,
@@ -371,9 +372,7 @@ def _compare_quantities(
             if not comparable:
                 if qb and not anywhere:
                     # Other subjects only: two quantities, not one with two values.
-                    result.distinct.append(
-                        FactDifference(kind, FactValue.of(x.fact), FactValue.of(qb[0].fact))
-                    )
+                    result.distinct.append(_quantity_difference(kind, x.fact, qb[0].fact))
                 continue
             same = [i for i, y in comparable if x.agrees_with(y)]
             if same:
@@ -384,7 +383,7 @@ def _compare_quantities(
                 # No equal value anywhere on the other side: the same quantity differs, if
                 # the words around the two figures say they measure one thing.
                 i, y = comparable[0]
-                difference = FactDifference(kind, FactValue.of(x.fact), FactValue.of(y.fact))
+                difference = _quantity_difference(kind, x.fact, y.fact)
                 if not _same_measure(x.fact, y.fact, normalized) or (
                     other_year and x.fact.subject == MAGNITUDE
                 ):
@@ -393,6 +392,20 @@ def _compare_quantities(
                     result.differ(Reason.VALUE_MISMATCH, difference, x.fact.value, y.fact.value)
                     seen_b.add(i)
         _compare_ranges(qa, qb, kind, normalized, result)
+
+
+def _quantity_difference(kind: str, x: Fact, y: Fact) -> FactDifference:
+    """Two quantities' values as readers see them: two lengths as lengths in their units
+    ("21 ft" / "22 ft"), not as counts."""
+    if length_symbol(x) and length_symbol(y):
+        return FactDifference("length", _length_value(x), _length_value(y))
+    return FactDifference(kind, FactValue.of(x), FactValue.of(y))
+
+
+def _length_value(fact: Fact) -> FactValue:
+    return FactValue(
+        kind="length", value=fact.value, unit=length_symbol(fact), text=fact.text or fact.value
+    )
 
 
 def _beyond_range(
