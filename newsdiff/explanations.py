@@ -18,6 +18,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
 from django.utils.formats import date_format, number_format
@@ -259,18 +260,23 @@ def _full_date(iso: str) -> str:
 # --- One link --------------------------------------------------------------------------
 
 
-def link_sentence(relation: str, details: RelationDetails, *, flipped: bool = False) -> str:
+def link_sentence(
+    relation: str, details: RelationDetails, *, flipped: bool = False, isolate: bool = False
+) -> str:
     """Why two claims stand as they do, in one line of the active language.
 
     relation: the link's kind (agreement | contradiction | disputed | updated); details: its
     typed details, oriented from claim a. flipped: read from claim b's side (its values and
-    source first, as a claim page's "here / there" columns).
+    source first, as a claim page's "here / there" columns). isolate: set each value and
+    source apart in its own direction (Unicode isolates, for a page: "20 مليون دولار" in an
+    English sentence keeps its words and brackets in place); plain text for files.
     """
     if flipped:
         details = details.swapped()
+    shown = _isolated if isolate else str
     if relation == "updated" or details.reason == Reason.FIGURE_UPDATED:
-        return _update_sentence(details)
-    sentence = _reason_sentence(details)
+        return _update_sentence(details, shown)
+    sentence = _reason_sentence(details, shown)
     if relation != "disputed":
         return sentence
     if not (details.source_a or details.source_b):
@@ -282,8 +288,8 @@ def link_sentence(relation: str, details: RelationDetails, *, flipped: bool = Fa
         "Sources disagree: %(a)s and %(b)s give conflicting accounts; the outlets report "
         "both. %(why)s"
     ) % {
-        "a": details.source_a or gettext("the outlet"),
-        "b": details.source_b or gettext("the outlet"),
+        "a": shown(details.source_a) if details.source_a else gettext("the outlet"),
+        "b": shown(details.source_b) if details.source_b else gettext("the outlet"),
         "why": sentence,
     }
 
@@ -296,15 +302,20 @@ def _with_clause(sentence: str, clause: str) -> str:
     return gettext("%(sentence)s (%(values)s).") % {"sentence": sentence, "values": clause}
 
 
-def _pair(difference: FactDifference) -> dict[str, str]:
+def _isolated(text: str) -> str:
+    """Text set apart in its own direction (first strong isolate ... pop isolate)."""
+    return f"\u2068{text}\u2069" if text else text
+
+
+def _pair(difference: FactDifference, shown: Callable[[str], str]) -> dict[str, str]:
     return {
         "kind": fact_kind_label(difference.kind or difference.a.kind),
-        "a": fact_value_display(difference.a),
-        "b": fact_value_display(difference.b),
+        "a": shown(fact_value_display(difference.a)),
+        "b": shown(fact_value_display(difference.b)),
     }
 
 
-def _reason_sentence(details: RelationDetails) -> str:
+def _reason_sentence(details: RelationDetails, shown: Callable[[str], str]) -> str:
     sentence = str(REASON_SENTENCES[details.reason])
     if details.reason == Reason.DISTINCT_QUANTITIES:
         first = next(iter(details.distinct or details.differing), None)
@@ -316,19 +327,19 @@ def _reason_sentence(details: RelationDetails) -> str:
         template = gettext("%(kind)s: %(a)s vs %(b)s")
     if first is None:
         return _with_clause(sentence, "")
-    pair = _pair(first)
+    pair = _pair(first, shown)
     if not (pair["a"] and pair["b"]):
         return _with_clause(sentence, "")
     return _with_clause(sentence, template % pair)
 
 
-def _update_sentence(details: RelationDetails) -> str:
+def _update_sentence(details: RelationDetails, shown: Callable[[str], str]) -> str:
     """A figure that changed over time, told earlier article first whatever the side."""
     if details.published_a and details.published_b and details.published_a > details.published_b:
         details = details.swapped()
     first = next(iter(details.differing), None)
     # Translators: a figure that changed: its kind, the earlier value, then the later one.
-    clause = gettext("%(kind)s: %(a)s, then %(b)s") % _pair(first) if first else ""
+    clause = gettext("%(kind)s: %(a)s, then %(b)s") % _pair(first, shown) if first else ""
     earlier, later = details.published_a, details.published_b
     if earlier is None or later is None:
         sentence = str(REASON_SENTENCES[Reason.FIGURE_UPDATED])

@@ -376,12 +376,23 @@ def test_explain_filter_reads_the_link_from_the_readers_claim() -> None:
     template = Template("{% load newsdiff_format %}{{ link|explain:claim_id }}")
     with translation.override("ar"):
         from_b = template.render(Context({"link": stored, "claim_id": b.id}))
-    assert (
-        from_b == "الكمية نفسها بقيمتين مختلفتين (المبلغ: 20 مليونا (USD) مقابل 10 ملايين دولار)."
+    # On a page each value is set apart in its own direction (Unicode isolates), so that an
+    # Arabic value in an English sentence keeps its words and brackets in place.
+    fsi, pdi = "\u2068", "\u2069"
+    assert from_b == (
+        f"الكمية نفسها بقيمتين مختلفتين (المبلغ: {fsi}20 مليونا (USD){pdi} مقابل "
+        f"{fsi}10 ملايين دولار{pdi})."
     )
     with translation.override("en"):
         from_a = template.render(Context({"link": stored, "claim_id": a.id}))
-    assert from_a == "Same quantity, different values (money: 10 ملايين دولار vs 20 مليونا (USD))."
+    assert from_a == (
+        f"Same quantity, different values (money: {fsi}10 ملايين دولار{pdi} vs "
+        f"{fsi}20 مليونا (USD){pdi})."
+    )
+    # In files (exports, the relate command) the sentence stays plain text.
+    assert "\u2068" not in link_sentence(
+        stored.relation, details(Reason.VALUE_MISMATCH, diff(TEN_MILLION, TWENTY_MILLION_BARE))
+    )
 
 
 def test_fact_value_template_shows_a_fact_value() -> None:

@@ -190,7 +190,7 @@ def claim_detail_get(*, claim_id: int) -> ClaimDetail:
                 relation=link.relation,
                 reason=link.reason,
                 details=details,
-                explanation=link_sentence(link.relation, stored, flipped=not is_a),
+                explanation=link_sentence(link.relation, stored, flipped=not is_a, isolate=True),
                 claim_segments=_segments(claim.text, here),
                 counterpart_segments=_segments(counterpart.text, there),
                 reviews=reviews.get((link.claim_a_id, link.claim_b_id), []),

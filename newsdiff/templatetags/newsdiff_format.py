@@ -86,7 +86,7 @@ def explain(link: object, from_claim_id: int | None = None) -> str:
     """
     flipped = from_claim_id is not None and _claim_b_id(link) == from_claim_id
     relation = str(getattr(link, "relation", ""))
-    return link_sentence(relation, _typed_details(link), flipped=flipped)
+    return link_sentence(relation, _typed_details(link), flipped=flipped, isolate=True)
 
 
 @register.filter
