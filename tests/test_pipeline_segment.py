@@ -106,6 +106,21 @@ def test_short_sentence_is_not_split() -> None:
     assert [c.text for c in claims_of(text)] == [text]
 
 
+@pytest.mark.parametrize(("opening", "closing"), [("«", "»"), ("“", "”"), ('"', '"')])
+def test_a_quotation_is_not_split_into_clauses(opening: str, closing: str) -> None:
+    quote = (
+        f"وقال رئيس النادي في بيان: {opening}من الصعب أن نودع لاعبا رائعا مثل سامي،"
+        " لن أنسى أبدا اليوم الذي انضم فيه إلى فريقنا، وما قدمه لنادينا ومشروعنا على مدار"
+        f" آخر 6 سنوات{closing}"
+    )
+    after = "، وسيغادر اللاعب المدينة مع عائلته في نهاية الأسبوع المقبل."
+    text = quote + after
+    claims = claims_of(text)
+    # The joint inside the quotation splits nothing; the one after it does.
+    assert [c.text for c in claims] == [quote, after[2:]]
+    assert_offsets(text, claims)
+
+
 def test_english_clauses_split_at_while_and_but() -> None:
     first = "The central bank kept its main interest rate unchanged at five percent on Thursday"
     second = "while the finance ministry said it expected growth to slow during the second half"

@@ -41,6 +41,12 @@ _CLAUSE_JOINT_RE = re.compile(
     rf"|\s+(?=(?:{alternation(lang.merged_tuple('CLAUSE_OPENERS_NO_COMMA'))})\s)"
 )
 _LEADING_JUNK = " \t\n\r،,;؛:-–—"
+# Quotation marks: a clause joint inside an open quotation splits no claim, since what a
+# speaker says is one statement, and its pieces ("وما قدمه لنادينا على مدار 6 سنوات»") mean
+# nothing alone.
+_QUOTE_OPENERS = "«“"
+_QUOTE_CLOSERS = "»”"
+_STRAIGHT_QUOTE = '"'
 # A sentence that only names the source of the one before it ("وفق ما ذكرت وكالة فرانس
 # برس.", "According to the coast guard."): at most SOURCE_TAIL_MAX_WORDS words, no figure,
 # after a full stop in the same paragraph. It ends that sentence, whose claim it attributes;
@@ -139,12 +145,20 @@ def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         if (
             left >= CLAUSE_MIN_WORDS
             and right >= CLAUSE_MIN_WORDS
+            and not _inside_quotation(text[start : joint.start()])
             # "، وفق ما ذكرت وكالة فرانس برس.": the rest names the source, it is no clause.
             and not _is_source_tail(text, joint.start(), joint.end(), end)
         ):
             yield piece_start, joint.start()
             piece_start = joint.end()
     yield piece_start, end
+
+
+def _inside_quotation(before: str) -> bool:
+    """Whether a quotation opened in this text is still open at its end."""
+    opened = sum(before.count(mark) for mark in _QUOTE_OPENERS)
+    closed = sum(before.count(mark) for mark in _QUOTE_CLOSERS)
+    return opened > closed or before.count(_STRAIGHT_QUOTE) % 2 == 1
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
