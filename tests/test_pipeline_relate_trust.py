@@ -1265,3 +1265,39 @@ def test_a_range_and_a_bound_beyond_it_are_two_values_for_the_story() -> None:
     (difference,) = relation.details.differing
     assert (difference.a.value, difference.b.value) == ("18000-20000", ">20000")
     assert (difference.a.text, difference.b.text) == ("18–20 ألفا", "> 20 ألفا")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        # A weight and a capacity in tonnes are two quantities ...
+        (
+            "وقالت الهيئة إن السفينة يبلغ طولها 300 متر ووزنها 150 ألف طن",
+            "وقالت الهيئة إن السفينة يبلغ طولها 300 متر وبسعة 180 ألف طن",
+            "agreement",
+        ),
+        (
+            "The ship, weighing 150,000 tonnes, ran aground in the canal on Tuesday.",
+            "The ship, with a capacity of 180,000 tonnes, ran aground in the canal on Tuesday.",
+            "agreement",
+        ),
+        # ... two weights are one.
+        (
+            "وقالت الهيئة إن السفينة يبلغ طولها 300 متر ووزنها 150 ألف طن",
+            "وقالت الهيئة إن السفينة يبلغ طولها 300 متر ووزنها 180 ألف طن",
+            "contradiction",
+        ),
+        (
+            "The ship, weighing 150,000 tonnes, ran aground in the canal on Tuesday.",
+            "The ship, weighing 180,000 tonnes, ran aground in the canal on Tuesday.",
+            "contradiction",
+        ),
+    ],
+)
+def test_figures_the_words_before_them_name_as_two_measures_do_not_conflict(
+    a: str, b: str, kind: str
+) -> None:
+    relation = between_articles(a, b)
+    assert relation.kind == kind, relation
+    if kind == "agreement":
+        assert relation.details.reason == Reason.DISTINCT_QUANTITIES

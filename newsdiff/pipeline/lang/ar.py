@@ -1027,6 +1027,16 @@ COMPASS_POINTS: dict[str, int] = {
 }
 # Words that may stand between a point of the compass and the place it is taken from.
 COMPASS_LINKS = ("من",)
+# The noun just before a figure that names what it measures ("ووزنها 200 ألف طن", "بسعة 224
+# ألف طن"): two figures whose nouns name two measures are two quantities, however alike their
+# units. Folded forms; a proclitic (و، ب) is peeled off before matching.
+MEASURE_NOUNS: dict[str, str] = {
+    **dict.fromkeys("وزن وزنها وزنه".split(), "weight"),
+    **dict.fromkeys("سعه سعتها سعته حموله حمولتها حمولته".split(), "capacity"),
+    **dict.fromkeys("طول طولها طوله".split(), "length"),
+    **dict.fromkeys("ارتفاعها ارتفاعه".split(), "height"),
+    **dict.fromkeys("عمق عمقها عمقه".split(), "depth"),
+}
 # Words around a length that say which way, not from where: "على بعد 70 كيلومترا جنوب
 # مراكش" and "على بعد 72 كيلومترا شرق مراكش" are measured from one place.
 LENGTH_NEUTRAL = tuple(

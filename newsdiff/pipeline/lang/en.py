@@ -804,6 +804,15 @@ LENGTH_UNITS: dict[str, str] = {
     **dict.fromkeys("metre metres meter meters".split(), "1"),
     **dict.fromkeys("feet foot ft".split(), "0.3048"),
 }
+# The noun before a figure that names what it measures (see ar.py): "weighing 200,000
+# tonnes", "a capacity of 224,000 tonnes".
+MEASURE_NOUNS: dict[str, str] = {
+    **dict.fromkeys("weight weighs weighing weighed".split(), "weight"),
+    **dict.fromkeys("capacity tonnage".split(), "capacity"),
+    "length": "length",
+    "height": "height",
+    "depth": "depth",
+}
 # Words around a length that say which way, not from where (see ar.py).
 LENGTH_NEUTRAL = tuple(
     """off away from north south east west northeast northwest southeast southwest coast

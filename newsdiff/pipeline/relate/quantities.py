@@ -63,6 +63,10 @@ ABOUT, AT_LEAST, AT_MOST = "about", "min", "max"
 # set a range against a bound beyond it apart: rules._beyond_range).
 RANGE_LOW, RANGE_HIGH = "from", "to"
 RANGE_OPENERS = lang.merged_set("RANGE_OPENERS")
+# Nouns that name what a figure measures (weight, capacity ...), and how many words before
+# the figure they may stand ("a capacity of 224,000 tonnes", "يبلغ وزنها 200 ألف طن").
+MEASURE_NOUNS: dict[str, str] = lang.merged_dict("MEASURE_NOUNS")
+MEASURE_WINDOW = 2
 RANGE_JOINERS = lang.merged_set("RANGE_JOINERS")
 RANGE_ONLY_JOINERS = lang.merged_set("RANGE_ONLY_JOINERS")
 # Words right before a figure that put the quantity strictly above or below it (pipeline/lang),
@@ -355,6 +359,21 @@ def _forecast(words: Sequence[str]) -> bool:
         if verb_start and i + 1 < len(words) and words[i + 1].startswith(verb_start):
             return True
     return False
+
+
+@lru_cache(maxsize=QUANTITY_CACHE_LIMIT)
+def measure_named(normalized: str, fact: Fact) -> str:
+    """What the noun just before the figure says it measures ("weight", "capacity" ...; ""
+    when no such noun stands there)."""
+    found = locate(normalized, fact)
+    if found is None:
+        return ""
+    words, start, _ = found
+    for word in reversed(words[max(0, start - MEASURE_WINDOW) : start]):
+        for form in (word, *_peeled(word, HEDGE_PROCLITICS)):
+            if form in MEASURE_NOUNS:
+                return MEASURE_NOUNS[form]
+    return ""
 
 
 def _listed(word: str, vocabulary: Collection[str]) -> str:

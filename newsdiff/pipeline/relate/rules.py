@@ -43,6 +43,7 @@ from newsdiff.pipeline.relate.quantities import (
     count_state,
     hedge_of,
     locate,
+    measure_named,
     range_of,
     rate_period,
     states_compatible,
@@ -284,10 +285,15 @@ def _measure_context(normalized: str, fact: Fact) -> set[str]:
 
 
 def _same_measure(x: Fact, y: Fact, normalized: tuple[str, str]) -> bool:
-    """Whether two lengths measure the same thing: the words around them share a stem (as
-    dates must share one to date the same event). Distances from two reference points, or
-    the depth of the sea and of a wreck, do not. Other figures say what they count in their
-    subject ("10 آلاف مفقود"), which the caller has compared already."""
+    """Whether two quantities measure the same thing. Not when the nouns just before them
+    name two measures ("ووزنها 200 ألف طن", "بسعة 224 ألف طن": a weight and a capacity).
+    Two lengths must also share a stem in the words around them (as dates must share one to
+    date the same event): distances from two reference points, or the depth of the sea and
+    of a wreck, do not. Other figures say what they count in their subject ("10 آلاف
+    مفقود"), which the caller has compared already."""
+    named = measure_named(normalized[0], x), measure_named(normalized[1], y)
+    if all(named) and named[0] != named[1]:
+        return False
     if not (_is_length(x.subject) and _is_length(y.subject)):
         return True
     context_a = _measure_context(normalized[0], x)
