@@ -123,8 +123,9 @@ __all__ = [
 # and an amount of one value are no shared figure.
 # relate-14: between articles, claims that share no figure or date agree only if their
 # sentence vectors also mean alike (ARTICLE_MIN_COSINE); "رئيس بلدية مدينة X" and "رئيس بلدية
-# X" are one source. Grouping: two articles published more than half a year apart tell of
-# two events.
+# X" are one source; figures whose nouns name two measures (a weight, a capacity) are two
+# quantities; a quotation is not split into clauses; two lengths differ as lengths. Grouping:
+# two articles published more than half a year apart tell of two events.
 ENGINE_VERSION = "relate-14"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
