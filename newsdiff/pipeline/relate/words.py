@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from newsdiff.pipeline import lang
 from newsdiff.pipeline.normalize import (
@@ -167,9 +168,25 @@ def soft_in(stem: str, pool: Iterable[str]) -> bool:
 def diff(a: ClaimView, b: ClaimView) -> tuple[list[str], list[str]]:
     """Stems only in a (removed) and only in b (added), spelling variants forgiven."""
     sa, sb = set(a.stems), set(b.stems)
-    removed = sorted(s for s in sa - sb if not soft_in(s, sb))
-    added = sorted(s for s in sb - sa if not soft_in(s, sa))
-    return removed, added
+    return _unmatched(sa - sb, sb), _unmatched(sb - sa, sa)
+
+
+def _unmatched(stems: set[str], pool: set[str]) -> list[str]:
+    """The stems (none of them in the pool) of which the pool holds no spelling variant or
+    inflection, sorted: soft_in for many stems at once, the fuzzy ratios in one cdist."""
+    skeletons = {skeleton(other) for other in pool} - {""}
+    left = [s for s in stems if not (skeleton(s) and skeleton(s) in skeletons)]
+    longer = [s for s in left if len(s) >= 4]
+    pool_longer = [other for other in pool if len(other) >= 4]
+    if longer and pool_longer:
+        ratios = process.cdist(longer, pool_longer, scorer=fuzz.ratio, dtype=np.float64)
+        near = {
+            s
+            for s, best in zip(longer, ratios.max(axis=1), strict=True)
+            if best >= SOFT_MATCH_RATIO
+        }
+        left = [s for s in left if s not in near]
+    return sorted(left)
 
 
 def containment(a: ClaimView, b: ClaimView, removed: Sequence[str], added: Sequence[str]) -> float:
