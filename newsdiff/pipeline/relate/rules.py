@@ -17,6 +17,7 @@ claims wrote them and their canonical values, never a stem or a normalised key.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
@@ -780,6 +781,8 @@ def slot_substitution(a: ClaimDraft, b: ClaimDraft, va: ClaimView, vb: ClaimView
     SLOT_MAX_WORDS words that are not spelling variants of each other, numbers or direction
     words (those are the other rules' business).
     """
+    if len(va.content) < SLOT_MIN_WORDS or not _few_words_apart(va.content, vb.content):
+        return None
     matcher = SequenceMatcher(a=va.content, b=vb.content, autojunk=False)
     edits = [op for op in matcher.get_opcodes() if op[0] != "equal"]
     if len(edits) != 1 or edits[0][0] != "replace":
@@ -813,6 +816,16 @@ def slot_substitution(a: ClaimDraft, b: ClaimDraft, va: ClaimView, vb: ClaimView
         kind, FactValue(kind, words_a, text=words_a), FactValue(kind, words_b, text=words_b)
     )
     return Finding(reason=reason, differing=(difference,))
+
+
+def _few_words_apart(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether each sequence has at most SLOT_MAX_WORDS words the other lacks (counted with
+    repeats): what one replaced run of that many words leaves, so a cheap test before the
+    sequence matcher."""
+    counts_a, counts_b = Counter(a), Counter(b)
+    return (counts_a - counts_b).total() <= SLOT_MAX_WORDS and (
+        counts_b - counts_a
+    ).total() <= SLOT_MAX_WORDS
 
 
 def _same_name_across_scripts(left: Sequence[str], right: Sequence[str]) -> bool:
