@@ -139,6 +139,35 @@ def test_blocked_path_finds_what_the_dense_path_finds(monkeypatch: pytest.Monkey
     assert dense
 
 
+def test_claim_keys_are_the_same_in_every_process() -> None:
+    """Python hashes strings differently in each process, and with them the order of a
+    set's tokens: the keys (and so a large story's blocks) must not follow it."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "from newsdiff.pipeline.align import claim_keys\n"
+        "from newsdiff.pipeline.facts import claim_from_text\n"
+        "texts = ['اجتمع وزراء خارجية الدول العربية في القاهرة لبحث ملف المياه',\n"
+        "         'The ministers met in Cairo on Monday to discuss water and trade',\n"
+        "         'أعلنت الشركة أرباحا بلغت 12 مليون دولار في الربع الأول']\n"
+        "story = [[claim_from_text(t, position=0)] for t in texts]\n"
+        "print(repr(claim_keys(story).keys))\n"
+    )
+    keys = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(keys) == 1 and next(iter(keys)).startswith("[")
+
+
 def test_blocked_path_gives_each_claim_pair_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tokens shared by more claims than a posting list holds are paired in shuffled blocks:
     a pair met in two lists, once each way round, must still come out once (a stored link

@@ -207,10 +207,14 @@ def claim_keys(articles: Sequence[Sequence[ClaimDraft]]) -> ClaimKeys:
     rare_limit = max(2, RARE_SHARE * n_claims)
     common_limit = STORY_COMMON_SHARE * n_claims if n_claims >= STORY_COMMON_MIN_CLAIMS else None
     # Each token's weighted key fragment; rarer tokens get smaller code points, so a sorted
-    # key starts with its rarest tokens (blocking relies on that).
+    # key starts with its rarest tokens (blocking relies on that). Tokens as rare as each
+    # other take theirs in alphabetical order: in the order sets happen to give them, which
+    # Python's string hashing changes from one process to the next, a large story's blocks,
+    # and so its links, changed from one realignment to the next.
     fragment: dict[str, str] = {}
     frequency: dict[str, int] = {}
-    for i, (token, df) in enumerate(sorted(document_frequency.items(), key=lambda kv: kv[1])):
+    by_rarity = sorted(document_frequency.items(), key=lambda kv: (kv[1], kv[0]))
+    for i, (token, df) in enumerate(by_rarity):
         if common_limit is not None and df > common_limit:
             fragment[token] = ""
             continue
