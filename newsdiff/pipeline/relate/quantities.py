@@ -370,7 +370,7 @@ def measure_named(normalized: str, fact: Fact) -> str:
         return ""
     words, start, _ = found
     for word in reversed(words[max(0, start - MEASURE_WINDOW) : start]):
-        for form in (word, *_peeled(word, HEDGE_PROCLITICS)):
+        for form in _without_proclitic([word]):
             if form in MEASURE_NOUNS:
                 return MEASURE_NOUNS[form]
     return ""

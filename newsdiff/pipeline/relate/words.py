@@ -32,6 +32,7 @@ from newsdiff.pipeline.numbers import numbers_as_digits
 # same word: spelling variants (اليوروفيجن/اليورفيجن) and inflections (صحفي/صحفى) in
 # headlines. 80 keeps تركي/لبناني and مصر/مصري apart in the ANS training diffs.
 SOFT_MATCH_RATIO = 80
+SOFT_MATCH_MIN_LENGTH = 4
 # The view cache is bounded by hand: one story holds a few thousand claims at most.
 VIEW_CACHE_LIMIT = 50_000
 
@@ -160,7 +161,11 @@ def soft_in(stem: str, pool: Iterable[str]) -> bool:
             return True
         if stem_skeleton and stem_skeleton == skeleton(other):
             return True
-        if len(stem) >= 4 and len(other) >= 4 and fuzz.ratio(stem, other) >= SOFT_MATCH_RATIO:
+        if (
+            len(stem) >= SOFT_MATCH_MIN_LENGTH
+            and len(other) >= SOFT_MATCH_MIN_LENGTH
+            and fuzz.ratio(stem, other) >= SOFT_MATCH_RATIO
+        ):
             return True
     return False
 
@@ -176,8 +181,8 @@ def _unmatched(stems: set[str], pool: set[str]) -> list[str]:
     inflection, sorted: soft_in for many stems at once, the fuzzy ratios in one cdist."""
     skeletons = {skeleton(other) for other in pool} - {""}
     left = [s for s in stems if not (skeleton(s) and skeleton(s) in skeletons)]
-    longer = [s for s in left if len(s) >= 4]
-    pool_longer = [other for other in pool if len(other) >= 4]
+    longer = [s for s in left if len(s) >= SOFT_MATCH_MIN_LENGTH]
+    pool_longer = [other for other in pool if len(other) >= SOFT_MATCH_MIN_LENGTH]
     if longer and pool_longer:
         ratios = process.cdist(longer, pool_longer, scorer=fuzz.ratio, dtype=np.float64)
         near = {
