@@ -381,6 +381,26 @@ def test_a_pair_of_unknown_meaning_is_judged_by_its_words() -> None:
     assert relate_claims(council, toll, **between, cosine=0.6).kind == "agreement"
 
 
+def test_claims_sharing_only_the_storys_names_must_mean_alike_as_pairs_found_by_meaning() -> None:
+    alerted, noises = claims(
+        "The Harbour Patrol was alerted after the Silver Gull ferry failed to return to port"
+        " at its planned time on Sunday.",
+        "The Harbour Patrol gave families some hope when it said a patrol plane had detected"
+        " noises near the Silver Gull ferry.",
+    )
+    between = {"learned_min_similarity": 0.8}
+    # Every claim of the story may name the patrol and the ferry: names are no shared fact.
+    assert relate_claims(alerted, noises, **between, cosine=0.45).kind == "unrelated"
+    assert relate_claims(alerted, noises, **between, cosine=0.6).kind == "agreement"
+    # Two claims that share no name are held to the lower floor of words alone.
+    rescuers, families = claims(
+        "The rescuers were alerted after the ferry failed to return to port at its planned time.",
+        "The rescuers said the ferry had failed to return to port at the time it had planned.",
+    )
+    assert relate_claims(rescuers, families, **between, cosine=0.45).kind == "agreement"
+    assert relate_claims(rescuers, families, **between, cosine=0.3).kind == "unrelated"
+
+
 def test_two_sources_counting_the_dead_differently_are_disputed_however_worded() -> None:
     import datetime as dt
 
