@@ -392,6 +392,12 @@ def test_claims_sharing_only_the_storys_names_must_mean_alike_as_pairs_found_by_
     # Every claim of the story may name the patrol and the ferry: names are no shared fact.
     assert relate_claims(alerted, noises, **between, cosine=0.45).kind == "unrelated"
     assert relate_claims(alerted, noises, **between, cosine=0.6).kind == "agreement"
+    # A designation with a number in it is as precise as a figure.
+    deal, envoys = claims(
+        "The proposed deal covers small arms such as the Varga VK-12 rifle.",
+        "The envoys came to buy small arms, mainly the Varga VK-12 rifle.",
+    )
+    assert relate_claims(deal, envoys, **between, cosine=0.45).kind == "agreement"
     # Two claims that share no name are held to the lower floor of words alone.
     rescuers, families = claims(
         "The rescuers were alerted after the ferry failed to return to port at its planned time.",

@@ -171,7 +171,9 @@ ARTICLE_MIN_COSINE = 0.38
 # every claim of the story may name them) must mean alike as much as a pair the aligner found
 # by meaning alone (MEANING_RELATED_COSINE): on the corpus, 9 of the 11 such agreements under
 # it told two things ("the Coast Guard was notified at 6:10 p.m." and "the Coast Guard
-# offered a glimmer of hope"), and no shared fact rests on one of them.
+# offered a glimmer of hope"), and no shared fact rests on one of them. Not a model's
+# designation, whose number makes it as precise as a figure ("بنادق AK-74": the seeds' "AK-74
+# rifles", at 0.49).
 NAMES_ONLY_MIN_COSINE = MEANING_RELATED_COSINE
 # Clitics an Arabic verb or noun of rising may carry ("وارتفعت", "بارتفاع").
 RISE_PROCLITICS = ("و", "ف", "ب")
@@ -286,8 +288,12 @@ def _decide(
     if pair.similarity < cut and not shared:
         return _Verdict("unrelated", 1.0 - pair.similarity, Reason.LOW_OVERLAP, differing)
     if learned_min_similarity > 0 and not shared and cosine is not None:
-        # Names shared (facts.matched holds only names here) or nothing shared at all.
-        floor = NAMES_ONLY_MIN_COSINE if facts.matched else ARTICLE_MIN_COSINE
+        # Names shared (facts.matched holds only names here) or nothing shared at all. A
+        # designation with a number in it ("AK-74", "P-3") is as precise as a figure.
+        story_names = facts.matched and not any(
+            char.isdigit() for m in facts.matched for char in m.value
+        )
+        floor = NAMES_ONLY_MIN_COSINE if story_names else ARTICLE_MIN_COSINE
         if cosine < floor:
             return _Verdict("unrelated", 1.0 - cosine, Reason.LOW_OVERLAP, differing)
     if (
