@@ -1270,6 +1270,44 @@ def test_a_range_and_a_bound_beyond_it_are_two_values_for_the_story() -> None:
 @pytest.mark.parametrize(
     ("a", "b", "kind"),
     [
+        # One figure bounded from two sides, one of them strictly: no value is both.
+        (
+            "The governor said more than 40,000 people had been left homeless by the storm.",
+            "The governor said up to 40,000 people had been left homeless by the storm.",
+            "contradiction",
+        ),
+        (
+            "وقال المحافظ إن أكثر من 40 ألف شخص باتوا مشردين بسبب العاصفة",
+            "وقال المحافظ إن أقل من 40 ألف شخص باتوا مشردين بسبب العاصفة",
+            "contradiction",
+        ),
+        # Bounds that meet keep the figure they share.
+        (
+            "The governor said at least 40,000 people had been left homeless by the storm.",
+            "The governor said up to 40,000 people had been left homeless by the storm.",
+            "agreement",
+        ),
+        # A bound and the figure itself, exact or hedged, agree.
+        (
+            "The governor said more than 40,000 people had been left homeless by the storm.",
+            "The governor said about 40,000 people had been left homeless by the storm.",
+            "agreement",
+        ),
+    ],
+)
+def test_one_figure_bounded_from_two_sides_conflicts_unless_the_bounds_meet(
+    a: str, b: str, kind: str
+) -> None:
+    relation = between_articles(a, b)
+    assert relation.kind == kind
+    if kind == "contradiction":
+        (difference,) = relation.details.differing
+        assert difference.a.value.startswith(">") and difference.b.value.startswith("<")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
         # A weight and a capacity in tonnes are two quantities ...
         (
             "وقالت الهيئة إن السفينة يبلغ طولها 300 متر ووزنها 150 ألف طن",

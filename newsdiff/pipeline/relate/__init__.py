@@ -127,7 +127,9 @@ __all__ = [
 # quantities; a quotation is not split into clauses; two lengths differ as lengths. Grouping:
 # two articles published more than half a year apart tell of two events.
 # relate-15: between articles, claims that share no figure or date need a cosine of 0.38 (was
-# 0.35), and claims whose only common facts are names the cosine of pairs found by meaning.
+# 0.35), and claims whose only common facts are names the cosine of pairs found by meaning;
+# one figure bounded from two sides, one strictly ("more than 300,000" / "up to 300,000"), is
+# a mismatch; a hedge swapped for another ("more than" / "about") substitutes no name.
 ENGINE_VERSION = "relate-15"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words

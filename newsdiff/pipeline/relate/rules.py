@@ -39,6 +39,8 @@ from newsdiff.pipeline.numbers import MAGNITUDE
 from newsdiff.pipeline.relate.polarity import DENIAL_WORDS, polarity, polarity_conflict
 from newsdiff.pipeline.relate.quantities import (
     ABOVE,
+    AT_LEAST,
+    AT_MOST,
     BELOW,
     PROJECTION,
     count_state,
@@ -143,6 +145,13 @@ HEDGE_WORDS = frozenset(
         # A range hedges its figures too ("between 18,000 and 20,000").
         *lang.merged_tuple("RANGE_OPENERS"),
     )
+    for word in tokens(phrase)
+)
+# A hedge or a bound swapped for another ("more than 40,000" / "about 40,000") substitutes no
+# name: it says how sure a figure is, which the quantities' rules compare (values_agree).
+_BOUND_WORDS = HEDGE_WORDS | frozenset(
+    light_stem(word)
+    for phrase in (*lang.merged_tuple("STRICTLY_ABOVE"), *lang.merged_tuple("STRICTLY_BELOW"))
     for word in tokens(phrase)
 )
 # Times of day: a word before one (lang/ TIME_HEDGES: "about", "shortly after", "قبيل") within
@@ -399,6 +408,7 @@ def _compare_quantities(
                     result.differ(Reason.VALUE_MISMATCH, difference, x.fact.value, y.fact.value)
                     seen_b.add(i)
         _compare_ranges(qa, qb, kind, normalized, result)
+        _compare_bounds(qa, qb, kind, normalized, result)
 
 
 def _quantity_difference(kind: str, x: Fact, y: Fact) -> FactDifference:
@@ -486,6 +496,69 @@ def _compare_ranges(
     a_side, b_side, value_a, value_b = found
     result.matched[:] = [m for m in result.matched if m.value not in (value_a, value_b)]
     result.differ(Reason.VALUE_MISMATCH, FactDifference(kind, a_side, b_side), value_a, value_b)
+
+
+# How a bound is shown beside its figure: strictly above or below it, or at or beyond it.
+# (ASCII: every screen font has it.)
+_BOUND_SIGNS = {(ABOVE, True): ">", (BELOW, True): "<", (ABOVE, False): ">=", (BELOW, False): "<="}
+
+
+def _bound(quantity: _Quantity, normalized: str) -> tuple[str, bool] | None:
+    """ABOVE or BELOW, and whether strictly, when the claim bounds the figure ("more than
+    300,000": above, strictly; "up to 300,000": below, not strictly); None for an exact or
+    approximate figure."""
+    strict = strict_bound(normalized, quantity.fact)
+    if strict:
+        return strict, True
+    if quantity.hedge == AT_LEAST:
+        return ABOVE, False
+    if quantity.hedge == AT_MOST:
+        return BELOW, False
+    return None
+
+
+def _compare_bounds(
+    qa: Sequence[_Quantity],
+    qb: Sequence[_Quantity],
+    kind: str,
+    normalized: tuple[str, str],
+    result: FactComparison,
+) -> None:
+    """One figure bounded from two sides, at least one of them strictly ("more than
+    300,000" and "up to 300,000", "more than a billion dollars" and "less than a billion"):
+    no value can be both, a mismatch; the figure the two share is no match. Bounds that
+    meet ("at least 300,000", "up to 300,000") keep it."""
+    for x in qa:
+        bound_x = _bound(x, normalized[0])
+        if bound_x is None:
+            continue
+        for y in qb:
+            bound_y = _bound(y, normalized[1])
+            if (
+                bound_y is None
+                or bound_x[0] == bound_y[0]
+                or not (bound_x[1] or bound_y[1])
+                or not same_amount(x.fact, y.fact)
+                or not x.measures_as(y)
+                or not _same_measure(x.fact, y.fact, normalized)
+            ):
+                continue
+            a_side, b_side = (
+                replace(
+                    FactValue.of(q.fact),
+                    value=f"{_BOUND_SIGNS[bound]}{q.fact.value}",
+                    text=f"{_BOUND_SIGNS[bound]} {q.fact.text}",
+                )
+                for q, bound in ((x, bound_x), (y, bound_y))
+            )
+            result.matched[:] = [m for m in result.matched if m.value != x.fact.value]
+            result.differ(
+                Reason.VALUE_MISMATCH,
+                FactDifference(kind, a_side, b_side),
+                x.fact.value,
+                y.fact.value,
+            )
+            return
 
 
 def _shared_distinctive(a: Sequence[Fact], b: Sequence[Fact], result: FactComparison) -> None:
@@ -796,7 +869,10 @@ def slot_substitution(a: ClaimDraft, b: ClaimDraft, va: ClaimView, vb: ClaimView
     if _same_name_across_scripts(left, right) or _one_actor_or_place(left, right):
         return None
     if any(
-        NUMBER_RE.match(w) or direction(w) or _bare_forms(w) & _NOT_SUBSTITUTED
+        NUMBER_RE.match(w)
+        or direction(w)
+        or _bare_forms(w) & _NOT_SUBSTITUTED
+        or light_stem(w) in _BOUND_WORDS
         for w in (*left, *right)
     ):
         return None
