@@ -446,6 +446,9 @@ def test_direction(text: str, value: str) -> None:
         ("ذكرت «رويترز» أن الشحنة وصلت.", "رويترز"),
         ("The talks failed, according to the mediator.", "the mediator"),
         ("Health officials said 12 people were hurt.", "health officials"),
+        # A title's "of" belongs to the name; any other "of" ends it.
+        ("The mayor of Varna said the dam had burst.", "the mayor of varna"),
+        ("Most of the residents said they had fled.", "the residents"),
         ("He said he would resign.", ""),
         # The words before "and said" are the end of another clause, not the sayer.
         ("The survey read the magnitude on the Richter scale and said it was shallow.", ""),
@@ -469,6 +472,7 @@ def test_parse_date_helper() -> None:
         ('وذكرت صحيفة "وول ستريت جورنال" أن الصفقة تأجلت.', "صحيفة وول ستريت جورنال"),
         ("وأكدت وزارةُ الخارجية أن السفير غادر.", "وزارةُ الخارجية"),
         ("Health officials said 12 people were hurt.", "Health officials"),
+        ("The governor of Varna province said 300 homes were lost.", "governor of Varna province"),
         ("وصل الوفد إلى المدينة صباح الأحد.", ""),
     ],
 )

@@ -34,6 +34,8 @@ SPELLING_MIN_KEY = 3
 
 SOURCE_STOPS = lang.merged_set("SOURCE_STOPS")
 PRONOUNS = lang.merged_set("PRONOUNS")
+SOURCE_TITLES = lang.merged_set("SOURCE_TITLES")
+OF_AFTER_TITLE = "of"
 SOURCE_PLACE_NOUNS = lang.merged_set("SOURCE_PLACE_NOUNS")
 # A conjunction just before the verb of saying: the verb's subject is further back.
 SAYING_CONJUNCTIONS = lang.merged_set("CLAUSE_CONJUNCTIONS")
@@ -165,8 +167,11 @@ def _source_before(folded: str) -> str:
         # sayer is further back than the words before the verb, and unknown.
         return ""
     kept: list[str] = []
-    for word in reversed(words):
-        if word in SOURCE_STOPS or not word:
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        # "the governor of Beirut": "of" after a title is part of the name.
+        title_of = word == OF_AFTER_TITLE and i > 0 and words[i - 1] in SOURCE_TITLES
+        if (word in SOURCE_STOPS and not title_of) or not word:
             break
         kept.insert(0, word)
     return " ".join(kept)

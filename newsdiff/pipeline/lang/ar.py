@@ -464,6 +464,9 @@ SOURCE_STOPS = frozenset(
     """ان انه انها ان عن علي في الي من امس اليوم يوم الاثنين الثلاثاء الاربعاء الخميس الجمعه
     السبت الاحد قوله لدي ل""".split()
 )
+# Titles whose "of" belongs to the source's name (see en.py): an Arabic title takes its
+# complement without one ("رئيس بلدية درنة").
+SOURCE_TITLES: frozenset[str] = frozenset()
 # A pronoun is no source worth naming.
 PRONOUNS = frozenset("هو هي هم".split())
 # Words of a source that only say what kind of place the next word names: "رئيس بلدية مدينة

@@ -311,6 +311,12 @@ SOURCE_STOPS = frozenset(
     """that on in at of to he she it they we on monday tuesday wednesday
     thursday friday saturday sunday""".split()
 )
+# Titles whose "of" belongs to the source's name ("the governor of Beirut said"): the name
+# reads on past "of" after one of them.
+SOURCE_TITLES = frozenset(
+    """governor mayor head chief minister president spokesman spokeswoman spokesperson director
+    secretary chairman chairwoman commander leader ambassador""".split()
+)
 # A pronoun is no source worth naming.
 PRONOUNS = frozenset("he she it they we i you".split())
 # Words that start the object of a verb of saying after a source's first word (the source
