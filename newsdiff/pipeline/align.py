@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 from typing import Any, Protocol, TypeVar
 
@@ -144,41 +145,61 @@ class ClaimKeys:
     frequency: dict[str, int]  # key character -> number of claims holding its token
 
 
+# A story's claims are keyed again at every ingest; what a claim's words give (written-out
+# numbers as digits, content tokens, Latin name keys) depends on its text alone, so it is
+# kept for this many texts rather than read again.
+TOKEN_CACHE_LIMIT = 50_000
+
+
+@lru_cache(maxsize=TOKEN_CACHE_LIMIT)
+def _digit_words(normalized: str) -> str:
+    """The claim's words with written-out numbers as digits ("خمسة وعشرين" -> "25")."""
+    return numbers_as_digits(normalized)
+
+
+@lru_cache(maxsize=TOKEN_CACHE_LIMIT)
+def _token_parts(text: str, attribution: str) -> tuple[tuple[str, str], ...]:
+    """The content tokens of a claim, each as (its token, "") when the story cannot change
+    it, or (its stem, its name key) for an Arabic word, which is a name when the story
+    writes that name in Latin letters too (claim_tokens)."""
+    source_words = set(tokens(attribution))
+    out: list[tuple[str, str]] = []
+    for token in tokens(text):
+        if token in STOPWORDS or token in MATCH_STOPWORDS or token in source_words:
+            continue
+        if token[0].isdigit():
+            out.append((token.replace(",", ""), ""))
+        elif not ARABIC_RE.search(token):
+            key = name_key(token)
+            out.append(("#" + key if len(key) >= 3 else light_stem(token), ""))
+        else:
+            out.append((light_stem(token), name_key(token)))
+    return tuple(out)
+
+
 def claim_tokens(text: str, latin_names: frozenset[str], attribution: str = "") -> list[str]:
     """Content tokens of a normalised claim: stems, numbers and cross-script name keys.
 
     Numbers start with a digit and names with "#", which is how weights tell them apart.
     """
-    source_words = set(tokens(attribution))
-    out: list[str] = []
-    for token in tokens(text):
-        if token in STOPWORDS or token in MATCH_STOPWORDS or token in source_words:
-            continue
-        if token[0].isdigit():
-            out.append(token.replace(",", ""))
-            continue
-        if not ARABIC_RE.search(token):
-            key = name_key(token)
-            out.append("#" + key if len(key) >= 3 else light_stem(token))
-            continue
-        key = name_key(token)
-        if key in latin_names:
-            out.append("#" + key)
-        else:
-            out.append(light_stem(token))
-    return out
+    return [
+        "#" + key if key and key in latin_names else token
+        for token, key in _token_parts(text, attribution)
+    ]
+
+
+@lru_cache(maxsize=TOKEN_CACHE_LIMIT)
+def _latin_keys(normalized: str) -> frozenset[str]:
+    """The name keys of a claim's words written in Latin letters."""
+    return frozenset(
+        key
+        for token in tokens(normalized)
+        if token.isalpha() and not ARABIC_RE.search(token) and len(key := name_key(token)) >= 3
+    )
 
 
 def _latin_names(articles: Sequence[Sequence[ClaimDraft]]) -> frozenset[str]:
-    names = set()
-    for claims in articles:
-        for claim in claims:
-            for token in tokens(claim.normalized):
-                if token.isalpha() and not ARABIC_RE.search(token):
-                    key = name_key(token)
-                    if len(key) >= 3:
-                        names.add(key)
-    return frozenset(names)
+    return frozenset().union(*(_latin_keys(c.normalized) for claims in articles for c in claims))
 
 
 def claim_keys(articles: Sequence[Sequence[ClaimDraft]]) -> ClaimKeys:
@@ -189,7 +210,7 @@ def claim_keys(articles: Sequence[Sequence[ClaimDraft]]) -> ClaimKeys:
     for index, claims in enumerate(articles):
         for position, claim in enumerate(claims):
             # Written-out numbers as digits: "خمسة وعشرين" and "25" are one token.
-            words = numbers_as_digits(claim.normalized)
+            words = _digit_words(claim.normalized)
             claim_set = set(claim_tokens(words, latin_names, claim.attribution))
             # Resolved facts match across wordings: "two years ago" in a 2024 article and
             # "in 2022", "last August" and "August 2024".
