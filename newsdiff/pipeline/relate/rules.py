@@ -43,6 +43,7 @@ from newsdiff.pipeline.relate.quantities import (
     AT_MOST,
     BELOW,
     PROJECTION,
+    STRICT_BOUNDS,
     count_state,
     hedge_of,
     locate,
@@ -150,9 +151,7 @@ HEDGE_WORDS = frozenset(
 # A hedge or a bound swapped for another ("more than 40,000" / "about 40,000") substitutes no
 # name: it says how sure a figure is, which the quantities' rules compare (values_agree).
 _BOUND_WORDS = HEDGE_WORDS | frozenset(
-    light_stem(word)
-    for phrase in (*lang.merged_tuple("STRICTLY_ABOVE"), *lang.merged_tuple("STRICTLY_BELOW"))
-    for word in tokens(phrase)
+    light_stem(word) for phrase in STRICT_BOUNDS for word in tokens(phrase)
 )
 # Times of day: a word before one (lang/ TIME_HEDGES: "about", "shortly after", "قبيل") within
 # TIME_HEDGE_WORDS words makes it approximate, within APPROXIMATE_TIME_MINUTES of another.
@@ -528,15 +527,14 @@ def _compare_bounds(
     300,000" and "up to 300,000", "more than a billion dollars" and "less than a billion"):
     no value can be both, a mismatch; the figure the two share is no match. Bounds that
     meet ("at least 300,000", "up to 300,000") keep it."""
+    bounded_b = [(y, bound) for y in qb if (bound := _bound(y, normalized[1])) is not None]
     for x in qa:
         bound_x = _bound(x, normalized[0])
         if bound_x is None:
             continue
-        for y in qb:
-            bound_y = _bound(y, normalized[1])
+        for y, bound_y in bounded_b:
             if (
-                bound_y is None
-                or bound_x[0] == bound_y[0]
+                bound_x[0] == bound_y[0]
                 or not (bound_x[1] or bound_y[1])
                 or not same_amount(x.fact, y.fact)
                 or not x.measures_as(y)
