@@ -145,16 +145,10 @@ class ClaimKeys:
     frequency: dict[str, int]  # key character -> number of claims holding its token
 
 
-# A story's claims are keyed again at every ingest; what a claim's words give (written-out
-# numbers as digits, content tokens, Latin name keys) depends on its text alone, so it is
-# kept for this many texts rather than read again.
+# A story's claims are keyed again at every ingest; what a claim's words give (content
+# tokens, Latin name keys; its numbers as digits: numbers.numbers_as_digits) depends on its
+# text alone, so it is kept for this many texts rather than read again.
 TOKEN_CACHE_LIMIT = 50_000
-
-
-@lru_cache(maxsize=TOKEN_CACHE_LIMIT)
-def _digit_words(normalized: str) -> str:
-    """The claim's words with written-out numbers as digits ("خمسة وعشرين" -> "25")."""
-    return numbers_as_digits(normalized)
 
 
 @lru_cache(maxsize=TOKEN_CACHE_LIMIT)
@@ -210,7 +204,7 @@ def claim_keys(articles: Sequence[Sequence[ClaimDraft]]) -> ClaimKeys:
     for index, claims in enumerate(articles):
         for position, claim in enumerate(claims):
             # Written-out numbers as digits: "خمسة وعشرين" and "25" are one token.
-            words = _digit_words(claim.normalized)
+            words = numbers_as_digits(claim.normalized)
             claim_set = set(claim_tokens(words, latin_names, claim.attribution))
             # Resolved facts match across wordings: "two years ago" in a 2024 article and
             # "in 2022", "last August" and "August 2024".

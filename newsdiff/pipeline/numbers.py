@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 from newsdiff.pipeline import lang
@@ -322,6 +323,12 @@ def range_scale(folded: str, low: Quantity, high: Quantity) -> Decimal | None:
     return scale
 
 
+# numbers_as_digits reads one claim's text for the aligner's keys (at every ingest of its
+# story) and for the relate stage's view of it: each text is read once for both.
+DIGITS_CACHE_LIMIT = 50_000
+
+
+@lru_cache(maxsize=DIGITS_CACHE_LIMIT)
 def numbers_as_digits(folded: str) -> str:
     """Folded text with every written-out number in digits, its scale words included:
     "خمسة وعشرين عاما" -> "25 عاما", "2.5 مليار" -> "2500000000", so that comparing the
