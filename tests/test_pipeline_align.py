@@ -14,9 +14,9 @@ from newsdiff.pipeline.align import (
     copied_articles,
 )
 from newsdiff.pipeline.facts import claim_from_text, extract_facts
-from newsdiff.pipeline.normalize import normalize_text
+from newsdiff.pipeline.normalize import light_stem, normalize_text
 from newsdiff.pipeline.numbers import MAGNITUDE
-from newsdiff.pipeline.relate import relate_claims
+from newsdiff.pipeline.relate import relate_claims, story_words
 from newsdiff.pipeline.types import ClaimDraft
 from tests.conftest import SEED_EREM, SEED_ROAYAH
 
@@ -405,6 +405,60 @@ def test_claims_sharing_only_the_storys_names_must_mean_alike_as_pairs_found_by_
     )
     assert relate_claims(rescuers, families, **between, cosine=0.45).kind == "agreement"
     assert relate_claims(rescuers, families, **between, cosine=0.3).kind == "unrelated"
+
+
+_DEAL_STORY = (
+    "يقترب نادي النسور من صفقة المهاجم الغاني كوفي منساه.",
+    "عرض نادي النسور 40 مليون يورو في صفقة المهاجم الغاني كوفي منساه.",
+    "وافق المهاجم الغاني كوفي منساه على عرض نادي النسور.",
+    "صفقة منساه مع نادي النسور تنتظر الفحص الطبي.",
+)
+
+
+def test_claims_sharing_only_the_storys_own_words_are_no_link() -> None:
+    arrived, hurdle, landed = claims(
+        "وصل رئيس نادي النسور إلى مدينة ليون صباح اليوم لإتمام صفقة المهاجم الغاني كوفي منساه.",
+        "أنهى نادي النسور العقبة الأخيرة في صفقة المهاجم الغاني كوفي منساه.",
+        "وصل رئيس نادي النسور صباح اليوم إلى ليون من أجل صفقة منساه.",
+    )
+    between = {"learned_min_similarity": 0.8, "cosine": 0.6}
+    assert relate_claims(arrived, hurdle, **between).kind == "agreement"
+    # In a story about the deal, the club, the deal and the striker are said of everything.
+    deal = story_words([[claim] for claim in claims(*_DEAL_STORY, *_DEAL_STORY[:2])])
+    assert {light_stem(normalize_text(w)) for w in ("النسور", "صفقة", "منساه", "الغاني")} <= deal
+    assert light_stem("ليون") not in deal
+    assert relate_claims(arrived, hurdle, **between, story_words=deal).kind == "unrelated"
+    # Two claims that share a word of their own (the president's arrival in Lyon) still agree.
+    assert relate_claims(arrived, landed, **between, story_words=deal).kind == "agreement"
+
+
+def test_a_story_of_six_articles_links_no_claims_that_share_only_its_own_words() -> None:
+    story = [
+        claims(
+            "وصل رئيس نادي النسور إلى مدينة ليون صباح اليوم لإتمام صفقة المهاجم الغاني كوفي منساه."
+        ),
+        claims(
+            "أنهى نادي النسور العقبة الأخيرة في صفقة المهاجم الغاني كوفي منساه.",
+            "ووصل رئيس النادي إلى ليون صباح اليوم.",
+        ),
+        *([claim] for claim in claims(*_DEAL_STORY)),
+    ]
+    links = compare_articles(story, [None] * len(story))
+    pairs = {(ln.match.claim_a, ln.match.article_b, ln.match.claim_b) for ln in links}
+    assert (0, 1, 0) not in pairs  # the president's arrival and the last hurdle
+    assert (0, 1, 1) in pairs  # the president's arrival in Lyon, told twice
+    # Five articles have no words of their story yet.
+    five = compare_articles(story[:5], [None] * 5)
+    assert (0, 1, 0) in {(ln.match.claim_a, ln.match.article_b, ln.match.claim_b) for ln in five}
+
+
+def test_the_storys_own_words_are_in_half_its_articles() -> None:
+    deal, other = claims(
+        "عرض نادي النسور 40 مليون يورو في صفقة منساه.", "هبطت الطائرة في ليون صباح اليوم."
+    )
+    assert story_words([[deal]] * 5) == frozenset()
+    assert light_stem("منساه") in story_words([[deal]] * 3 + [[other]] * 3)
+    assert light_stem("منساه") not in story_words([[deal]] * 3 + [[other]] * 4)
 
 
 def test_two_sources_counting_the_dead_differently_are_disputed_however_worded() -> None:

@@ -18,7 +18,7 @@ from newsdiff.pipeline.clean import clean_article
 from newsdiff.pipeline.encode import Vectors
 from newsdiff.pipeline.facts import claims_with_facts
 from newsdiff.pipeline.relate import ENGINE_VERSION as RELATE_VERSION
-from newsdiff.pipeline.relate import relate_claims, worded_as_rise
+from newsdiff.pipeline.relate import relate_claims, story_words, worded_as_rise
 from newsdiff.pipeline.segment import segment_claims
 from newsdiff.pipeline.types import AnalysedArticle, ClaimDraft, LinkDraft, Match, Reason
 
@@ -67,6 +67,7 @@ def compare_articles(
     matches = align_claims(
         articles, only=only, vectors=vectors, languages=languages, limit=MAX_PAIRS_PER_CLAIM
     )
+    own_words = story_words(articles)
     for match in matches:
         relation = relate_claims(
             articles[match.article_a][match.claim_a],
@@ -76,6 +77,7 @@ def compare_articles(
             learned_min_similarity=ARTICLE_LEARNED_MIN_SIMILARITY,
             meaning=match.meaning,
             cosine=match.cosine,
+            story_words=own_words,
         )
         if relation.kind != "unrelated":
             links.append(LinkDraft(match=match, relation=relation))

@@ -26,6 +26,7 @@ people read are rendered from them by newsdiff/explanations.py.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -130,7 +131,9 @@ __all__ = [
 # 0.35), and claims whose only common facts are names the cosine of pairs found by meaning;
 # one figure bounded from two sides, one strictly ("more than 300,000" / "up to 300,000"), is
 # a mismatch; a hedge swapped for another ("more than" / "about") substitutes no name.
-ENGINE_VERSION = "relate-15"
+# relate-16: between articles, claims that share no figure, date or name and no word but the
+# story's own (STORY_WORD_SHARE) are no link.
+ENGINE_VERSION = "relate-16"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out
@@ -177,6 +180,19 @@ ARTICLE_MIN_COSINE = 0.38
 # designation, whose number makes it as precise as a figure ("بنادق AK-74": the seeds' "AK-74
 # rifles", at 0.49).
 NAMES_ONLY_MIN_COSINE = MEANING_RELATED_COSINE
+# ... and two claims that share no figure, date or name must share a word that is not the
+# story's own: a word in at least STORY_WORD_SHARE of the story's articles ("نيمار", "الهلال",
+# "باريس سان جيرمان") is said of everything that happens in it. On the corpus, the 9
+# agreements of this kind told two different things 8 times ("the Hilal completed its deal
+# with PSG" / "the Hilal cleared the last hurdle" / "Neymar joined PSG in 2017"; Derna's
+# missing / the storm's damage; 24 hours of oxygen left / 70 to 96), one thing once (a
+# billionaire aboard the missing submersible), and no shared fact rested on them; the devset
+# has none. Only in stories of at least STORY_WORD_MIN_ARTICLES articles: in fewer, a pair's two
+# claims alone put the words they share in more than a third of the articles. A new article's
+# pairs are related with the story's words of that moment, the pairs already there keep
+# theirs until a realignment.
+STORY_WORD_SHARE = 0.5
+STORY_WORD_MIN_ARTICLES = 6
 # Clitics an Arabic verb or noun of rising may carry ("وارتفعت", "بارتفاع").
 RISE_PROCLITICS = ("و", "ف", "ب")
 
@@ -252,6 +268,7 @@ def _decide(
     learned_min_similarity: float,
     meaning: float,
     cosine: float | None = None,
+    story_words: frozenset[str] = frozenset(),
 ) -> _Verdict:
     """Rules first, then low overlap, then the learned model (unless the rules explain every
     difference: rules.equivalent), else agreement. consulted: the model's probability, None
@@ -289,15 +306,10 @@ def _decide(
         shared = facts.shares_figure_or_date
     if pair.similarity < cut and not shared:
         return _Verdict("unrelated", 1.0 - pair.similarity, Reason.LOW_OVERLAP, differing)
-    if learned_min_similarity > 0 and not shared and cosine is not None:
-        # Names shared (facts.matched holds only names here) or nothing shared at all. A
-        # designation with a number in it ("AK-74", "P-3") is as precise as a figure.
-        story_names = facts.matched and not any(
-            char.isdigit() for m in facts.matched for char in m.value
-        )
-        floor = NAMES_ONLY_MIN_COSINE if story_names else ARTICLE_MIN_COSINE
-        if cosine < floor:
-            return _Verdict("unrelated", 1.0 - cosine, Reason.LOW_OVERLAP, differing)
+    if learned_min_similarity > 0 and not shared:
+        weak = _weak_between_articles(pair, facts, cosine, story_words, differing)
+        if weak is not None:
+            return weak
     if (
         probability >= model.threshold
         and not facts.distinct
@@ -322,6 +334,32 @@ def _decide(
         return _Verdict("agreement", score, Reason.DISTINCT_QUANTITIES, differing)
     reason = Reason.SAME_FACTS if facts.matched else Reason.PARAPHRASE
     return _Verdict("agreement", score, reason, differing)
+
+
+def _weak_between_articles(
+    pair: _Pair,
+    facts: FactComparison,
+    cosine: float | None,
+    story_words: frozenset[str],
+    differing: tuple[FactDifference, ...],
+) -> _Verdict | None:
+    """No link for two claims of two articles that share no figure or date and mean too
+    little alike (ARTICLE_MIN_COSINE, NAMES_ONLY_MIN_COSINE) or share only the story's own
+    words (STORY_WORD_SHARE); None when they may be one report."""
+    if cosine is not None:
+        # Names shared (facts.matched holds only names here) or nothing shared at all. A
+        # designation with a number in it ("AK-74", "P-3") is as precise as a figure.
+        story_names = facts.matched and not any(
+            char.isdigit() for m in facts.matched for char in m.value
+        )
+        floor = NAMES_ONLY_MIN_COSINE if story_names else ARTICLE_MIN_COSINE
+        if cosine < floor:
+            return _Verdict("unrelated", 1.0 - cosine, Reason.LOW_OVERLAP, differing)
+    if story_words and not facts.matched:
+        # Only the story's own words in common: said of two different moments of it.
+        if not set(pair.va.stems) - set(pair.removed) - story_words:
+            return _Verdict("unrelated", 1.0 - pair.similarity, Reason.LOW_OVERLAP, differing)
+    return None
 
 
 def _casualties_differ(a: ClaimDraft, b: ClaimDraft) -> frozenset[str]:
@@ -392,6 +430,7 @@ def relate_claims(
     learned_min_similarity: float = 0.0,
     meaning: float = 0.0,
     cosine: float | None = None,
+    story_words: frozenset[str] = frozenset(),
 ) -> Relation:
     """How claim b stands to claim a (see the module docstring for the decision order).
 
@@ -401,7 +440,8 @@ def relate_claims(
     never when one claim's words are a subset of the other's). meaning: the cosine of the two
     claims' vectors when the aligner paired them by meaning (MEANING_RELATED_COSINE).
     cosine: their vectors' cosine however they were paired (ARTICLE_MIN_COSINE), None when
-    unknown.
+    unknown. story_words: the stems of the story's own words (story_words), which alone
+    make no two claims one report (STORY_WORD_SHARE).
     """
     pair = _Pair.of(a, b)
     facts = pair.facts(a, b, published_a, published_b)
@@ -434,6 +474,7 @@ def relate_claims(
         learned_min_similarity,
         meaning,
         cosine,
+        story_words,
     )
 
     kind, reason = verdict.kind, verdict.reason
@@ -467,6 +508,19 @@ def relate_claims(
         model_probability=round(probability or 0.0, 4),
     )
     return Relation(kind=kind, score=round(min(1.0, max(0.0, verdict.score)), 4), details=details)
+
+
+def story_words(articles: Sequence[Sequence[ClaimDraft]]) -> frozenset[str]:
+    """The stems used by at least STORY_WORD_SHARE of a story's articles (none in a story of
+    fewer than STORY_WORD_MIN_ARTICLES)."""
+    if len(articles) < STORY_WORD_MIN_ARTICLES:
+        return frozenset()
+    used: Counter[str] = Counter()
+    for claims in articles:
+        used.update(
+            {stem for c in claims for stem in view(c.normalized or normalize_text(c.text)).stems}
+        )
+    return frozenset(stem for stem, n in used.items() if n >= STORY_WORD_SHARE * len(articles))
 
 
 def model_overruled(
