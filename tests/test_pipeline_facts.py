@@ -450,6 +450,17 @@ def test_direction(text: str, value: str) -> None:
         ("The mayor of Varna said the dam had burst.", "the mayor of varna"),
         ("Most of the residents said they had fled.", "the residents"),
         ("He said he would resign.", ""),
+        # A relative pronoun is no source: the noun before it, or the name after it, is.
+        (
+            "The estimate was revised by Captain Lena Ward of the Harbour Patrol, who told"
+            " reporters 40 hours were left.",
+            "the harbour patrol",
+        ),
+        (
+            "The fire reached a warehouse, which the authorities said held fertiliser.",
+            "the authorities",
+        ),
+        ("Officials who said the dam was safe have resigned.", "officials"),
         # The words before "and said" are the end of another clause, not the sayer.
         ("The survey read the magnitude on the Richter scale and said it was shallow.", ""),
         ("وصل الوفد إلى المدينة صباح الأحد.", ""),
@@ -473,6 +484,11 @@ def test_parse_date_helper() -> None:
         ("وأكدت وزارةُ الخارجية أن السفير غادر.", "وزارةُ الخارجية"),
         ("Health officials said 12 people were hurt.", "Health officials"),
         ("The governor of Varna province said 300 homes were lost.", "governor of Varna province"),
+        (
+            "The estimate was revised by Captain Lena Ward of the Harbour Patrol, who told"
+            " reporters 40 hours were left.",
+            "the Harbour Patrol",
+        ),
         ("وصل الوفد إلى المدينة صباح الأحد.", ""),
     ],
 )

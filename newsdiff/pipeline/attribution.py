@@ -34,6 +34,7 @@ SPELLING_MIN_KEY = 3
 
 SOURCE_STOPS = lang.merged_set("SOURCE_STOPS")
 PRONOUNS = lang.merged_set("PRONOUNS")
+RELATIVE_PRONOUNS = lang.merged_set("RELATIVE_PRONOUNS")
 SOURCE_TITLES = lang.merged_set("SOURCE_TITLES")
 OF_AFTER_TITLE = "of"
 SOURCE_PLACE_NOUNS = lang.merged_set("SOURCE_PLACE_NOUNS")
@@ -162,6 +163,17 @@ def _source_before(folded: str) -> str:
     if not english:
         return ""
     words = [w.strip("\"'’") for w in english["who"].split()]
+    relative = [i for i, word in enumerate(words) if word in RELATIVE_PRONOUNS]
+    if relative:
+        i = relative[-1]
+        if i < len(words) - 1:
+            words = words[i + 1 :]  # "which the authorities said": they say
+        elif i > 0:
+            words = words[:i]  # "officials who said": the officials say
+        else:
+            # "Captain Jamie Frederick of the Coast Guard, who told": the noun before says.
+            before = folded[: english.start("who")].rstrip(" ,")
+            words = [w.strip("\"'’,") for w in before.split()[-SOURCE_MAX_WORDS:]]
     if not words or words[-1] in PRONOUNS or words[-1] in SAYING_CONJUNCTIONS:
         # "... he said"; "the survey read the magnitude on the Richter scale and said": the
         # sayer is further back than the words before the verb, and unknown.

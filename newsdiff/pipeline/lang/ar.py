@@ -469,6 +469,9 @@ SOURCE_STOPS = frozenset(
 SOURCE_TITLES: frozenset[str] = frozenset()
 # A pronoun is no source worth naming.
 PRONOUNS = frozenset("هو هي هم".split())
+# Relative pronouns before a verb of saying that follows its source (English word order
+# only: an Arabic verb of saying comes before its source).
+RELATIVE_PRONOUNS: frozenset[str] = frozenset()
 # Words of a source that only say what kind of place the next word names: "رئيس بلدية مدينة
 # درنة" is "رئيس بلدية درنة".
 SOURCE_PLACE_NOUNS = frozenset("مدينه بلده قريه".split())

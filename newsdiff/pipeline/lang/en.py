@@ -319,6 +319,10 @@ SOURCE_TITLES = frozenset(
 )
 # A pronoun is no source worth naming.
 PRONOUNS = frozenset("he she it they we i you".split())
+# Relative pronouns before a verb of saying: alone, they stand for the noun before them
+# ("Captain Jamie Frederick of the Coast Guard, who told ..."); before a name, the name says
+# ("which the authorities said ...").
+RELATIVE_PRONOUNS = frozenset({"who", "which"})
 # Words that start the object of a verb of saying after a source's first word (the source
 # comes before the verb in English, so none are needed).
 SOURCE_OBJECTS: frozenset[str] = frozenset()
