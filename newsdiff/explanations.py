@@ -123,6 +123,9 @@ REASON_SENTENCES: dict[Reason, Promise] = {
     Reason.FIGURE_UPDATED: gettext_lazy(
         "The figure changed between the publication times of the two articles"
     ),
+    Reason.FIGURE_UPDATED_DAYS: gettext_lazy(
+        "The figure changed between the two days the claims tell of"
+    ),
     Reason.LOW_OVERLAP: gettext_lazy(
         "The claims only look alike: they share too little to compare"
     ),
@@ -274,6 +277,9 @@ def link_sentence(
     if flipped:
         details = details.swapped()
     shown = _isolated if isolate else str
+    if details.reason == Reason.FIGURE_UPDATED_DAYS:
+        # Each claim names its own day: both values, in no order the dates could give.
+        return _reason_sentence(details, shown)
     if relation == "updated" or details.reason == Reason.FIGURE_UPDATED:
         return _update_sentence(details, shown)
     sentence = _reason_sentence(details, shown)

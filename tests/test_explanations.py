@@ -146,6 +146,12 @@ CASES = [
         "تغيّر الرقم بين تاريخَي النشر 7 أكتوبر، 2024 و9 أكتوبر، 2024 (العدد: 1٬200 ثم 3٬500).",
     ),
     (
+        "updated",
+        details(Reason.FIGURE_UPDATED_DAYS, diff(TOLL_3500, TOLL_1200)),
+        "The figure changed between the two days the claims tell of (count: 3,500 vs 1,200).",
+        "تغيّر الرقم بين اليومين اللذين تتحدث عنهما المعلومتان (العدد: 3٬500 مقابل 1٬200).",
+    ),
+    (
         "agreement",
         details(Reason.LOW_OVERLAP, similarity=0.31),
         "The claims only look alike: they share too little to compare.",

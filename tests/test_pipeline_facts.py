@@ -443,6 +443,8 @@ def test_direction(text: str, value: str) -> None:
         ),
         ("وأفادت مصادر طبية بسقوط جرحى.", "مصادر طبيه بسقوط جرحي"),
         ("وصل الوفد صباحًا، وفقًا لمسؤول حكومي.", "مسؤول حكومي"),
+        # A part of the day after the source is when it spoke, not its name.
+        ("قال خفر السواحل مساء الثلاثاء إن 40 شخصا ما زالوا مفقودين.", "خفر السواحل"),
         ("ذكرت «رويترز» أن الشحنة وصلت.", "رويترز"),
         ("The talks failed, according to the mediator.", "the mediator"),
         ("Health officials said 12 people were hurt.", "health officials"),

@@ -1339,3 +1339,36 @@ def test_figures_the_words_before_them_name_as_two_measures_do_not_conflict(
     assert relation.kind == kind, relation
     if kind == "agreement":
         assert relation.details.reason == Reason.DISTINCT_QUANTITIES
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "published"),
+    [
+        (
+            "The Harbour Patrol told a press conference at 6 p.m. on Tuesday that the ferry's"
+            " crew had about 40 hours of oxygen left.",
+            "The Harbour Patrol told a press conference at 11 a.m. on Wednesday that the ferry's"
+            " crew had about 20 hours of oxygen left.",
+            None,
+        ),
+        (
+            "قال خفر السواحل مساء الثلاثاء إن 40 شخصا ما زالوا في عداد المفقودين.",
+            "قال خفر السواحل صباح الأربعاء إن 25 شخصا ما زالوا في عداد المفقودين.",
+            dt.date(2023, 6, 21),
+        ),
+    ],
+)
+def test_a_figure_told_of_two_days_is_an_update(a: str, b: str, published: dt.date | None) -> None:
+    relation = between_articles(a, b, published, published)
+    assert relation.kind == "updated"
+    assert relation.reason == Reason.FIGURE_UPDATED_DAYS
+    # Told of one day, the two values contradict each other.
+    same_day = b.replace("Wednesday", "Tuesday").replace("صباح الأربعاء", "صباح الثلاثاء")
+    assert between_articles(a, same_day, published, published).kind == "contradiction"
+
+
+def test_a_figure_told_of_two_days_is_no_update_of_what_never_changes() -> None:
+    # A price is not revised overnight: two prices on two days still contradict each other.
+    a = "On Tuesday the company said the trip cost $250,000 per person."
+    b = "On Wednesday the company said the trip cost $300,000 per person."
+    assert between_articles(a, b, None, None).kind == "contradiction"

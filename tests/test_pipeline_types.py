@@ -196,6 +196,12 @@ PAIRS = [
         None,
     ),
     (
+        "The Coast Guard said at 6 p.m. on Tuesday that the crew had about 40 hours of oxygen left",
+        "The Coast Guard said at 11 a.m. on Wednesday that the crew had 20 hours of oxygen left",
+        None,
+        None,
+    ),
+    (
         "The crew's oxygen could run out at 7 a.m. ET on Thursday, the Coast Guard said",
         "The crew's oxygen could last until Thursday afternoon ET, the Coast Guard said",
         dt.date(2023, 6, 20),

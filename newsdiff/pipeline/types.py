@@ -45,6 +45,7 @@ class Reason(StrEnum):
     ENTITY_SUBSTITUTION = "entity_substitution"  # another name in the same role
     LEARNED = "learned"  # the learned model, where the rules run out
     FIGURE_UPDATED = "figure_updated"  # a figure that changed between two publication times
+    FIGURE_UPDATED_DAYS = "figure_updated_days"  # ... between two days the claims tell of
     LOW_OVERLAP = "low_overlap"  # unrelated: the claims only look alike
 
 

@@ -462,7 +462,7 @@ ACCORDING_TO = ("نقلا عن",)
 # Words that end the name of a source: "قال الكرملين إن ...", "قال الكرملين يوم الاثنين".
 SOURCE_STOPS = frozenset(
     """ان انه انها ان عن علي في الي من امس اليوم يوم الاثنين الثلاثاء الاربعاء الخميس الجمعه
-    السبت الاحد قوله لدي ل""".split()
+    السبت الاحد قوله لدي ل صباح صباحا مساء فجر ظهر الليله""".split()
 )
 # Titles whose "of" belongs to the source's name (see en.py): an Arabic title takes its
 # complement without one ("رئيس بلدية درنة").

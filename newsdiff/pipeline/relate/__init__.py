@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 
 from newsdiff.pipeline import lang
@@ -132,7 +133,9 @@ __all__ = [
 # one figure bounded from two sides, one strictly ("more than 300,000" / "up to 300,000"), is
 # a mismatch; a hedge swapped for another ("more than" / "about") substitutes no name.
 # relate-16: between articles, claims that share no figure, date or name and no word but the
-# story's own (STORY_WORD_SHARE) are no link.
+# story's own (STORY_WORD_SHARE) are no link; a count or a duration that differs between two
+# claims that each name the day they tell of, two different days, is an update
+# (DAY_UPDATABLE_KINDS).
 ENGINE_VERSION = "relate-16"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
@@ -146,6 +149,11 @@ DISTINCT_QUANTITIES_SCORE = 0.45
 # contradictions: a deal's value or a man's age does not change from one day's report to the
 # next. Conservative by design: a wrong "update" would hide a real contradiction.
 UPDATABLE_KINDS = frozenset({"count"})
+# ... and two values told of two different days by the claims themselves ("40 hours of oxygen
+# left ... at 6 p.m. on Tuesday", "20 hours left ... on Wednesday at 11 a.m.") are one figure
+# revised from one day to the next, if it is of these kinds: a count, or a time left or
+# taken so far.
+DAY_UPDATABLE_KINDS = frozenset({"count", "duration"})
 # A pair the aligner found by meaning (align.MEANING_MIN_COSINE: a translation, a paraphrase)
 # shares too few words for the overlap cut; it is related when its vectors say so. Being
 # found by meaning, not by words, it is never called a contradiction by the learned model,
@@ -402,23 +410,45 @@ def _is_update(
     published_b: dt.date | None,
 ) -> bool:
     """Two values of one count in articles published on two different dates, or where one
-    claim words its figure as a rise ("the toll rose to ...")."""
+    claim words its figure as a rise ("the toll rose to ..."); or of a count or a duration
+    in claims that say they tell of two different days (DAY_UPDATABLE_KINDS)."""
+    if verdict.reason is not Reason.VALUE_MISMATCH or not verdict.differing:
+        return False
     lengths = {f.value for f in (*a.facts, *b.facts) if length_unit(f)}
-    return (
-        verdict.reason is Reason.VALUE_MISMATCH
-        and bool(verdict.differing)
-        # A length ("ارتفاعه 40م": its height) is measured, not counted: it is not revised
-        # from one day's report to the next.
-        and all(
-            d.kind in UPDATABLE_KINDS and not {d.a.value, d.b.value} & lengths
-            for d in verdict.differing
-        )
-        and (
-            (published_a is not None and published_b is not None and published_a != published_b)
-            or worded_as_rise(a)
-            or worded_as_rise(b)
-        )
+    # A length ("ارتفاعه 40م": its height) is measured, not counted: it is not revised from
+    # one day's report to the next.
+    if any({d.a.value, d.b.value} & lengths for d in verdict.differing):
+        return False
+    if _two_days(a, b):
+        return all(d.kind in DAY_UPDATABLE_KINDS for d in verdict.differing)
+    return all(d.kind in UPDATABLE_KINDS for d in verdict.differing) and (
+        (published_a is not None and published_b is not None and published_a != published_b)
+        or worded_as_rise(a)
+        or worded_as_rise(b)
     )
+
+
+def _two_days(a: ClaimDraft, b: ClaimDraft) -> bool:
+    """Whether each claim names the day it tells of, and the two days differ (by their dates
+    when both give one, else by their weekdays)."""
+    dates_a, dates_b = _dates_told(a), _dates_told(b)
+    if dates_a and dates_b:
+        return not dates_a & dates_b
+    days_a, days_b = _weekdays_told(a), _weekdays_told(b)
+    return bool(days_a and days_b) and not days_a & days_b
+
+
+def _dates_told(claim: ClaimDraft) -> frozenset[str]:
+    return frozenset(f.value for f in claim.facts if f.kind == "date" and len(f.value) == 10)
+
+
+def _weekdays_told(claim: ClaimDraft) -> frozenset[str]:
+    """The weekdays (Monday "0") a claim's times of day and full dates are told of."""
+    days = {f.subject for f in claim.facts if f.kind in ("time", "daypart") and f.subject}
+    for value in _dates_told(claim):
+        with suppress(ValueError):
+            days.add(str(dt.date.fromisoformat(value).weekday()))
+    return frozenset(days)
 
 
 def relate_claims(
@@ -486,6 +516,9 @@ def relate_claims(
     elif kind == "contradiction" and _is_update(verdict, a, b, published_a, published_b):
         kind, reason = "updated", Reason.FIGURE_UPDATED
         published = (published_a, published_b)
+        if _two_days(a, b):
+            # The claims say when each value held: their days, not the articles' dates.
+            reason, published = Reason.FIGURE_UPDATED_DAYS, (None, None)
     elif kind == "contradiction" and by_casualties and finding is not None:
         # Two counts of the same casualties in sentences that share nothing else: two
         # sources (a dispute) or two dates (an update) explain them; without either, one may
