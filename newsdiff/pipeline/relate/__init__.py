@@ -402,30 +402,34 @@ def worded_as_rise(claim: ClaimDraft) -> bool:
     return False
 
 
-def _is_update(
+def _update_reason(
     verdict: _Verdict,
     a: ClaimDraft,
     b: ClaimDraft,
     published_a: dt.date | None,
     published_b: dt.date | None,
-) -> bool:
-    """Two values of one count in articles published on two different dates, or where one
-    claim words its figure as a rise ("the toll rose to ..."); or of a count or a duration
-    in claims that say they tell of two different days (DAY_UPDATABLE_KINDS)."""
+) -> Reason | None:
+    """Why a contradiction is an update, if it is one: two values of one count in articles
+    published on two different dates, or where one claim words its figure as a rise ("the
+    toll rose to ...") (FIGURE_UPDATED); or of a count or a duration in claims that say they
+    tell of two different days (FIGURE_UPDATED_DAYS, DAY_UPDATABLE_KINDS)."""
     if verdict.reason is not Reason.VALUE_MISMATCH or not verdict.differing:
-        return False
+        return None
     lengths = {f.value for f in (*a.facts, *b.facts) if length_unit(f)}
     # A length ("ارتفاعه 40م": its height) is measured, not counted: it is not revised from
     # one day's report to the next.
     if any({d.a.value, d.b.value} & lengths for d in verdict.differing):
-        return False
+        return None
+    kinds = {d.kind for d in verdict.differing}
     if _two_days(a, b):
-        return all(d.kind in DAY_UPDATABLE_KINDS for d in verdict.differing)
-    return all(d.kind in UPDATABLE_KINDS for d in verdict.differing) and (
+        return Reason.FIGURE_UPDATED_DAYS if kinds <= DAY_UPDATABLE_KINDS else None
+    if kinds <= UPDATABLE_KINDS and (
         (published_a is not None and published_b is not None and published_a != published_b)
         or worded_as_rise(a)
         or worded_as_rise(b)
-    )
+    ):
+        return Reason.FIGURE_UPDATED
+    return None
 
 
 def _two_days(a: ClaimDraft, b: ClaimDraft) -> bool:
@@ -513,12 +517,13 @@ def relate_claims(
         # Sources before time: two sources giving two figures is a dispute between them,
         # whenever it was reported.
         kind = "disputed"
-    elif kind == "contradiction" and _is_update(verdict, a, b, published_a, published_b):
-        kind, reason = "updated", Reason.FIGURE_UPDATED
-        published = (published_a, published_b)
-        if _two_days(a, b):
-            # The claims say when each value held: their days, not the articles' dates.
-            reason, published = Reason.FIGURE_UPDATED_DAYS, (None, None)
+    elif kind == "contradiction" and (
+        update := _update_reason(verdict, a, b, published_a, published_b)
+    ):
+        kind, reason = "updated", update
+        if update is Reason.FIGURE_UPDATED:
+            # FIGURE_UPDATED_DAYS: the claims say when each value held, not the dates.
+            published = (published_a, published_b)
     elif kind == "contradiction" and by_casualties and finding is not None:
         # Two counts of the same casualties in sentences that share nothing else: two
         # sources (a dispute) or two dates (an update) explain them; without either, one may
