@@ -205,6 +205,11 @@ STORY_WORD_MIN_ARTICLES = 6
 RISE_PROCLITICS = ("و", "ف", "ب")
 
 
+def _claim_view(claim: ClaimDraft) -> ClaimView:
+    """The words view of a claim (words.view of its normal form, cached)."""
+    return view(claim.normalized or normalize_text(claim.text))
+
+
 @dataclass(frozen=True, slots=True)
 class _Pair:
     """Two claims as the decision reads them: their views, and what they share."""
@@ -217,8 +222,7 @@ class _Pair:
 
     @classmethod
     def of(cls, a: ClaimDraft, b: ClaimDraft) -> _Pair:
-        va = view(a.normalized or normalize_text(a.text))
-        vb = view(b.normalized or normalize_text(b.text))
+        va, vb = _claim_view(a), _claim_view(b)
         removed, added = diff(va, vb)
         return cls(va, vb, tuple(removed), tuple(added), containment(va, vb, removed, added))
 
@@ -555,9 +559,7 @@ def story_words(articles: Sequence[Sequence[ClaimDraft]]) -> frozenset[str]:
         return frozenset()
     used: Counter[str] = Counter()
     for claims in articles:
-        used.update(
-            {stem for c in claims for stem in view(c.normalized or normalize_text(c.text)).stems}
-        )
+        used.update({stem for claim in claims for stem in _claim_view(claim).stems})
     return frozenset(stem for stem, n in used.items() if n >= STORY_WORD_SHARE * len(articles))
 
 
