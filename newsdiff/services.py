@@ -801,6 +801,7 @@ def _links_replace(story: Story, found: _StoryClaims, link_drafts: Sequence[Link
         )
     }
     kept: set[int] = set()
+    stale: list[int] = []  # the ids of rows written again, then of rows gone
     rewritten: list[_LinkRow] = []
     new: list[_LinkRow] = []
     for link in links:
@@ -813,8 +814,8 @@ def _links_replace(story: Story, found: _StoryClaims, link_drafts: Sequence[Link
         if drawn != tuple(row[3:]):
             link.id = row[0]
             rewritten.append(link)
-    gone = [row[0] for row in stored.values() if row[0] not in kept]
-    stale = gone + [link.id for link in rewritten if link.id is not None]
+            stale.append(row[0])
+    stale += [row[0] for row in stored.values() if row[0] not in kept]
     for start in range(0, len(stale), LINK_DELETE_BATCH):
         ClaimLink.objects.filter(pk__in=stale[start : start + LINK_DELETE_BATCH]).delete()
     _links_insert(rewritten)
