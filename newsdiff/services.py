@@ -56,6 +56,7 @@ from newsdiff.pipeline import ENGINE_VERSION, analyse_article, compare_articles
 from newsdiff.pipeline.align import copied_articles
 from newsdiff.pipeline.encode import Encoder, Vectors, encoder_get, stack_from_bytes, to_bytes
 from newsdiff.pipeline.grouping import (
+    WORDS_VERSION,
     ArticleSignature,
     article_signature,
     lead_vector,
@@ -647,12 +648,40 @@ def _story_claims(story: Story) -> _StoryClaims:
         blobs[i].append(bytes(blob) if blob is not None else None)
     encoder = encoder_get()
     vectors = []
+    encoded = []
     for article, claims, ids, stored in zip(articles, drafts, claim_ids, blobs, strict=True):
         if article.encoder == encoder.name and all(b is not None for b in stored):
             vectors.append(_stored_vectors(stored, encoder.dim))
+            encoded.append(article)
         else:
             vectors.append(_article_encode(article, claims, ids, encoder))
+    _signatures_reweigh(encoded, {a.pk: c for a, c in zip(articles, drafts, strict=True)}, encoder)
     return _StoryClaims(articles=articles, drafts=drafts, claim_ids=claim_ids, vectors=vectors)
+
+
+def _signatures_reweigh(
+    articles: Sequence[Article], drafts: dict[int, list[ClaimDraft]], encoder: Encoder
+) -> None:
+    """Weigh again the words of signatures stored under an older grouping.WORDS_VERSION and
+    file their articles again in the index; their vectors stay as they are."""
+    versions = Article.objects.filter(pk__in=[a.pk for a in articles]).values_list(
+        "id", "signature__words_version", "lead_vector"
+    )
+    by_id = {a.pk: a for a in articles}
+    for pk, version, lead_blob in versions:
+        if version == WORDS_VERSION or lead_blob is None:
+            continue
+        article = by_id[pk]
+        signature = article_signature(
+            title=article.title,
+            claims=drafts[pk],
+            language=article.language,
+            lead=_stored_vectors([lead_blob], encoder.dim)[0],
+            published=_published_on(article),
+        )
+        Article.objects.filter(pk=pk).update(signature=signature.to_json())
+        ArticleKey.objects.filter(article_id=pk).delete()
+        _article_keys_store(article, signature)
 
 
 def _published_on(article: Article) -> dt.date | None:

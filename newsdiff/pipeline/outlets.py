@@ -33,10 +33,8 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from wordfreq import zipf_frequency
-
 from newsdiff.pipeline import lang
-from newsdiff.pipeline.normalize import is_arabic, normalized
+from newsdiff.pipeline.normalize import is_arabic, normalized, word_zipf
 
 REGISTRY_PATH = Path(__file__).with_name("data") / "outlets.json"
 
@@ -655,9 +653,9 @@ def _strong(part: str) -> bool:
     if len(words) != 1:
         return bool(words)
     word = name_key(part)
-    if is_arabic(word):
-        return not word.startswith("ال") and zipf_frequency(word, "ar") < COMMON_WORD_ZIPF
-    return zipf_frequency(word, "en") < COMMON_WORD_ZIPF
+    if is_arabic(word) and word.startswith("ال"):
+        return False
+    return word_zipf(word) < COMMON_WORD_ZIPF
 
 
 def _prompt_outlet(line: str, page: _Page) -> RegistryOutlet | None:
