@@ -8,10 +8,11 @@ list of pipeline/lang into a regex.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import Stemmer
@@ -122,37 +123,39 @@ def tokens(text: str) -> list[str]:
 # alef maksura; a normalised token has none of them. Looked up as they are, "اعلن" (أعلن,
 # announced: Zipf 5.1) read 3.9 and "لمده" (لمدة, for a period: 5.4) was not listed at all,
 # so the commonest words of a report weighed as rare names. Every spelling that folds to a
-# token counts for it; spellings rarer than ARABIC_LIST_MIN_FREQUENCY (Zipf 2: rarer than
-# any weight the word could get) are left to wordfreq's own lookup.
-ARABIC_FOLD = str.maketrans(dict.fromkeys("أإآٱ", "ا") | {"ى": "ي", "ة": "ه"})
-ARABIC_LIST_MIN_FREQUENCY = 1e-7
+# token counts for it: any alef may carry a hamza or a madda, a final ha may be a teh
+# marbuta and a final ya an alef maksura.
+_ALEF_SPELLINGS = "اأإآ"
+_FINAL_SPELLINGS = {"ه": "هة", "ي": "يى"}
+# A token with more alefs than this is looked up with the first ones only respelled.
+_MAX_ALEFS_RESPELLED = 4
 
 
-@lru_cache(maxsize=1)
-def _arabic_frequencies() -> dict[str, float]:
-    """wordfreq's Arabic frequencies by folded spelling (0.45 s on first use: 180,000 forms)."""
-    from wordfreq import get_frequency_dict  # read on first use, not at import
-
-    folded: dict[str, float] = {}
-    for word, frequency in get_frequency_dict("ar").items():
-        if frequency >= ARABIC_LIST_MIN_FREQUENCY:
-            key = word.translate(ARABIC_FOLD)
-            folded[key] = folded.get(key, 0.0) + frequency
-    return folded
+def _arabic_spellings(token: str) -> Iterator[str]:
+    options: list[str] = []
+    alefs = 0
+    for char in token:
+        if char == "ا" and alefs < _MAX_ALEFS_RESPELLED:
+            options.append(_ALEF_SPELLINGS)
+            alefs += 1
+        else:
+            options.append(char)
+    if options:
+        options[-1] = _FINAL_SPELLINGS.get(token[-1], options[-1])
+    return ("".join(spelling) for spelling in itertools.product(*options))
 
 
 @lru_cache(maxsize=200_000)
 def word_zipf(token: str) -> float:
     """How common a normalised word is in its language, on wordfreq's Zipf scale (log10 of
     occurrences per billion words; 0 for a word the lists do not know)."""
-    from wordfreq import zipf_frequency
+    from wordfreq import get_frequency_dict, zipf_frequency  # lists read on first use
 
     if not ARABIC_RE.search(token):
         return float(zipf_frequency(token, "en"))
-    frequency = _arabic_frequencies().get(token)
-    if frequency is None:
-        return float(zipf_frequency(token, "ar"))
-    return round(math.log10(frequency * 1e9), 2)
+    listed = get_frequency_dict("ar")
+    frequency = sum(listed.get(spelling, 0.0) for spelling in _arabic_spellings(token))
+    return round(math.log10(frequency * 1e9), 2) if frequency else 0.0
 
 
 @lru_cache(maxsize=65536)
