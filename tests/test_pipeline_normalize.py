@@ -14,6 +14,7 @@ from newsdiff.pipeline.normalize import (
     normalize_text,
     normalized,
     surface_of,
+    word_zipf,
 )
 
 
@@ -103,3 +104,15 @@ def test_alternation_tries_longer_words_first() -> None:
     assert (strict.fullmatch("اول  امس"), bool(loose.fullmatch("اول  امس"))) == (None, True)
     with pytest.raises(ValueError):
         alternation([])
+
+
+def test_an_arabic_word_is_as_common_as_all_its_spellings_together() -> None:
+    """Folded, "أعلن" is "اعلن" and "لمدة" is "لمده": the word lists know the spellings."""
+    from wordfreq import zipf_frequency
+
+    assert word_zipf(normalize_text("أعلن")) >= zipf_frequency("أعلن", "ar") > 5
+    assert word_zipf(normalize_text("لمدة")) >= zipf_frequency("لمدة", "ar") > 5
+    # The folded spelling alone is a rare word.
+    assert zipf_frequency(normalize_text("لمدة"), "ar") < word_zipf(normalize_text("لمدة")) - 1
+    assert word_zipf("neymar") == zipf_frequency("neymar", "en")
+    assert word_zipf("زقزقتهماتلك") == 0
