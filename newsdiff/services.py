@@ -664,13 +664,18 @@ def _signatures_reweigh(
 ) -> None:
     """Weigh again the words of signatures stored under an older grouping.WORDS_VERSION and
     file their articles again in the index; their vectors stay as they are."""
-    versions = Article.objects.filter(pk__in=[a.pk for a in articles]).values_list(
-        "id", "signature__words_version", "lead_vector"
-    )
     by_id = {a.pk: a for a in articles}
-    for pk, version, lead_blob in versions:
-        if version == WORDS_VERSION or lead_blob is None:
-            continue
+    stale = [
+        pk
+        for pk, version in Article.objects.filter(pk__in=by_id).values_list(
+            "id", "signature__words_version"
+        )
+        if version != WORDS_VERSION
+    ]
+    if not stale:
+        return
+    leads = Article.objects.filter(pk__in=stale, lead_vector__isnull=False)
+    for pk, lead_blob in leads.values_list("id", "lead_vector"):
         article = by_id[pk]
         signature = article_signature(
             title=article.title,
