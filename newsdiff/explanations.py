@@ -126,6 +126,7 @@ REASON_SENTENCES: dict[Reason, Promise] = {
     Reason.FIGURE_UPDATED_DAYS: gettext_lazy(
         "The figure changed between the two days the claims tell of"
     ),
+    Reason.FIGURE_REVISED: gettext_lazy("The same source gave two figures: it revised its count"),
     Reason.LOW_OVERLAP: gettext_lazy(
         "The claims only look alike: they share too little to compare"
     ),
@@ -277,8 +278,8 @@ def link_sentence(
     if flipped:
         details = details.swapped()
     shown = _isolated if isolate else str
-    if details.reason == Reason.FIGURE_UPDATED_DAYS:
-        # Each claim names its own day: both values, in no order the dates could give.
+    if details.reason in (Reason.FIGURE_UPDATED_DAYS, Reason.FIGURE_REVISED):
+        # Each claim names its own day, or no date orders the two: both values, unordered.
         return _reason_sentence(details, shown)
     if relation == "updated" or details.reason == Reason.FIGURE_UPDATED:
         return _update_sentence(details, shown)

@@ -152,6 +152,12 @@ CASES = [
         "تغيّر الرقم بين اليومين اللذين تتحدث عنهما المعلومتان (العدد: 3٬500 مقابل 1٬200).",
     ),
     (
+        "updated",
+        details(Reason.FIGURE_REVISED, diff(TOLL_3500, TOLL_1200)),
+        "The same source gave two figures: it revised its count (count: 3,500 vs 1,200).",
+        "أعطى المصدر نفسه رقمين مختلفين: فقد عدّل رقمه (العدد: 3٬500 مقابل 1٬200).",
+    ),
+    (
         "agreement",
         details(Reason.LOW_OVERLAP, similarity=0.31),
         "The claims only look alike: they share too little to compare.",

@@ -1367,6 +1367,35 @@ def test_a_figure_told_of_two_days_is_an_update(a: str, b: str, published: dt.da
     assert between_articles(a, same_day, published, published).kind == "contradiction"
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The migration agency said more than 43,000 people were displaced by the floods.",
+            "The migration agency said the floods displaced 36,000 people.",
+        ),
+        (
+            "أعلنت منظمة الهجرة نزوح أكثر من 43 ألف شخص بسبب الفيضانات.",
+            "أعلنت منظمة الهجرة نزوح 36 ألف شخص بسبب الفيضانات.",
+        ),
+    ],
+)
+def test_one_sources_two_counts_are_its_revision(a: str, b: str) -> None:
+    """Undated, or dated two days apart: the source revised its count, and the outlets that
+    quote it do not contradict each other."""
+    relation = between_articles(a, b, None, None)
+    assert (relation.kind, relation.reason) == ("updated", Reason.FIGURE_REVISED)
+    assert relation.details.published_a is None
+    day, next_day = dt.date(2023, 9, 14), dt.date(2023, 9, 15)
+    assert between_articles(a, b, day, next_day).reason == Reason.FIGURE_UPDATED
+    # Quoted on one day's pages, the two counts contradict each other ...
+    assert between_articles(a, b, day, day).kind == "contradiction"
+    # ... and two sources' counts are a dispute between them.
+    other = b.replace("The migration agency", "The Red Crescent")
+    other = other.replace("منظمة الهجرة", "الهلال الأحمر")
+    assert between_articles(a, other, None, None).kind == "disputed"
+
+
 def test_a_figure_told_of_two_days_is_no_update_of_what_never_changes() -> None:
     # A price is not revised overnight: two prices on two days still contradict each other.
     a = "On Tuesday the company said the trip cost $250,000 per person."

@@ -202,6 +202,12 @@ PAIRS = [
         None,
     ),
     (
+        "The migration agency said more than 43,000 people were displaced by the floods",
+        "The migration agency said the floods displaced 36,000 people",
+        None,
+        None,
+    ),
+    (
         "The crew's oxygen could run out at 7 a.m. ET on Thursday, the Coast Guard said",
         "The crew's oxygen could last until Thursday afternoon ET, the Coast Guard said",
         dt.date(2023, 6, 20),

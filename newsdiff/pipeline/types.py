@@ -46,6 +46,7 @@ class Reason(StrEnum):
     LEARNED = "learned"  # the learned model, where the rules run out
     FIGURE_UPDATED = "figure_updated"  # a figure that changed between two publication times
     FIGURE_UPDATED_DAYS = "figure_updated_days"  # ... between two days the claims tell of
+    FIGURE_REVISED = "figure_revised"  # one source's count, given twice, two values
     LOW_OVERLAP = "low_overlap"  # unrelated: the claims only look alike
 
 

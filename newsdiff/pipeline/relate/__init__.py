@@ -136,7 +136,9 @@ __all__ = [
 # story's own (STORY_WORD_SHARE) are no link; a count or a duration that differs between two
 # claims that each name the day they tell of, two different days, is an update
 # (DAY_UPDATABLE_KINDS).
-ENGINE_VERSION = "relate-16"
+# relate-17: two values of a count that both claims quote from one source, in articles not
+# known to be of one day, are the source's revision (FIGURE_REVISED), not a contradiction.
+ENGINE_VERSION = "relate-17"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out
@@ -416,7 +418,9 @@ def _update_reason(
     """Why a contradiction is an update, if it is one: two values of one count in articles
     published on two different dates, or where one claim words its figure as a rise ("the
     toll rose to ...") (FIGURE_UPDATED); or of a count or a duration in claims that say they
-    tell of two different days (FIGURE_UPDATED_DAYS, DAY_UPDATABLE_KINDS)."""
+    tell of two different days (FIGURE_UPDATED_DAYS, DAY_UPDATABLE_KINDS); or of a count that
+    both claims quote from one source, in articles not known to be of one day
+    (FIGURE_REVISED)."""
     if verdict.reason is not Reason.VALUE_MISMATCH or not verdict.differing:
         return None
     lengths = {f.value for f in (*a.facts, *b.facts) if length_unit(f)}
@@ -433,6 +437,16 @@ def _update_reason(
         or worded_as_rise(b)
     ):
         return Reason.FIGURE_UPDATED
+    if (
+        kinds <= UPDATABLE_KINDS
+        and a.attribution
+        and same_source(a.attribution, b.attribution)
+        and not (published_a is not None and published_a == published_b)
+    ):
+        # The International Organization for Migration's 36,000 displaced and its 43,000: a
+        # source that counts the same people twice revised its count; the outlets that
+        # quote it do not contradict each other. On one day's pages, they do.
+        return Reason.FIGURE_REVISED
     return None
 
 
