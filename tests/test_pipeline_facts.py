@@ -445,6 +445,10 @@ def test_direction(text: str, value: str) -> None:
         ("وصل الوفد صباحًا، وفقًا لمسؤول حكومي.", "مسؤول حكومي"),
         # A part of the day after the source is when it spoke, not its name.
         ("قال خفر السواحل مساء الثلاثاء إن 40 شخصا ما زالوا مفقودين.", "خفر السواحل"),
+        # What a source announced, in a verbal noun, is no part of its name.
+        ("أعلنت وزارة الصحة مقتل 30 شخصا في الفيضانات.", "وزاره الصحه"),
+        ("أعلنت منظمة الهجرة نزوح أكثر من 40 ألف شخص.", "منظمه الهجره"),
+        ("أعلن الهلال الأحمر انتشال 70 جثة من البحر.", "الهلال الاحمر"),
         ("ذكرت «رويترز» أن الشحنة وصلت.", "رويترز"),
         ("The talks failed, according to the mediator.", "the mediator"),
         ("Health officials said 12 people were hurt.", "health officials"),

@@ -476,10 +476,13 @@ RELATIVE_PRONOUNS: frozenset[str] = frozenset()
 # درنة" is "رئيس بلدية درنة".
 SOURCE_PLACE_NOUNS = frozenset("مدينه بلده قريه".split())
 # Words that, after a source's first word, start the object of a verb of denying or saying
-# rather than the source's name: "نفى الكرملين التقرير", "نفت الوزارة صحة الخبر".
+# rather than the source's name: "نفى الكرملين التقرير", "نفت الوزارة صحة الخبر"; and the
+# verbal nouns a verb of announcing takes for what happened: "أعلنت الوزارة مقتل 3 آلاف",
+# "أعلنت منظمة الهجرة نزوح 36 ألفا", "أعلن الهلال الأحمر انتشال 700 جثة".
 SOURCE_OBJECTS = frozenset(
     """التقرير تقرير التقارير تقارير الخبر الانباء الاخبار المعلومات الاتهامات اتهامات
-    المزاعم مزاعم صحه وجود وقوع ما قيام عدد مركزه موعد""".split()
+    المزاعم مزاعم صحه وجود وقوع ما قيام عدد مركزه موعد
+    مقتل وفاه نزوح تشريد اصابه انتشال فقدان ارتفاع انخفاض تسجيل اجلاء العثور""".split()
 )
 # Verbs that open a sentence continuing the quote of the last named speaker ("وأضاف أن ...",
 # "وتابع:"): with no source of its own, the sentence speaks for that speaker.

@@ -137,7 +137,8 @@ __all__ = [
 # claims that each name the day they tell of, two different days, is an update
 # (DAY_UPDATABLE_KINDS).
 # relate-17: two values of a count that both claims quote from one source, in articles not
-# known to be of one day, are the source's revision (FIGURE_REVISED), not a contradiction.
+# known to be of one day, are the source's revision (FIGURE_REVISED), not a contradiction;
+# a verbal noun after a verb of announcing ("أعلنت الوزارة مقتل ...") ends the source's name.
 ENGINE_VERSION = "relate-17"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
