@@ -88,8 +88,8 @@ UNKNOWN_WEIGHT = 3.0
 # the index files it under (for finding candidates among all stored articles).
 SIGNATURE_WORDS = 80
 # How the words of a signature are weighed: a signature stored under another version is
-# weighed again when its story is realigned (2: Arabic words by every spelling that folds to
-# them, normalize.word_zipf).
+# weighed again when its story is next aligned or realigned (2: Arabic words by every
+# spelling that folds to them, normalize.word_zipf).
 WORDS_VERSION = 2
 INDEX_WORDS = 12
 MIN_WORD_LENGTH = 3
