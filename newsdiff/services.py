@@ -684,9 +684,7 @@ def _signatures_reweigh(
             lead=_stored_vectors([lead_blob], encoder.dim)[0],
             published=_published_on(article),
         )
-        Article.objects.filter(pk=pk).update(signature=signature.to_json())
-        ArticleKey.objects.filter(article_id=pk).delete()
-        _article_keys_store(article, signature)
+        _signature_store(article, signature)
 
 
 def _published_on(article: Article) -> dt.date | None:
@@ -712,11 +710,7 @@ def _article_encode(
         ["vector"],
         batch_size=VERDICT_UPDATE_BATCH,
     )
-    Article.objects.filter(pk=article.pk).update(
-        encoder=encoder.name, lead_vector=to_bytes(signature.lead), signature=signature.to_json()
-    )
-    ArticleKey.objects.filter(article=article).delete()
-    _article_keys_store(article, signature)
+    _signature_store(article, signature, encoder=encoder.name, lead_vector=to_bytes(signature.lead))
     article.encoder = encoder.name
     return claim_vectors
 
@@ -739,6 +733,14 @@ def _encoded(
         title=title, claims=claims, language=language, lead=lead, published=published
     )
     return claim_vectors, signature
+
+
+def _signature_store(article: Article, signature: ArticleSignature, **fields: Any) -> None:
+    """Store an article's new grouping signature (with any other fields given) and file it
+    again in the index under the signature's keys."""
+    Article.objects.filter(pk=article.pk).update(signature=signature.to_json(), **fields)
+    ArticleKey.objects.filter(article=article).delete()
+    _article_keys_store(article, signature)
 
 
 def _article_keys_store(article: Article, signature: ArticleSignature) -> None:
