@@ -432,15 +432,16 @@ def _update_reason(
     kinds = {d.kind for d in verdict.differing}
     if _two_days(a, b):
         return Reason.FIGURE_UPDATED_DAYS if kinds <= DAY_UPDATABLE_KINDS else None
-    if kinds <= UPDATABLE_KINDS and (
+    if not kinds <= UPDATABLE_KINDS:
+        return None
+    if (
         (published_a is not None and published_b is not None and published_a != published_b)
         or worded_as_rise(a)
         or worded_as_rise(b)
     ):
         return Reason.FIGURE_UPDATED
     if (
-        kinds <= UPDATABLE_KINDS
-        and a.attribution
+        a.attribution
         and same_source(a.attribution, b.attribution)
         and not (published_a is not None and published_a == published_b)
     ):
