@@ -450,12 +450,20 @@ def test_direction(text: str, value: str) -> None:
         ("أعلنت منظمة الهجرة نزوح أكثر من 40 ألف شخص.", "منظمه الهجره"),
         ("أعلن الهلال الأحمر انتشال 70 جثة من البحر.", "الهلال الاحمر"),
         ("ذكرت «رويترز» أن الشحنة وصلت.", "رويترز"),
+        # When or how a source spoke is no part of its name.
+        ("وقالت البلدية لاحقاً إن 12 منزلا انهارت.", "البلديه"),
+        ("وقال أيضا محافظ المدينة إن المياه انحسرت.", "محافظ المدينه"),
+        ("وقال أيضا إن المياه انحسرت.", ""),
         ("The talks failed, according to the mediator.", "the mediator"),
         ("Health officials said 12 people were hurt.", "health officials"),
         # A title's "of" belongs to the name; any other "of" ends it.
         ("The mayor of Varna said the dam had burst.", "the mayor of varna"),
         ("Most of the residents said they had fled.", "the residents"),
         ("He said he would resign.", ""),
+        ("The port authority later said 12 cranes were lost.", "the port authority"),
+        ("The mayor had earlier said the dam was safe.", "the mayor"),
+        ("Rescuers on Friday said 40 people were missing.", "rescuers"),
+        ("She also said the dam was safe.", ""),
         # A relative pronoun is no source: the noun before it, or the name after it, is.
         (
             "The estimate was revised by Captain Lena Ward of the Harbour Patrol, who told"

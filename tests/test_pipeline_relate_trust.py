@@ -1396,6 +1396,26 @@ def test_one_sources_two_counts_are_its_revision(a: str, b: str) -> None:
     assert between_articles(a, other, None, None).kind == "disputed"
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The migration agency later said more than 43,000 people were displaced.",
+            "The migration agency had earlier said the floods displaced 36,000 people.",
+        ),
+        (
+            "وأعلنت منظمة الهجرة لاحقا نزوح أكثر من 43 ألف شخص بسبب الفيضانات.",
+            "وأعلنت منظمة الهجرة سابقا نزوح 36 ألف شخص بسبب الفيضانات.",
+        ),
+    ],
+)
+def test_when_a_source_spoke_makes_it_no_other_source(a: str, b: str) -> None:
+    """The agency said "later" and "had earlier" ("لاحقا", "سابقا"): when it spoke is no part
+    of its name, and its two counts are its revision, no dispute between two sources."""
+    relation = between_articles(a, b, None, None)
+    assert (relation.kind, relation.reason) == ("updated", Reason.FIGURE_REVISED)
+
+
 def test_a_figure_told_of_two_days_is_no_update_of_what_never_changes() -> None:
     # A price is not revised overnight: two prices on two days still contradict each other.
     a = "On Tuesday the company said the trip cost $250,000 per person."

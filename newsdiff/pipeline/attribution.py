@@ -42,6 +42,11 @@ SOURCE_PLACE_NOUNS = lang.merged_set("SOURCE_PLACE_NOUNS")
 SAYING_CONJUNCTIONS = lang.merged_set("CLAUSE_CONJUNCTIONS")
 # After a source's first word, these start the object of the verb ("نفى الكرملين التقرير").
 SOURCE_OBJECTS = lang.merged_set("SOURCE_OBJECTS")
+# Words that say when or how a source spoke ("later", "لاحقا"): no part of its name.
+SOURCE_ADVERBS = lang.merged_set("SOURCE_ADVERBS")
+# A day named between a source and its verb ("officials on Tuesday said").
+DAYS = lang.merged_set("WEEKDAYS") | lang.merged_set("RELATIVE_DAYS")
+ON_DAY = "on"
 # Names of one actor -> its key (pipeline/lang: a small curated list).
 ACTOR_ALIASES: dict[str, str] = lang.merged_dict("ACTOR_ALIASES")
 
@@ -151,6 +156,10 @@ def _source_after(folded: str, pos: int) -> str:
             break
         if words and word in SOURCE_OBJECTS:
             break
+        if word in SOURCE_ADVERBS:
+            if words:
+                break
+            continue  # "وقال أيضا وزير الصحة": the source is still ahead
         words.append(word)
     if words and words[0] in PRONOUNS:
         return ""
@@ -163,6 +172,7 @@ def _source_before(folded: str) -> str:
     if not english:
         return ""
     words = [w.strip("\"'’") for w in english["who"].split()]
+    _drop_when_said(words)
     relative = [i for i, word in enumerate(words) if word in RELATIVE_PRONOUNS]
     if relative:
         i = relative[-1]
@@ -187,3 +197,15 @@ def _source_before(folded: str) -> str:
             break
         kept.insert(0, word)
     return " ".join(kept)
+
+
+def _drop_when_said(words: list[str]) -> None:
+    """Drop the words at the end that say when or how the source spoke, not who it is: "the
+    ministry had earlier", "officials on Tuesday"."""
+    while words:
+        if words[-1] in SOURCE_ADVERBS:
+            words.pop()
+        elif len(words) > 1 and words[-1] in DAYS and words[-2] == ON_DAY:
+            del words[-2:]
+        else:
+            return

@@ -484,6 +484,11 @@ SOURCE_OBJECTS = frozenset(
     المزاعم مزاعم صحه وجود وقوع ما قيام عدد مركزه موعد
     مقتل وفاه نزوح تشريد اصابه انتشال فقدان ارتفاع انخفاض تسجيل اجلاء العثور""".split()
 )
+# Words that say when or how a source spoke, not who it is: "وقالت الوزارة لاحقا إن" is the
+# ministry, "وقال أيضا وزير الصحة" the minister of health.
+SOURCE_ADVERBS = frozenset(
+    """ايضا كذلك لاحقا سابقا مجددا مؤخرا اخيرا رسميا مرارا بدوره بدورها بدورهم بدورهما""".split()
+)
 # Verbs that open a sentence continuing the quote of the last named speaker ("وأضاف أن ...",
 # "وتابع:"): with no source of its own, the sentence speaks for that speaker.
 QUOTE_CONTINUERS = tuple(

@@ -323,6 +323,13 @@ PRONOUNS = frozenset("he she it they we i you".split())
 # ("Captain Jamie Frederick of the Coast Guard, who told ..."); before a name, the name says
 # ("which the authorities said ...").
 RELATIVE_PRONOUNS = frozenset({"who", "which"})
+# Words between a source and its verb that say when or how it spoke, not who it is: "the
+# ministry later said", "the mayor had earlier said", "officials on Tuesday said".
+SOURCE_ADVERBS = frozenset(
+    """also later earlier previously initially originally first subsequently separately
+    reportedly again further then now already once officially publicly repeatedly had has
+    have yesterday today tonight""".split()
+)
 # Words that start the object of a verb of saying after a source's first word (the source
 # comes before the verb in English, so none are needed).
 SOURCE_OBJECTS: frozenset[str] = frozenset()

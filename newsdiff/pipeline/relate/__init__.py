@@ -139,7 +139,9 @@ __all__ = [
 # relate-17: two values of a count that both claims quote from one source, in articles not
 # known to be of one day, are the source's revision (FIGURE_REVISED), not a contradiction;
 # a verbal noun after a verb of announcing ("أعلنت الوزارة مقتل ...") ends the source's name.
-ENGINE_VERSION = "relate-17"
+# relate-18: words that say when or how a source spoke ("later", "had earlier", "on Tuesday",
+# "لاحقا", "أيضا") are no part of its name.
+ENGINE_VERSION = "relate-18"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out
