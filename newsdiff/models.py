@@ -133,6 +133,10 @@ class Article(models.Model):
     encoder = models.CharField(max_length=80, blank=True)
     lead_vector = models.BinaryField(null=True, blank=True, editable=False)
     signature = models.JSONField(default=dict, blank=True)
+    # The pipeline.READING_VERSION its claims' facts and sources were read by: claims read
+    # by an older one are read again when the story is next aligned (articles stored before
+    # versions were recorded are 1).
+    reading_version = models.PositiveSmallIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

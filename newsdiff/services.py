@@ -52,7 +52,13 @@ from newsdiff.models import (
     WorkerBeat,
     conflict_details_text,
 )
-from newsdiff.pipeline import ENGINE_VERSION, analyse_article, compare_articles
+from newsdiff.pipeline import (
+    ENGINE_VERSION,
+    READING_VERSION,
+    analyse_article,
+    compare_articles,
+    reread_claims,
+)
 from newsdiff.pipeline.align import copied_articles
 from newsdiff.pipeline.encode import Encoder, Vectors, encoder_get, stack_from_bytes, to_bytes
 from newsdiff.pipeline.grouping import (
@@ -266,11 +272,22 @@ def claim_row(article: Article, claim: ClaimDraft, vector: Vectors) -> Claim:
         normalized=claim.normalized,
         start=claim.start,
         end=claim.end,
-        facts=[f.as_dict() for f in claim.facts],
-        attribution=claim.attribution[:200],
-        attribution_text=claim.attribution_text[:200],
         vector=to_bytes(vector),
+        **_claim_reading(claim),
     )
+
+
+# What reading a claim gives its stored row (pipeline.READING_VERSION).
+CLAIM_READING_FIELDS = ("facts", "attribution", "attribution_text")
+
+
+def _claim_reading(claim: ClaimDraft) -> dict[str, Any]:
+    """The stored fields of a claim that the reading of its facts and source gives."""
+    return {
+        "facts": [f.as_dict() for f in claim.facts],
+        "attribution": claim.attribution[:200],
+        "attribution_text": claim.attribution_text[:200],
+    }
 
 
 def _stored_vectors(blobs: Sequence[bytes | memoryview | None], dim: int) -> Vectors:
@@ -568,6 +585,7 @@ def _article_store(draft: _ArticleDraft) -> IngestResult:
         encoder=draft.encoder.name,
         lead_vector=to_bytes(draft.signature.lead),
         signature=draft.signature.to_json(),
+        reading_version=READING_VERSION,
     )
     article.full_clean()
     article.save()
@@ -630,6 +648,7 @@ def _story_claims(story: Story) -> _StoryClaims:
             "language",
             "copy_of_id",
             "encoder",
+            "reading_version",
         )
     )
     index_of = {article.pk: i for i, article in enumerate(articles)}
@@ -646,6 +665,7 @@ def _story_claims(story: Story) -> _StoryClaims:
         drafts[i].append(_claim_draft(*fields))
         claim_ids[i].append(claim_id)
         blobs[i].append(bytes(blob) if blob is not None else None)
+    reread = _claims_reread(articles, drafts, claim_ids)
     encoder = encoder_get()
     vectors = []
     encoded = []
@@ -655,22 +675,56 @@ def _story_claims(story: Story) -> _StoryClaims:
             encoded.append(article)
         else:
             vectors.append(_article_encode(article, claims, ids, encoder))
-    _signatures_reweigh(encoded, {a.pk: c for a, c in zip(articles, drafts, strict=True)}, encoder)
+    _signatures_reweigh(
+        encoded, {a.pk: c for a, c in zip(articles, drafts, strict=True)}, encoder, reread
+    )
     return _StoryClaims(articles=articles, drafts=drafts, claim_ids=claim_ids, vectors=vectors)
 
 
+def _claims_reread(
+    articles: Sequence[Article], drafts: list[list[ClaimDraft]], claim_ids: list[list[int]]
+) -> set[int]:
+    """Read again the facts and sources of the claims of articles stored under an older
+    pipeline.READING_VERSION (in drafts, and stored); the ids of those articles."""
+    stale = {a.pk for a in articles if a.reading_version != READING_VERSION}
+    if not stale:
+        return stale
+    texts = dict(Article.objects.filter(pk__in=stale).values_list("id", "clean_text"))
+    for i, article in enumerate(articles):
+        if article.pk not in stale:
+            continue
+        drafts[i] = list(
+            reread_claims(texts[article.pk], drafts[i], published=_published_on(article))
+        )
+        Claim.objects.bulk_update(
+            [
+                Claim(pk=pk, **_claim_reading(c))
+                for pk, c in zip(claim_ids[i], drafts[i], strict=True)
+            ],
+            CLAIM_READING_FIELDS,
+            batch_size=VERDICT_UPDATE_BATCH,
+        )
+        article.reading_version = READING_VERSION
+    Article.objects.filter(pk__in=stale).update(reading_version=READING_VERSION)
+    return stale
+
+
 def _signatures_reweigh(
-    articles: Sequence[Article], drafts: dict[int, list[ClaimDraft]], encoder: Encoder
+    articles: Sequence[Article],
+    drafts: dict[int, list[ClaimDraft]],
+    encoder: Encoder,
+    reread: set[int],
 ) -> None:
-    """Weigh again the words of signatures stored under an older grouping.WORDS_VERSION and
-    file their articles again in the index; their vectors stay as they are."""
+    """Weigh again the signatures stored under an older grouping.WORDS_VERSION, or of
+    articles whose claims were read again (their precise figures), and file their articles
+    again in the index; their vectors stay as they are."""
     by_id = {a.pk: a for a in articles}
     stale = [
         pk
         for pk, version in Article.objects.filter(pk__in=by_id).values_list(
             "id", "signature__words_version"
         )
-        if version != WORDS_VERSION
+        if version != WORDS_VERSION or pk in reread
     ]
     if not stale:
         return

@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 
 from newsdiff import services
 from newsdiff.models import Article, Claim, ClaimLink, Outlet, Relation, Story
+from newsdiff.pipeline import READING_VERSION
 from newsdiff.services import article_ingest, story_realign
 
 pytestmark = pytest.mark.django_db
@@ -214,6 +215,37 @@ def test_a_new_article_is_aligned_incrementally_as_a_full_realign_would() -> Non
     story_realign(story=Story.objects.get(slug="flood"))
     full = sorted(ClaimLink.objects.values_list("claim_a", "claim_b", "relation"))
     assert incremental == full
+
+
+DISPLACED_A = """Floods swept the river valley of Nordmark after a week of heavy rain.
+The migration agency later said more than 43,000 people were displaced by the floods.
+Army engineers began repairing the broken levee near the town of Helle."""
+DISPLACED_B = """Heavy rain flooded the river valley of Nordmark for a week.
+The migration agency had earlier said the floods displaced 36,000 people.
+Schools in the valley will stay closed until the water recedes."""
+
+
+def test_claims_read_by_an_older_reading_are_read_again_on_realign() -> None:
+    """An engine upgrade that reads facts or sources differently applies to the claims
+    already stored: their facts and sources are read again from their text, so that a
+    realignment gives the verdicts a fresh ingest gives."""
+    article_ingest(raw_text=DISPLACED_A, outlet_name="Valley Post", story_slug="flood")
+    article_ingest(raw_text=DISPLACED_B, outlet_name="River Times", story_slug="flood")
+    fields = ("id", "facts", "attribution", "attribution_text")
+    fresh = sorted(Claim.objects.values_list(*fields))
+    # As an older reading stored them: "later" and "had earlier" read as part of the
+    # agency's name (two sources, so a dispute), and no facts in one claim.
+    for claim in Claim.objects.filter(attribution__contains="agency"):
+        claim.attribution = f"{claim.attribution} later"
+        claim.attribution_text = f"{claim.attribution_text} later"
+        claim.save(update_fields=["attribution", "attribution_text"])
+    Claim.objects.filter(position=0).update(facts=[])
+    Article.objects.update(reading_version=1)
+    story_realign(story=Story.objects.get(slug="flood"))
+    assert sorted(Claim.objects.values_list(*fields)) == fresh
+    assert set(Article.objects.values_list("reading_version", flat=True)) == {READING_VERSION}
+    link = ClaimLink.objects.get(claim_a__attribution__contains="agency")
+    assert (link.relation, link.details["reason"]) == ("updated", "figure_revised")
 
 
 class TestConstraints:

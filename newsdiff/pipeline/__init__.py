@@ -23,6 +23,11 @@ from newsdiff.pipeline.segment import segment_claims
 from newsdiff.pipeline.types import AnalysedArticle, ClaimDraft, LinkDraft, Match, Reason
 
 ENGINE_VERSION = f"newsdiff-1/{RELATE_VERSION}"
+# How claims' facts and sources are read (facts.claims_with_facts): claims stored under an
+# older reading are read again, from their stored text, when their story is next aligned or
+# realigned (reread_claims). 2: when or how a source spoke is no part of its name ("the
+# ministry later said", "وقالت الوزارة لاحقا").
+READING_VERSION = 2
 # Between articles, the learned contradiction model (trained on ANS headline rewrites) speaks
 # only for near-rewrites; the fact rules speak for everything aligned. On the seed pair every
 # learned "contradiction" had similarity <= 0.67, and none was one.
@@ -46,6 +51,31 @@ def analyse_article(raw: str, *, published: dt.date | None = None) -> AnalysedAr
         clean.text, segment_claims(clean.text), published=published or clean.meta.published
     )
     return AnalysedArticle(clean=clean, claims=claims)
+
+
+def reread_claims(
+    clean_text: str, claims: Sequence[ClaimDraft], *, published: dt.date | None = None
+) -> tuple[ClaimDraft, ...]:
+    """Stored claims with their facts and sources read again by the current reading, their
+    text, positions and spans kept (links and editors' decisions refer to them).
+
+    A claim split from a longer sentence reads its source from that sentence, as at ingest:
+    the clean text is segmented again for the sentence spans, and a claim whose span the
+    current segmentation no longer cuts is read alone."""
+    sentences = {
+        (s.claim.start, s.claim.end): (s.sentence_start, s.sentence_end)
+        for s in segment_claims(clean_text)
+    }
+    segments = [
+        (
+            ClaimDraft(
+                position=c.position, text=c.text, normalized=c.normalized, start=c.start, end=c.end
+            ),
+            *sentences.get((c.start, c.end), (c.start, c.end)),
+        )
+        for c in claims
+    ]
+    return claims_with_facts(clean_text, segments, published=published)
 
 
 def compare_articles(

@@ -11,7 +11,10 @@ from newsdiff.services import story_realign
 
 
 class Command(BaseCommand):
-    help = "Recompute the links of stories with the current engine; editors' decisions are kept."
+    help = (
+        "Recompute the links of stories with the current engine (claims read by an older "
+        "engine have their facts and sources read again); editors' decisions are kept."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--story", action="append", default=[], help="slug (repeatable)")
