@@ -454,6 +454,13 @@ def test_direction(text: str, value: str) -> None:
         ("وقالت البلدية لاحقاً إن 12 منزلا انهارت.", "البلديه"),
         ("وقال أيضا محافظ المدينة إن المياه انحسرت.", "محافظ المدينه"),
         ("وقال أيضا إن المياه انحسرت.", ""),
+        # "وفق ما أفاد": the source follows the verb; whom or through what it spoke, and
+        # what it announced, are no part of its name.
+        ("وانهارت 12 بناية، وفق ما أفاد الدفاع المدني.", "الدفاع المدني"),
+        ("وقال المحافظ لوكالة الأنباء الرسمية إن المياه انحسرت.", "المحافظ"),
+        ("وأعلن رئيس النادي عبر حسابه في تويتر أن الصفقة اكتملت.", "رئيس النادي"),
+        ("أعلن نادي الاتحاد تعاقده مع المهاجم لمدة موسمين.", "نادي الاتحاد"),
+        ("وقال سكان إنهم سمعوا دويا قويا.", "سكان"),
         ("The talks failed, according to the mediator.", "the mediator"),
         ("Health officials said 12 people were hurt.", "health officials"),
         # A title's "of" belongs to the name; any other "of" ends it.
@@ -464,6 +471,7 @@ def test_direction(text: str, value: str) -> None:
         ("The mayor had earlier said the dam was safe.", "the mayor"),
         ("Rescuers on Friday said 40 people were missing.", "rescuers"),
         ("She also said the dam was safe.", ""),
+        ("The ferry sank after officials said it was safe to sail.", "officials"),
         # A relative pronoun is no source: the noun before it, or the name after it, is.
         (
             "The estimate was revised by Captain Lena Ward of the Harbour Patrol, who told"

@@ -42,6 +42,9 @@ SOURCE_PLACE_NOUNS = lang.merged_set("SOURCE_PLACE_NOUNS")
 SAYING_CONJUNCTIONS = lang.merged_set("CLAUSE_CONJUNCTIONS")
 # After a source's first word, these start the object of the verb ("نفى الكرملين التقرير").
 SOURCE_OBJECTS = lang.merged_set("SOURCE_OBJECTS")
+OBJECT_SUFFIXES = lang.merged_tuple("OBJECT_SUFFIXES")
+# "وفق ما أفاد الجيش": the word, and the verb after it, come before the source.
+SOURCE_WHAT = lang.merged_set("SOURCE_WHAT")
 # Words that say when or how a source spoke ("later", "لاحقا"): no part of its name.
 SOURCE_ADVERBS = lang.merged_set("SOURCE_ADVERBS")
 # A day named between a source and its verb ("officials on Tuesday said").
@@ -151,10 +154,13 @@ def _source_after(folded: str, pos: int) -> str:
             break
     segment = folded[pos : stop.start() if stop else len(folded)].replace('"', " ")
     words: list[str] = []
-    for word in segment.split():
+    split = segment.split()
+    if len(split) > 1 and split[0] in SOURCE_WHAT and split[1] not in STOPWORDS:
+        split = split[2:]  # "ما أفاد", not "ما لا يقل عن"
+    for word in split:
         if word in SOURCE_STOPS or word[0].isdigit() or len(words) == SOURCE_MAX_WORDS:
             break
-        if words and word in SOURCE_OBJECTS:
+        if words and _starts_object(word):
             break
         if word in SOURCE_ADVERBS:
             if words:
@@ -164,6 +170,17 @@ def _source_after(folded: str, pos: int) -> str:
     if words and words[0] in PRONOUNS:
         return ""
     return " ".join(words)
+
+
+def _starts_object(word: str) -> bool:
+    """Whether a word after a source's first one starts what the source said or announced
+    ("التقرير", "مقتل", "تعاقده")."""
+    if word in SOURCE_OBJECTS:
+        return True
+    return any(
+        word.endswith(suffix) and word[: -len(suffix)] in SOURCE_OBJECTS
+        for suffix in OBJECT_SUFFIXES
+    )
 
 
 def _source_before(folded: str) -> str:

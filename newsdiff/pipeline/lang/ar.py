@@ -459,11 +459,17 @@ SAY_AFTER_SOURCE: tuple[str, ...] = ()
 SAY_BEFORE_QUOTE: tuple[str, ...] = ()
 # Phrases followed by the source ("نقلا عن رويترز"); a space stands for any whitespace.
 ACCORDING_TO = ("نقلا عن",)
-# Words that end the name of a source: "قال الكرملين إن ...", "قال الكرملين يوم الاثنين".
+# Words that end the name of a source: "قال الكرملين إن ...", "قال الكرملين يوم الاثنين";
+# the medium it spoke through ("عبر", "قال عبود لوكالة فرانس برس": whom it told).
 SOURCE_STOPS = frozenset(
-    """ان انه انها ان عن علي في الي من امس اليوم يوم الاثنين الثلاثاء الاربعاء الخميس الجمعه
-    السبت الاحد قوله لدي ل صباح صباحا مساء فجر ظهر الليله""".split()
+    """ان انه انها انهم انهما اننا انني بان بانه بانها بانهم فان وان عن علي في الي من امس
+    اليوم يوم الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد قوله لدي ل صباح صباحا مساء
+    فجر ظهر الليله عبر لوكاله لصحيفه لقناه لموقع لتلفزيون للتلفزيون لاذاعه للاذاعه لشبكه
+    لوسائل للصحفيين للصحافيين""".split()
 )
+# After "حسب", "وفق": "ما" and a verb come before the source ("وفق ما أفاد الجيش", "بحسب ما
+# أكدت الوزارة").
+SOURCE_WHAT = frozenset({"ما"})
 # Titles whose "of" belongs to the source's name (see en.py): an Arabic title takes its
 # complement without one ("رئيس بلدية درنة").
 SOURCE_TITLES: frozenset[str] = frozenset()
@@ -482,8 +488,11 @@ SOURCE_PLACE_NOUNS = frozenset("مدينه بلده قريه".split())
 SOURCE_OBJECTS = frozenset(
     """التقرير تقرير التقارير تقارير الخبر الانباء الاخبار المعلومات الاتهامات اتهامات
     المزاعم مزاعم صحه وجود وقوع ما قيام عدد مركزه موعد
-    مقتل وفاه نزوح تشريد اصابه انتشال فقدان ارتفاع انخفاض تسجيل اجلاء العثور""".split()
+    مقتل وفاه نزوح تشريد اصابه انتشال فقدان ارتفاع انخفاض تسجيل اجلاء العثور
+    تعاقد التعاقد ضم توقيع التوقيع انتقال رحيل فسخ""".split()
 )
+# Pronoun suffixes a verbal noun of SOURCE_OBJECTS may carry ("أعلن النادي تعاقده مع").
+OBJECT_SUFFIXES = ("هما", "هم", "ها", "ه")
 # Words that say when or how a source spoke, not who it is: "وقالت الوزارة لاحقا إن" is the
 # ministry, "وقال أيضا وزير الصحة" the minister of health.
 SOURCE_ADVERBS = frozenset(

@@ -309,8 +309,10 @@ SOURCE_PLACE_NOUNS = frozenset({"city", "town", "village"})
 # Words that end the name of a source: "according to X on Monday".
 SOURCE_STOPS = frozenset(
     """that on in at of to he she it they we on monday tuesday wednesday
-    thursday friday saturday sunday""".split()
+    thursday friday saturday sunday after before when while because since until where""".split()
 )
+# Words that put the source further on (see ar.py).
+SOURCE_WHAT: frozenset[str] = frozenset()
 # Titles whose "of" belongs to the source's name ("the governor of Beirut said"): the name
 # reads on past "of" after one of them.
 SOURCE_TITLES = frozenset(
@@ -333,6 +335,7 @@ SOURCE_ADVERBS = frozenset(
 # Words that start the object of a verb of saying after a source's first word (the source
 # comes before the verb in English, so none are needed).
 SOURCE_OBJECTS: frozenset[str] = frozenset()
+OBJECT_SUFFIXES: tuple[str, ...] = ()
 # Verbs that open a sentence continuing the last named speaker's quote (an Arabic word order:
 # see ar.py) ...
 QUOTE_CONTINUERS: tuple[str, ...] = ()

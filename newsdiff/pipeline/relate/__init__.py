@@ -140,7 +140,8 @@ __all__ = [
 # known to be of one day, are the source's revision (FIGURE_REVISED), not a contradiction;
 # a verbal noun after a verb of announcing ("أعلنت الوزارة مقتل ...") ends the source's name.
 # relate-18: words that say when or how a source spoke ("later", "had earlier", "on Tuesday",
-# "لاحقا", "أيضا") are no part of its name.
+# "لاحقا", "أيضا"), whom or through what it spoke ("لوكالة", "عبر") and what it announced
+# ("تعاقده") are no part of its name; "وفق ما أفاد الجيش" is the army.
 ENGINE_VERSION = "relate-18"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
