@@ -283,6 +283,12 @@ def test_four_digits_before_the_people_they_count_are_a_count_not_a_year(
     assert (fact.kind, fact.value, fact.subject) == ("count", "2000", subject)
 
 
+def test_when_a_figure_was_told_leaves_what_it_counts() -> None:
+    """ "had earlier" stands between the figure and its word of state: still the dead."""
+    (fact,) = quantities("The death toll had earlier reached 870 people")
+    assert (fact.kind, fact.value, fact.subject) == ("count", "870", "#dead")
+
+
 def test_a_year_stays_a_year() -> None:
     assert [(f.kind, f.value) for f in quantities("He was arrested in 2008 in Thailand")] == [
         ("year", "2008")

@@ -665,6 +665,31 @@ def test_a_figure_worded_as_a_rise_is_an_update_not_a_contradiction(a: str, b: s
 @pytest.mark.parametrize(
     ("a", "b"),
     [
+        (
+            "وكانت حصيلة القتلى جراء الفيضانات قد بلغت في وقت سابق 870 شخصا",
+            "وبلغت حصيلة القتلى جراء الفيضانات 5300 شخص",
+        ),
+        (
+            "The death toll in the city had earlier reached 870 people",
+            "The death toll in the city reached 5,300 people",
+        ),
+    ],
+)
+def test_a_figure_told_as_said_before_is_an_update_not_a_contradiction(a: str, b: str) -> None:
+    """ "في وقت سابق", "had earlier": the figure is an earlier one, the other the later."""
+    assert (relate_texts(a, b).kind, relate_texts(a, b).reason) == (
+        "updated",
+        Reason.FIGURE_UPDATED,
+    )
+    assert relate_texts(b, a).kind == "updated"
+    # Both told as said before, nothing says which came later: they contradict each other.
+    earlier = b.replace("وبلغت", "وبلغت في وقت سابق").replace("reached", "had earlier reached")
+    assert relate_texts(a, earlier).kind == "contradiction"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
         ("وارتفع عدد القتلى جراء الانفجار إلى 140 قتيلا", "وبلغ عدد القتلى جراء الانفجار 95 قتيلا"),
         (
             "أعلن الوزير عن ارتفاع عدد القتلى جراء الانفجار إلى 140 قتيلا",
@@ -1401,16 +1426,16 @@ def test_one_sources_two_counts_are_its_revision(a: str, b: str) -> None:
     [
         (
             "The migration agency later said more than 43,000 people were displaced.",
-            "The migration agency had earlier said the floods displaced 36,000 people.",
+            "The migration agency also said the floods displaced 36,000 people.",
         ),
         (
             "وأعلنت منظمة الهجرة لاحقا نزوح أكثر من 43 ألف شخص بسبب الفيضانات.",
-            "وأعلنت منظمة الهجرة سابقا نزوح 36 ألف شخص بسبب الفيضانات.",
+            "وأعلنت منظمة الهجرة أيضا نزوح 36 ألف شخص بسبب الفيضانات.",
         ),
     ],
 )
 def test_when_a_source_spoke_makes_it_no_other_source(a: str, b: str) -> None:
-    """The agency said "later" and "had earlier" ("لاحقا", "سابقا"): when it spoke is no part
+    """The agency said "later" and "also" ("لاحقا", "أيضا"): when or how it spoke is no part
     of its name, and its two counts are its revision, no dispute between two sources."""
     relation = between_articles(a, b, None, None)
     assert (relation.kind, relation.reason) == ("updated", Reason.FIGURE_REVISED)

@@ -221,7 +221,7 @@ DISPLACED_A = """Floods swept the river valley of Nordmark after a week of heavy
 The migration agency later said more than 43,000 people were displaced by the floods.
 Army engineers began repairing the broken levee near the town of Helle."""
 DISPLACED_B = """Heavy rain flooded the river valley of Nordmark for a week.
-The migration agency had earlier said the floods displaced 36,000 people.
+The migration agency also said the floods displaced 36,000 people.
 Schools in the valley will stay closed until the water recedes."""
 
 
@@ -233,7 +233,7 @@ def test_claims_read_by_an_older_reading_are_read_again_on_realign() -> None:
     article_ingest(raw_text=DISPLACED_B, outlet_name="River Times", story_slug="flood")
     fields = ("id", "facts", "attribution", "attribution_text")
     fresh = sorted(Claim.objects.values_list(*fields))
-    # As an older reading stored them: "later" and "had earlier" read as part of the
+    # As an older reading stored them: "later" and "also" read as part of the
     # agency's name (two sources, so a dispute), and no facts in one claim.
     for claim in Claim.objects.filter(attribution__contains="agency"):
         claim.attribution = f"{claim.attribution} later"

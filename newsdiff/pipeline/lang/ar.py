@@ -1266,3 +1266,6 @@ LONG_VOWELS = ("ا", "و", "ي")
 # "ارتفعت حصيلة القتلى إلى ..." reports an update of an earlier figure, not a rival one
 # (relate: an update, whatever the two publication dates). Normalised forms, without و / ف.
 RISE_WORDS = frozenset("ارتفع ارتفعت يرتفع ترتفع ارتفاع".split())
+# "وكانت السلطات ذكرت في وقت سابق أن الحصيلة بلغت 7 آلاف" tells what was said before: its
+# figure is an earlier one, and a figure told without such words is the later. Folded phrases.
+EARLIER_PHRASES = ("في وقت سابق", "سابقا", "في حصيله سابقه", "الحصيله السابقه")

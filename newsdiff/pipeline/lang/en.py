@@ -234,7 +234,10 @@ DURATION_SUBJECTS: dict[str, str] = {
     "serving": "served",
 }
 # Words between a quantity and what it measures that say nothing about it.
-FILLERS = frozenset("""for over more than less about around nearly almost some worth up""".split())
+FILLERS = frozenset(
+    """for over more than less about around nearly almost some worth up earlier previously
+    initially already had has have""".split()
+)
 # Proclitics peeled off a word before looking it up in a word list.
 PROCLITICS: tuple[str, ...] = ()
 
@@ -973,3 +976,6 @@ LONG_VOWELS: tuple[str, ...] = ()
 # A figure worded as a rise ("the toll rose to 5,300") reports an update of an earlier figure,
 # not a rival one (relate: an update, whatever the two publication dates).
 RISE_WORDS = frozenset("rose risen rises climbed jumped increased".split())
+# A figure told as what was said before ("officials had earlier put the toll at 5,500"; see
+# ar.py).
+EARLIER_PHRASES = ("earlier", "previously", "initially", "an earlier toll", "a previous toll")

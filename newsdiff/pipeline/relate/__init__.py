@@ -26,6 +26,7 @@ people read are rendered from them by newsdiff/explanations.py.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Sequence
 from contextlib import suppress
@@ -35,7 +36,7 @@ from newsdiff.pipeline import lang
 from newsdiff.pipeline.align import MEANING_QUANTITY_COSINE, share_a_fact
 from newsdiff.pipeline.attribution import same_source
 from newsdiff.pipeline.facts import casualty_counts, claim_from_text
-from newsdiff.pipeline.normalize import light_stem, normalize_text, tokens
+from newsdiff.pipeline.normalize import alternation, light_stem, normalize_text, tokens
 from newsdiff.pipeline.numbers import MAGNITUDE
 from newsdiff.pipeline.relate.metrics import format_scores, relation_scores
 from newsdiff.pipeline.relate.model import (
@@ -141,7 +142,9 @@ __all__ = [
 # a verbal noun after a verb of announcing ("أعلنت الوزارة مقتل ...") ends the source's name.
 # relate-18: words that say when or how a source spoke ("later", "had earlier", "on Tuesday",
 # "لاحقا", "أيضا"), whom or through what it spoke ("لوكالة", "عبر") and what it announced
-# ("تعاقده") are no part of its name; "وفق ما أفاد الجيش" is the army.
+# ("تعاقده") are no part of its name; "وفق ما أفاد الجيش" is the army. A count told as said
+# before ("في وقت سابق", "had earlier") against one that is not is an update (the other is the
+# later).
 ENGINE_VERSION = "relate-18"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
@@ -168,6 +171,9 @@ MEANING_RELATED_COSINE = 0.5
 # ... or from align.MEANING_QUANTITY_COSINE when the two give one quantity, year or date
 # (align.share_a_fact).
 RISE_WORDS = lang.merged_set("RISE_WORDS")
+_EARLIER_RE = re.compile(
+    rf"(?<!\w)[وف]?(?:{alternation(lang.merged_tuple('EARLIER_PHRASES'))})(?!\w)"
+)
 # Between articles, the learned model may call a contradiction only where each claim has at
 # most this many words (stems) the other lacks: its training pairs are headlines with one
 # or two words corrupted; claims of two articles that differ more are two sentences, where
@@ -412,6 +418,12 @@ def worded_as_rise(claim: ClaimDraft) -> bool:
     return False
 
 
+def worded_as_earlier(claim: ClaimDraft) -> bool:
+    """Whether the claim tells its figure as one said before ("ذكرت في وقت سابق", "had
+    earlier said")."""
+    return bool(_EARLIER_RE.search(claim.normalized or normalize_text(claim.text)))
+
+
 def _update_reason(
     verdict: _Verdict,
     a: ClaimDraft,
@@ -441,6 +453,9 @@ def _update_reason(
         (published_a is not None and published_b is not None and published_a != published_b)
         or worded_as_rise(a)
         or worded_as_rise(b)
+        # One figure told as said before, the other not: the other is the later. Both told
+        # so give no order.
+        or worded_as_earlier(a) != worded_as_earlier(b)
     ):
         return Reason.FIGURE_UPDATED
     if (
