@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from newsdiff.pipeline.clean import clean_article
+from newsdiff.pipeline.facts import claims_with_facts
 from newsdiff.pipeline.normalize import normalize_text
 from newsdiff.pipeline.segment import SegmentedClaim, segment_claims
 from newsdiff.pipeline.types import ClaimDraft
@@ -128,6 +129,29 @@ def test_english_clauses_split_at_while_and_but() -> None:
     text = f"{first}, {second}, {third}"
     claims = claims_of(text)
     assert [c.text for c in claims] == [first, second, third]
+    assert_offsets(text, claims)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "The harbour master said divers are searching the wreck with two robots",
+            "but added that the water is cold and murky.",
+        ),
+        (
+            "Officials said the bridge would reopen to cars on Monday",
+            "and warned drivers to expect long delays.",
+        ),
+    ],
+)
+def test_a_second_verb_of_saying_opens_a_second_statement(first: str, second: str) -> None:
+    """However short the sentence, what a speaker said and what they added are two claims,
+    the second still the speaker's."""
+    text = f"{first} {second}"
+    claims = claims_with_facts(text, segment_claims(text))
+    assert [c.text for c in claims] == [first, second]
+    assert claims[0].attribution and claims[1].attribution == claims[0].attribution
     assert_offsets(text, claims)
 
 

@@ -40,6 +40,11 @@ _CLAUSE_JOINT_RE = re.compile(
     r"|[;؛]\s*"
     rf"|\s+(?=(?:{alternation(lang.merged_tuple('CLAUSE_OPENERS_NO_COMMA'))})\s)"
 )
+# A second statement of the same speaker opens at its verb of saying, in a sentence of any
+# length (lang SECOND_STATEMENT_OPENERS), after an optional comma.
+_SECOND_STATEMENT_RE = re.compile(
+    rf"[،,]?\s+(?=(?:{alternation(lang.merged_tuple('SECOND_STATEMENT_OPENERS'))})(?!\w))"
+)
 _LEADING_JUNK = " \t\n\r،,;؛:-–—"
 # Quotation marks: a clause joint inside an open quotation splits no claim, since what a
 # speaker says is one statement, and its pieces ("وما قدمه لنادينا على مدار 6 سنوات»") mean
@@ -135,11 +140,30 @@ def _is_abbreviation(text: str, start: int, match: re.Match[str]) -> bool:
 
 
 def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The clauses of a sentence: its statements, and, in a long sentence, its clauses."""
+    for statement_start, statement_end in _statements(text, start, end):
+        yield from _long_clauses(text, statement_start, statement_end)
+
+
+def _statements(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The sentence cut before each second verb of saying that leaves a claim on each side."""
+    return _cut(text, start, end, _SECOND_STATEMENT_RE.finditer(text, start, end))
+
+
+def _long_clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     if len(text[start:end].split()) <= CLAUSE_SPLIT_MIN_WORDS:
         yield start, end
         return
+    yield from _cut(text, start, end, _CLAUSE_JOINT_RE.finditer(text, start, end))
+
+
+def _cut(
+    text: str, start: int, end: int, joints: Iterator[re.Match[str]]
+) -> Iterator[tuple[int, int]]:
+    """The pieces between the joints where each side keeps CLAUSE_MIN_WORDS words, outside
+    a quotation and not before a source tail."""
     piece_start = start
-    for joint in _CLAUSE_JOINT_RE.finditer(text, start, end):
+    for joint in joints:
         left = len(text[piece_start : joint.start()].split())
         right = len(text[joint.end() : end].split())
         if (

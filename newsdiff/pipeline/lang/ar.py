@@ -547,6 +547,11 @@ ABBREVIATIONS = frozenset("م.م ق.م".split())
 CLAUSE_OPENERS = ("حيث", "بينما", "في حين")
 # Words that open a clause without a comma before them ("... كما ...").
 CLAUSE_OPENERS_NO_COMMA = ("كما", "وقد", "ولكن", "لكن")
+# A second verb of saying that opens a second statement of the same speaker (see en.py). None
+# in Arabic: a long sentence is already cut at "، وأضاف" (a comma and و), and in a short one
+# the cut parted what the corpus annotates as one statement (a club's post, «نيمار هلالي»،
+# وأضاف بالبرتغالية «...»).
+SECOND_STATEMENT_OPENERS: tuple[str, ...] = ()
 # A sentence that opens with these and names only its source ("وفق ما ذكرت وكالة فرانس برس.")
 # is the end of the sentence before it (folded text: no tanween, bare alef).
 SOURCE_TAIL_OPENERS = ("وفق", "وفقا", "ووفق", "ووفقا", "حسب", "بحسب", "وحسب", "وبحسب", "نقلا عن")

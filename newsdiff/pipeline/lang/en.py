@@ -383,6 +383,10 @@ ABBREVIATIONS = frozenset(
 CLAUSE_OPENERS = ("while", "whereas", "but")
 # Words that open a clause without a comma before them.
 CLAUSE_OPENERS_NO_COMMA: tuple[str, ...] = ()
+# A second verb of saying that opens a second statement of the same speaker, in a sentence of
+# any length ("Mauger said rescuers are deploying a submarine but added that the area is
+# remote"): two statements, two claims. Whole words, lower case as in a sentence.
+SECOND_STATEMENT_OPENERS = ("but added", "and added", "but warned", "and warned")
 # A sentence that opens with these and names only its source ("According to Reuters.").
 SOURCE_TAIL_OPENERS = ("according to", "citing")
 
