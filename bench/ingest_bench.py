@@ -114,6 +114,7 @@ def bench_large(n_articles: int, n_claims: int) -> None:
 
     from newsdiff import services
     from newsdiff.models import Article, Claim, Outlet, Story
+    from newsdiff.pipeline import READING_VERSION
     from newsdiff.pipeline.encode import encoder_get
 
     drafts = synthetic_story(n_articles, n_claims)
@@ -128,6 +129,8 @@ def bench_large(n_articles: int, n_claims: int) -> None:
             raw_text="bench",
             clean_text="bench",
             content_hash=hashlib.sha256(f"large {i}".encode()).hexdigest(),
+            # Its claims are stored as the current reading gives them (not read again).
+            reading_version=READING_VERSION,
         )
         for i, outlet in enumerate(outlets)
     )

@@ -4,14 +4,17 @@ and claims_with_facts on segmented articles. No database."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from newsdiff.pipeline import reread_claims
 from newsdiff.pipeline.attribution import attribution_of, attribution_text_of
 from newsdiff.pipeline.clean import clean_article
 from newsdiff.pipeline.dates import WEEKDAY, parse_date
 from newsdiff.pipeline.facts import claim_from_text, claims_with_facts, extract_facts
+from newsdiff.pipeline.normalize import normalize_text
 from newsdiff.pipeline.segment import segment_claims
 from newsdiff.pipeline.types import ClaimDraft, Fact
 
@@ -540,6 +543,36 @@ def test_clauses_of_a_quoted_sentence_keep_its_speaker() -> None:
     assert [(c.position, c.start, c.end) for c in claims] == [
         (s.claim.position, s.claim.start, s.claim.end) for s in segment_claims(text)
     ]
+
+
+def test_stored_claims_are_read_again_in_their_sentences() -> None:
+    """reread_claims: facts and sources read again, text and spans kept; a clause split from
+    a sentence still reads its source from the sentence."""
+    text = (
+        "وقال وزير الخارجية إن بلاده ستفتح سفارتها في العاصمة خلال الأسابيع المقبلة بعد "
+        "انقطاع طويل، حيث سيصل الوفد التجاري إلى المدينة قبل نهاية الشهر لبحث اتفاقيات "
+        "جديدة في مجال الطاقة."
+    )
+    fresh = analysed(text)
+    assert len(fresh) == 2 and fresh[1].attribution == "وزير الخارجيه"
+    stored = [replace(c, facts=(), attribution="", attribution_text="") for c in fresh]
+    assert reread_claims(text, stored) == fresh
+
+
+def test_claims_their_text_does_not_hold_are_read_alone() -> None:
+    """Stored by other means than ingest (the clean text does not hold them at their spans):
+    each claim is read from its own text, its span kept."""
+    claim = ClaimDraft(
+        position=3,
+        text="The ministry later said 3,000 people had died.",
+        normalized=normalize_text("The ministry later said 3,000 people had died."),
+        start=120,
+        end=166,
+    )
+    (read,) = reread_claims("another text", [claim])
+    assert (read.position, read.start, read.end, read.text) == (3, 120, 166, claim.text)
+    assert read.attribution == "the ministry"
+    assert [(f.kind, f.value) for f in read.facts] == [("count", "3000")]
 
 
 def test_a_sentence_that_names_no_speaker_gives_none() -> None:
