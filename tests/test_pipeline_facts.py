@@ -464,6 +464,12 @@ def test_direction(text: str, value: str) -> None:
         ("وأعلن رئيس النادي عبر حسابه في تويتر أن الصفقة اكتملت.", "رئيس النادي"),
         ("أعلن نادي الاتحاد تعاقده مع المهاجم لمدة موسمين.", "نادي الاتحاد"),
         ("وقال سكان إنهم سمعوا دويا قويا.", "سكان"),
+        # Right after the verb, its object or a quotation: no source is named.
+        ("وأعلن مقتل 30 شخصا في الفيضانات.", ""),
+        ("وذكرت تقارير صحفية أن المبنى انهار.", "تقارير صحفيه"),
+        ('وأضاف "لقد وصلت فرق الإنقاذ إلى القرية قبل الفجر".', ""),
+        ("وقالت إن الصورة «لفتت انتباه الجميع».", ""),
+        ('وقال "الدفاع المدني" إن الطريق مغلق.', "الدفاع المدني"),
         ("The talks failed, according to the mediator.", "the mediator"),
         ("Health officials said 12 people were hurt.", "health officials"),
         # A title's "of" belongs to the name; any other "of" ends it.

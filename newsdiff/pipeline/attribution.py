@@ -40,8 +40,10 @@ OF_AFTER_TITLE = "of"
 SOURCE_PLACE_NOUNS = lang.merged_set("SOURCE_PLACE_NOUNS")
 # A conjunction just before the verb of saying: the verb's subject is further back.
 SAYING_CONJUNCTIONS = lang.merged_set("CLAUSE_CONJUNCTIONS")
-# After a source's first word, these start the object of the verb ("نفى الكرملين التقرير").
+# After a source's first word, these start the object of the verb ("نفى الكرملين التقرير") ...
 SOURCE_OBJECTS = lang.merged_set("SOURCE_OBJECTS")
+# ... and these anywhere ("وأعلن مقتل 30 شخصا": no source named).
+EVENT_OBJECTS = lang.merged_set("EVENT_OBJECTS")
 OBJECT_SUFFIXES = lang.merged_tuple("OBJECT_SUFFIXES")
 # "وفق ما أفاد الجيش": the word, and the verb after it, come before the source.
 SOURCE_WHAT = lang.merged_set("SOURCE_WHAT")
@@ -152,15 +154,19 @@ def _source_after(folded: str, pos: int) -> str:
         stop = CLAUSE_BREAK_RE.search(folded, closing + 1)
         if stop and stop.group() != '"':
             break
-    segment = folded[pos : stop.start() if stop else len(folded)].replace('"', " ")
+    segment = folded[pos : stop.start() if stop else len(folded)]
+    if segment.startswith('"') and len(segment.split('"')[1].split()) > SOURCE_MAX_WORDS:
+        return ""  # 'وأضاف "لقد تمت مراجعة الأمر ..."': a quotation is what was said
     words: list[str] = []
-    split = segment.split()
+    split = segment.replace('"', " ").split()
     if len(split) > 1 and split[0] in SOURCE_WHAT and split[1] not in STOPWORDS:
         split = split[2:]  # "ما أفاد", not "ما لا يقل عن"
+    if split and _event_object(split[0]):
+        return ""  # "وأعلن مقتل 30 شخصا": the verb's object, its subject unnamed
     for word in split:
         if word in SOURCE_STOPS or word[0].isdigit() or len(words) == SOURCE_MAX_WORDS:
             break
-        if words and _starts_object(word):
+        if words and (word in SOURCE_OBJECTS or _event_object(word)):
             break
         if word in SOURCE_ADVERBS:
             if words:
@@ -172,13 +178,10 @@ def _source_after(folded: str, pos: int) -> str:
     return " ".join(words)
 
 
-def _starts_object(word: str) -> bool:
-    """Whether a word after a source's first one starts what the source said or announced
-    ("التقرير", "مقتل", "تعاقده")."""
-    if word in SOURCE_OBJECTS:
-        return True
-    return any(
-        word.endswith(suffix) and word[: -len(suffix)] in SOURCE_OBJECTS
+def _event_object(word: str) -> bool:
+    """Whether a word is what a source announced happened ("مقتل", "تعاقده")."""
+    return word in EVENT_OBJECTS or any(
+        word.endswith(suffix) and word[: -len(suffix)] in EVENT_OBJECTS
         for suffix in OBJECT_SUFFIXES
     )
 

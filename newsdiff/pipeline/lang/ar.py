@@ -482,16 +482,21 @@ RELATIVE_PRONOUNS: frozenset[str] = frozenset()
 # درنة" is "رئيس بلدية درنة".
 SOURCE_PLACE_NOUNS = frozenset("مدينه بلده قريه".split())
 # Words that, after a source's first word, start the object of a verb of denying or saying
-# rather than the source's name: "نفى الكرملين التقرير", "نفت الوزارة صحة الخبر"; and the
-# verbal nouns a verb of announcing takes for what happened: "أعلنت الوزارة مقتل 3 آلاف",
-# "أعلنت منظمة الهجرة نزوح 36 ألفا", "أعلن الهلال الأحمر انتشال 700 جثة".
+# rather than the source's name: "نفى الكرملين التقرير", "نفت الوزارة صحة الخبر" (first, they
+# may be the source: "ذكر التقرير أن") ...
 SOURCE_OBJECTS = frozenset(
     """التقرير تقرير التقارير تقارير الخبر الانباء الاخبار المعلومات الاتهامات اتهامات
-    المزاعم مزاعم صحه وجود وقوع ما قيام عدد مركزه موعد
-    مقتل وفاه نزوح تشريد اصابه انتشال فقدان ارتفاع انخفاض تسجيل اجلاء العثور
-    تعاقد التعاقد ضم توقيع التوقيع انتقال رحيل فسخ""".split()
+    المزاعم مزاعم صحه وجود وقوع ما قيام عدد مركزه موعد""".split()
 )
-# Pronoun suffixes a verbal noun of SOURCE_OBJECTS may carry ("أعلن النادي تعاقده مع").
+# ... and the verbal nouns a verb of announcing takes for what happened ("أعلنت الوزارة مقتل 3
+# آلاف", "أعلنت منظمة الهجرة نزوح 36 ألفا", "أعلن الهلال الأحمر انتشال 700 جثة", "أعلن النادي
+# تعاقده مع"), and "لفتت انتباه" (caught the attention), which end a source's name anywhere:
+# right after the verb they leave its subject unnamed ("وأعلن مقتل 30 شخصا").
+EVENT_OBJECTS = frozenset(
+    """مقتل وفاه نزوح تشريد اصابه انتشال فقدان ارتفاع انخفاض تسجيل اجلاء العثور
+    تعاقد التعاقد ضم توقيع التوقيع انتقال رحيل فسخ انتباه الانتباه انظار الانظار""".split()
+)
+# Pronoun suffixes a verbal noun of EVENT_OBJECTS may carry ("أعلن النادي تعاقده مع").
 OBJECT_SUFFIXES = ("هما", "هم", "ها", "ه")
 # Words that say when or how a source spoke, not who it is: "وقالت الوزارة لاحقا إن" is the
 # ministry, "وقال أيضا وزير الصحة" the minister of health.

@@ -338,6 +338,7 @@ SOURCE_ADVERBS = frozenset(
 # Words that start the object of a verb of saying after a source's first word (the source
 # comes before the verb in English, so none are needed).
 SOURCE_OBJECTS: frozenset[str] = frozenset()
+EVENT_OBJECTS: frozenset[str] = frozenset()
 OBJECT_SUFFIXES: tuple[str, ...] = ()
 # Verbs that open a sentence continuing the last named speaker's quote (an Arabic word order:
 # see ar.py) ...
