@@ -70,15 +70,8 @@ def reread_claims(
         (s.claim.start, s.claim.end): (s.sentence_start, s.sentence_end)
         for s in segment_claims(clean_text)
     }
-    segments = [
-        (
-            ClaimDraft(
-                position=c.position, text=c.text, normalized=c.normalized, start=c.start, end=c.end
-            ),
-            *sentences.get((c.start, c.end), (c.start, c.end)),
-        )
-        for c in claims
-    ]
+    # The facts stage writes each claim's facts and source afresh.
+    segments = [(c, *sentences.get((c.start, c.end), (c.start, c.end))) for c in claims]
     return claims_with_facts(clean_text, segments, published=published)
 
 

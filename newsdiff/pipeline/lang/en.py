@@ -983,4 +983,4 @@ LONG_VOWELS: tuple[str, ...] = ()
 RISE_WORDS = frozenset("rose risen rises climbed jumped increased".split())
 # A figure told as what was said before ("officials had earlier put the toll at 5,500"; see
 # ar.py).
-EARLIER_PHRASES = ("earlier", "previously", "initially", "an earlier toll", "a previous toll")
+EARLIER_PHRASES = ("earlier", "previously", "initially", "a previous toll")
