@@ -1237,7 +1237,14 @@ def ingest_item_run(*, item_id: int, worker: str) -> tuple[ItemOutcome, dt.datet
     if item is None:
         return ItemOutcome.SKIPPED, None
     try:
-        status, message, article = _item_ingest(item)
+        # The article and the record of its document commit together: a worker killed in
+        # between leaves neither, and the document is taken up again whole (not found stored
+        # by its own first attempt and recorded as a duplicate).
+        with transaction.atomic():
+            status, message, article = _item_ingest(item)
+            if not _item_record(item, status=status, message=message, article=article):
+                # Another worker holds the document now: it is left to that one.
+                transaction.set_rollback(True)
     except TRANSIENT_ERRORS as exc:
         if item.attempts < INGEST_MAX_ATTEMPTS:
             retry_at = timezone.now() + dt.timedelta(seconds=RETRY_DELAY_SECONDS * item.attempts)
@@ -1246,11 +1253,10 @@ def ingest_item_run(*, item_id: int, worker: str) -> tuple[ItemOutcome, dt.datet
                 lease_until=retry_at, message=f"attempt {item.attempts} failed: {exc}"[:2000]
             )
             return ItemOutcome.RETRY, retry_at
-        status, message, article = ItemStatus.FAILED, _failure_reason(item, exc), None
+        _item_record(item, status=ItemStatus.FAILED, message=_failure_reason(item, exc))
     except Exception as exc:  # noqa: BLE001 - recorded on the item, the batch goes on
         logger.exception("ingesting %s (item %s) failed", item.source, item.pk)
-        status, message, article = ItemStatus.FAILED, _failure_reason(item, exc), None
-    _item_record(item, status=status, message=message, article=article)
+        _item_record(item, status=ItemStatus.FAILED, message=_failure_reason(item, exc))
     ingest_batch_settle(batch_id=item.batch_id)
     return ItemOutcome.DONE, None
 
@@ -1293,17 +1299,21 @@ def _item_ingest(item: IngestItem) -> tuple[str, str, Article | None]:
     )
 
 
-def _item_record(item: IngestItem, *, status: str, message: str, article: Article | None) -> None:
+def _item_record(
+    item: IngestItem, *, status: str, message: str, article: Article | None = None
+) -> bool:
     """Record a document's result, if the worker still holds it (a worker whose lease ran
-    out while it worked finds the document taken up again, and leaves it)."""
-    IngestItem.objects.filter(pk=item.pk, worker=item.worker, status=ItemStatus.PENDING).update(
-        status=status,
-        message=message,
-        article=article,
-        claim_count=article.claims.count() if article else 0,
-        payload={},
-        lease_until=None,
-        finished_at=timezone.now(),
+    out while it worked finds the document taken up again, and leaves it); whether it did."""
+    return bool(
+        IngestItem.objects.filter(pk=item.pk, worker=item.worker, status=ItemStatus.PENDING).update(
+            status=status,
+            message=message,
+            article=article,
+            claim_count=article.claims.count() if article else 0,
+            payload={},
+            lease_until=None,
+            finished_at=timezone.now(),
+        )
     )
 
 

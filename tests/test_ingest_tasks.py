@@ -93,6 +93,36 @@ def test_an_unexpected_error_is_a_failure_of_that_document_only() -> None:
     assert _items(batch)[1].status == ItemStatus.INGESTED
 
 
+def test_a_worker_killed_before_recording_its_document_leaves_no_article() -> None:
+    """The article and its document's record commit together: the document taken up again
+    is ingested, not found stored by the first attempt and recorded as a duplicate."""
+    batch = _batch()
+    first, second = _items(batch)
+    with (
+        mock.patch.object(services, "_item_record", side_effect=SystemExit("killed")),
+        pytest.raises(SystemExit),
+    ):
+        services.ingest_item_run(item_id=first.pk, worker="w1")
+    assert not Article.objects.exists()
+    IngestItem.objects.filter(pk=first.pk).update(lease_until=timezone.now())
+    services.ingest_item_run(item_id=first.pk, worker="w2")
+    services.ingest_item_run(item_id=second.pk, worker="w2")
+    assert {item.status for item in _items(batch)} == {ItemStatus.INGESTED}
+    assert Article.objects.count() == 2
+
+
+def test_a_document_taken_up_by_another_worker_meanwhile_is_left_to_it() -> None:
+    """A worker whose lease ran out while it worked finds its document held by another
+    (its record changes nothing): it stores no article, the other worker ingests it."""
+    batch = _batch()
+    first, _ = _items(batch)
+    with mock.patch.object(services, "_item_record", return_value=False):
+        services.ingest_item_run(item_id=first.pk, worker="w1")
+    assert not Article.objects.exists()
+    first.refresh_from_db()
+    assert first.status == ItemStatus.PENDING
+
+
 def test_documents_of_a_dead_worker_are_released_once_its_lease_runs_out() -> None:
     batch = _batch()
     first, _ = _items(batch)
