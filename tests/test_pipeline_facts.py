@@ -470,6 +470,11 @@ def test_direction(text: str, value: str) -> None:
         ('وأضاف "لقد وصلت فرق الإنقاذ إلى القرية قبل الفجر".', ""),
         ("وقالت إن الصورة «لفتت انتباه الجميع».", ""),
         ('وقال "الدفاع المدني" إن الطريق مغلق.', "الدفاع المدني"),
+        # A medium without the article is named by the next word, even a day or "the news".
+        ("وأكدت صحيفة اليوم المحلية أن الوفد وصل.", "صحيفه اليوم المحليه"),
+        ("وقالت الصحيفة اليوم إن الوفد وصل.", "الصحيفه"),
+        ("وقالت وكالة الأنباء الرسمية إن الجسر انهار.", "وكاله الانباء الرسميه"),
+        ("ونفت الوزارة الأنباء عن انهيار الجسر.", "الوزاره"),
         ("The talks failed, according to the mediator.", "the mediator"),
         ("Health officials said 12 people were hurt.", "health officials"),
         # A title's "of" belongs to the name; any other "of" ends it.

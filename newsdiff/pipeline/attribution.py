@@ -45,6 +45,8 @@ SOURCE_OBJECTS = lang.merged_set("SOURCE_OBJECTS")
 # ... and these anywhere ("وأعلن مقتل 30 شخصا": no source named).
 EVENT_OBJECTS = lang.merged_set("EVENT_OBJECTS")
 OBJECT_SUFFIXES = lang.merged_tuple("OBJECT_SUFFIXES")
+# Media whose next word names them, whatever it is ("صحيفة اليوم").
+MEDIUM_HEADS = lang.merged_set("MEDIUM_HEADS")
 # "وفق ما أفاد الجيش": the word, and the verb after it, come before the source.
 SOURCE_WHAT = lang.merged_set("SOURCE_WHAT")
 # Words that say when or how a source spoke ("later", "لاحقا"): no part of its name.
@@ -157,25 +159,34 @@ def _source_after(folded: str, pos: int) -> str:
     segment = folded[pos : stop.start() if stop else len(folded)]
     if segment.startswith('"') and len(segment.split('"')[1].split()) > SOURCE_MAX_WORDS:
         return ""  # 'وأضاف "لقد تمت مراجعة الأمر ..."': a quotation is what was said
-    words: list[str] = []
     split = segment.replace('"', " ").split()
     if len(split) > 1 and split[0] in SOURCE_WHAT and split[1] not in STOPWORDS:
         split = split[2:]  # "ما أفاد", not "ما لا يقل عن"
     if split and _event_object(split[0]):
         return ""  # "وأعلن مقتل 30 شخصا": the verb's object, its subject unnamed
+    words = _name_words(split)
+    if words and words[0] in PRONOUNS:
+        return ""
+    return " ".join(words)
+
+
+def _name_words(split: list[str]) -> list[str]:
+    """The words of a source's name at the start of split (the words after its verb)."""
+    words: list[str] = []
     for word in split:
-        if word in SOURCE_STOPS or word[0].isdigit() or len(words) == SOURCE_MAX_WORDS:
+        named_medium = len(words) == 1 and words[0] in MEDIUM_HEADS
+        if (word in SOURCE_STOPS and not named_medium) or word[0].isdigit():
             break
-        if words and (word in SOURCE_OBJECTS or _event_object(word)):
+        if len(words) == SOURCE_MAX_WORDS:
+            break
+        if words and not named_medium and (word in SOURCE_OBJECTS or _event_object(word)):
             break
         if word in SOURCE_ADVERBS:
             if words:
                 break
             continue  # "وقال أيضا وزير الصحة": the source is still ahead
         words.append(word)
-    if words and words[0] in PRONOUNS:
-        return ""
-    return " ".join(words)
+    return words
 
 
 def _event_object(word: str) -> bool:

@@ -498,6 +498,11 @@ EVENT_OBJECTS = frozenset(
 )
 # Pronoun suffixes a verbal noun of EVENT_OBJECTS may carry ("أعلن النادي تعاقده مع").
 OBJECT_SUFFIXES = ("هما", "هم", "ها", "ه")
+# Media named by what follows them: without the article ("صحيفة", not "الصحيفة") such a noun
+# is the first word of a name, and the next word is the rest of it even where it would end a
+# name ("أكدت صحيفة اليوم السعودية" is the daily Al Yaum; "قالت الصحيفة اليوم إن", today;
+# "وكالة الأنباء الليبية" is an agency, "نفت الوزارة الأنباء" a denial).
+MEDIUM_HEADS = frozenset("صحيفه جريده مجله وكاله قناه اذاعه شبكه موقع".split())
 # Words that say when or how a source spoke, not who it is: "وقالت الوزارة لاحقا إن" is the
 # ministry, "وقال أيضا وزير الصحة" the minister of health.
 SOURCE_ADVERBS = frozenset(

@@ -340,6 +340,7 @@ SOURCE_ADVERBS = frozenset(
 SOURCE_OBJECTS: frozenset[str] = frozenset()
 EVENT_OBJECTS: frozenset[str] = frozenset()
 OBJECT_SUFFIXES: tuple[str, ...] = ()
+MEDIUM_HEADS: frozenset[str] = frozenset()
 # Verbs that open a sentence continuing the last named speaker's quote (an Arabic word order:
 # see ar.py) ...
 QUOTE_CONTINUERS: tuple[str, ...] = ()
