@@ -116,11 +116,39 @@ def test_negating_verbs_and_phrases_are_polarity(a: str, b: str) -> None:
             "أطباء بلا حدود: العشرات يغرقون قرب السواحل الليبية",
             "غرق العشرات قرب السواحل الليبية",
         ),
+        # What a thing is not is another thing: the negative claim says nothing of it.
+        (
+            "whereas a submarine has enough power to leave port on its own",
+            "Because the Nautilus is a submersible, not a submarine, it lacks the power to"
+            " leave port on its own",
+        ),
+        (
+            "بينما تملك الغواصة العسكرية القدرة على مغادرة الميناء بمفردها",
+            "ولأن نوتيلوس مركبة غاطسة وليست غواصة، فهي لا تملك القدرة على مغادرة الميناء بمفردها",
+        ),
     ],
 )
 def test_a_negation_of_something_else_is_no_contradiction(a: str, b: str) -> None:
     relation = between_articles(a, b)
     assert relation.kind != "contradiction" or relation.reason is not Reason.NEGATION
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The Nautilus is a submarine that can leave port on its own.",
+            "The Nautilus is not a submarine and cannot leave port on its own.",
+        ),
+        (
+            "نوتيلوس غواصة تستطيع مغادرة الميناء بمفردها",
+            "نوتيلوس ليست غواصة ولا تستطيع مغادرة الميناء بمفردها",
+        ),
+    ],
+)
+def test_what_one_thing_is_not_still_contradicts_what_it_is(a: str, b: str) -> None:
+    relation = between_articles(a, b)
+    assert (relation.kind, relation.reason) == ("contradiction", Reason.NEGATION), relation
 
 
 # --- 2. denials: two denials agree ---------------------------------------------------------

@@ -788,6 +788,11 @@ NEGATION_CONTRACTIONS: frozenset[str] = frozenset()
 
 # Negations of the one word after them: "غير معتاد" (unusual) negates "معتاد" only.
 WORD_NEGATIONS = ("غير",)
+# Negations that say what a thing is not ("تيتان غواصة سياحية وليست غواصة عسكرية"): the word
+# after them names another thing, which the claim does not speak of. A claim that says "the
+# Titan is not a submarine, it lacks the power to return to port" negates nothing of "a
+# submarine can return to port" (relate/polarity.py).
+IDENTITY_NEGATIONS = ("ليس", "ليست", "ليسوا")
 # Polarity (relate/polarity.py). Words and phrases that negate what follows them without a
 # negation word of their own (the verb alone where its subject may come between: "امتنعت
 # الحكومة عن رفع ..."), or whose negation word must count once ("لا تصل إلى حد بيع"): one

@@ -661,6 +661,9 @@ NEGATING_PHRASES = (
 )
 # Negation words that negate nothing in these phrases ("not only ... but").
 NOT_NEGATIONS = ("not only", "no doubt")
+# Negations that say what a thing is not ("the Titan is a submersible, not a submarine"):
+# the word after them is another thing, which the claim does not speak of (see ar.py).
+IDENTITY_NEGATIONS = ("not a", "not an")
 # Words that deny a report or a claim (see ar.py).
 DENIAL_WORDS = frozenset(
     "deny denies denied denying denial denials refute refutes refuted rebut rebutted".split()

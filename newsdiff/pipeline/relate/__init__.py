@@ -145,7 +145,9 @@ __all__ = [
 # ("تعاقده") are no part of its name; "وفق ما أفاد الجيش" is the army. A count told as said
 # before ("في وقت سابق", "had earlier") against one that is not is an update (the other is the
 # later).
-ENGINE_VERSION = "relate-18"
+# relate-19: a claim that says what its subject is not ("a submersible, not a submarine")
+# negates nothing of another claim about that other thing ("whereas a submarine has ...").
+ENGINE_VERSION = "relate-19"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out

@@ -18,8 +18,10 @@ words the other claim also has. Two claims conflict when one is clearly negative
 other (it denies, or a negation has two shared words in scope) and the other is not negative
 towards it at all (no denial, no negation with a shared word in scope): a claim that negates
 one thing and another that negates something else do not conflict, and neither do two
-claims that both negate, however differently the negations fall. Word lists are in
-pipeline/lang.
+claims that both negate, however differently the negations fall. Nor does a claim that says
+its subject is not what the other claim speaks of ("the Titan is a submersible, not a
+submarine: it lacks the power to return to port" / "a submarine has the power to return to
+port"). Word lists are in pipeline/lang.
 """
 
 from __future__ import annotations
@@ -70,6 +72,10 @@ DENIAL_CUES = lang.merged_set("DENIAL_CUES")
 WORD_NEGATIONS = lang.merged_set("WORD_NEGATIONS")
 # Negation words that negate nothing in a phrase: "لا تزال" (still), "لا سيما" (especially).
 NOT_NEGATIONS = lang.merged_set("NOT_NEGATIONS")
+# Negations of what a thing is ("not a submarine", "ليست غواصة").
+IDENTITY_NEGATIONS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(tokens(phrase)) for phrase in lang.merged_tuple("IDENTITY_NEGATIONS")
+)
 # The article and clitics peeled off a word before looking it up among the cues (pipeline/lang).
 _CUE_PREFIXES = lang.merged_tuple("STEM_PREFIXES")
 
@@ -106,13 +112,35 @@ def polarity(claim_view: ClaimView) -> Polarity:
 
 
 def polarity_conflict(a: ClaimView, b: ClaimView) -> PolarityConflict | None:
-    """Whether one claim is clearly negative towards the other, and the other not at all."""
+    """Whether one claim is clearly negative towards the other, and the other not at all
+    (nor about what the negative claim says its subject is not)."""
     pa, pb = polarity(a), polarity(b)
     if pa.negative_towards(b) and not pb.negative_towards(a, shared=1):
-        return PolarityConflict(denial=pa.denies)
+        return None if _not_its_subject(a, b) else PolarityConflict(denial=pa.denies)
     if pb.negative_towards(a) and not pa.negative_towards(b, shared=1):
-        return PolarityConflict(denial=pb.denies)
+        return None if _not_its_subject(b, a) else PolarityConflict(denial=pb.denies)
     return None
+
+
+def _not_its_subject(negative: ClaimView, other: ClaimView) -> bool:
+    """Whether the negative claim says that what it speaks of is not what the other claim
+    speaks of: it names a thing it is not ("the Nautilus is a submersible, not a submarine")
+    that the other claim has, and shares none of the words before that ("whereas a submarine
+    has the power ..."; not "the Nautilus is a submarine")."""
+    toks = negative.tokens
+    for i in range(len(toks)):
+        for phrase in IDENTITY_NEGATIONS:
+            end = i + len(phrase)
+            if end >= len(toks) or tuple(map(_strip_clitic, toks[i:end])) != phrase:
+                continue
+            if not soft_in(light_stem(toks[end]), other.stems):
+                continue
+            before = [
+                stem for at, stem in zip(negative.content_at, negative.stems, strict=True) if at < i
+            ]
+            if before and not any(soft_in(stem, other.stems) for stem in before):
+                return True
+    return False
 
 
 def _strip_clitic(token: str) -> str:
