@@ -691,6 +691,41 @@ def test_a_figure_worded_as_a_rise_is_an_update_not_a_contradiction(a: str, b: s
 
 
 @pytest.mark.parametrize(
+    ("a", "b", "then"),
+    [
+        (
+            "وقالت الوزارة إن حصيلة القتلى جراء الفيضانات ارتفعت إلى 135 قتيلا",
+            "وتزيد الحصيلة الجديدة بنحو 9 قتلى عن الحصيلة السابقة التي بلغت 182 قتيلا",
+            "182",
+        ),
+        (
+            "The ministry said the flood death toll had risen to 135 dead.",
+            "The flood death toll rose by 9 to 191 dead, the agency said.",
+            "191",
+        ),
+        (
+            "The ministry said the flood death toll had risen to 135 dead.",
+            "The flood death toll rose by about 9 dead overnight, the agency said.",
+            "",
+        ),
+    ],
+)
+def test_how_much_a_figure_changed_is_not_the_figure(a: str, b: str, then: str) -> None:
+    """ "rose by 9", "بنحو 9 قتلى عن": a difference, never a toll of 9 (nor the low end of a
+    range "9 to 191")."""
+    relation = relate_texts(a, b)
+    changed = [(d.a.value, d.b.value) for d in relation.details.differing]
+    assert changed == ([("135", then)] if then else []), relation
+
+
+def test_two_changes_of_a_figure_still_conflict() -> None:
+    relation = relate_texts(
+        "Prices rose by 5 percent in June.", "Prices rose by 7 percent in June."
+    )
+    assert (relation.kind, relation.reason) == ("contradiction", Reason.VALUE_MISMATCH)
+
+
+@pytest.mark.parametrize(
     ("a", "b"),
     [
         (

@@ -964,6 +964,11 @@ QUANTITY_HEDGES: dict[str, str] = {
 }
 # Proclitics the first word of such a hedge may carry: "بنحو 3 مليارات", "بأكثر من مليار".
 HEDGE_PROCLITICS = ("وب", "ب", "و", "ف")
+# A figure after a word of change (DIRECTIONS) that carries "ب" (by), or whose hedge does,
+# is how much a figure changed, not the figure: "وتزيد الحصيلة الجديدة بنحو 9 قتلى عن
+# الحصيلة السابقة" is no toll of 9 (relate/quantities.py).
+CHANGE_PROCLITICS = ("وب", "ب")
+CHANGE_MARKERS = frozenset("بنحو بحوالي بقرابه باكثر باقل بما".split())
 # ... and right after it, or after the noun it counts ("60 ألف مشجع تقريبا").
 QUANTITY_HEDGES_AFTER: dict[str, str] = {"تقريبا": "about", "علي الاقل": "min", "او اكثر": "min"}
 # Words that make an amount a rate over a period ("إيرادات يومية تقدر بـ14 مليون دولار", "400

@@ -776,6 +776,10 @@ QUANTITY_HEDGES: dict[str, str] = {
     **dict.fromkeys(("less than", "fewer than", "under", "up to", "no more than"), "max"),
 }
 HEDGE_PROCLITICS: tuple[str, ...] = ()
+# A figure right after "by" (or "by about", "by more than"), after a word of change, is how
+# much a figure changed: "the toll rose by 9 to 191" (see ar.py).
+CHANGE_PROCLITICS: tuple[str, ...] = ()
+CHANGE_MARKERS = frozenset({"by"})
 # ... and right after it, or after the noun it counts ("5,000 people or more").
 QUANTITY_HEDGES_AFTER: dict[str, str] = {"or more": "min", "at least": "min", "or so": "about"}
 # Words that make an amount a rate over a period (see ar.py): "$400m an hour", "an annual

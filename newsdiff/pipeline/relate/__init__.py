@@ -147,6 +147,7 @@ __all__ = [
 # later).
 # relate-19: a claim that says what its subject is not ("a submersible, not a submarine")
 # negates nothing of another claim about that other thing ("whereas a submarine has ...").
+# How much a figure changed ("rose by 9", "بنحو 9 ... عن") is compared with changes only.
 ENGINE_VERSION = "relate-19"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words

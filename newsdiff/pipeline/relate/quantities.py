@@ -98,6 +98,13 @@ PROJECTED_KINDS = frozenset({"count", "number", "money"})
 RATE_PERIODS: dict[str, str] = lang.merged_dict("RATE_PERIODS")
 RATE_WINDOW = 5
 RATE_PHRASE_WORDS = max(len(phrase.split()) for phrase in RATE_PERIODS)
+# A figure is an amount of change ("rose by 9", "وتزيد ... بنحو 9") when it, or a hedge just
+# before it, carries a mark of "by" and a word of change stands within CHANGE_WINDOW words
+# before that: it measures a difference, never the level it changed.
+CHANGE_PROCLITICS = lang.merged_tuple("CHANGE_PROCLITICS")
+CHANGE_MARKERS = lang.merged_set("CHANGE_MARKERS")
+CHANGE_WORDS = frozenset(lang.merged_dict("DIRECTIONS"))
+CHANGE_WINDOW = 6
 # Ages are never hedged: "عن عمر ناهز 85 عاما" is the obituary's exact age.
 UNHEDGED_KINDS = frozenset({"age"})
 
@@ -246,6 +253,29 @@ def hedge_of(normalized: str, fact: Fact) -> str:
 
 
 @lru_cache(maxsize=QUANTITY_CACHE_LIMIT)
+def is_change(normalized: str, fact: Fact) -> bool:
+    """Whether the figure is how much a figure changed (CHANGE_MARKERS, CHANGE_WORDS)."""
+    found = locate(normalized, fact)
+    return found is not None and _change_at(tokens(normalized), found[0], found[1])
+
+
+def _change_at(raw: Sequence[str], bare: Sequence[str], start: int) -> bool:
+    """Whether the figure at start is an amount of change: it carries "ب" ("ب9"), or a word
+    of CHANGE_MARKERS comes at most two words before it ("by about 9", "بنحو 9"), and a
+    word of change comes before that."""
+    marked = start
+    if raw[start] == bare[start] or not raw[start].startswith(CHANGE_PROCLITICS):
+        before = [i for i in range(max(0, start - 2), start) if raw[i] in CHANGE_MARKERS]
+        if not before:
+            return False
+        marked = before[0]
+    return any(
+        word in CHANGE_WORDS or any(peeled in CHANGE_WORDS for peeled in _peeled(word, _CLITICS))
+        for word in raw[max(0, marked - CHANGE_WINDOW) : marked]
+    )
+
+
+@lru_cache(maxsize=QUANTITY_CACHE_LIMIT)
 def rate_period(normalized: str, fact: Fact) -> str:
     """The period an amount is a rate over (hour | day | week | month | year), the nearest
     named within RATE_WINDOW words of it; "" for an amount that names none."""
@@ -282,8 +312,8 @@ def _opens_range(raw: Sequence[str], bare: Sequence[str], low: int) -> int | Non
     a word that opens a range ("بين 18 و20 ألفا", "between 18,000 and 20,000"), or joined by
     a word that only ranges use ("18 to 20 thousand", "من 3 إلى 4"); None if none."""
     joined = _joined_figure(raw, bare, low + 1)
-    if joined is None:
-        return None
+    if joined is None or _change_at(raw, bare, low):
+        return None  # "rose by 9 to 191": a change and the figure it came to, no range
     opened = low >= 1 and raw[low - 1] in RANGE_OPENERS
     return joined[0] if opened or joined[1] in RANGE_ONLY_JOINERS else None
 

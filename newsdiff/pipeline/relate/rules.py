@@ -46,6 +46,7 @@ from newsdiff.pipeline.relate.quantities import (
     STRICT_BOUNDS,
     count_state,
     hedge_of,
+    is_change,
     locate,
     measure_named,
     range_of,
@@ -321,16 +322,20 @@ class _Quantity:
     state: str
     hedge: str
     period: str = ""  # the period an amount is a rate over (quantities.rate_period)
+    change: bool = False  # how much a figure changed (quantities.is_change), not the figure
 
     def measures_as(self, other: _Quantity) -> bool:
         """Whether the two may measure one thing: units that compare, subjects and states
         that do not tell them apart. Two currencies compare when the reference table
         converts them, and, to differ, both amounts must say what they pay for: a bare
         "(175 million dollars)" may be any of the claim's sums. Two rates over two periods
-        ("14 million dollars a day", "400 million dollars an hour") are two quantities."""
+        ("14 million dollars a day", "400 million dollars an hour") are two quantities, and so
+        are a figure and how much a figure changed ("rose by 9")."""
         x, y = self.fact, other.fact
         if self.period and other.period and self.period != other.period:
             return False
+        if self.change != other.change:
+            return False  # "rose by 9" measures no toll of 9
         if not units_compatible(x.unit, y.unit):
             if not convertible(x.unit, y.unit):
                 return False
@@ -363,6 +368,7 @@ def _quantities(facts: Sequence[Fact], kind: str, normalized: str) -> list[_Quan
                 count_state(normalized, f),
                 hedge_of(normalized, f),
                 rate_period(normalized, f),
+                is_change(normalized, f),
             )
         )
     return found
