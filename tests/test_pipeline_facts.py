@@ -556,6 +556,39 @@ def test_clauses_of_a_quoted_sentence_keep_its_speaker() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        # A later clause that says its own names no source of the clause before it.
+        (
+            "زلزال مدمر يضرب المدينة قوته 7 درجات على مقياس ريختر، حيث أوضح مركز الرصد الأميركي"
+            " أن زلزالا بقوة 6.8 درجات على مقياس ريختر ضرب المنطقة بين القريتين في الجبل.",
+            ["", "مركز الرصد الاميركي"],
+        ),
+        (
+            "The toll in the mountain villages rose to 135 on Tuesday evening, while the health"
+            " minister said more than 5,000 people were injured in the towns nearby.",
+            ["", "the health minister"],
+        ),
+        # A source at the end of the sentence speaks for all of it.
+        (
+            "The toll in the mountain villages rose to 135 on Tuesday evening, while more than"
+            " 5,000 people were injured in the towns nearby, the health minister said.",
+            ["the health minister", "the health minister"],
+        ),
+        (
+            "ارتفعت الحصيلة إلى 135 قتيلا في القرى الجبلية مساء الثلاثاء، بينما أصيب أكثر من 5"
+            " آلاف شخص في البلدات المجاورة للمنطقة المنكوبة، وفق ما ذكرت وزارة الصحة.",
+            ["وزاره الصحه", "وزاره الصحه"],
+        ),
+    ],
+)
+def test_a_clause_takes_the_source_of_its_sentence_only_from_before_it_or_its_end(
+    text: str, sources: list[str]
+) -> None:
+    assert [c.attribution for c in analysed(text)] == sources
+
+
 def test_stored_claims_are_read_again_in_their_sentences() -> None:
     """reread_claims: facts and sources read again, text and spans kept; a clause split from
     a sentence still reads its source from the sentence."""

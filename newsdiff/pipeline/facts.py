@@ -63,6 +63,10 @@ NEGATION_SUFFIXES: dict[str, str] = lang.merged_dict("NEGATION_SUFFIXES")
 DIRECTIONS: dict[str, str] = lang.merged_dict("DIRECTIONS")
 NAME_INTRODUCERS = lang.merged_set("NAME_INTRODUCERS")
 NON_NAMES = lang.merged_set("NON_NAMES")
+# A clause reads a source named after it only from the sentence's last this many words: a
+# source there ("..., the ministry said.") speaks for the sentence, one that opens a later
+# clause of its own ("، حيث أوضح المركز أن ...") for that clause.
+SOURCE_END_WORDS = 8
 COMPASS_POINTS: dict[str, int] = lang.merged_dict("COMPASS_POINTS")
 
 # --------------------------------------------------------------------------- regexes
@@ -225,15 +229,28 @@ def _with_facts(
     said_in = claim.text
     attribution = attribution_of(said_in)
     if not attribution and (sentence_start, sentence_end) != (claim.start, claim.end):
-        # A clause split off "وقال الكرملين إن ...، و..." still speaks for the Kremlin.
-        said_in = text[sentence_start:sentence_end]
+        # A clause split off "وقال الكرملين إن ...، و..." still speaks for the Kremlin ...
+        said_in = text[sentence_start : claim.end]
         attribution = attribution_of(said_in)
+        if not attribution and _source_at_end(text[claim.end : sentence_end]):
+            # ... and so does one before "..., the Kremlin said.", but not one before a
+            # clause that says its own ("زلزال قوته 7 درجات، حيث أوضح المركز الأميركي أن
+            # زلزالا بقوة 6.8 ..." is not the American centre's 7).
+            said_in = text[sentence_start:sentence_end]
+            attribution = attribution_of(said_in)
     return replace(
         claim,
         facts=extract_facts(claim.text, published=published),
         attribution=attribution,
         attribution_text=attribution_text_of(said_in, attribution),
     )
+
+
+def _source_at_end(rest: str) -> bool:
+    """Whether the rest of a sentence names its source in its last SOURCE_END_WORDS words
+    (", the ministry said.", "، وفق ما ذكرت وكالة فرانس برس."), where a source speaks for the
+    whole sentence."""
+    return bool(attribution_of(" ".join(rest.split()[-SOURCE_END_WORDS:])))
 
 
 def claim_from_text(
