@@ -475,6 +475,10 @@ def test_direction(text: str, value: str) -> None:
         ("وقالت الصحيفة اليوم إن الوفد وصل.", "الصحيفه"),
         ("وقالت وكالة الأنباء الرسمية إن الجسر انهار.", "وكاله الانباء الرسميه"),
         ("ونفت الوزارة الأنباء عن انهيار الجسر.", "الوزاره"),
+        # What a figure rests on is no source; a verb of saying repeated is no part of one.
+        ("وقد يفوق عدد القتلى 20 ألفا، حسب التقديرات التي بنيت على عدد السكان.", ""),
+        ("The toll could exceed 20,000, according to estimates based on the census.", ""),
+        ("وذكر صرح المتحدث باسم البلدية بأن 12 منزلا انهارت.", "المتحدث باسم البلديه"),
         ("The talks failed, according to the mediator.", "the mediator"),
         ("Health officials said 12 people were hurt.", "health officials"),
         # A title's "of" belongs to the name; any other "of" ends it.
@@ -554,6 +558,37 @@ def test_clauses_of_a_quoted_sentence_keep_its_speaker() -> None:
     assert [(c.position, c.start, c.end) for c in claims] == [
         (s.claim.position, s.claim.start, s.claim.end) for s in segment_claims(text)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        # A quotation open across a sentence break goes on being its speaker's.
+        (
+            "وقال رئيس البلدية إن المدينة تضررت. وتحدث عن حجم الدمار في الأحياء. وأكد أن"
+            " «الموقف صعب جدا. لم نستطع مواجهته بإمكاناتنا». ثم انحسرت المياه عن الطرق.",
+            ["رئيس البلديه"] * 4 + [""],
+        ),
+        (
+            'The mayor said the town was hit. He added: "The situation is dire. We could not'
+            ' cope with it." The water then receded from the roads.',
+            ["the mayor"] * 3 + [""],
+        ),
+        # A quotation closed, or opened in another paragraph, carries nobody's words on.
+        (
+            'The mayor said: "The town was hit." The water then receded from the roads.',
+            ["the mayor", ""],
+        ),
+        (
+            'The mayor said: "The town was hit.\nThe water then receded from the roads.',
+            ["the mayor", ""],
+        ),
+    ],
+)
+def test_a_quotation_open_across_a_sentence_break_keeps_its_speaker(
+    text: str, sources: list[str]
+) -> None:
+    assert [c.attribution for c in analysed(text)] == sources
 
 
 @pytest.mark.parametrize(

@@ -1488,6 +1488,25 @@ def test_one_sources_two_counts_are_its_revision(a: str, b: str) -> None:
     ("a", "b"),
     [
         (
+            "قال رئيس البلدية إن عدد القتلى في المدينة قد يصل إلى ما بين 18 و20 ألفا.",
+            "قال رئيس البلدية إن عدد القتلى في المدينة قد يزيد على 20 ألفا.",
+        ),
+        (
+            "The mayor said the death toll in the city could reach 25,000 people.",
+            "The mayor said the death toll in the city could reach 12,000 people.",
+        ),
+    ],
+)
+def test_one_sources_two_forecasts_that_cannot_both_hold_contradict(a: str, b: str) -> None:
+    """Forecasts are no count revised: the source's two estimates conflict."""
+    relation = between_articles(a, b, None, None)
+    assert relation.kind == "contradiction", relation
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
             "The migration agency later said more than 43,000 people were displaced.",
             "The migration agency also said the floods displaced 36,000 people.",
         ),

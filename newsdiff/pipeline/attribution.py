@@ -47,6 +47,10 @@ EVENT_OBJECTS = lang.merged_set("EVENT_OBJECTS")
 OBJECT_SUFFIXES = lang.merged_tuple("OBJECT_SUFFIXES")
 # Media whose next word names them, whatever it is ("صحيفة اليوم").
 MEDIUM_HEADS = lang.merged_set("MEDIUM_HEADS")
+# What a figure rests on ("حسب التقديرات", "according to estimates"): no source.
+NON_SOURCES = lang.merged_set("NON_SOURCES")
+# A verb of saying that opens a name repeats the one before it ("وذكر صرح مرعي الدرسي").
+SAY_VERBS = lang.merged_set("SAY_BEFORE_SOURCE")
 # "وفق ما أفاد الجيش": the word, and the verb after it, come before the source.
 SOURCE_WHAT = lang.merged_set("SOURCE_WHAT")
 # Words that say when or how a source spoke ("later", "لاحقا"): no part of its name.
@@ -167,6 +171,9 @@ def _source_after(folded: str, pos: int) -> str:
     words = _name_words(split)
     if words and words[0] in PRONOUNS:
         return ""
+    named = [word for word in words if word not in STOPWORDS]
+    if named and named[0] in NON_SOURCES:
+        return ""  # "حسب التقديرات": what the figure rests on
     return " ".join(words)
 
 
@@ -181,10 +188,10 @@ def _name_words(split: list[str]) -> list[str]:
             break
         if words and not named_medium and (word in SOURCE_OBJECTS or _event_object(word)):
             break
-        if word in SOURCE_ADVERBS:
+        if word in SOURCE_ADVERBS or (not words and word in SAY_VERBS):
             if words:
                 break
-            continue  # "وقال أيضا وزير الصحة": the source is still ahead
+            continue  # "وقال أيضا وزير الصحة", "وذكر صرح ...": the source is still ahead
         words.append(word)
     return words
 

@@ -53,6 +53,7 @@ from newsdiff.pipeline.numbers import (
     measure,
     range_scale,
 )
+from newsdiff.pipeline.segment import inside_quotation
 from newsdiff.pipeline.types import QUANTITY_KINDS, ClaimDraft, Fact
 from newsdiff.pipeline.units import length_unit
 
@@ -202,21 +203,30 @@ def claims_with_facts(
     "last August"); without it those are skipped rather than guessed.
 
     A sentence that names no source but continues a quote ("قال الكرملين إن ... . وأضاف أن
-    ...", "..., he added.") speaks for the last named speaker, as long as every sentence
-    since has been that speaker's.
+    ...", "..., he added.", or the next sentence of a quotation still open in its paragraph:
+    'وأكد أن "الموقف كبير جدا. لم نستطع مواجهته"') speaks for the last named speaker, as
+    long as every sentence since has been that speaker's.
     """
     claims: list[ClaimDraft] = []
     speaker: ClaimDraft | None = None
+    named_at = said_from = 0  # where the speaker is named; where its last sentence starts
     for claim, sentence_start, sentence_end in segments:
         drafted = _with_facts(text, claim, sentence_start, sentence_end, published)
         if drafted.attribution:
-            speaker = drafted
-        elif speaker is not None and continues_quote(text[sentence_start:sentence_end]):
+            speaker, named_at, said_from = drafted, sentence_start, sentence_start
+        elif speaker is not None and (
+            continues_quote(text[sentence_start:sentence_end])
+            or (
+                "\n" not in text[said_from:sentence_start]
+                and inside_quotation(text[named_at:sentence_start])
+            )
+        ):
             drafted = replace(
                 drafted,
                 attribution=speaker.attribution,
                 attribution_text=speaker.attribution_text,
             )
+            said_from = sentence_start
         else:
             speaker = None
         claims.append(drafted)

@@ -169,7 +169,7 @@ def _cut(
         if (
             left >= CLAUSE_MIN_WORDS
             and right >= CLAUSE_MIN_WORDS
-            and not _inside_quotation(text[start : joint.start()])
+            and not inside_quotation(text[start : joint.start()])
             # "، وفق ما ذكرت وكالة فرانس برس.": the rest names the source, it is no clause.
             and not _is_source_tail(text, joint.start(), joint.end(), end)
         ):
@@ -178,7 +178,7 @@ def _cut(
     yield piece_start, end
 
 
-def _inside_quotation(before: str) -> bool:
+def inside_quotation(before: str) -> bool:
     """Whether a quotation opened in this text is still open at its end."""
     opened = sum(before.count(mark) for mark in _QUOTE_OPENERS)
     closed = sum(before.count(mark) for mark in _QUOTE_CLOSERS)

@@ -496,6 +496,12 @@ EVENT_OBJECTS = frozenset(
     """مقتل وفاه نزوح تشريد اصابه انتشال فقدان ارتفاع انخفاض تسجيل اجلاء العثور
     تعاقد التعاقد ضم توقيع التوقيع انتقال رحيل فسخ انتباه الانتباه انظار الانظار""".split()
 )
+# What a figure rests on, not who gives it: "حسب التقديرات التي بنيت على كثافة السكان" names
+# no source (the speaker quoted before goes on speaking).
+NON_SOURCES = frozenset(
+    """التقديرات تقديرات الاحصاءات احصاءات الاحصائيات احصائيات الارقام ارقام المعطيات معطيات
+    الحسابات حسابات""".split()
+)
 # Pronoun suffixes a verbal noun of EVENT_OBJECTS may carry ("أعلن النادي تعاقده مع").
 OBJECT_SUFFIXES = ("هما", "هم", "ها", "ه")
 # Media named by what follows them: without the article ("صحيفة", not "الصحيفة") such a noun
@@ -509,11 +515,12 @@ SOURCE_ADVERBS = frozenset(
     """ايضا كذلك لاحقا سابقا مجددا مؤخرا اخيرا رسميا مرارا بدوره بدورها بدورهم بدورهما""".split()
 )
 # Verbs that open a sentence continuing the quote of the last named speaker ("وأضاف أن ...",
-# "وتابع:"): with no source of its own, the sentence speaks for that speaker.
+# "وتابع:", "وتحدث عن": he spoke of): with no source of its own, the sentence speaks for that
+# speaker.
 QUOTE_CONTINUERS = tuple(
     """قال قالت اضاف اضافت تابع تابعت اوضح اوضحت اشار اشارت لفت لفتت شدد شددت اكد اكدت
     ذكر ذكرت استدرك استدركت مضي مضت اعتبر اعتبرت بين بينت نوه نوهت زعم زعمت اعرب اعربت
-    كشف كشفت""".split()
+    كشف كشفت تحدث تحدثت""".split()
 )
 # ... and verbs that do so after a pronoun ("..., he added"): an English word order.
 QUOTE_CONTINUERS_AFTER_PRONOUN: tuple[str, ...] = ()

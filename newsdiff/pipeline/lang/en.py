@@ -341,6 +341,8 @@ SOURCE_OBJECTS: frozenset[str] = frozenset()
 EVENT_OBJECTS: frozenset[str] = frozenset()
 OBJECT_SUFFIXES: tuple[str, ...] = ()
 MEDIUM_HEADS: frozenset[str] = frozenset()
+# What a figure rests on, not who gives it ("according to estimates"; see ar.py).
+NON_SOURCES = frozenset("estimates estimate figures data statistics calculations".split())
 # Verbs that open a sentence continuing the last named speaker's quote (an Arabic word order:
 # see ar.py) ...
 QUOTE_CONTINUERS: tuple[str, ...] = ()

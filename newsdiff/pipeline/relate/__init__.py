@@ -45,6 +45,7 @@ from newsdiff.pipeline.relate.model import (
     load_model,
     pair_features,
 )
+from newsdiff.pipeline.relate.quantities import PROJECTION, hedge_of
 from newsdiff.pipeline.relate.rules import (
     RULE_MIN_SIMILARITY,
     FactComparison,
@@ -148,6 +149,7 @@ __all__ = [
 # relate-19: a claim that says what its subject is not ("a submersible, not a submarine")
 # negates nothing of another claim about that other thing ("whereas a submarine has ...").
 # How much a figure changed ("rose by 9", "بنحو 9 ... عن") is compared with changes only.
+# One source's two forecasts that cannot both hold are a contradiction, not its revision.
 ENGINE_VERSION = "relate-19"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
@@ -465,12 +467,24 @@ def _update_reason(
         a.attribution
         and same_source(a.attribution, b.attribution)
         and not (published_a is not None and published_a == published_b)
+        and not (_forecasts(a) or _forecasts(b))
     ):
         # The International Organization for Migration's 36,000 displaced and its 43,000: a
         # source that counts the same people twice revised its count; the outlets that
-        # quote it do not contradict each other. On one day's pages, they do.
+        # quote it do not contradict each other. On one day's pages, they do. Two forecasts
+        # that cannot both hold ("may reach 18 to 20 thousand", "may exceed 20 thousand")
+        # are no count revised: the source's two estimates conflict.
         return Reason.FIGURE_REVISED
     return None
+
+
+def _forecasts(claim: ClaimDraft) -> bool:
+    """Whether the claim gives a count as a forecast ("قد يصل إلى", "could exceed")."""
+    normalized = claim.normalized or normalize_text(claim.text)
+    return any(
+        fact.kind in UPDATABLE_KINDS and hedge_of(normalized, fact) == PROJECTION
+        for fact in claim.facts
+    )
 
 
 def _two_days(a: ClaimDraft, b: ClaimDraft) -> bool:
