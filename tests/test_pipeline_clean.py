@@ -264,6 +264,7 @@ def test_sentences_that_end_with_a_credit_are_kept(sentence: str) -> None:
         "يستخدم هذا الموقع ملفات تعريف الارتباط لتحسين تجربتك في التصفح.",
         "إعلان",
         "اشترك في النشرة البريدية ليصلك كل جديد على بريدك الإلكتروني.",
+        "اشترك مجانا بقناة الموقع على يوتيوب",
     ],
 )
 def test_site_notices_are_furniture(notice: str) -> None:
@@ -284,6 +285,27 @@ def test_a_notice_before_the_body_is_neither_body_nor_title() -> None:
     clean = clean_article(raw)
     assert clean.text.split("\n\n") == [EN_LEAD, EN_NEXT]
     assert clean.meta.title == "Floods sweep homes away in the valley"
+
+
+HEADLINE = "ارتفاع أسعار القمح في الأسواق المحلية"
+
+
+@pytest.mark.parametrize(
+    ("above", "title"),
+    [
+        # A call to subscribe, and the site's name with a dash, are no headline.
+        ([HEADLINE, "اشترك مجانا بقناة الموقع على يوتيوب"], HEADLINE),
+        ([HEADLINE, "آخر تحديث GMT 15:07:03", "أخبار اليوم -"], HEADLINE),
+        # A dateline's place and site are no headline either: the lead gives the title.
+        (["الرياض - أخبار اليوم"], AR_LEAD.rstrip(".")),
+        # Repeated after the site's name, above a dateline that names the site.
+        ([HEADLINE, f"أخبار اليوم - {HEADLINE}", "القاهرة - أخبار اليوم"], HEADLINE),
+    ],
+)
+def test_a_headline_above_the_sites_own_lines_is_the_title(above: list[str], title: str) -> None:
+    clean = clean_article("\n".join([*above, AR_LEAD, AR_NEXT]))
+    assert clean.meta.title == title
+    assert clean.text.split("\n\n") == [AR_LEAD, AR_NEXT]
 
 
 def test_a_notice_glued_to_a_sentence_is_cut_out_of_its_line() -> None:

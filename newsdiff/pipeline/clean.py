@@ -75,6 +75,9 @@ COUNTER_MAX_WORDS = 6
 TIMESTAMP_MAX_WORDS = 15
 # A header line needs this many words to be taken for the headline (not a label).
 TITLE_MIN_WORDS = 3
+# A dateline's place and site either side of a dash: this many words a side at most.
+PLACE_AND_SITE_WORDS = 2
+_NAME_DASH_RE = re.compile(r"\s[-–—]\s")
 # A title made from a lead sentence is cut at a word boundary near this length.
 TITLE_MAX_CHARS = 140
 
@@ -571,18 +574,36 @@ def _is_dateline(key: str, word_count: int) -> bool:
 
 def _header_title(lines: list[_Line]) -> tuple[str, str]:
     """The headline among the lines above the body: a line the page repeats (headline
-    and its copy in the share box), else the last title-like line, since tickers and
-    labels sit above the headline. Returns (title, folded title)."""
+    and its copy in the share box, or the site's name and the headline), else the last
+    title-like line, since tickers and labels sit above the headline. Returns (title, folded
+    title)."""
+    # Words of letters: "المغرب اليوم -", the site's name and a dash, is no headline; nor is
+    # a dateline's place and site ("الرياض - المغرب اليوم", "طرابلس – الناس نيوز ::").
     candidates = [
-        line for line in lines if line.text and line.words >= TITLE_MIN_WORDS and not line.furniture
+        line
+        for line in lines
+        if line.text
+        and len(_LETTERS_RE.findall(line.key)) >= TITLE_MIN_WORDS
+        and not line.furniture
+        and not _place_and_site(line.key)
     ]
     folded = [line.key for line in lines]
     for line in candidates:
-        if folded.count(line.key) > 1:
+        # Repeated, whole or inside another line ("المغرب اليوم - <headline>").
+        if sum(line.key in key for key in folded) > 1:
             return line.text, line.key
     if candidates:
         return candidates[-1].text, candidates[-1].key
     return "", ""
+
+
+def _place_and_site(key: str) -> bool:
+    """A line of two short names either side of a dash, as a dateline gives the place and
+    the site ("الرياض - المغرب اليوم"): at most PLACE_AND_SITE_WORDS words a side."""
+    parts = _NAME_DASH_RE.split(key, maxsplit=1)
+    return len(parts) == 2 and all(
+        0 < len(_LETTERS_RE.findall(part)) <= PLACE_AND_SITE_WORDS for part in parts
+    )
 
 
 def _title_from_lead(paragraph: str) -> str:
