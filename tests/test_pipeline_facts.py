@@ -583,17 +583,6 @@ def test_clauses_of_a_quoted_sentence_keep_its_speaker() -> None:
             'The mayor said: "The town was hit.\nThe water then receded from the roads.',
             ["the mayor", ""],
         ),
-    ],
-)
-def test_a_quotation_open_across_a_sentence_break_keeps_its_speaker(
-    text: str, sources: list[str]
-) -> None:
-    assert [c.attribution for c in analysed(text)] == sources
-
-
-@pytest.mark.parametrize(
-    ("text", "sources"),
-    [
         # A later clause that says its own names no source of the clause before it.
         (
             "زلزال مدمر يضرب المدينة قوته 7 درجات على مقياس ريختر، حيث أوضح مركز الرصد الأميركي"
@@ -618,7 +607,7 @@ def test_a_quotation_open_across_a_sentence_break_keeps_its_speaker(
         ),
     ],
 )
-def test_a_clause_takes_the_source_of_its_sentence_only_from_before_it_or_its_end(
+def test_a_speaker_reaches_the_quotation_and_the_clauses_that_are_its_own(
     text: str, sources: list[str]
 ) -> None:
     assert [c.attribution for c in analysed(text)] == sources

@@ -85,6 +85,15 @@ NEGATING = [
         "وقع الطرفان اتفاق الهدنة في العاصمة القطرية",
         "غادر الطرفان العاصمة القطرية دون أن يوقعا اتفاق الهدنة",
     ),
+    # What one thing is not still contradicts what it is.
+    (
+        "The Nautilus is a submarine that can leave port on its own.",
+        "The Nautilus is not a submarine and cannot leave port on its own.",
+    ),
+    (
+        "نوتيلوس غواصة تستطيع مغادرة الميناء بمفردها",
+        "نوتيلوس ليست غواصة ولا تستطيع مغادرة الميناء بمفردها",
+    ),
 ]
 
 
@@ -131,24 +140,6 @@ def test_negating_verbs_and_phrases_are_polarity(a: str, b: str) -> None:
 def test_a_negation_of_something_else_is_no_contradiction(a: str, b: str) -> None:
     relation = between_articles(a, b)
     assert relation.kind != "contradiction" or relation.reason is not Reason.NEGATION
-
-
-@pytest.mark.parametrize(
-    ("a", "b"),
-    [
-        (
-            "The Nautilus is a submarine that can leave port on its own.",
-            "The Nautilus is not a submarine and cannot leave port on its own.",
-        ),
-        (
-            "نوتيلوس غواصة تستطيع مغادرة الميناء بمفردها",
-            "نوتيلوس ليست غواصة ولا تستطيع مغادرة الميناء بمفردها",
-        ),
-    ],
-)
-def test_what_one_thing_is_not_still_contradicts_what_it_is(a: str, b: str) -> None:
-    relation = between_articles(a, b)
-    assert (relation.kind, relation.reason) == ("contradiction", Reason.NEGATION), relation
 
 
 # --- 2. denials: two denials agree ---------------------------------------------------------
