@@ -479,6 +479,20 @@ def test_direction(text: str, value: str) -> None:
         ("وقد يفوق عدد القتلى 20 ألفا، حسب التقديرات التي بنيت على عدد السكان.", ""),
         ("The toll could exceed 20,000, according to estimates based on the census.", ""),
         ("وذكر صرح المتحدث باسم البلدية بأن 12 منزلا انهارت.", "المتحدث باسم البلديه"),
+        # A place, a time or a document is no source; a name does not end on a particle.
+        ("The head of a town near the dam told reporters the bridge fell.", ""),
+        ("The ferry stuck in the harbour for nearly a week said it would sail.", ""),
+        ("Officials in the town said 40 people were missing.", "officials"),
+        ("The bridge fell, according to a statement from the army.", "the army"),
+        ("At least 12 died, according to an official with the Red Crescent.", "an official"),
+        ("وصرح رئيس بلدية المدينة عبد الله سالم بأن 12 منزلا انهارت.", "رئيس بلديه المدينه"),
+        ("وقال النادي -عبر حسابه على منصة إكس- إن اللاعب انضم.", "النادي"),
+        ("وانهارت 12 بناية بحسب آخر حصيلة رسمية.", ""),
+        ("وبحسب آخر حصيلة أوردها الهلال الأحمر، فإن 12 بناية انهارت.", "الهلال الاحمر"),
+        (
+            "Twelve died, according to figures released by the health ministry.",
+            "the health ministry",
+        ),
         ("The talks failed, according to the mediator.", "the mediator"),
         ("Health officials said 12 people were hurt.", "health officials"),
         # A title's "of" belongs to the name; any other "of" ends it.

@@ -47,10 +47,23 @@ EVENT_OBJECTS = lang.merged_set("EVENT_OBJECTS")
 OBJECT_SUFFIXES = lang.merged_tuple("OBJECT_SUFFIXES")
 # Media whose next word names them, whatever it is ("صحيفة اليوم").
 MEDIUM_HEADS = lang.merged_set("MEDIUM_HEADS")
-# What a figure rests on ("حسب التقديرات", "according to estimates"): no source.
+# What a figure rests on ("حسب التقديرات", "according to estimates"): no source, unless a
+# word after it says who gave it ("أوردها الصليب الأحمر", "released by the ministry").
 NON_SOURCES = lang.merged_set("NON_SOURCES")
+GIVEN_BY = lang.merged_set("GIVEN_BY")
 # A verb of saying that opens a name repeats the one before it ("وذكر صرح مرعي الدرسي").
 SAY_VERBS = lang.merged_set("SAY_BEFORE_SOURCE")
+# "according to a statement from the military": the military.
+SOURCE_DOCUMENTS = lang.merged_set("SOURCE_DOCUMENTS")
+SOURCE_DOCUMENT_LINKS = lang.merged_set("SOURCE_DOCUMENT_LINKS")
+# A source read as opening with one of these is a place or a time ("near the epicenter").
+SOURCE_PREPOSITIONS = lang.merged_set("SOURCE_PREPOSITIONS")
+SOURCE_NEAR = lang.merged_set("SOURCE_NEAR")
+# Words that cannot end a name ("... عبد", "an official with the").
+NAME_PARTICLES = lang.merged_set("NAME_PARTICLES")
+# "officials in the town said": the officials.
+SOURCE_PLACE_LINKS = lang.merged_set("SOURCE_PLACE_LINKS")
+_DASHES = "-–—"
 # "وفق ما أفاد الجيش": the word, and the verb after it, come before the source.
 SOURCE_WHAT = lang.merged_set("SOURCE_WHAT")
 # Words that say when or how a source spoke ("later", "لاحقا"): no part of its name.
@@ -173,14 +186,40 @@ def _source_after(folded: str, pos: int) -> str:
         return ""
     named = [word for word in words if word not in STOPWORDS]
     if named and named[0] in NON_SOURCES:
-        return ""  # "حسب التقديرات": what the figure rests on
+        # "حسب التقديرات": what the figure rests on; "حسب آخر حصيلة أوردها الصليب الأحمر":
+        # the Red Cross.
+        given = next((i for i, word in enumerate(split) if word in GIVEN_BY), None)
+        words = [] if given is None else _name_words(split[given + 1 :])
+    return _tidy(words)
+
+
+def _tidy(words: list[str]) -> str:
+    """A source's words as a name: none that opens with a place or a time ("near the
+    epicenter", "for nearly a week") or is a single letter, and none ending on a word that
+    needs the next ("an official with the", "رئيس بلدية درنة عبد")."""
+    while words and (words[-1] in STOPWORDS or words[-1] in NAME_PARTICLES):
+        words = words[:-1]
+    if (
+        not words
+        or words[0] in SOURCE_PREPOSITIONS
+        or SOURCE_NEAR.intersection(words)
+        or len("".join(words)) < 2
+    ):
+        return ""
     return " ".join(words)
 
 
 def _name_words(split: list[str]) -> list[str]:
     """The words of a source's name at the start of split (the words after its verb)."""
     words: list[str] = []
-    for word in split:
+    for raw in split:
+        word = raw.strip(_DASHES)  # "الهلال -عبر حسابه"
+        if not word:
+            break
+        named = [w for w in words if w not in STOPWORDS]
+        if len(named) == 1 and named[0] in SOURCE_DOCUMENTS and word in SOURCE_DOCUMENT_LINKS:
+            words = []  # "a statement from the military": the military
+            continue
         named_medium = len(words) == 1 and words[0] in MEDIUM_HEADS
         if (word in SOURCE_STOPS and not named_medium) or word[0].isdigit():
             break
@@ -229,12 +268,15 @@ def _source_before(folded: str) -> str:
     kept: list[str] = []
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
+        if word in SOURCE_PLACE_LINKS and i > 0 and words[i - 1] not in STOPWORDS:
+            kept = []  # "officials in the town": the place the source is in
+            continue
         # "the governor of Beirut": "of" after a title is part of the name.
         title_of = word == OF_AFTER_TITLE and i > 0 and words[i - 1] in SOURCE_TITLES
         if (word in SOURCE_STOPS and not title_of) or not word:
             break
         kept.insert(0, word)
-    return " ".join(kept)
+    return _tidy(kept)
 
 
 def _drop_when_said(words: list[str]) -> None:

@@ -496,12 +496,26 @@ EVENT_OBJECTS = frozenset(
     """مقتل وفاه نزوح تشريد اصابه انتشال فقدان ارتفاع انخفاض تسجيل اجلاء العثور
     تعاقد التعاقد ضم توقيع التوقيع انتقال رحيل فسخ انتباه الانتباه انظار الانظار""".split()
 )
-# What a figure rests on, not who gives it: "حسب التقديرات التي بنيت على كثافة السكان" names
-# no source (the speaker quoted before goes on speaking).
+# What a figure rests on, not who gives it: "حسب التقديرات التي بنيت على كثافة السكان", "بحسب
+# آخر حصيلة رسمية" name no source (the speaker quoted before goes on speaking).
 NON_SOURCES = frozenset(
     """التقديرات تقديرات الاحصاءات احصاءات الاحصائيات احصائيات الارقام ارقام المعطيات معطيات
-    الحسابات حسابات""".split()
+    الحسابات حسابات الحصيله حصيله اخر""".split()
 )
+# ... unless a verb says who gave it: "بحسب آخر حصيلة للضحايا أوردها الصليب الأحمر" is the Red
+# Cross.
+GIVEN_BY = frozenset(
+    """اوردها اورده اوردتها نقلتها نقلها اعلنتها اعلنها ذكرتها ذكرها نشرتها نشرها اصدرتها
+    اصدرها""".split()
+)
+SOURCE_DOCUMENTS: frozenset[str] = frozenset()
+SOURCE_DOCUMENT_LINKS: frozenset[str] = frozenset()
+SOURCE_PREPOSITIONS: frozenset[str] = frozenset()
+SOURCE_NEAR: frozenset[str] = frozenset()
+SOURCE_PLACE_LINKS: frozenset[str] = frozenset()
+# Parts of a name that need the word after them: a name cut at four words does not end with
+# one ("رئيس بلدية درنة عبد المنعم الغيثي" is "رئيس بلدية درنة", not "... عبد").
+NAME_PARTICLES = frozenset("عبد ابو ابن بن بنت ال".split())
 # Pronoun suffixes a verbal noun of EVENT_OBJECTS may carry ("أعلن النادي تعاقده مع").
 OBJECT_SUFFIXES = ("هما", "هم", "ها", "ه")
 # Media named by what follows them: without the article ("صحيفة", not "الصحيفة") such a noun

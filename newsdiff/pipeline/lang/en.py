@@ -341,8 +341,25 @@ SOURCE_OBJECTS: frozenset[str] = frozenset()
 EVENT_OBJECTS: frozenset[str] = frozenset()
 OBJECT_SUFFIXES: tuple[str, ...] = ()
 MEDIUM_HEADS: frozenset[str] = frozenset()
+# What a source said through, whose author follows "from" or "by" ("according to a statement
+# from the military": the military).
+SOURCE_DOCUMENTS = frozenset("statement report post interview".split())
+SOURCE_DOCUMENT_LINKS = frozenset({"from", "by"})
+# Words that open a place or a time, not a name ("a town near the epicenter told", "stuck in
+# the canal for nearly a week said"): a source read as starting with one is none.
+SOURCE_PREPOSITIONS = frozenset("near for from with by during over under across into".split())
+# ... and "near" anywhere in one: the name before the place it is near is out of sight ("the
+# head of a town near the dam told").
+SOURCE_NEAR = frozenset({"near"})
+# Words that cannot end a name ("رئيس بلدية درنة عبد" cut at four words; see ar.py).
+NAME_PARTICLES: frozenset[str] = frozenset()
+# After a source's head, "in" opens the place it is in ("officials in the town said"): the
+# source is the words before it. Arabic names its source after the verb, where "في" ends it.
+SOURCE_PLACE_LINKS = frozenset({"in"})
 # What a figure rests on, not who gives it ("according to estimates"; see ar.py).
 NON_SOURCES = frozenset("estimates estimate figures data statistics calculations".split())
+# ... unless "by" says who gave it ("according to figures released by the ministry").
+GIVEN_BY = frozenset({"by"})
 # Verbs that open a sentence continuing the last named speaker's quote (an Arabic word order:
 # see ar.py) ...
 QUOTE_CONTINUERS: tuple[str, ...] = ()
