@@ -1344,6 +1344,11 @@ def test_a_range_and_a_bound_beyond_it_are_two_values_for_the_story() -> None:
     (difference,) = relation.details.differing
     assert (difference.a.value, difference.b.value) == ("18000-20000", ">20000")
     assert (difference.a.text, difference.b.text) == ("18–20 ألفا", "> 20 ألفا")
+    # Neither end of the range is a fact the two share, in either order.
+    ranged = "قال رئيس البلدية إن عدد القتلى قد يصل إلى ما بين 18 و20 ألفا"
+    bounded = "قال رئيس البلدية إن عدد القتلى قد يزيد على 20 ألفا"
+    assert between_articles(ranged, bounded).details.matched == ()
+    assert between_articles(bounded, ranged).details.matched == ()
 
 
 @pytest.mark.parametrize(

@@ -499,8 +499,16 @@ def _compare_ranges(
     if found is None:
         return
     a_side, b_side, value_a, value_b = found
-    result.matched[:] = [m for m in result.matched if m.value not in (value_a, value_b)]
+    # Neither end of the range matches: "18" of "18 to 20 thousand" is below "more than 20
+    # thousand" too, but the range, not its end, is what the claim gives.
+    ends = {value_a, value_b, *_range_ends(a_side.value), *_range_ends(b_side.value)}
+    result.matched[:] = [m for m in result.matched if m.value not in ends]
     result.differ(Reason.VALUE_MISMATCH, FactDifference(kind, a_side, b_side), value_a, value_b)
+
+
+def _range_ends(value: str) -> list[str]:
+    """The figures of a range's or a bound's value ("18000-20000", ">20000")."""
+    return value.lstrip("<>=").split("-")
 
 
 # How a bound is shown beside its figure: strictly above or below it, or at or beyond it.
