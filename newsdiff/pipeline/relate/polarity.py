@@ -129,17 +129,14 @@ def _not_its_subject(negative: ClaimView, other: ClaimView) -> bool:
     has the power ..."; not "the Nautilus is a submarine")."""
     toks = negative.tokens
     for i in range(len(toks)):
-        for phrase in IDENTITY_NEGATIONS:
-            end = i + len(phrase)
-            if end >= len(toks) or tuple(map(_strip_clitic, toks[i:end])) != phrase:
-                continue
-            if not soft_in(light_stem(toks[end]), other.stems):
-                continue
-            before = [
-                stem for at, stem in zip(negative.content_at, negative.stems, strict=True) if at < i
-            ]
-            if before and not any(soft_in(stem, other.stems) for stem in before):
-                return True
+        end = i + _phrase_at(toks, i, _IDENTITY_INDEX)
+        if end == i or end >= len(toks) or not soft_in(light_stem(toks[end]), other.stems):
+            continue
+        before = [
+            stem for at, stem in zip(negative.content_at, negative.stems, strict=True) if at < i
+        ]
+        if before and not any(soft_in(stem, other.stems) for stem in before):
+            return True
     return False
 
 
@@ -278,6 +275,7 @@ class _Reader:
 
 
 _NEGATING_INDEX = _phrase_index(NEGATING_PHRASES)
+_IDENTITY_INDEX = _phrase_index(IDENTITY_NEGATIONS)
 _VERDICT_INDEX = _phrase_index(DENIAL_VERDICTS)
 
 
