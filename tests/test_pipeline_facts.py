@@ -515,6 +515,18 @@ def test_direction(text: str, value: str) -> None:
             "the authorities",
         ),
         ("Officials who said the dam was safe have resigned.", "officials"),
+        # A title and a name set apart by commas name one source; a statement or a list
+        # apart by commas names none.
+        (
+            "The port's director, Lena Ward, said 12 cranes were lost.",
+            "the port's director lena ward",
+        ),
+        (
+            "Lena Ward, the port's director, told reporters the dam held.",
+            "lena ward the port's director",
+        ),
+        ("The ministry, in a statement, said 12 cranes were lost.", "the ministry"),
+        ("Varna, Ruse and Pleven, he said, were flooded.", ""),
         # The words before "and said" are the end of another clause, not the sayer.
         ("The survey read the magnitude on the Richter scale and said it was shallow.", ""),
         ("وصل الوفد إلى المدينة صباح الأحد.", ""),

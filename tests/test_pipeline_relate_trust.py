@@ -327,6 +327,10 @@ def test_aliases_name_one_source_but_a_capital_is_not_its_government() -> None:
     # "the mayor of the city of Verano" is the mayor of Verano, not of another town.
     assert same_source("رئيس بلديه مدينه فيرانو", "رئيس بلديه فيرانو سامي")
     assert not same_source("رئيس بلديه مدينه فيرانو", "رئيس بلديه مدينه ساندوري")
+    # A name is the same source with its title before it; one word ("the ministry") is not.
+    assert same_source("port director lena ward", "lena ward")
+    assert same_source("مدير الميناء سامي فارس", "سامي فارس")
+    assert not same_source("the foreign ministry", "the ministry")
     # Hence one source contradicting itself under two names, and two sources disputing.
     one_actor = between_articles(
         "قال الحوثيون إن 3 صواريخ أطلقت على السفينة",
@@ -455,6 +459,14 @@ DIFFERENT_COUNTS = [
     (
         "The floods displaced 30,000 people in the region",
         "The floods killed 3,000 people in the region",
+    ),
+    (
+        "The floods left 30,000 people without homes in the region",
+        "The floods killed 3,000 people in the region",
+    ),
+    (
+        "قال المسؤولون إن 25 ألف شخص فقدوا منازلهم في الفيضانات بالمنطقة",
+        "قال المسؤولون إن 10 آلاف شخص ما زالوا في عداد المفقودين بعد الفيضانات بالمنطقة",
     ),
 ]
 
@@ -827,6 +839,24 @@ def test_a_round_figure_agrees_with_the_figure_it_rounds(a: str, b: str) -> None
         (
             "وقال المتحدث إن هناك في درنة آلاف المفقودين من 5000 إلى 6000 مفقود",
             "وقال المتحدث إن عدد المفقودين في درنة بلغ 10 آلاف",
+        ),
+        # An approximate figure that is not close to the end of the range it lies beyond.
+        (
+            "Officials said between 18,000 and 20,000 people were displaced by the floods",
+            "Officials said about 30,000 people were displaced by the floods",
+        ),
+        (
+            "قال المسؤولون إن ما بين 18 و20 ألف شخص نزحوا بسبب الفيضانات",
+            "قال المسؤولون إن نحو 12 ألف شخص نزحوا بسبب الفيضانات",
+        ),
+        # People who lost their homes, or are left without them, are the displaced.
+        (
+            "Officials said 40,000 people were left homeless by the floods in the valley",
+            "Officials said 25,000 people lost their homes in the floods in the valley",
+        ),
+        (
+            "قال المسؤولون إن 40 ألف شخص باتوا مشردين بسبب الفيضانات في الوادي",
+            "قال المسؤولون إن 25 ألف شخص باتوا من دون منازل بسبب الفيضانات في الوادي",
         ),
         # Not a length: a magnitude of 7 is not 7.2 rounded.
         (

@@ -31,6 +31,9 @@ SOURCE_MAX_WORDS = 4
 # the consonants) agree and hold at least this many letters: shorter keys join unrelated
 # words.
 SPELLING_MIN_KEY = 3
+# One source's name written with a title before it is that source, when the name has at
+# least this many words.
+SUFFIX_MIN_WORDS = 2
 
 SOURCE_STOPS = lang.merged_set("SOURCE_STOPS")
 PRONOUNS = lang.merged_set("PRONOUNS")
@@ -101,6 +104,13 @@ _ATTRIBUTION_BEFORE_RE = re.compile(
     rf"(?:{alternation(lang.merged_tuple('SAY_AFTER_SOURCE'))})(?!\w)"
 )
 
+# ... or names it twice, a title and a name set apart by commas: "the health minister, Hamad
+# Hassan, said", "Marwan Abboud, the city's governor, told".
+_APPOSITIVE_BEFORE_RE = re.compile(
+    r"(?P<head>(?:[\w'’-]+\s+){0,3}[\w'’-]+),\s+(?P<apposed>(?:[\w'’-]+\s+){0,3}[\w'’-]+),\s+"
+    rf"(?:{alternation(lang.merged_tuple('SAY_AFTER_SOURCE'))})(?!\w)"
+)
+
 
 @lru_cache(maxsize=4096)
 def attribution_of(text: str) -> str:
@@ -147,7 +157,15 @@ def same_source(x: str, y: str) -> bool:
     if kx == ky:
         return True
     shorter, longer = sorted((kx.split(), ky.split()), key=len)
-    return bool(shorter) and all(map(_same_word, shorter, longer))
+    if not shorter:
+        return False
+    if all(map(_same_word, shorter, longer)):
+        return True
+    # A name after its title ("marwan abboud" / "governor marwan abboud"): a name of at least
+    # SUFFIX_MIN_WORDS words ("the ministry" may be any ministry).
+    return len(shorter) >= SUFFIX_MIN_WORDS and all(
+        map(_same_word, shorter, longer[len(longer) - len(shorter) :])
+    )
 
 
 def _same_word(x: str, y: str) -> bool:
@@ -247,7 +265,7 @@ def _source_before(folded: str) -> str:
     """The source's words before a verb of saying that follows it, back to a stop word."""
     english = _ATTRIBUTION_BEFORE_RE.search(folded)
     if not english:
-        return ""
+        return _apposed_source(folded)
     words = [w.strip("\"'’") for w in english["who"].split()]
     _drop_when_said(words)
     relative = [i for i, word in enumerate(words) if word in RELATIVE_PRONOUNS]
@@ -277,6 +295,27 @@ def _source_before(folded: str) -> str:
             break
         kept.insert(0, word)
     return _tidy(kept)
+
+
+def _apposed_source(folded: str) -> str:
+    """The source named twice before its verb, apart by commas ("the city's governor, Marwan
+    Abboud, said"): both parts, the first back to a stop word. A part that opens with a stop
+    word or a place ("the ministry, in a statement, said") is no name: the first alone."""
+    found = _APPOSITIVE_BEFORE_RE.search(folded)
+    if not found:
+        return ""
+    head: list[str] = []
+    for word in reversed(found["head"].split()):
+        if word in SOURCE_STOPS or word in SAYING_CONJUNCTIONS:
+            break
+        head.insert(0, word)
+    apposed = found["apposed"].split()
+    if apposed[0] in SOURCE_STOPS or apposed[0] in SOURCE_PREPOSITIONS:
+        apposed = []
+    words = head + apposed
+    if any(word in PRONOUNS for word in words):
+        return ""
+    return _tidy(words)
 
 
 def _drop_when_said(words: list[str]) -> None:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -93,6 +93,12 @@ TIME_DUALS: dict[str, str] = lang.merged_dict("TIME_DUALS")
 NOT_DUALS = lang.merged_set("NOT_DUALS")
 DURATION_SUBJECTS: dict[str, str] = lang.merged_dict("DURATION_SUBJECTS")
 COUNT_STATES: dict[str, str] = lang.merged_dict("COUNT_STATES")
+# A word of losing or lacking and a word of home within HOME_LOSS_REACH words after it ("lost
+# their homes", "من دون منازل") count the displaced.
+HOME_LOSS_WORDS = lang.merged_set("HOME_LOSS_WORDS")
+HOME_NOUNS = lang.merged_set("HOME_NOUNS")
+HOME_LOSS_REACH = 2
+DISPLACED = "displaced"
 # As _count_subject gives them: light stems.
 GENERIC_PEOPLE: frozenset[str] = frozenset(
     light_stem(word) for word in lang.merged_set("GENERIC_PEOPLE_NOUNS")
@@ -876,17 +882,33 @@ def _state(word: str) -> str:
     return COUNT_STATES.get(word) or COUNT_STATES.get(_strip_prefix(word), "")
 
 
+def _listed_in(word: str, vocabulary: Collection[str]) -> bool:
+    return word in vocabulary or _strip_prefix(word) in vocabulary
+
+
+def state_at(words: Sequence[str], i: int) -> str:
+    """The state the word at i of words (in reading order) says the people counted are in:
+    a word of losing or lacking followed by a word of home ("lost their homes", "باتوا من
+    دون منازل", "فقدوا منازلهم") says the displaced, else the word itself (COUNT_STATES)."""
+    if _listed_in(words[i], HOME_LOSS_WORDS) and any(
+        _listed_in(word, HOME_NOUNS) for word in words[i + 1 : i + 1 + HOME_LOSS_REACH]
+    ):
+        return DISPLACED
+    return _state(words[i])
+
+
 def _state_subject(folded: str, start: int, end: int) -> str:
     """What state the people a count counts are in, as a subject ("#dead", "#missing" ...):
     the word of state (COUNT_STATES) nearest the number within STATE_SUBJECT_WINDOW content
     words on either side, in its clause (after it first on a tie: "5300 قتيل و200 جريح")."""
-    after = list(_content_words_after(folded, end))[:STATE_SUBJECT_WINDOW]
+    after = list(_content_words_after(folded, end))
     words = _words_before(folded, start, limit=3 * STATE_SUBJECT_WINDOW)
-    before = [word for word in words if _is_content(word)][:STATE_SUBJECT_WINDOW]
+    before = [word for word in words if _is_content(word)][:STATE_SUBJECT_WINDOW][::-1]
     for distance in range(STATE_SUBJECT_WINDOW):
-        for near in (after, before):
-            if distance < len(near):
-                state = _state(near[distance])
+        # The words in reading order, each side's nearest first (after it first on a tie).
+        for near, i in ((after, distance), (before, len(before) - 1 - distance)):
+            if 0 <= i < len(near):
+                state = state_at(near, i)
                 if state:
                     return f"#{state}"
     return _tallied_state(_words_before(folded, start, limit=TALLY_WINDOW, chars=8 * TALLY_WINDOW))

@@ -1168,6 +1168,10 @@ COUNT_STATES: dict[str, str] = {
     **dict.fromkeys("انقاذ انقذ انقذت ناجين ناجيا ناجون".split(), "rescued"),
     **dict.fromkeys("معتقل معتقلين اعتقال اعتقل اعتقلت موقوف موقوفين".split(), "arrested"),
 }
+# People who lost their homes are the displaced ("باتوا من دون منازل", "فقدوا منازلهم"): a
+# word of losing or lacking, then a word of home within HOME_LOSS_REACH words.
+HOME_LOSS_WORDS = frozenset("فقد فقدوا فقدت فقدن دون بدون بلا".split())
+HOME_NOUNS = frozenset("منازل منازلهم منزل منازلها بيوت بيوتهم ماوي مساكن مساكنهم".split())
 
 # Direction roots, matched inside a word, since Arabic morphology puts the root in the
 # middle (ارتفاع، يرتفع، مرتفعه); "^" ties a root to the start of the word, "$" to its end.

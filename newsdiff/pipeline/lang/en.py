@@ -907,6 +907,9 @@ COUNT_STATES: dict[str, str] = {
     **dict.fromkeys("rescued survivors saved".split(), "rescued"),
     **dict.fromkeys("arrested detained".split(), "arrested"),
 }
+# People who lost their homes are the displaced (see ar.py).
+HOME_LOSS_WORDS = frozenset("lost lose losing without".split())
+HOME_NOUNS = frozenset("home homes houses shelter".split())
 
 # Direction roots, matched inside a word; "^" ties a root to the start of the word, "$" to
 # its end ("^rise" is not "sunrise", "^up$" not "update"). Written by hand from news

@@ -150,7 +150,11 @@ __all__ = [
 # negates nothing of another claim about that other thing ("whereas a submarine has ...").
 # How much a figure changed ("rose by 9", "بنحو 9 ... عن") is compared with changes only.
 # One source's two forecasts that cannot both hold are a contradiction, not its revision.
-ENGINE_VERSION = "relate-19"
+# relate-20: an approximate figure not close to the end of a range it lies beyond conflicts
+# with the range ("about 300,000" / "between 200,000 and 250,000"); a name of two words or
+# more is the same source with its title before it ("Marwan Abboud" / "governor Marwan
+# Abboud"); counts of the displaced read "lost their homes" (reading 10).
+ENGINE_VERSION = "relate-20"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out

@@ -22,6 +22,7 @@ from newsdiff.pipeline.normalize import (
     normalize_text,
     tokens,
 )
+from newsdiff.pipeline.numbers import DISPLACED, HOME_LOSS_REACH, HOME_LOSS_WORDS, HOME_NOUNS
 from newsdiff.pipeline.types import Fact
 from newsdiff.pipeline.units import (
     COUNTED_KINDS,
@@ -421,6 +422,17 @@ def _state_of(word: str) -> str:
     return str(COUNT_STATES[entry]) if entry else ""
 
 
+def _state_at(words: Sequence[str], i: int) -> str:
+    """The state the word at i of words (in reading order) says: a word of losing or lacking
+    followed by a word of home ("lost their homes", "من دون منازل") says the displaced (as
+    numbers.state_at reads it), else the word itself."""
+    if _listed(words[i], HOME_LOSS_WORDS) and any(
+        _listed(word, HOME_NOUNS) for word in words[i + 1 : i + 1 + HOME_LOSS_REACH]
+    ):
+        return DISPLACED
+    return _state_of(words[i])
+
+
 def _chunks(normalized: str) -> list[list[str]]:
     """The content words of a claim cut where a new coordinated clause starts (a comma, a
     semicolon, "and", or a word of state carrying و: "قتل 12 شخصا وأصيب 30"), so that each
@@ -454,12 +466,14 @@ def count_state(normalized: str, fact: Fact) -> str:
         if target[0] not in words:
             continue
         start = words.index(target[0])
-        before = words[max(0, start - STATE_WINDOW) : start][::-1]
-        after = words[start + len(target) : start + len(target) + STATE_WINDOW]
-        for near_before, near_after in zip_longest(before, after, fillvalue=""):
-            state = _state_of(near_before) or _state_of(near_after)
-            if state:
-                return state
+        end = start + len(target)
+        before = range(start - 1, max(0, start - STATE_WINDOW) - 1, -1)
+        after = range(end, min(len(words), end + STATE_WINDOW))
+        for near_before, near_after in zip_longest(before, after):
+            for near in (near_before, near_after):
+                state = "" if near is None else _state_at(words, near)
+                if state:
+                    return state
         return ""
     return ""
 

@@ -38,7 +38,9 @@ from newsdiff.pipeline.normalize import (
 from newsdiff.pipeline.numbers import MAGNITUDE
 from newsdiff.pipeline.relate.polarity import DENIAL_WORDS, polarity, polarity_conflict
 from newsdiff.pipeline.relate.quantities import (
+    ABOUT,
     ABOVE,
+    APPROXIMATE_TOLERANCE,
     AT_LEAST,
     AT_MOST,
     BELOW,
@@ -77,6 +79,7 @@ from newsdiff.pipeline.types import (
     Reason,
 )
 from newsdiff.pipeline.units import (
+    close,
     convertible,
     in_one_unit,
     length_symbol,
@@ -461,7 +464,7 @@ def _beyond_range(
                     text=f"{low.fact.text}–{high.fact.text}",
                 )
                 past = FactValue.of(other.fact)
-                if other.hedge:
+                if other.hedge and other.hedge != ABOUT:
                     sign = ">" if bound == ABOVE else "<"
                     past = replace(
                         past, value=f"{sign}{past.value}", text=f"{sign} {other.fact.text}"
@@ -472,14 +475,18 @@ def _beyond_range(
 
 def _outside(low: _Quantity, high: _Quantity, other: _Quantity) -> str:
     """ABOVE or BELOW for an exact figure past a range's ceiling or under its floor (10,000
-    missing against "من 5000 إلى 6000"); "" otherwise."""
-    if other.hedge:
+    missing against "من 5000 إلى 6000"), or an approximate one that is not close to the end
+    it lies beyond ("about 300,000" against "between 200,000 and 250,000"); "" otherwise."""
+    if other.hedge not in ("", ABOUT):
         return ""
     above, below = in_one_unit(high.fact, other.fact), in_one_unit(low.fact, other.fact)
+    approximate = other.hedge == ABOUT
     if above is not None and above[1] > above[0]:
-        return ABOVE
+        if not (approximate and close(*above, APPROXIMATE_TOLERANCE)):
+            return ABOVE
     if below is not None and below[1] < below[0]:
-        return BELOW
+        if not (approximate and close(*below, APPROXIMATE_TOLERANCE)):
+            return BELOW
     return ""
 
 
