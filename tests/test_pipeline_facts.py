@@ -527,6 +527,13 @@ def test_direction(text: str, value: str) -> None:
         ),
         ("The ministry, in a statement, said 12 cranes were lost.", "the ministry"),
         ("Varna, Ruse and Pleven, he said, were flooded.", ""),
+        # ... and after the verb: a name or a title, not a time, a place or a clause.
+        ("أعلن وزير الصحة، سامي فارس، أن 12 شخصا أصيبوا.", "وزير الصحه سامي فارس"),
+        ("أعلنت الوزارة، الخميس، أن 12 شخصا أصيبوا.", "الوزاره"),
+        ("أعلن المركز، ليل الجمعة، أن الهزة بلغت 5 درجات.", "المركز"),
+        ("قالت الوزارة، في بيان، إن 12 شخصا أصيبوا.", "الوزاره"),
+        ("According to the mayor, Lena Ward, 12 cranes were lost.", "the mayor lena ward"),
+        ("According to the ministry, which cited hospitals, 12 people died.", "the ministry"),
         # The words before "and said" are the end of another clause, not the sayer.
         ("The survey read the magnitude on the Richter scale and said it was shallow.", ""),
         ("وصل الوفد إلى المدينة صباح الأحد.", ""),

@@ -73,6 +73,7 @@ SOURCE_WHAT = lang.merged_set("SOURCE_WHAT")
 SOURCE_ADVERBS = lang.merged_set("SOURCE_ADVERBS")
 # A day named between a source and its verb ("officials on Tuesday said").
 DAYS = lang.merged_set("WEEKDAYS") | lang.merged_set("RELATIVE_DAYS")
+DAYPARTS = lang.merged_set("DAYPARTS")
 ON_DAY = "on"
 # Names of one actor -> its key (pipeline/lang: a small curated list).
 ACTOR_ALIASES: dict[str, str] = lang.merged_dict("ACTOR_ALIASES")
@@ -208,7 +209,29 @@ def _source_after(folded: str, pos: int) -> str:
         # the Red Cross.
         given = next((i for i, word in enumerate(split) if word in GIVEN_BY), None)
         words = [] if given is None else _name_words(split[given + 1 :])
+    elif words and len(words) == len(split):
+        words += _apposed_after(folded, stop)
     return _tidy(words)
+
+
+def _apposed_after(folded: str, comma: re.Match[str] | None) -> list[str]:
+    """The words of a name or a title set apart by commas right after a source's words ("أعلن
+    وزير الصحة، حسن حمد، أن", "according to the minister, Hamad Hassan, ..."); none when what
+    the commas hold is no part of a name: a time ("الخميس"), a place or a document ("في
+    بيان"), whom or through what it spoke ("نقلا عن ..."), a relative clause."""
+    if comma is None or comma.group() != ",":
+        return []
+    closing = CLAUSE_BREAK_RE.search(folded, comma.end())
+    if closing is None or closing.group() != ",":
+        return []
+    split = folded[comma.end() : closing.start()].split()
+    if not split or len(split) > SOURCE_MAX_WORDS:
+        return []
+    first = split[0]
+    if first in STOPWORDS or first in PRONOUNS or first in RELATIVE_PRONOUNS or first in DAYPARTS:
+        return []
+    words = _name_words(split)
+    return words if len(words) == len(split) else []
 
 
 def _tidy(words: list[str]) -> str:
