@@ -23,11 +23,11 @@ from newsdiff.pipeline.attribution import attribution_of, same_source
 from newsdiff.pipeline.encode import encoder_get
 from newsdiff.pipeline.facts import claim_from_text, claims_with_facts
 from newsdiff.pipeline.normalize import normalize_text
-from newsdiff.pipeline.relate import relate_claims, relate_texts
+from newsdiff.pipeline.relate import one_source, relate_claims, relate_texts
 from newsdiff.pipeline.relate.polarity import polarity
 from newsdiff.pipeline.relate.words import view
 from newsdiff.pipeline.segment import segment_claims
-from newsdiff.pipeline.types import Fact, FactValue, Reason, Relation
+from newsdiff.pipeline.types import ClaimDraft, Fact, FactValue, Reason, Relation
 from newsdiff.pipeline.units import convertible, same_amount
 
 MONDAY = dt.date(2024, 10, 7)
@@ -311,6 +311,41 @@ def test_the_denier_is_the_source() -> None:
 def test_two_names_of_one_actor_are_no_substitution(a: str, b: str) -> None:
     for relation in both_ways(a, b):
         assert relation.kind == "agreement", relation
+
+
+def test_one_person_named_in_two_scripts_is_one_source() -> None:
+    arabic = claim_from_text(
+        "أعلن محافظ المدينة، سامي فارس، أن نحو 300 ألف شخص باتوا مشردين", published=MONDAY
+    )
+    english = claim_from_text(
+        "The city's governor Sami Fares said between 200,000 and 250,000 people had lost"
+        " their homes.",
+        published=MONDAY,
+        position=1,
+    )
+    other = claim_from_text(
+        "The city's governor Lena Ward said between 200,000 and 250,000 people had lost"
+        " their homes.",
+        published=MONDAY,
+        position=1,
+    )
+    assert one_source(arabic, english) and one_source(english, arabic)
+    assert not one_source(arabic, other)
+
+    def paired_by_meaning(a: ClaimDraft, b: ClaimDraft) -> Relation:
+        return relate_claims(
+            a,
+            b,
+            published_a=MONDAY,
+            published_b=MONDAY,
+            learned_min_similarity=ARTICLE_LEARNED_MIN_SIMILARITY,
+            meaning=0.7,
+        )
+
+    # Two figures from one governor on one day: the outlets contradict each other; from two
+    # governors, the governors dispute.
+    assert paired_by_meaning(arabic, english).kind == "contradiction"
+    assert paired_by_meaning(arabic, other).kind == "disputed"
 
 
 def test_aliases_name_one_source_but_a_capital_is_not_its_government() -> None:

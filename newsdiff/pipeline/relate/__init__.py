@@ -12,10 +12,10 @@ Two layers decide, in this order:
 
 Pairs that only look alike are unrelated. A contradiction then becomes:
 
-- a **dispute** when the two claims quote different sources (attribution.same_source: one
-  actor may go by two names): the outlets do not contradict each other, their sources do
-  (the reason stays the contradiction's). A report against the denial of it is a dispute
-  whoever quotes them, unless one source both says and denies it;
+- a **dispute** when the two claims quote different sources (one_source: one actor may go
+  by two names, one person be named in two scripts): the outlets do not contradict each
+  other, their sources do (the reason stays the contradiction's). A report against the
+  denial of it is a dispute whoever quotes them, unless one source both says and denies it;
 - an **update** when the claims give two values of one count (a toll, a number of people) in
   articles published on two different dates: the figure changed, nobody got it wrong.
 
@@ -36,7 +36,7 @@ from newsdiff.pipeline import lang
 from newsdiff.pipeline.align import MEANING_QUANTITY_COSINE, share_a_fact
 from newsdiff.pipeline.attribution import same_source
 from newsdiff.pipeline.facts import casualty_counts, claim_from_text
-from newsdiff.pipeline.normalize import alternation, light_stem, normalize_text, tokens
+from newsdiff.pipeline.normalize import alternation, light_stem, name_key, normalize_text, tokens
 from newsdiff.pipeline.numbers import MAGNITUDE
 from newsdiff.pipeline.relate.metrics import format_scores, relation_scores
 from newsdiff.pipeline.relate.model import (
@@ -56,6 +56,7 @@ from newsdiff.pipeline.relate.rules import (
 )
 from newsdiff.pipeline.relate.words import ClaimView, containment, diff, similarity, view
 from newsdiff.pipeline.types import (
+    NAME_KINDS,
     ClaimDraft,
     FactDifference,
     Reason,
@@ -154,7 +155,10 @@ __all__ = [
 # with the range ("about 300,000" / "between 200,000 and 250,000"); a name of two words or
 # more is the same source with its title before it ("Marwan Abboud" / "governor Marwan
 # Abboud"); counts of the displaced read "lost their homes" (reading 10).
-ENGINE_VERSION = "relate-20"
+# relate-21: one person named in two scripts is one source (one_source: "محافظ بيروت مروان
+# عبود" / "city governor Marwan Abboud"), and two counts of the same casualties that one
+# named source gave on one day contradict each other, however few words the claims share.
+ENGINE_VERSION = "relate-21"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out
@@ -222,6 +226,10 @@ NAMES_ONLY_MIN_COSINE = MEANING_RELATED_COSINE
 # theirs until a realignment.
 STORY_WORD_SHARE = 0.5
 STORY_WORD_MIN_ARTICLES = 6
+# A name in two claims' sources makes them one source when it has at least this many words
+# ("Marwan Abboud" / "مروان عبود"): one word ("Beirut", "Hilal") may name a city and its
+# governor, a club and its president.
+SOURCE_NAME_MIN_WORDS = 2
 # Clitics an Arabic verb or noun of rising may carry ("وارتفعت", "بارتفاع").
 RISE_PROCLITICS = ("و", "ف", "ب")
 
@@ -410,13 +418,50 @@ def _source(claim: ClaimDraft) -> str:
     return claim.attribution_text or claim.attribution
 
 
+def one_source(a: ClaimDraft, b: ClaimDraft) -> bool:
+    """Whether the two claims quote one source: attribution.same_source, or one claim gives as
+    a name, in its source, words of two or more that the other's source holds in any script
+    (normalize.name_key: "city governor Marwan Abboud" and "محافظ بيروت مروان عبود")."""
+    if same_source(a.attribution, b.attribution):
+        return True
+    if not (a.attribution and b.attribution):
+        return False
+    return any(
+        _holds(_source_keys(y), name) for x, y in ((a, b), (b, a)) for name in _names_in_source(x)
+    )
+
+
+def _source_keys(claim: ClaimDraft) -> tuple[str, ...]:
+    return tuple(name_key(word) for word in tokens(claim.attribution))
+
+
+def _names_in_source(claim: ClaimDraft) -> list[tuple[str, ...]]:
+    """The names of at least SOURCE_NAME_MIN_WORDS words that the claim gives and its source
+    holds, as the name keys of their words."""
+    source = _source_keys(claim)
+    names = []
+    for fact in claim.facts:
+        if fact.kind not in NAME_KINDS:
+            continue
+        name = tuple(name_key(word) for word in tokens(normalize_text(fact.text)))
+        if len(name) >= SOURCE_NAME_MIN_WORDS and all(name) and _holds(source, name):
+            names.append(name)
+    return names
+
+
+def _holds(words: Sequence[str], name: Sequence[str]) -> bool:
+    """Whether words hold name, word after word."""
+    n = len(name)
+    return any(tuple(words[i : i + n]) == tuple(name) for i in range(len(words) - n + 1))
+
+
 def _is_dispute(a: ClaimDraft, b: ClaimDraft, verdict: _Verdict) -> bool:
     """Both claims quote a source, and not the same one; or one denies what the other says,
     and they do not quote one source (a report and its denial are two voices, even when
     the outlet reports one of them in its own words)."""
     if verdict.denial:
-        return not (a.attribution and same_source(a.attribution, b.attribution))
-    return bool(a.attribution and b.attribution and not same_source(a.attribution, b.attribution))
+        return not (a.attribution and one_source(a, b))
+    return bool(a.attribution and b.attribution and not one_source(a, b))
 
 
 def worded_as_rise(claim: ClaimDraft) -> bool:
@@ -469,7 +514,7 @@ def _update_reason(
         return Reason.FIGURE_UPDATED
     if (
         a.attribution
-        and same_source(a.attribution, b.attribution)
+        and one_source(a, b)
         and not (published_a is not None and published_a == published_b)
         and not (_forecasts(a) or _forecasts(b))
     ):
@@ -588,8 +633,9 @@ def relate_claims(
         # sources (a dispute) or two dates (an update) explain them; without either, one may
         # count a city and the other a country. Uncertain: no link. A quake has one
         # magnitude, though (a quake of another year is another quake: rules): two are a
-        # contradiction.
-        if MAGNITUDE not in differ:
+        # contradiction. So are two counts that one named source gave on one day (a dispute
+        # or an update would have explained them otherwise): one governor counts one city.
+        if MAGNITUDE not in differ and not (a.attribution and one_source(a, b)):
             kind = "unrelated"
 
     details = RelationDetails(
