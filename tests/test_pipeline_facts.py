@@ -527,6 +527,13 @@ def test_direction(text: str, value: str) -> None:
         ),
         ("The ministry, in a statement, said 12 cranes were lost.", "the ministry"),
         ("Varna, Ruse and Pleven, he said, were flooded.", ""),
+        ("Residents of Varna, Bulgaria, said the dam had burst.", ""),
+        ("Villager Omar Ward, 72, said the dam had burst.", "villager omar ward"),
+        ("Tuesday, June 20, said the harbour master.", ""),
+        (
+            "The governor of Varna, Lena Ward, said the dam had burst.",
+            "the governor of varna lena ward",
+        ),
         # ... and after the verb: a name or a title, not a time, a place or a clause.
         ("أعلن وزير الصحة، سامي فارس، أن 12 شخصا أصيبوا.", "وزير الصحه سامي فارس"),
         ("أعلنت الوزارة، الخميس، أن 12 شخصا أصيبوا.", "الوزاره"),

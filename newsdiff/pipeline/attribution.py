@@ -327,14 +327,26 @@ def _apposed_source(folded: str) -> str:
     found = _APPOSITIVE_BEFORE_RE.search(folded)
     if not found:
         return ""
+    words = found["head"].split()
+    if DAYS.intersection(words) or any(char.isdigit() for char in found["head"]):
+        return ""  # "Tuesday, June 20, said": a date, not a name
     head: list[str] = []
-    for word in reversed(found["head"].split()):
-        if word in SOURCE_STOPS or word in SAYING_CONJUNCTIONS:
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        title_of = word == OF_AFTER_TITLE and i > 0 and words[i - 1] in SOURCE_TITLES
+        if (word in SOURCE_STOPS and not title_of) or word in SAYING_CONJUNCTIONS:
+            if head and word in SOURCE_STOPS:
+                # "residents of Derna, Libya, said": the place the sayers are of, not them.
+                return ""
             break
         head.insert(0, word)
     apposed = found["apposed"].split()
-    if apposed[0] in SOURCE_STOPS or apposed[0] in SOURCE_PREPOSITIONS:
-        apposed = []
+    if (
+        apposed[0] in SOURCE_STOPS
+        or apposed[0] in SOURCE_PREPOSITIONS
+        or any(char.isdigit() for char in found["apposed"])
+    ):
+        apposed = []  # "in a statement", an age ("Omar Ward, 72, said") or a date
     words = head + apposed
     if any(word in PRONOUNS for word in words):
         return ""
