@@ -13,6 +13,7 @@ the aliases are in pipeline/lang.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from newsdiff.pipeline import lang
@@ -312,9 +313,7 @@ def _source_before(folded: str) -> str:
         if word in SOURCE_PLACE_LINKS and i > 0 and words[i - 1] not in STOPWORDS:
             kept = []  # "officials in the town": the place the source is in
             continue
-        # "the governor of Beirut": "of" after a title is part of the name.
-        title_of = word == OF_AFTER_TITLE and i > 0 and words[i - 1] in SOURCE_TITLES
-        if (word in SOURCE_STOPS and not title_of) or not word:
+        if (word in SOURCE_STOPS and not _title_of(words, i)) or not word:
             break
         kept.insert(0, word)
     return _tidy(kept)
@@ -333,8 +332,7 @@ def _apposed_source(folded: str) -> str:
     head: list[str] = []
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
-        title_of = word == OF_AFTER_TITLE and i > 0 and words[i - 1] in SOURCE_TITLES
-        if (word in SOURCE_STOPS and not title_of) or word in SAYING_CONJUNCTIONS:
+        if (word in SOURCE_STOPS and not _title_of(words, i)) or word in SAYING_CONJUNCTIONS:
             if head and word in SOURCE_STOPS:
                 # "residents of Derna, Libya, said": the place the sayers are of, not them.
                 return ""
@@ -351,6 +349,12 @@ def _apposed_source(folded: str) -> str:
     if any(word in PRONOUNS for word in words):
         return ""
     return _tidy(words)
+
+
+def _title_of(words: Sequence[str], i: int) -> bool:
+    """Whether the word at i is an "of" after a title, part of the name ("the governor of
+    Beirut")."""
+    return words[i] == OF_AFTER_TITLE and i > 0 and words[i - 1] in SOURCE_TITLES
 
 
 def _drop_when_said(words: list[str]) -> None:

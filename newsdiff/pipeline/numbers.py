@@ -24,10 +24,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 from newsdiff.pipeline import lang
@@ -886,22 +887,32 @@ def _listed_in(word: str, vocabulary: Collection[str]) -> bool:
     return word in vocabulary or _strip_prefix(word) in vocabulary
 
 
+def loses_home(
+    words: Sequence[str],
+    i: int,
+    listed: Callable[[str, Collection[str]], object] = _listed_in,
+) -> bool:
+    """Whether the word at i of words (in reading order) is a word of losing or lacking
+    followed by a word of home ("lost their homes", "باتوا من دون منازل", "فقدوا منازلهم"):
+    the people counted are the displaced. listed: how a word is looked up in a word list
+    (with the caller's clitics)."""
+    return bool(listed(words[i], HOME_LOSS_WORDS)) and any(
+        listed(word, HOME_NOUNS) for word in words[i + 1 : i + 1 + HOME_LOSS_REACH]
+    )
+
+
 def state_at(words: Sequence[str], i: int) -> str:
     """The state the word at i of words (in reading order) says the people counted are in:
-    a word of losing or lacking followed by a word of home ("lost their homes", "باتوا من
-    دون منازل", "فقدوا منازلهم") says the displaced, else the word itself (COUNT_STATES)."""
-    if _listed_in(words[i], HOME_LOSS_WORDS) and any(
-        _listed_in(word, HOME_NOUNS) for word in words[i + 1 : i + 1 + HOME_LOSS_REACH]
-    ):
-        return DISPLACED
-    return _state(words[i])
+    the displaced where it loses a home (loses_home), else the word itself (COUNT_STATES)."""
+    return DISPLACED if loses_home(words, i) else _state(words[i])
 
 
 def _state_subject(folded: str, start: int, end: int) -> str:
     """What state the people a count counts are in, as a subject ("#dead", "#missing" ...):
     the word of state (COUNT_STATES) nearest the number within STATE_SUBJECT_WINDOW content
     words on either side, in its clause (after it first on a tie: "5300 قتيل و200 جريح")."""
-    after = list(_content_words_after(folded, end))
+    # A word of state may read a word of home beyond the window (loses_home).
+    after = list(islice(_content_words_after(folded, end), STATE_SUBJECT_WINDOW + HOME_LOSS_REACH))
     words = _words_before(folded, start, limit=3 * STATE_SUBJECT_WINDOW)
     before = [word for word in words if _is_content(word)][:STATE_SUBJECT_WINDOW][::-1]
     for distance in range(STATE_SUBJECT_WINDOW):

@@ -22,7 +22,7 @@ from newsdiff.pipeline.normalize import (
     normalize_text,
     tokens,
 )
-from newsdiff.pipeline.numbers import DISPLACED, HOME_LOSS_REACH, HOME_LOSS_WORDS, HOME_NOUNS
+from newsdiff.pipeline.numbers import DISPLACED, loses_home
 from newsdiff.pipeline.types import Fact
 from newsdiff.pipeline.units import (
     COUNTED_KINDS,
@@ -423,14 +423,9 @@ def _state_of(word: str) -> str:
 
 
 def _state_at(words: Sequence[str], i: int) -> str:
-    """The state the word at i of words (in reading order) says: a word of losing or lacking
-    followed by a word of home ("lost their homes", "من دون منازل") says the displaced (as
-    numbers.state_at reads it), else the word itself."""
-    if _listed(words[i], HOME_LOSS_WORDS) and any(
-        _listed(word, HOME_NOUNS) for word in words[i + 1 : i + 1 + HOME_LOSS_REACH]
-    ):
-        return DISPLACED
-    return _state_of(words[i])
+    """The state the word at i of words (in reading order) says: the displaced where it
+    loses a home (numbers.loses_home), else the word itself."""
+    return DISPLACED if loses_home(words, i, _listed) else _state_of(words[i])
 
 
 def _chunks(normalized: str) -> list[list[str]]:
