@@ -384,6 +384,73 @@ def test_aliases_name_one_source_but_a_capital_is_not_its_government() -> None:
     assert one_mayor.kind == "contradiction", one_mayor
 
 
+def test_an_agency_under_its_arabic_and_english_names_is_one_source() -> None:
+    assert same_source("هيئه المسح الجيولوجي الاميركيه", "the us geological survey")
+    assert same_source("مركز رصد الزلازل الامريكي", "the usgs")
+    assert same_source("وكاله فرانس برس", "afp")
+    assert same_source("منظمه الصحه العالميه", "the world health organization")
+    # The German and the European centres are not the American survey, nor one another.
+    assert not same_source("المركز الالماني لابحاث علوم", "the us geological survey")
+    assert not same_source("مركز رصد الزلازل الاورومتوسطي", "المركز الالماني لابحاث علوم")
+    # A name a national body may share is no alias: two Red Crosses stay two.
+    assert not same_source("الصليب الاحمر اللبناني", "اللجنه الدوليه للصليب الاحمر")
+    # One survey reported as placing the epicentre east and south-west of the city: the
+    # outlets contradict each other; the survey does not dispute itself.
+    relation = between_articles(
+        "وذكرت هيئة المسح الجيولوجي الأميركية أن مركز الزلزال يقع على بعد 70 كيلومترا شرقي"
+        " مدينة فيرانو.",
+        "The US Geological Survey said the epicentre was 70 kilometres south-west of Verano.",
+    )
+    assert relation.kind == "contradiction", relation
+    other = between_articles(
+        "وذكر المركز الألماني لأبحاث علوم الأرض أن مركز الزلزال يقع على بعد 70 كيلومترا شرقي"
+        " مدينة فيرانو.",
+        "The US Geological Survey said the epicentre was 70 kilometres south-west of Verano.",
+    )
+    assert other.kind == "disputed", other
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # "The same source" is the source named before, however many sentences back.
+        (
+            "قالت وزارة الصحة إن 150 شخصا قتلوا في الانفجار.\n"
+            "ووصلت فرق الإنقاذ إلى المرفأ صباح اليوم.\n"
+            "وأصيب 5 آلاف شخص، وفق المصدر ذاته.",
+            ["وزاره الصحه", "", "وزاره الصحه"],
+        ),
+        (
+            "The health ministry said 150 people had died in the blast.\n"
+            "Rescue teams reached the port in the morning.\n"
+            "Some 5,000 people were injured, according to the same source.",
+            ["the health ministry", "", "the health ministry"],
+        ),
+        # With no source before it, it names nobody.
+        ("وأصيب 5 آلاف شخص، وفق المصدر ذاته.", [""]),
+        # A name made definite is the one named before whose head it is ...
+        (
+            "قالت هيئة المسح الجيولوجي الأمريكية إن قوة الزلزال بلغت 6.8 درجات.\n"
+            "وقال رئيس البلدية إن 20 شخصا قتلوا.\n"
+            "وأضافت الهيئة أن مركز الزلزال كان على عمق 18 كيلومترا.",
+            ["هيئه المسح الجيولوجي الامريكيه", "رئيس البلديه", "هيئه المسح الجيولوجي الامريكيه"],
+        ),
+        (
+            "The canal agency said the ship was refloated at dawn.\n"
+            "The agency said traffic would resume within hours.",
+            ["the canal agency", "the canal agency"],
+        ),
+        # ... and stays itself when none is.
+        (
+            "قال رئيس البلدية إن 20 شخصا قتلوا.\nوقالت الوزارة إن 30 شخصا قتلوا.",
+            ["رئيس البلديه", "الوزاره"],
+        ),
+    ],
+)
+def test_a_source_that_points_back_is_the_one_named_before(text: str, speakers: list[str]) -> None:
+    assert [attribution for attribution, _ in claims(text)] == speakers
+
+
 def test_another_name_in_the_same_role_still_contradicts() -> None:
     relation = between_articles(
         "فاز المنتخب المغربي بكأس البطولة بعد مباراة مثيرة",

@@ -78,6 +78,13 @@ DAYPARTS = lang.merged_set("DAYPARTS")
 ON_DAY = "on"
 # Names of one actor -> its key (pipeline/lang: a small curated list).
 ACTOR_ALIASES: dict[str, str] = lang.merged_dict("ACTOR_ALIASES")
+# "وفق المصدر ذاته", "the same source said": the source quoted before.
+SAME_SOURCE = lang.merged_set("SAME_SOURCE")
+# A name made definite ("الهيئة", "the agency") stands for the one named before it whose head
+# it is; a head shorter than this ("the UN") is a name of its own.
+DEFINITE_PREFIXES = lang.merged_tuple("DEFINITE_PREFIXES")
+DEFINITE_WORDS = lang.merged_set("DEFINITE_WORDS")
+DEFINITE_MIN_LETTERS = 3
 
 # The source follows: a verb of saying ("قال"), "نقلت <X> عن", "حسب", "وفقا لـ", "according
 # to", or "said" before a capital or a quotation (folded text is lower case, so in practice
@@ -147,6 +154,49 @@ def source_key(source: str) -> str:
         if actor:
             return actor
     return " ".join(words)
+
+
+def names_no_source(source: str) -> bool:
+    """Whether a source only points back to the one quoted before ("المصدر ذاته", "the same
+    source")."""
+    return source_key(source) in SAME_SOURCE
+
+
+def antecedent(source: str, earlier: Sequence[str]) -> int | None:
+    """The index, in earlier (the sources an article named before, in order), of the one that
+    source stands for: the last of them for "the same source"; for a name made definite with
+    nothing after it ("الهيئة", "the agency"), the last whose head it is ("هيئة المسح الجيولوجي
+    الأمريكية", "the canal agency"). None when source names a source of its own, or nothing
+    before fits."""
+    if names_no_source(source):
+        return len(earlier) - 1 if earlier else None
+    head = _definite_head(source)
+    if head is None:
+        return None
+    for k in range(len(earlier) - 1, -1, -1):
+        words = [w for w in earlier[k].split() if w not in DEFINITE_WORDS]
+        if len(words) >= 2 and head in (_bare(words[0]), _bare(words[-1])):
+            return k
+    return None
+
+
+def _definite_head(source: str) -> str | None:
+    """The word of a one-word name made definite ("الهيئه" -> "هيئه", "the agency" ->
+    "agency"), else None."""
+    words = source.split()
+    if len(words) == 2 and words[0] in DEFINITE_WORDS and len(words[1]) >= DEFINITE_MIN_LETTERS:
+        return words[1]
+    if len(words) == 1 and _bare(words[0]) != words[0]:
+        return _bare(words[0])
+    return None
+
+
+def _bare(word: str) -> str:
+    """A word without the prefix that makes it definite ("الهيئه" -> "هيئه")."""
+    for prefix in DEFINITE_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= DEFINITE_MIN_LETTERS:
+            return word[len(prefix) :]
+    return word
 
 
 def same_source(x: str, y: str) -> bool:

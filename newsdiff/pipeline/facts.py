@@ -24,7 +24,13 @@ from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
 from newsdiff.pipeline import lang
-from newsdiff.pipeline.attribution import attribution_of, attribution_text_of, continues_quote
+from newsdiff.pipeline.attribution import (
+    antecedent,
+    attribution_of,
+    attribution_text_of,
+    continues_quote,
+    names_no_source,
+)
 from newsdiff.pipeline.dates import (
     find_dates,
     find_dayparts,
@@ -206,13 +212,21 @@ def claims_with_facts(
     ...", "..., he added.", or the next sentence of a quotation still open in its paragraph:
     'وأكد أن "الموقف كبير جدا. لم نستطع مواجهته"') speaks for the last named speaker, as
     long as every sentence since has been that speaker's.
+
+    A source that only points back ("وفق المصدر ذاته", "the same source") is the last source
+    named before it, or none; a name made definite with nothing after it ("وأضافت الهيئة",
+    "the agency said") is the source named before whose head it is, when there is one.
     """
     claims: list[ClaimDraft] = []
+    named: list[ClaimDraft] = []  # the claims that name a source, in order
     speaker: ClaimDraft | None = None
     named_at = said_from = 0  # where the speaker is named; where its last sentence starts
     for claim, sentence_start, sentence_end in segments:
         drafted = _with_facts(text, claim, sentence_start, sentence_end, published)
         if drafted.attribution:
+            drafted = _source_resolved(drafted, named)
+        if drafted.attribution:
+            named.append(drafted)
             speaker, named_at, said_from = drafted, sentence_start, sentence_start
         elif speaker is not None and (
             continues_quote(text[sentence_start:sentence_end])
@@ -231,6 +245,19 @@ def claims_with_facts(
             speaker = None
         claims.append(drafted)
     return tuple(claims)
+
+
+def _source_resolved(claim: ClaimDraft, named: Sequence[ClaimDraft]) -> ClaimDraft:
+    """The claim with the source its own stands for (attribution.antecedent)."""
+    k = antecedent(claim.attribution, [c.attribution for c in named])
+    if k is not None:
+        before = named[k]
+        return replace(
+            claim, attribution=before.attribution, attribution_text=before.attribution_text
+        )
+    if names_no_source(claim.attribution):
+        return replace(claim, attribution="", attribution_text="")
+    return claim
 
 
 def _with_facts(

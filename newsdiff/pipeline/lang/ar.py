@@ -475,6 +475,26 @@ SOURCE_WHAT = frozenset({"ما"})
 SOURCE_TITLES: frozenset[str] = frozenset()
 # A pronoun is no source worth naming.
 PRONOUNS = frozenset("هو هي هم".split())
+# A source that names none but the one quoted before it ("وفق المصدر ذاته"): the article's
+# last named source (attribution.source_referred).
+SAME_SOURCE = frozenset(
+    {
+        "المصدر ذاته",
+        "المصدر نفسه",
+        "نفس المصدر",
+        "ذات المصدر",
+        "المصادر ذاتها",
+        "المصادر نفسها",
+        "نفس المصادر",
+        "المسؤول ذاته",
+        "المسؤول نفسه",
+    }
+)
+# How a name is made definite: a prefix of its first word ("الهيئة" is the "هيئة ..." named
+# before it) ...
+DEFINITE_PREFIXES = ("ال",)
+# ... or a word before it (see en.py).
+DEFINITE_WORDS: frozenset[str] = frozenset()
 # Relative pronouns before a verb of saying that follows its source (English word order
 # only: an Arabic verb of saying comes before its source).
 RELATIVE_PRONOUNS: frozenset[str] = frozenset()
@@ -567,6 +587,79 @@ ACTOR_ALIASES: dict[str, str] = {
     ),
     **dict.fromkeys(("الامم المتحده", "منظمه الامم المتحده"), "united-nations"),
     **dict.fromkeys(("وول ستريت جورنال", "صحيفه وول ستريت جورنال"), "wall-street-journal"),
+    # The agencies and bodies whose figures world news quotes most, under the names Arabic
+    # outlets give them: "هيئة المسح الجيولوجي الأميركية" is the "US Geological Survey" of
+    # an English page. A source is read to SOURCE_MAX_WORDS words, so a long name is listed
+    # by the words that are read of it ("المركز الألماني لأبحاث علوم [الأرض]"). A name that
+    # a national body may share ("الصليب الأحمر", "وزارة الصحة") is no alias.
+    **dict.fromkeys(
+        (
+            "هيئه المسح الجيولوجي الامريكيه",
+            "هيئه المسح الجيولوجي الاميركيه",
+            "هيئه المسح الجيولوجي الامريكي",
+            "هيئه المسح الجيولوجي الاميركي",
+            "الهيئه الامريكيه للمسح الجيولوجي",
+            "المعهد الامريكي للمسح الجيولوجي",
+            "المعهد الاميركي للمسح الجيولوجي",
+            "المركز الامريكي للمسح الجيولوجي",
+            "المركز الاميركي للمسح الجيولوجي",
+            "مركز رصد الزلازل الامريكي",
+            "مركز رصد الزلازل الاميركي",
+            "المركز الامريكي لرصد الزلازل",
+            "المركز الاميركي لرصد الزلازل",
+        ),
+        "us-geological-survey",
+    ),
+    **dict.fromkeys(
+        (
+            "مركز رصد الزلازل الاورومتوسطي",
+            "المركز الاورومتوسطي لرصد الزلازل",
+            "المركز الاوروبي المتوسطي لرصد",
+        ),
+        "emsc",
+    ),
+    **dict.fromkeys(
+        (
+            "المركز الالماني لابحاث علوم",
+            "المركز الالماني لعلوم الارض",
+            "مركز الابحاث الالماني لعلوم",
+        ),
+        "gfz",
+    ),
+    **dict.fromkeys(("منظمه الصحه العالميه",), "world-health-organization"),
+    **dict.fromkeys(
+        (
+            "مكتب الامم المتحده لتنسيق",
+            "مكتب الامم المتحده للشؤون",
+            "مكتب تنسيق الشؤون الانسانيه",
+            "مكتب الشؤون الانسانيه التابع",
+            "اوتشا",
+        ),
+        "un-ocha",
+    ),
+    **dict.fromkeys(("المنظمه الدوليه للهجره", "منظمه الهجره الدوليه"), "iom"),
+    **dict.fromkeys(("منظمه الامم المتحده للطفوله", "اليونيسف", "يونيسف"), "unicef"),
+    **dict.fromkeys(
+        ("المفوضيه الساميه للامم المتحده", "مفوضيه الامم المتحده لشؤون", "مفوضيه اللاجئين"),
+        "unhcr",
+    ),
+    **dict.fromkeys(("برنامج الاغذيه العالمي",), "wfp"),
+    **dict.fromkeys(("اللجنه الدوليه للصليب الاحمر",), "icrc"),
+    **dict.fromkeys(("الاتحاد الدولي لجمعيات الصليب", "الاتحاد الدولي للصليب الاحمر"), "ifrc"),
+    **dict.fromkeys(("وكاله فرانس برس", "فرانس برس", "وكاله الصحافه الفرنسيه"), "afp"),
+    **dict.fromkeys(("وكاله رويترز", "رويترز"), "reuters"),
+    **dict.fromkeys(
+        (
+            "وكاله اسوشيتد برس",
+            "وكاله الاسوشيتد برس",
+            "وكاله الاسوشيتدبرس",
+            "اسوشيتد برس",
+            "الاسوشيتد برس",
+            "اسوشيتدبرس",
+            "الاسوشيتدبرس",
+        ),
+        "associated-press",
+    ),
 }
 
 # --------------------------------------------------------------------------- segment

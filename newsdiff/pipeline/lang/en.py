@@ -324,6 +324,11 @@ SOURCE_TITLES = frozenset(
 )
 # A pronoun is no source worth naming.
 PRONOUNS = frozenset("he she it they we i you".split())
+# A source that names none but the one quoted before it (see ar.py; without "the").
+SAME_SOURCE = frozenset({"same source", "same sources", "same official", "same officials"})
+DEFINITE_PREFIXES: tuple[str, ...] = ()
+# "the agency" is the "... agency" named before it.
+DEFINITE_WORDS = frozenset({"the"})
 # Relative pronouns before a verb of saying: alone, they stand for the noun before them
 # ("Captain Jamie Frederick of the Coast Guard, who told ..."); before a name, the name says
 # ("which the authorities said ...").
@@ -389,6 +394,61 @@ ACTOR_ALIASES: dict[str, str] = {
     **dict.fromkeys(("isis", "isil", "islamic state", "daesh"), "islamic-state"),
     **dict.fromkeys(("un", "united nations"), "united-nations"),
     **dict.fromkeys(("wall street journal", "wsj"), "wall-street-journal"),
+    # The agencies and bodies whose figures world news quotes most (see ar.py), by the words
+    # of their names that a source is read to (SOURCE_MAX_WORDS).
+    **dict.fromkeys(
+        (
+            "us geological survey",
+            "u.s. geological survey",
+            "united states geological survey",
+            "usgs",
+        ),
+        "us-geological-survey",
+    ),
+    **dict.fromkeys(
+        (
+            "european-mediterranean seismological centre",
+            "european-mediterranean seismological center",
+            "euro-mediterranean seismological centre",
+            "euro-mediterranean seismological center",
+            "emsc",
+        ),
+        "emsc",
+    ),
+    **dict.fromkeys(
+        (
+            "gfz",
+            "germany's gfz",
+            "germany's geosciences center gfz",
+            "germany's geosciences centre gfz",
+            "german research centre",
+            "german research center",
+        ),
+        "gfz",
+    ),
+    **dict.fromkeys(
+        ("world health organization", "world health organisation"), "world-health-organization"
+    ),
+    **dict.fromkeys(
+        ("ocha", "un ocha", "un humanitarian office", "un's humanitarian office"), "un-ocha"
+    ),
+    **dict.fromkeys(
+        (
+            "international organization for migration",
+            "international organisation for migration",
+            "iom",
+            "un migration agency",
+        ),
+        "iom",
+    ),
+    **dict.fromkeys(("unicef",), "unicef"),
+    **dict.fromkeys(("unhcr", "un refugee agency", "un's refugee agency"), "unhcr"),
+    **dict.fromkeys(("world food programme", "world food program", "wfp"), "wfp"),
+    **dict.fromkeys(("icrc",), "icrc"),
+    **dict.fromkeys(("ifrc",), "ifrc"),
+    **dict.fromkeys(("afp", "agence france-presse", "agence france presse"), "afp"),
+    **dict.fromkeys(("reuters",), "reuters"),
+    **dict.fromkeys(("associated press", "ap"), "associated-press"),
 }
 
 # --------------------------------------------------------------------------- segment

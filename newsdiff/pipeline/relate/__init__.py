@@ -158,7 +158,10 @@ __all__ = [
 # relate-21: one person named in two scripts is one source (one_source: "محافظ بيروت مروان
 # عبود" / "city governor Marwan Abboud"), and two counts of the same casualties that one
 # named source gave on one day contradict each other, however few words the claims share.
-ENGINE_VERSION = "relate-21"
+# relate-22: the agencies world news quotes most are one source under their Arabic and
+# English names (attribution.ACTOR_ALIASES: "هيئة المسح الجيولوجي الأميركية" / "the US
+# Geological Survey").
+ENGINE_VERSION = "relate-22"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out
