@@ -347,6 +347,20 @@ def test_two_lengths_are_told_as_lengths_in_their_units() -> None:
         assert "(الطول: 21 قدم مقابل 22 قدم)" in link_sentence(relation.kind, relation.details)
 
 
+def test_a_length_two_claims_share_is_told_as_a_length() -> None:
+    from newsdiff.pipeline.relate import relate_texts
+
+    relation = relate_texts(
+        "The epicentre was 72 kilometres south-west of the city, the survey said.",
+        "The survey said the epicentre lay 72 km south-west of the city.",
+    )
+    assert relation.kind == "agreement"
+    lengths = [m for m in relation.details.matched if m.value == "72"]
+    assert [(m.kind, m.unit) for m in lengths] == [("length", "km")]
+    with translation.override("en"):
+        assert fact_value_display(lengths[0]) == "72 km"
+
+
 def test_fact_kind_and_unit_labels() -> None:
     with translation.override("ar"):
         labels = {kind: fact_kind_label(kind) for kind in FACT_KIND_LABELS}

@@ -400,7 +400,7 @@ def _compare_quantities(
                 continue
             same = [i for i, y in comparable if x.agrees_with(y)]
             if same:
-                result.matched.append(FactValue.of(x.fact))
+                result.matched.append(_quantity_value(x.fact))
                 result.matched_text.extend([x.fact.text, *(qb[i].fact.text for i in same)])
                 seen_b.update(same)
             elif not anywhere:
@@ -425,6 +425,12 @@ def _quantity_difference(kind: str, x: Fact, y: Fact) -> FactDifference:
     if length_symbol(x) and length_symbol(y):
         return FactDifference("length", _length_value(x), _length_value(y))
     return FactDifference(kind, FactValue.of(x), FactValue.of(y))
+
+
+def _quantity_value(fact: Fact) -> FactValue:
+    """A quantity's value as readers see it: a length as a length in its unit ("72 km"), not
+    as a count of kilometres."""
+    return _length_value(fact) if length_symbol(fact) else FactValue.of(fact)
 
 
 def _length_value(fact: Fact) -> FactValue:
