@@ -841,6 +841,10 @@ def test_two_changes_of_a_figure_still_conflict() -> None:
             "The death toll in the city had earlier reached 870 people",
             "The death toll in the city reached 5,300 people",
         ),
+        (
+            "وتزيد الحصيلة الجديدة عن آخر حصيلة سابقة كانت تشير إلى مقتل 870 شخصا",
+            "وبلغت حصيلة القتلى جراء الفيضانات 5300 شخص",
+        ),
     ],
 )
 def test_a_figure_told_as_said_before_is_an_update_not_a_contradiction(a: str, b: str) -> None:
@@ -1497,6 +1501,17 @@ def test_a_range_and_a_bound_beyond_it_are_two_values_for_the_story() -> None:
             "وقال المحافظ إن أقل من 40 ألف شخص باتوا مشردين بسبب العاصفة",
             "contradiction",
         ),
+        # A verb of exceeding a few words before the figure is a strict floor too.
+        (
+            "وقال المحافظ إن عدد المشردين تخطى 40 ألف شخص بسبب العاصفة",
+            "وقال المحافظ إن أقل من 40 ألف شخص باتوا مشردين بسبب العاصفة",
+            "contradiction",
+        ),
+        (
+            "The governor said the number of people left homeless by the storm exceeded 40,000.",
+            "The governor said fewer than 40,000 people were left homeless by the storm.",
+            "contradiction",
+        ),
         # Bounds that meet keep the figure they share.
         (
             "The governor said at least 40,000 people had been left homeless by the storm.",
@@ -1519,6 +1534,41 @@ def test_one_figure_bounded_from_two_sides_conflicts_unless_the_bounds_meet(
     if kind == "contradiction":
         (difference,) = relation.details.differing
         assert difference.a.value.startswith(">") and difference.b.value.startswith("<")
+
+
+@pytest.mark.parametrize(
+    ("exceeded", "other", "kind"),
+    [
+        # A floor passed is no exact figure below it ...
+        (
+            "وقال المحافظ إن عدد المشردين تجاوز 40 ألف شخص بسبب العاصفة",
+            "وقال المحافظ إن 30 ألف شخص باتوا مشردين بسبب العاصفة",
+            "contradiction",
+        ),
+        # ... but is kept by one above it.
+        (
+            "وقال المحافظ إن عدد المشردين تجاوز 40 ألف شخص بسبب العاصفة",
+            "وقال المحافظ إن 45 ألف شخص باتوا مشردين بسبب العاصفة",
+            "agreement",
+        ),
+        (
+            "The governor said the number of people left homeless by the storm exceeded 40,000.",
+            "The governor said 45,000 people were left homeless by the storm.",
+            "agreement",
+        ),
+        # Another figure between the verb and this one: the verb passes that one, and this
+        # one is exact.
+        (
+            "وقال المحافظ إن عدد المشردين تجاوز في 3 أحياء 40 ألف شخص بعد العاصفة",
+            "وقال المحافظ إن 45 ألف شخص باتوا مشردين بعد العاصفة",
+            "contradiction",
+        ),
+    ],
+)
+def test_a_figure_a_verb_of_exceeding_passes_is_a_floor(
+    exceeded: str, other: str, kind: str
+) -> None:
+    assert between_articles(exceeded, other).kind == kind
 
 
 @pytest.mark.parametrize(

@@ -1225,6 +1225,9 @@ RANGE_ONLY_JOINERS = ("الي", "حتي")
 # below the first, or starts at or above the second, cannot hold the quantity.
 STRICTLY_ABOVE = ("اكثر من", "يزيد علي", "يزيد عن", "ما يزيد علي", "ما يزيد عن", "يفوق", "تفوق")
 STRICTLY_BELOW = ("اقل من", "ما يقل عن", "يقل عن")
+# Verbs of exceeding, a few words before a figure: the figure is a floor passed ("تخطى عدد
+# الجرحى 5 آلاف", "تجاوزت الحصيلة 2000"), as "more than" says. Folded, without و / ف.
+EXCEED_VERBS = frozenset("""تجاوز تجاوزت يتجاوز تتجاوز تخطي تخطت يتخطي تتخطي فاق فاقت""".split())
 # Words that tally people, folded: "عدد القتلى ... قد يزيد على 20 ألفا" counts the dead.
 TALLY_WORDS = ("عدد", "حصيله")
 # Words that say what state the people a count counts are in: the dead, the missing, the
@@ -1416,4 +1419,4 @@ LONG_VOWELS = ("ا", "و", "ي")
 RISE_WORDS = frozenset("ارتفع ارتفعت يرتفع ترتفع ارتفاع".split())
 # "وكانت السلطات ذكرت في وقت سابق أن الحصيلة بلغت 7 آلاف" tells what was said before: its
 # figure is an earlier one, and a figure told without such words is the later. Folded phrases.
-EARLIER_PHRASES = ("في وقت سابق", "سابقا", "في حصيله سابقه", "الحصيله السابقه")
+EARLIER_PHRASES = ("في وقت سابق", "سابقا", "حصيله سابقه", "الحصيله السابقه")

@@ -945,6 +945,8 @@ RANGE_ONLY_JOINERS = ("to",)
 # Words right before a figure that put the quantity strictly above or below it (see ar.py).
 STRICTLY_ABOVE = ("more than", "over", "exceed", "exceeds", "above", "upwards of")
 STRICTLY_BELOW = ("less than", "fewer than", "under", "below")
+# Verbs of exceeding before a figure (see ar.py): "the toll exceeded 5,000".
+EXCEED_VERBS = frozenset("exceeded surpassed topped".split())
 # Words that tally people (see ar.py): "the number of dead in the city could exceed 20,000".
 TALLY_WORDS = ("number",)
 # Words that say what state the people a count counts are in (see ar.py).

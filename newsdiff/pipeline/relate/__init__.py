@@ -161,7 +161,10 @@ __all__ = [
 # relate-22: the agencies world news quotes most are one source under their Arabic and
 # English names (attribution.ACTOR_ALIASES: "هيئة المسح الجيولوجي الأميركية" / "the US
 # Geological Survey").
-ENGINE_VERSION = "relate-22"
+# relate-23: a verb of exceeding shortly before a figure makes it a floor ("تخطى عدد الجرحى 5
+# آلاف", "the toll exceeded 5,000"), and a "previous toll" ("آخر حصيلة سابقة") is an earlier
+# figure.
+ENGINE_VERSION = "relate-23"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out

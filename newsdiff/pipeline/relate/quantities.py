@@ -79,6 +79,10 @@ STRICT_BOUNDS: dict[str, str] = {
     **dict.fromkeys(lang.merged_tuple("STRICTLY_ABOVE"), ABOVE),
     **dict.fromkeys(lang.merged_tuple("STRICTLY_BELOW"), BELOW),
 }
+# A verb of exceeding this many words or fewer before a figure, with no figure between:
+# "تخطى عدد الجرحى 5 آلاف" is more than 5,000 injured.
+EXCEED_VERBS = lang.merged_set("EXCEED_VERBS")
+EXCEED_WINDOW = 3
 # A forecast ("could reach 20,000") and a count of other places ("170 elsewhere in the
 # country") can be true whatever the count they meet: they are never in conflict with a
 # figure that is neither. Two forecasts are compared as two estimates.
@@ -244,6 +248,8 @@ def hedge_of(normalized: str, fact: Fact) -> str:
     for phrase, _ in _phrases_before(words, start, HEDGE_MAX_WORDS):
         if phrase in HEDGES_BEFORE:
             return str(HEDGES_BEFORE[phrase])
+    if _exceeded(words, start):
+        return AT_LEAST
     # After the figure, or after the noun it counts ("60 ألف مشجع تقريبا").
     for skip in (0, 1):
         for n in range(HEDGE_MAX_WORDS, 0, -1):
@@ -357,7 +363,19 @@ def strict_bound(normalized: str, fact: Fact) -> str:
             continue  # "ما لا يقل عن", "no less than": a floor, not a ceiling
         if phrase in STRICT_BOUNDS:
             return STRICT_BOUNDS[phrase]
-    return ""
+    return ABOVE if _exceeded(words, start) else ""
+
+
+def _exceeded(words: Sequence[str], start: int) -> bool:
+    """Whether a verb of exceeding stands shortly before the figure at start, no other
+    figure between them ("تخطى عدد الجرحى 5 آلاف", "the toll exceeded 5,000")."""
+    for at in range(start - 1, max(-1, start - EXCEED_WINDOW - 1), -1):
+        word = words[at]
+        if word[:1].isdigit():
+            return False
+        if _listed(word, EXCEED_VERBS):
+            return True
+    return False
 
 
 def _phrases_before(words: Sequence[str], start: int, most: int) -> Iterator[tuple[str, int]]:
