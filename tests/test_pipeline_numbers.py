@@ -314,6 +314,10 @@ def test_a_time_of_day_is_no_count() -> None:
         ("وكانت السلطات ذكرت أن الحصيلة بلغت 7 آلاف", "#dead"),
         ("وارتفعت حصيلة الجرحى إلى 500", "#injured"),
         ("قتل 7 جنود في الهجوم", "جنود"),
+        # The imperfect and the feminine past of killing (also Maghrebi usage) count the dead
+        # before a word of injury further on.
+        ("الانفجار لي تقتل فيه 100 شخص وأسفر عن إصابة العشرات", "#dead"),
+        ("الانفجار الذي قتلت فيه 100 شخص وأسفر عن إصابة العشرات", "#dead"),
     ],
 )
 def test_a_count_of_people_takes_the_state_beside_it(text: str, subject: str) -> None:

@@ -661,6 +661,11 @@ def test_two_cities_are_still_a_place_mismatch() -> None:
             "Officials said between 18,000 and 20,000 people were displaced by the floods",
             "Officials said about 20,000 people were displaced by the floods",
         ),
+        # "أزيد من" (Maghrebi usage) is "more than": a floor the larger figure keeps.
+        (
+            "قال المسؤولون إن أزيد من 15 ألف شخص نزحوا بسبب الفيضانات",
+            "قال المسؤولون إن 18 ألف شخص نزحوا بسبب الفيضانات",
+        ),
         # "Not less than" is a floor, not a ceiling.
         (
             "قال المسؤولون إن ما بين 18 و20 ألف شخص نزحوا بسبب الفيضانات",
@@ -1363,6 +1368,47 @@ def test_times_of_day_of_one_event(a: str, b: str, kind: str) -> None:
 )
 def test_directions_from_one_place_at_one_distance(a: str, b: str, kind: str) -> None:
     assert _related(a, b) == kind
+
+
+def test_one_place_in_two_spellings_is_one_place() -> None:
+    """ "Marrakech" and "مراكش" (name keys mrkh, mrksh) are one place: one distance from it in
+    two directions conflicts, and in one direction agrees."""
+    english = "The epicentre was 72 kilometres south-west of Marrakech."
+    arabic = "يقع مركز الزلزال على بعد 72 كيلومترا شرقي مراكش"
+    relation = relate_claims(
+        claim_from_text(english), claim_from_text(arabic, position=1), learned_min_similarity=0.3
+    )
+    assert (relation.kind, relation.reason) == ("contradiction", Reason.PLACE_MISMATCH)
+    south = relate_claims(
+        claim_from_text("The epicentre was about 70 kilometres south of Marrakech."),
+        claim_from_text("يقع مركز الزلزال على بعد حوالي 70 كيلومترا جنوب مراكش", position=1),
+        learned_min_similarity=0.3,
+    )
+    assert south.kind == "agreement"
+    assert {m.kind for m in south.details.matched} >= {"length", "bearing"}
+
+
+@pytest.mark.parametrize(
+    "placed",
+    [
+        "وقع الزلزال على عمق 10 كيلومترات، وعلى بعد 77 كم جنوب غرب فيرانو و60 كم غرب ساندوري",
+        "Residents said the epicentre was 77 km south-west of Verano and 60 km west of Sandori.",
+    ],
+)
+def test_lengths_taken_to_two_points_are_two_distances(placed: str) -> None:
+    """60 km from one town and 72 km from another are two distances, not one with two
+    values; and 77 km south-west and about 72 km north-east of one town are two points
+    (two figures: two readings, or two points), not one distance that agrees."""
+    other = "The epicentre was about 72km (44 miles) north-east of Verano, residents said."
+    relation = relate_claims(
+        claim_from_text(placed),
+        claim_from_text(other, position=1),
+        learned_min_similarity=0.3,
+        meaning=0.7,
+    )
+    assert relation.kind == "agreement", relation
+    assert not [m for m in relation.details.matched if m.kind == "length"]
+    assert not relation.details.differing
 
 
 def test_a_time_written_in_words_meets_its_digits_across_languages() -> None:

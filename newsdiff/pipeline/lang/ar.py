@@ -1069,6 +1069,7 @@ QUANTITY_HEDGES: dict[str, str] = {
     **dict.fromkeys(
         (
             "اكثر من",
+            "ازيد من",
             "ما يزيد عن",
             "ما يزيد علي",
             "يزيد عن",
@@ -1223,7 +1224,16 @@ RANGE_ONLY_JOINERS = ("الي", "حتي")
 # Words right before a figure that put the quantity strictly above it ("قد يزيد على 20 ألفا",
 # "يمكن أن يفوق 20 ألفا") or strictly below it ("أقل من"), folded: a range that ends at or
 # below the first, or starts at or above the second, cannot hold the quantity.
-STRICTLY_ABOVE = ("اكثر من", "يزيد علي", "يزيد عن", "ما يزيد علي", "ما يزيد عن", "يفوق", "تفوق")
+STRICTLY_ABOVE = (
+    "اكثر من",
+    "ازيد من",
+    "يزيد علي",
+    "يزيد عن",
+    "ما يزيد علي",
+    "ما يزيد عن",
+    "يفوق",
+    "تفوق",
+)
 STRICTLY_BELOW = ("اقل من", "ما يقل عن", "يقل عن")
 # Verbs of exceeding, a few words before a figure: the figure is a floor passed ("تخطى عدد
 # الجرحى 5 آلاف", "تجاوزت الحصيلة 2000"), as "more than" says. Folded, without و / ف.
@@ -1245,7 +1255,7 @@ GENERIC_PEOPLE_NOUNS = tuple("شخص شخصا اشخاص نسمه فرد فرد�
 COUNT_STATES: dict[str, str] = {
     # "أودى بحياة 300 شخص", "أزهق أرواح 300" count the dead too.
     **dict.fromkeys(
-        """قتيل قتيلا قتلي مقتل قتل قتلوا يقتل لقي لقوا لقيت حتفه حتفهم حتفها مصرع وفاه
+        """قتيل قتيلا قتلي مقتل قتل قتلوا يقتل تقتل قتلت لقي لقوا لقيت حتفه حتفهم حتفها مصرع وفاه
         وفيات توفي توفوا موتي جثه جثث جثامين ضحيه ضحايا قضوا حصيله بحياه ارواح""".split(),
         "dead",
     ),

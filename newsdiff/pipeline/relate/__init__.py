@@ -164,7 +164,10 @@ __all__ = [
 # relate-23: a verb of exceeding shortly before a figure makes it a floor ("تخطى عدد الجرحى 5
 # آلاف", "the toll exceeded 5,000"), and a "previous toll" ("آخر حصيلة سابقة") is an earlier
 # figure.
-ENGINE_VERSION = "relate-23"
+# relate-24: lengths taken to two points, from two places or from one in two directions
+# with two figures, are two distances ("60 كم غرب أغادير" / "72 km north-east of Marrakesh");
+# one place's spellings are one place (name keys one letter apart: mrkh / mrksh).
+ENGINE_VERSION = "relate-24"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out

@@ -209,12 +209,17 @@ def locate(normalized: str, fact: Fact) -> tuple[list[str], int, int] | None:
     """The claim's words and where the fact's words stand among them (the first time). A
     figure may carry a proclitic in the claim ("بـ14 مليون", "و20 ألفا"): the word counts
     without it."""
-    words = [_bare_figure(word) for word in tokens(normalized)]
+    words = figure_words(normalized)
     target = tokens(normalize_text(fact.text))
     if not target or target[0] not in words:
         return None
     start = words.index(target[0])
     return words, start, start + len(target)
+
+
+def figure_words(normalized: str) -> list[str]:
+    """The claim's words, a number without the proclitic written onto it ("و60" -> "60")."""
+    return [_bare_figure(word) for word in tokens(normalized)]
 
 
 def _bare_figure(word: str) -> str:

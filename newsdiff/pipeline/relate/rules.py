@@ -23,6 +23,8 @@ from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from itertools import combinations
 
+from rapidfuzz.distance import Levenshtein
+
 from newsdiff.pipeline import lang
 from newsdiff.pipeline.attribution import source_key
 from newsdiff.pipeline.dates import WEEKDAY, minutes_in, overlapping_parts
@@ -47,6 +49,7 @@ from newsdiff.pipeline.relate.quantities import (
     PROJECTION,
     STRICT_BOUNDS,
     count_state,
+    figure_words,
     hedge_of,
     is_change,
     locate,
@@ -139,6 +142,13 @@ PLACE_KINDS = lang.merged_set("PLACE_KINDS")
 # apart: "south" and "south-west" are one direction loosely given (45 degrees), "south-west"
 # and "south-east" two points.
 BEARING_MIN_GAP = 90
+# A direction is taken at the length that ends at most this many words before it ("72
+# كيلومترا شرقي مراكش", "72km (44 miles) north-east of Marrakesh").
+BEARING_LENGTH_WORDS = 4
+# Two places are one when their name keys (consonants) differ by at most this many letters:
+# a name's spellings ("Marrakech" mrkh, "Marrakesh" and "مراكش" mrksh) are one place; "أغادير"
+# (jdr) is another.
+PLACE_KEY_EDITS = 1
 # Clitics and the article a name may carry in a sentence (للحوثيين, بالمغرب, ولندن).
 NAME_CLITICS = ("و", "ف", "ب", "ل")
 # Words that hedge a figure ("about", "أكثر من"): they say how sure it is, not what it measures.
@@ -390,7 +400,11 @@ def _compare_quantities(
         qb = _quantities(b, kind, normalized[1])
         seen_b: set[int] = set()
         for x in qa:
-            comparable = [(i, y) for i, y in enumerate(qb) if x.measures_as(y)]
+            comparable = [
+                (i, y)
+                for i, y in enumerate(qb)
+                if x.measures_as(y) and not _from_two_places(x.fact, y.fact, (a, b), normalized)
+            ]
             # An equal value anywhere on the other side: this one is no conflict.
             anywhere = any(same_amount(x.fact, y.fact) for y in qb)
             if not comparable:
@@ -417,6 +431,65 @@ def _compare_quantities(
                     seen_b.add(i)
         _compare_ranges(qa, qb, kind, normalized, result)
         _compare_bounds(qa, qb, kind, normalized, result)
+
+
+def _from_two_places(
+    x: Fact, y: Fact, facts: tuple[Sequence[Fact], Sequence[Fact]], normalized: tuple[str, str]
+) -> bool:
+    """Whether two lengths are taken to two different points: from two different places
+    ("60 كم غرب أغادير", "72 km north-east of Marrakesh"), or from one in two directions
+    BEARING_MIN_GAP or more apart ("77 كم جنوب غرب مراكش", "about 72 km north-east of
+    Marrakesh") with two figures: two distances, not one told twice. One figure in two
+    directions is one point told two ways (_compare_bearings)."""
+    at_x = _bearing_at(x, facts[0], normalized[0])
+    at_y = _bearing_at(y, facts[1], normalized[1])
+    if not (at_x and at_y):
+        return False
+    if not _same_place(at_x.subject, at_y.subject):
+        return True
+    one_figure = length_unit(x) == length_unit(y) and x.value == y.value
+    return _bearing_gap(at_x, at_y) >= BEARING_MIN_GAP and not one_figure
+
+
+def _same_place(x: str, y: str) -> bool:
+    """Whether two places' name keys name one place (PLACE_KEY_EDITS)."""
+    return Levenshtein.distance(x, y) <= PLACE_KEY_EDITS
+
+
+def _bearing_gap(x: Fact, y: Fact) -> int:
+    """Degrees between two directions (0 to 180)."""
+    gap = abs(int(x.value) - int(y.value)) % 360
+    return min(gap, 360 - gap)
+
+
+def _bearing_at(length: Fact, facts: Sequence[Fact], normalized: str) -> Fact | None:
+    """The direction (a fact "bearing") taken at the length: the first that starts at most
+    BEARING_LENGTH_WORDS words after the length's figure."""
+    if not length_unit(length):
+        return None
+    words = figure_words(normalized)
+    for at in _word_positions(words, length):
+        for bearing in facts:
+            if bearing.kind == "bearing" and bearing.subject:
+                starts = _word_positions(words, bearing)
+                if any(0 < start - at <= BEARING_LENGTH_WORDS for start in starts):
+                    return bearing
+    return None
+
+
+def _word_positions(words: Sequence[str], fact: Fact) -> list[int]:
+    """Where the fact's first word stands among the claim's words, each time; a figure may
+    have its unit written onto it ("72km")."""
+    target = tokens(normalize_text(fact.text))
+    if not target:
+        return []
+    first = target[0]
+    return [
+        i
+        for i, word in enumerate(words)
+        if word == first
+        or (first[0].isdigit() and word.startswith(first) and word[len(first)].isalpha())
+    ]
 
 
 def _quantity_difference(kind: str, x: Fact, y: Fact) -> FactDifference:
@@ -781,13 +854,12 @@ def _compare_bearings(a: Sequence[Fact], b: Sequence[Fact], result: FactComparis
         for x in a
         if x.kind == "bearing"
         for y in b
-        if y.kind == "bearing" and x.subject == y.subject
+        if y.kind == "bearing" and _same_place(x.subject, y.subject)
     ]
     if not pairs or not _one_distance(a, b):
         return
     x, y = pairs[0]
-    gap = abs(int(x.value) - int(y.value)) % 360
-    gap = min(gap, 360 - gap)
+    gap = _bearing_gap(x, y)
     if gap == 0:
         result.matched.append(FactValue.of(x))
         result.matched_text.extend((x.text, y.text))
