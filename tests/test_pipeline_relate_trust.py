@@ -384,6 +384,24 @@ def test_aliases_name_one_source_but_a_capital_is_not_its_government() -> None:
     assert one_mayor.kind == "contradiction", one_mayor
 
 
+def test_a_minister_speaks_for_the_ministry() -> None:
+    assert same_source("وزير الصحه اللبناني حمد حسن", "وزاره الصحه اللبنانيه")
+    assert same_source("lebanon's health minister", "the health ministry")
+    # Two portfolios, or two countries' ministries, stay two sources.
+    assert not same_source("وزير الصحه", "وزاره الخارجيه")
+    assert not same_source("وزير الصحه الليبي", "وزاره الصحه المصريه")
+    assert not same_source("the health minister", "the foreign ministry")
+    # The minister's count of Wednesday and the ministry's of Thursday: a count revised, not
+    # a dispute of the ministry with its minister.
+    relation = between_articles(
+        "أعلن وزير الصحة اللبناني ارتفاع عدد القتلى جراء الانفجار إلى 135 قتيلا",
+        "أعلنت وزارة الصحة اللبنانية أن عدد القتلى جراء الانفجار بلغ 171 قتيلا",
+        published_a=MONDAY,
+        published_b=TUESDAY_NEXT_WEEK,
+    )
+    assert relation.kind == "updated", relation
+
+
 def test_an_agency_under_its_arabic_and_english_names_is_one_source() -> None:
     assert same_source("هيئه المسح الجيولوجي الاميركيه", "the us geological survey")
     assert same_source("مركز رصد الزلازل الامريكي", "the usgs")

@@ -35,6 +35,9 @@ SPELLING_MIN_KEY = 3
 # One source's name written with a title before it is that source, when the name has at
 # least this many words.
 SUFFIX_MIN_WORDS = 2
+# The ending that makes an Arabic adjective feminine, folded (ة -> ه).
+FEMININE_ENDING = "ه"
+GENDERED_MIN_LETTERS = 4
 
 SOURCE_STOPS = lang.merged_set("SOURCE_STOPS")
 PRONOUNS = lang.merged_set("PRONOUNS")
@@ -78,6 +81,8 @@ DAYPARTS = lang.merged_set("DAYPARTS")
 ON_DAY = "on"
 # Names of one actor -> its key (pipeline/lang: a small curated list).
 ACTOR_ALIASES: dict[str, str] = lang.merged_dict("ACTOR_ALIASES")
+# "وزير الصحة" speaks as "وزارة الصحة", "the health minister" as "the health ministry".
+SOURCE_BODY_OF_HEAD: dict[str, str] = lang.merged_dict("SOURCE_BODY_OF_HEAD")
 # "وفق المصدر ذاته", "the same source said": the source quoted before.
 SAME_SOURCE = lang.merged_set("SAME_SOURCE")
 # A name made definite ("الهيئة", "the agency") stands for the one named before it whose head
@@ -145,8 +150,13 @@ def source_key(source: str) -> str:
     """What two normalised sources are compared by: the actor's key when the source's first
     words name a known actor ("جماعه الحوثي", "انصار الله" -> "houthis"), else the source
     without its leading articles ("the kremlin" -> "kremlin") and the nouns that only say
-    a place is a city ("رئيس بلديه مدينه درنه" -> "رئيس بلديه درنه")."""
-    words = [word for word in source.split() if word not in SOURCE_PLACE_NOUNS]
+    a place is a city ("رئيس بلديه مدينه درنه" -> "رئيس بلديه درنه"), a minister as the
+    ministry ("وزير الصحه" -> "وزاره الصحه")."""
+    words = [
+        SOURCE_BODY_OF_HEAD.get(word, word)
+        for word in source.split()
+        if word not in SOURCE_PLACE_NOUNS
+    ]
     while words and words[0] in STOPWORDS:
         words = words[1:]
     for n in range(len(words), 0, -1):
@@ -221,11 +231,16 @@ def same_source(x: str, y: str) -> bool:
 
 
 def _same_word(x: str, y: str) -> bool:
-    """One word of a source's name in two spellings ("الامريكيه" / "الاميركيه")."""
+    """One word of a source's name in two spellings ("الامريكيه" / "الاميركيه"), or in its
+    two genders ("وزير الصحه اللبناني" / "وزاره الصحه اللبنانيه": the adjective follows its
+    noun)."""
     if x == y:
         return True
-    key = name_key(x)
-    return len(key) >= SPELLING_MIN_KEY and key == name_key(y)
+    key_x, key_y = name_key(x), name_key(y)
+    if len(key_x) >= SPELLING_MIN_KEY and key_x == key_y:
+        return True
+    shorter, longer = sorted((x, y), key=len)
+    return longer == shorter + FEMININE_ENDING and len(shorter) >= GENDERED_MIN_LETTERS
 
 
 def attribution_text_of(text: str, attribution: str) -> str:

@@ -501,6 +501,9 @@ RELATIVE_PRONOUNS: frozenset[str] = frozenset()
 # Words of a source that only say what kind of place the next word names: "رئيس بلدية مدينة
 # درنة" is "رئيس بلدية درنة".
 SOURCE_PLACE_NOUNS = frozenset("مدينه بلده قريه".split())
+# A head of a body speaks for it: "وزير الصحة" is "وزارة الصحة" as a source (the minister
+# and the ministry of one portfolio are one voice; two portfolios stay two).
+SOURCE_BODY_OF_HEAD = {"وزير": "وزاره", "الوزير": "الوزاره", "وزيره": "وزاره"}
 # Words that, after a source's first word, start the object of a verb of denying or saying
 # rather than the source's name: "نفى الكرملين التقرير", "نفت الوزارة صحة الخبر" (first, they
 # may be the source: "ذكر التقرير أن") ...

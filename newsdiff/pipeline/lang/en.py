@@ -309,6 +309,8 @@ SAY_BEFORE_QUOTE = ("said",)
 ACCORDING_TO = ("according to",)
 # Words of a source that only say what kind of place the next word names.
 SOURCE_PLACE_NOUNS = frozenset({"city", "town", "village"})
+# A head of a body speaks for it (see ar.py): "the health minister" is "the health ministry".
+SOURCE_BODY_OF_HEAD = {"minister": "ministry", "minister's": "ministry's"}
 # Words that end the name of a source: "according to X on Monday".
 SOURCE_STOPS = frozenset(
     """that on in at of to he she it they we on monday tuesday wednesday

@@ -167,7 +167,9 @@ __all__ = [
 # relate-24: lengths taken to two points, from two places or from one in two directions
 # with two figures, are two distances ("60 كم غرب أغادير" / "72 km north-east of Marrakesh");
 # one place's spellings are one place (name keys one letter apart: mrkh / mrksh).
-ENGINE_VERSION = "relate-24"
+# relate-25: a minister speaks for the ministry of the portfolio ("وزير الصحة اللبناني" /
+# "وزارة الصحة اللبنانية", "the health minister" / "the health ministry": one source).
+ENGINE_VERSION = "relate-25"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out
