@@ -463,6 +463,25 @@ def test_an_agency_under_its_arabic_and_english_names_is_one_source() -> None:
             "قال رئيس البلدية إن 20 شخصا قتلوا.\nوقالت الوزارة إن 30 شخصا قتلوا.",
             ["رئيس البلديه", "الوزاره"],
         ),
+        # One word of a name named before is that name.
+        (
+            "أعلن محافظ المدينة سامي فارس أن 300 ألف شخص باتوا مشردين.\n"
+            "ووصلت فرق الإنقاذ إلى المرفأ صباح اليوم.\n"
+            "وقال فارس إن نصف المدينة تضرر.",
+            ["محافظ المدينه سامي فارس", "", "محافظ المدينه سامي فارس"],
+        ),
+        (
+            "Governor Sami Fares said 300,000 people had lost their homes.\n"
+            "Rescue teams reached the port in the morning.\n"
+            "Fares said half of the city was damaged.",
+            ["governor sami fares", "", "governor sami fares"],
+        ),
+        # A word that names nobody before stays its own source.
+        (
+            "Governor Sami Fares said 300,000 people had lost their homes.\n"
+            "Ward said half of the city was damaged.",
+            ["governor sami fares", "ward"],
+        ),
     ],
 )
 def test_a_source_that_points_back_is_the_one_named_before(text: str, speakers: list[str]) -> None:

@@ -90,6 +90,9 @@ SAME_SOURCE = lang.merged_set("SAME_SOURCE")
 DEFINITE_PREFIXES = lang.merged_tuple("DEFINITE_PREFIXES")
 DEFINITE_WORDS = lang.merged_set("DEFINITE_WORDS")
 DEFINITE_MIN_LETTERS = 3
+# One word of a name named before stands for it ("حمد" for "وزير الصحة حمد حسن"); a shorter
+# word may be any ("al").
+NAME_WORD_MIN_LETTERS = 3
 
 # The source follows: a verb of saying ("قال"), "نقلت <X> عن", "حسب", "وفقا لـ", "according
 # to", or "said" before a capital or a quotation (folded text is lower case, so in practice
@@ -176,17 +179,23 @@ def antecedent(source: str, earlier: Sequence[str]) -> int | None:
     """The index, in earlier (the sources an article named before, in order), of the one that
     source stands for: the last of them for "the same source"; for a name made definite with
     nothing after it ("الهيئة", "the agency"), the last whose head it is ("هيئة المسح الجيولوجي
-    الأمريكية", "the canal agency"). None when source names a source of its own, or nothing
-    before fits."""
+    الأمريكية", "the canal agency"); for one word of a name ("وأوضح حمد", "Abboud said"), the
+    last that holds it ("وزير الصحة اللبناني حمد حسن", "governor Marwan Abboud"). None when
+    source names a source of its own, or nothing before fits."""
     if names_no_source(source):
         return len(earlier) - 1 if earlier else None
     head = _definite_head(source)
-    if head is None:
+    if head is not None:
+        for k in range(len(earlier) - 1, -1, -1):
+            words = [w for w in earlier[k].split() if w not in DEFINITE_WORDS]
+            if len(words) >= 2 and head in (_bare(words[0]), _bare(words[-1])):
+                return k
         return None
-    for k in range(len(earlier) - 1, -1, -1):
-        words = [w for w in earlier[k].split() if w not in DEFINITE_WORDS]
-        if len(words) >= 2 and head in (_bare(words[0]), _bare(words[-1])):
-            return k
+    if len(source.split()) == 1 and len(source) >= NAME_WORD_MIN_LETTERS:
+        for k in range(len(earlier) - 1, -1, -1):
+            words = earlier[k].split()
+            if len(words) >= 2 and source in words:
+                return k
     return None
 
 
