@@ -402,6 +402,17 @@ def test_a_minister_speaks_for_the_ministry() -> None:
     assert relation.kind == "updated", relation
 
 
+def test_a_ministry_by_its_portfolio_alone_is_one_source_in_both_languages() -> None:
+    assert same_source("the country's interior ministry", "وزاره الداخليه")
+    assert same_source("ministry of the interior", "وزاره الداخليه")
+    assert same_source("the health minister", "وزاره الصحه")
+    # A country named on either side, or another portfolio: two sources.
+    assert not same_source("egypt's interior ministry", "وزاره الداخليه")
+    assert not same_source("the interior ministry", "وزاره الداخليه الليبيه")
+    assert not same_source("the health ministry", "وزاره الداخليه")
+    assert not same_source("وزاره الداخليه الليبيه", "وزاره الداخليه المغربيه")
+
+
 def test_an_agency_under_its_arabic_and_english_names_is_one_source() -> None:
     assert same_source("هيئه المسح الجيولوجي الاميركيه", "the us geological survey")
     assert same_source("مركز رصد الزلازل الامريكي", "the usgs")

@@ -83,6 +83,12 @@ ON_DAY = "on"
 ACTOR_ALIASES: dict[str, str] = lang.merged_dict("ACTOR_ALIASES")
 # "وزير الصحة" speaks as "وزارة الصحة", "the health minister" as "the health ministry".
 SOURCE_BODY_OF_HEAD: dict[str, str] = lang.merged_dict("SOURCE_BODY_OF_HEAD")
+# A ministry by its portfolio alone ("وزارة الداخلية", "the interior ministry"): one source in
+# every language (_portfolio).
+MINISTRY_WORDS = lang.merged_set("MINISTRY_WORDS")
+PORTFOLIOS: dict[str, str] = lang.merged_dict("PORTFOLIOS")
+# Words that leave a ministry the story's own country's: "the country's interior ministry".
+OWN_COUNTRY = frozenset({"country's", "of", "the"})
 # "وفق المصدر ذاته", "the same source said": the source quoted before.
 SAME_SOURCE = lang.merged_set("SAME_SOURCE")
 # A name made definite ("الهيئة", "the agency") stands for the one named before it whose head
@@ -227,6 +233,9 @@ def same_source(x: str, y: str) -> bool:
     kx, ky = source_key(x), source_key(y)
     if kx == ky:
         return True
+    portfolio = _portfolio(kx)
+    if portfolio and portfolio == _portfolio(ky):
+        return True
     shorter, longer = sorted((kx.split(), ky.split()), key=len)
     if not shorter:
         return False
@@ -237,6 +246,20 @@ def same_source(x: str, y: str) -> bool:
     return len(shorter) >= SUFFIX_MIN_WORDS and all(
         map(_same_word, shorter, longer[len(longer) - len(shorter) :])
     )
+
+
+def _portfolio(key: str) -> str:
+    """The portfolio of a ministry named by it alone, the country left unsaid ("وزاره
+    الداخليه", "interior ministry", "ministry of the interior", "country's health ministry":
+    "interior" ...), else "". "وزاره الداخليه الليبيه", "egypt's interior ministry" name
+    their country: no portfolio alone."""
+    words = key.split()
+    ministry = [w for w in words if w in MINISTRY_WORDS]
+    portfolios = [PORTFOLIOS[w] for w in words if w in PORTFOLIOS]
+    rest = [w for w in words if w not in MINISTRY_WORDS and w not in PORTFOLIOS]
+    if len(ministry) != 1 or len(portfolios) != 1 or not set(rest) <= OWN_COUNTRY:
+        return ""
+    return portfolios[0]
 
 
 def _same_word(x: str, y: str) -> bool:

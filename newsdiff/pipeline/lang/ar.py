@@ -504,6 +504,20 @@ SOURCE_PLACE_NOUNS = frozenset("مدينه بلده قريه".split())
 # A head of a body speaks for it: "وزير الصحة" is "وزارة الصحة" as a source (the minister
 # and the ministry of one portfolio are one voice; two portfolios stay two).
 SOURCE_BODY_OF_HEAD = {"وزير": "وزاره", "الوزير": "الوزاره", "وزيره": "وزاره"}
+# A ministry named by its portfolio alone ("وزارة الداخلية", no country), the word of ministry
+# first: the story's own country's, whose English name ("the interior ministry", "the
+# country's interior ministry") is the same source (attribution.same_source). Portfolio ->
+# a key shared by every language.
+MINISTRY_WORDS = frozenset({"وزاره"})
+PORTFOLIOS = {
+    "الداخليه": "interior",
+    "الصحه": "health",
+    "الدفاع": "defence",
+    "الخارجيه": "foreign",
+    "العدل": "justice",
+    "الماليه": "finance",
+    "النقل": "transport",
+}
 # Words that, after a source's first word, start the object of a verb of denying or saying
 # rather than the source's name: "نفى الكرملين التقرير", "نفت الوزارة صحة الخبر" (first, they
 # may be the source: "ذكر التقرير أن") ...

@@ -311,6 +311,19 @@ ACCORDING_TO = ("according to",)
 SOURCE_PLACE_NOUNS = frozenset({"city", "town", "village"})
 # A head of a body speaks for it (see ar.py): "the health minister" is "the health ministry".
 SOURCE_BODY_OF_HEAD = {"minister": "ministry", "minister's": "ministry's"}
+# A ministry named by its portfolio alone (see ar.py): "interior ministry", "ministry of the
+# interior", "the country's health ministry".
+MINISTRY_WORDS = frozenset({"ministry"})
+PORTFOLIOS = {
+    "interior": "interior",
+    "health": "health",
+    "defence": "defence",
+    "defense": "defence",
+    "foreign": "foreign",
+    "justice": "justice",
+    "finance": "finance",
+    "transport": "transport",
+}
 # Words that end the name of a source: "according to X on Monday".
 SOURCE_STOPS = frozenset(
     """that on in at of to he she it they we on monday tuesday wednesday

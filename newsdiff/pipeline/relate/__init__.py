@@ -169,7 +169,9 @@ __all__ = [
 # one place's spellings are one place (name keys one letter apart: mrkh / mrksh).
 # relate-25: a minister speaks for the ministry of the portfolio ("وزير الصحة اللبناني" /
 # "وزارة الصحة اللبنانية", "the health minister" / "the health ministry": one source).
-ENGINE_VERSION = "relate-25"
+# relate-26: a ministry named by its portfolio alone is one source in every language ("the
+# country's interior ministry" / "وزارة الداخلية"); a country named on either side keeps two.
+ENGINE_VERSION = "relate-26"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out
