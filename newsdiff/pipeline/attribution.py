@@ -127,6 +127,13 @@ _ATTRIBUTION_BEFORE_RE = re.compile(
     rf"(?:{alternation(lang.merged_tuple('SAY_AFTER_SOURCE'))})(?!\w)"
 )
 
+# ... or, in Arabic, tells what it had said: "وكانت السلطات الليبية ذكرت", "وكان الجيش قد أعلن".
+_HAD_SAID_VERBS = (*lang.merged_tuple("SAY_BEFORE_SOURCE"), *lang.merged_tuple("HAD_SAID_EXTRA"))
+_HAD_SAID_RE = re.compile(
+    rf"(?<!\w)[وف]?(?:{alternation(lang.merged_tuple('HAD_WORDS'))})\s+"
+    rf"(?P<who>(?:\S+\s+){{1,{SOURCE_MAX_WORDS}}}?)(?:قد\s+)?"
+    rf"(?:{alternation(_HAD_SAID_VERBS)})(?!\w)"
+)
 # ... or names it twice, a title and a name set apart by commas: "the health minister, Hamad
 # Hassan, said", "Marwan Abboud, the city's governor, told".
 _APPOSITIVE_BEFORE_RE = re.compile(
@@ -241,11 +248,20 @@ def same_source(x: str, y: str) -> bool:
         return False
     if all(map(_same_word, shorter, longer)):
         return True
-    # A name after its title ("marwan abboud" / "governor marwan abboud"): a name of at least
-    # SUFFIX_MIN_WORDS words ("the ministry" may be any ministry).
-    return len(shorter) >= SUFFIX_MIN_WORDS and all(
-        map(_same_word, shorter, longer[len(longer) - len(shorter) :])
+    if len(shorter) < SUFFIX_MIN_WORDS:
+        return False  # "the ministry" may be any ministry
+    # A name after its title ("marwan abboud" / "governor marwan abboud"), or one source
+    # written out further inside ("وزير الصحه اللبناني حمد" / "وزير الصحه اللبناني حسن حمد":
+    # the same first word, the shorter's words in order).
+    return all(map(_same_word, shorter, longer[len(longer) - len(shorter) :])) or (
+        _same_word(shorter[0], longer[0]) and _in_order(shorter[1:], longer[1:])
     )
+
+
+def _in_order(words: Sequence[str], within: Sequence[str]) -> bool:
+    """Whether every word of words stands in within, in the same order."""
+    rest = iter(within)
+    return all(any(_same_word(word, other) for other in rest) for word in words)
 
 
 def _portfolio(key: str) -> str:
@@ -382,11 +398,21 @@ def _event_object(word: str) -> bool:
     )
 
 
+def _had_said(folded: str) -> str:
+    """The source of "كان X (قد) قال": X, as a name (_name_words, _tidy)."""
+    found = _HAD_SAID_RE.search(folded)
+    if not found:
+        return ""
+    split = [word.strip("\"',;") for word in found["who"].split()]
+    words = _name_words(split)
+    return _tidy(words) if len(words) == len(split) else ""
+
+
 def _source_before(folded: str) -> str:
     """The source's words before a verb of saying that follows it, back to a stop word."""
     english = _ATTRIBUTION_BEFORE_RE.search(folded)
     if not english:
-        return _apposed_source(folded)
+        return _apposed_source(folded) or _had_said(folded)
     words = [w.strip("\"'’") for w in english["who"].split()]
     _drop_when_said(words)
     relative = [i for i, word in enumerate(words) if word in RELATIVE_PRONOUNS]

@@ -454,6 +454,11 @@ SAY_BEFORE_SOURCE = (
     "كذب",
     "كذبت",
 )
+# "كان"/"كانت" then the source, then a verb of saying: what it had said ("وكانت السلطات
+# الليبية ذكرت في وقت سابق أن ...", "وكان الجيش قد أعلن أن ..."); a verb of estimating says so
+# too in this form ("كانت السلطات الصحية قد قدرت ..."). Folded, without و / ف.
+HAD_WORDS = ("كان", "كانت", "كانوا")
+HAD_SAID_EXTRA = ("قدر", "قدرت", "قدروا")
 # ... that come after it ("the Kremlin said"), and that introduce it only before a quote.
 SAY_AFTER_SOURCE: tuple[str, ...] = ()
 SAY_BEFORE_QUOTE: tuple[str, ...] = ()

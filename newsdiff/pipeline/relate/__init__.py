@@ -171,7 +171,9 @@ __all__ = [
 # "وزارة الصحة اللبنانية", "the health minister" / "the health ministry": one source).
 # relate-26: a ministry named by its portfolio alone is one source in every language ("the
 # country's interior ministry" / "وزارة الداخلية"); a country named on either side keeps two.
-ENGINE_VERSION = "relate-26"
+# relate-27: one source written out further inside is that source ("وزير الصحة اللبناني حمد"
+# / "وزير الصحة اللبناني حسن حمد": the same first word, the shorter's words in order).
+ENGINE_VERSION = "relate-27"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out
