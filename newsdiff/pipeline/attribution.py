@@ -35,8 +35,9 @@ SPELLING_MIN_KEY = 3
 # One source's name written with a title before it is that source, when the name has at
 # least this many words.
 SUFFIX_MIN_WORDS = 2
-# The ending that makes an Arabic adjective feminine, folded (ة -> ه).
-FEMININE_ENDING = "ه"
+# A word in its two genders ("اللبناني" / "اللبنانية") is one word of a source when the shorter
+# has at least this many letters.
+FEMININE_ENDINGS = lang.merged_tuple("FEMININE_ENDINGS")
 GENDERED_MIN_LETTERS = 4
 
 SOURCE_STOPS = lang.merged_set("SOURCE_STOPS")
@@ -88,7 +89,7 @@ SOURCE_BODY_OF_HEAD: dict[str, str] = lang.merged_dict("SOURCE_BODY_OF_HEAD")
 MINISTRY_WORDS = lang.merged_set("MINISTRY_WORDS")
 PORTFOLIOS: dict[str, str] = lang.merged_dict("PORTFOLIOS")
 # Words that leave a ministry the story's own country's: "the country's interior ministry".
-OWN_COUNTRY = frozenset({"country's", "of", "the"})
+OWN_COUNTRY = lang.merged_set("OWN_COUNTRY_WORDS")
 # "وفق المصدر ذاته", "the same source said": the source quoted before.
 SAME_SOURCE = lang.merged_set("SAME_SOURCE")
 # A name made definite ("الهيئة", "the agency") stands for the one named before it whose head
@@ -288,7 +289,9 @@ def _same_word(x: str, y: str) -> bool:
     if len(key_x) >= SPELLING_MIN_KEY and key_x == key_y:
         return True
     shorter, longer = sorted((x, y), key=len)
-    return longer == shorter + FEMININE_ENDING and len(shorter) >= GENDERED_MIN_LETTERS
+    return len(shorter) >= GENDERED_MIN_LETTERS and any(
+        longer == shorter + ending for ending in FEMININE_ENDINGS
+    )
 
 
 def attribution_text_of(text: str, attribution: str) -> str:

@@ -514,6 +514,11 @@ SOURCE_BODY_OF_HEAD = {"وزير": "وزاره", "الوزير": "الوزاره
 # country's interior ministry") is the same source (attribution.same_source). Portfolio ->
 # a key shared by every language.
 MINISTRY_WORDS = frozenset({"وزاره"})
+# Words that leave a ministry unplaced (see en.py: "the country's").
+OWN_COUNTRY_WORDS: frozenset[str] = frozenset()
+# The ending that makes an adjective feminine, folded (ة -> ه): "اللبناني" of a minister is
+# "اللبنانية" of a ministry.
+FEMININE_ENDINGS = ("ه",)
 PORTFOLIOS = {
     "الداخليه": "interior",
     "الصحه": "health",

@@ -317,6 +317,10 @@ SOURCE_BODY_OF_HEAD = {"minister": "ministry", "minister's": "ministry's"}
 # A ministry named by its portfolio alone (see ar.py): "interior ministry", "ministry of the
 # interior", "the country's health ministry".
 MINISTRY_WORDS = frozenset({"ministry"})
+# Words that leave a ministry unplaced: "the country's interior ministry", "ministry of the
+# interior" is the story's own country's.
+OWN_COUNTRY_WORDS = frozenset({"country's", "of", "the"})
+FEMININE_ENDINGS: tuple[str, ...] = ()
 PORTFOLIOS = {
     "interior": "interior",
     "health": "health",

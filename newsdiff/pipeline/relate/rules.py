@@ -147,8 +147,9 @@ BEARING_MIN_GAP = 90
 BEARING_LENGTH_WORDS = 4
 # Two places are one when their name keys (consonants) differ by at most this many letters:
 # a name's spellings ("Marrakech" mrkh, "Marrakesh" and "مراكش" mrksh) are one place; "أغادير"
-# (jdr) is another.
+# (jdr) is another. Shorter keys must be equal: one letter parts more of them.
 PLACE_KEY_EDITS = 1
+PLACE_KEY_MIN_LETTERS = 4
 # Clitics and the article a name may carry in a sentence (للحوثيين, بالمغرب, ولندن).
 NAME_CLITICS = ("و", "ف", "ب", "ل")
 # Words that hedge a figure ("about", "أكثر من"): they say how sure it is, not what it measures.
@@ -453,7 +454,12 @@ def _from_two_places(
 
 def _same_place(x: str, y: str) -> bool:
     """Whether two places' name keys name one place (PLACE_KEY_EDITS)."""
-    return Levenshtein.distance(x, y) <= PLACE_KEY_EDITS
+    if x == y:
+        return True
+    return (
+        min(len(x), len(y)) >= PLACE_KEY_MIN_LETTERS
+        and Levenshtein.distance(x, y) <= PLACE_KEY_EDITS
+    )
 
 
 def _bearing_gap(x: Fact, y: Fact) -> int:
