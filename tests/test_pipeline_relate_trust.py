@@ -419,6 +419,10 @@ def test_aliases_name_one_source_but_a_capital_is_not_its_government() -> None:
         ("ministry of the interior", "وزاره الداخليه", True),
         ("the health minister", "وزاره الصحه", True),
         ("egypt's interior ministry", "وزاره الداخليه", False),
+        # One country named in both languages, by name or adjective: one ministry.
+        ("lebanon's health minister", "وزاره الصحه اللبنانيه", True),
+        ("the lebanese health ministry", "وزير الصحه اللبناني", True),
+        ("libya's interior ministry", "وزاره الداخليه المغربيه", False),
         ("the interior ministry", "وزاره الداخليه الليبيه", False),
         ("the health ministry", "وزاره الداخليه", False),
         ("وزاره الداخليه الليبيه", "وزاره الداخليه المغربيه", False),

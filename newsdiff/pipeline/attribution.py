@@ -21,6 +21,7 @@ from newsdiff.pipeline.normalize import (
     CLAUSE_BREAK_RE,
     STOPWORDS,
     alternation,
+    country_of,
     name_key,
     normalized,
     surface_of,
@@ -266,17 +267,18 @@ def _in_order(words: Sequence[str], within: Sequence[str]) -> bool:
 
 
 def _portfolio(key: str) -> str:
-    """The portfolio of a ministry named by it alone, the country left unsaid ("وزاره
-    الداخليه", "interior ministry", "ministry of the interior", "country's health ministry":
-    "interior" ...), else "". "وزاره الداخليه الليبيه", "egypt's interior ministry" name
-    their country: no portfolio alone."""
+    """The portfolio of a ministry named by it, and its country if named ("وزاره الداخليه",
+    "interior ministry", "ministry of the interior", "country's health ministry": "interior";
+    "وزاره الصحه اللبنانيه", "lebanon's health ministry": "health lb"), else "" (a ministry
+    named by more: a minister's name, another body)."""
     words = key.split()
     ministry = [w for w in words if w in MINISTRY_WORDS]
     portfolios = [PORTFOLIOS[w] for w in words if w in PORTFOLIOS]
     rest = [w for w in words if w not in MINISTRY_WORDS and w not in PORTFOLIOS]
-    if len(ministry) != 1 or len(portfolios) != 1 or not set(rest) <= OWN_COUNTRY:
+    countries = [country_of(w) for w in rest if w not in OWN_COUNTRY]
+    if len(ministry) != 1 or len(portfolios) != 1 or len(countries) > 1 or "" in countries:
         return ""
-    return portfolios[0]
+    return " ".join([portfolios[0], *countries])
 
 
 def _same_word(x: str, y: str) -> bool:

@@ -60,6 +60,13 @@ _ar2bw = Transliterator(CharMapper.builtin_mapper("ar2bw"))
 PREFIXES = lang.merged_tuple("STEM_PREFIXES")
 SUFFIXES = lang.merged_tuple("STEM_SUFFIXES")
 
+# Countries by every name and adjective of nationality (lang COUNTRY_NAMES), found behind a
+# clitic or the article, a nationality ending, or the English possessive.
+COUNTRY_NAMES: dict[str, str] = lang.merged_dict("COUNTRY_NAMES")
+NATIONALITY_SUFFIXES = lang.merged_tuple("NATIONALITY_SUFFIXES")
+COUNTRY_PREFIXES = PREFIXES
+POSSESSIVE = "'s"
+
 # Words that carry no content for matching (normalised forms), and the words of negation.
 STOPWORDS = lang.merged_set("STOPWORDS")
 NEGATIONS = lang.merged_set("NEGATIONS")
@@ -226,6 +233,22 @@ def name_key(token: str) -> str:
         latin = latin.replace("sh", "$").replace("th", "t").replace("ph", "f").replace("$", "sh")
         latin = _VOWELS_RE.sub("", latin)
     return re.sub(r"(.)\1+", r"\1", latin)
+
+
+@lru_cache(maxsize=50_000)
+def country_of(token: str) -> str:
+    """The country a normalised token names ("والمصريين", "بواشنطن", "lebanon's"), as the
+    key every language shares (lang COUNTRY_NAMES), or ""."""
+    token = token.removesuffix(POSSESSIVE)
+    forms = [token, *(token[len(p) :] for p in COUNTRY_PREFIXES if token.startswith(p))]
+    for form in forms:
+        if form in COUNTRY_NAMES:
+            return COUNTRY_NAMES[form]
+    for form in forms:
+        for suffix in NATIONALITY_SUFFIXES:
+            if form.endswith(suffix) and form[: -len(suffix)] in COUNTRY_NAMES:
+                return COUNTRY_NAMES[form[: -len(suffix)]]
+    return ""
 
 
 def is_arabic(text: str) -> bool:

@@ -173,7 +173,9 @@ __all__ = [
 # country's interior ministry" / "وزارة الداخلية"); a country named on either side keeps two.
 # relate-27: one source written out further inside is that source ("وزير الصحة اللبناني حمد"
 # / "وزير الصحة اللبناني حسن حمد": the same first word, the shorter's words in order).
-ENGINE_VERSION = "relate-27"
+# relate-28: a ministry that names its country is one source in every language when the
+# country is one ("Lebanon's health minister" / "وزارة الصحة اللبنانية"; normalize.country_of).
+ENGINE_VERSION = "relate-28"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out

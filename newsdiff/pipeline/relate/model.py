@@ -13,13 +13,14 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz
 
 from newsdiff.pipeline import lang
+from newsdiff.pipeline.normalize import country_of
 from newsdiff.pipeline.relate.words import OPPOSITE, ClaimView, containment, diff, directions, view
 
 MODEL_PATH = Path(__file__).with_name("relate_model.json")
@@ -49,9 +50,6 @@ ANTONYM_ROOTS: tuple[tuple[str, str], ...] = tuple(
 # Countries by name, capital and adjective of nationality (pipeline/lang/), for the
 # country_swap feature; the clitics and article a name may carry, and the endings of an
 # adjective of nationality (مصريين، المصريون).
-COUNTRY_NAMES: dict[str, str] = lang.merged_dict("COUNTRY_NAMES")
-NATIONALITY_SUFFIXES = lang.merged_tuple("NATIONALITY_SUFFIXES")
-NAME_PREFIXES = lang.merged_tuple("STEM_PREFIXES")
 
 Features = dict[str, float]
 
@@ -106,20 +104,6 @@ def _word_features(
                     f["lex_antonym"] = 1.0
                 if key in synonyms:
                     f["lex_synonym"] = 1.0
-
-
-@lru_cache(maxsize=50_000)
-def country_of(token: str) -> str:
-    """The country a normalised token names ("والمصريين", "بواشنطن"), or ""."""
-    forms = [token, *(token[len(p) :] for p in NAME_PREFIXES if token.startswith(p))]
-    for form in forms:
-        if form in COUNTRY_NAMES:
-            return COUNTRY_NAMES[form]
-    for form in forms:
-        for suffix in NATIONALITY_SUFFIXES:
-            if form.endswith(suffix) and form[: -len(suffix)] in COUNTRY_NAMES:
-                return COUNTRY_NAMES[form[: -len(suffix)]]
-    return ""
 
 
 def _country_features(f: Features, a: ClaimView, b: ClaimView) -> None:
