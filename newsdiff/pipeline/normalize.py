@@ -64,7 +64,6 @@ SUFFIXES = lang.merged_tuple("STEM_SUFFIXES")
 # clitic or the article, a nationality ending, or the English possessive.
 COUNTRY_NAMES: dict[str, str] = lang.merged_dict("COUNTRY_NAMES")
 NATIONALITY_SUFFIXES = lang.merged_tuple("NATIONALITY_SUFFIXES")
-COUNTRY_PREFIXES = PREFIXES
 POSSESSIVE = "'s"
 
 # Words that carry no content for matching (normalised forms), and the words of negation.
@@ -240,7 +239,7 @@ def country_of(token: str) -> str:
     """The country a normalised token names ("والمصريين", "بواشنطن", "lebanon's"), as the
     key every language shares (lang COUNTRY_NAMES), or ""."""
     token = token.removesuffix(POSSESSIVE)
-    forms = [token, *(token[len(p) :] for p in COUNTRY_PREFIXES if token.startswith(p))]
+    forms = [token, *(token[len(p) :] for p in PREFIXES if token.startswith(p))]
     for form in forms:
         if form in COUNTRY_NAMES:
             return COUNTRY_NAMES[form]

@@ -47,10 +47,6 @@ ANTONYM_ROOTS: tuple[tuple[str, str], ...] = tuple(
     (str(x), str(y)) for x, y in lang.merged_dict("ANTONYM_ROOTS").items()
 )
 
-# Countries by name, capital and adjective of nationality (pipeline/lang/), for the
-# country_swap feature; the clitics and article a name may carry, and the endings of an
-# adjective of nationality (مصريين، المصريون).
-
 Features = dict[str, float]
 
 

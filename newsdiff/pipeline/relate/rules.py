@@ -337,6 +337,8 @@ class _Quantity:
     hedge: str
     period: str = ""  # the period an amount is a rate over (quantities.rate_period)
     change: bool = False  # how much a figure changed (quantities.is_change), not the figure
+    # For a length, the direction it is taken to ("72 km north-east of ...": _bearing_at).
+    bearing: Fact | None = None
 
     def measures_as(self, other: _Quantity) -> bool:
         """Whether the two may measure one thing: units that compare, subjects and states
@@ -383,6 +385,7 @@ def _quantities(facts: Sequence[Fact], kind: str, normalized: str) -> list[_Quan
                 hedge_of(normalized, f),
                 rate_period(normalized, f),
                 is_change(normalized, f),
+                _bearing_at(f, facts, normalized),
             )
         )
     return found
@@ -402,9 +405,7 @@ def _compare_quantities(
         seen_b: set[int] = set()
         for x in qa:
             comparable = [
-                (i, y)
-                for i, y in enumerate(qb)
-                if x.measures_as(y) and not _from_two_places(x.fact, y.fact, (a, b), normalized)
+                (i, y) for i, y in enumerate(qb) if x.measures_as(y) and not _from_two_places(x, y)
             ]
             # An equal value anywhere on the other side: this one is no conflict.
             anywhere = any(same_amount(x.fact, y.fact) for y in qb)
@@ -434,21 +435,18 @@ def _compare_quantities(
         _compare_bounds(qa, qb, kind, normalized, result)
 
 
-def _from_two_places(
-    x: Fact, y: Fact, facts: tuple[Sequence[Fact], Sequence[Fact]], normalized: tuple[str, str]
-) -> bool:
+def _from_two_places(x: _Quantity, y: _Quantity) -> bool:
     """Whether two lengths are taken to two different points: from two different places
     ("60 كم غرب أغادير", "72 km north-east of Marrakesh"), or from one in two directions
     BEARING_MIN_GAP or more apart ("77 كم جنوب غرب مراكش", "about 72 km north-east of
     Marrakesh") with two figures: two distances, not one told twice. One figure in two
     directions is one point told two ways (_compare_bearings)."""
-    at_x = _bearing_at(x, facts[0], normalized[0])
-    at_y = _bearing_at(y, facts[1], normalized[1])
+    at_x, at_y = x.bearing, y.bearing
     if not (at_x and at_y):
         return False
     if not _same_place(at_x.subject, at_y.subject):
         return True
-    one_figure = length_unit(x) == length_unit(y) and x.value == y.value
+    one_figure = length_unit(x.fact) == length_unit(y.fact) and x.fact.value == y.fact.value
     return _bearing_gap(at_x, at_y) >= BEARING_MIN_GAP and not one_figure
 
 
