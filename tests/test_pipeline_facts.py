@@ -545,6 +545,14 @@ def test_direction(text: str, value: str) -> None:
         ("The survey read the magnitude on the Richter scale and said it was shallow.", ""),
         ("وصل الوفد إلى المدينة صباح الأحد.", ""),
         ("وأوضحت أنه لن يستقيل.", ""),
+        # What a source had said names it (كان, the source, قد, a verb of saying or estimating);
+        # "كان" before no verb of saying names none.
+        ("وكانت السلطات المحلية ذكرت في وقت سابق أن الحصيلة بلغت 700 قتيل", "السلطات المحليه"),
+        ("وكان الجيش قد أعلن أن 30 شخصا قتلوا في الهجوم", "الجيش"),
+        ("كانت السلطات الصحية قد قدرت في وقت سابق عدد القتلى بنحو 5500 شخص", "السلطات الصحيه"),
+        ("كان رئيس الهيئة، قد أعلن اليوم بدء تعويم السفينة", "رئيس الهيئه"),
+        ("وكان عدد القتلى قد ارتفع إلى 100 قتيل", ""),
+        ("وكانت السفينة قد جنحت في القناة يوم الثلاثاء", ""),
     ],
 )
 def test_attribution(text: str, source: str) -> None:
