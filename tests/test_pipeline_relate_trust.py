@@ -1349,6 +1349,50 @@ def test_magnitudes_of_two_shocks_do_not_conflict(a: str, b: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The quake registered a magnitude of 6.4 when it hit the valley at 11.05 pm.",
+            "Though quakes are rare in the region, a magnitude 5.2 tremor destroyed the "
+            "valley's old town in 1954.",
+        ),
+        (
+            "وبلغت قوة الزلزال 6.4 درجة على مقياس ريختر وضرب الوادي قبل منتصف الليل.",
+            "ورغم ندرة الزلازل في المنطقة، دمر زلزال بقوة 5.2 درجة على مقياس ريختر البلدة "
+            "القديمة في الوادي عام 1954.",
+        ),
+    ],
+)
+def test_a_quake_of_another_year_is_no_link_even_close_in_meaning(a: str, b: str) -> None:
+    # Paired by meaning (the vectors of two sentences on quakes in one valley meet), the
+    # two magnitudes are two quakes' (one names another year): no link, not even a weak
+    # agreement an editor would read as one account.
+    relation = relate_claims(
+        claim_from_text(a),
+        claim_from_text(b, position=1),
+        learned_min_similarity=0.8,
+        meaning=0.55,
+        cosine=0.55,
+    )
+    assert relation.kind == "unrelated"
+
+
+def test_a_quake_of_another_year_keeps_a_figure_both_give() -> None:
+    # Both recall the 1954 quake's toll beside this one's magnitude: what they give alike
+    # keeps the pair (the rule is for claims of two events only).
+    relation = relate_claims(
+        claim_from_text("The magnitude 6.4 quake was the deadliest since 1954, when 1,200 died."),
+        claim_from_text(
+            "A magnitude 5.2 quake killed 1,200 people in the valley in 1954.", position=1
+        ),
+        learned_min_similarity=0.8,
+        meaning=0.55,
+        cosine=0.55,
+    )
+    assert relation.kind != "unrelated"
+
+
+@pytest.mark.parametrize(
     ("english", "kind"),
     [
         # The aligner pairs them by a percentage they share and vectors at 0.45: a report of

@@ -175,7 +175,9 @@ __all__ = [
 # / "وزير الصحة اللبناني حسن حمد": the same first word, the shorter's words in order).
 # relate-28: a ministry that names its country is one source in every language when the
 # country is one ("Lebanon's health minister" / "وزارة الصحة اللبنانية"; normalize.country_of).
-ENGINE_VERSION = "relate-28"
+# relate-29: two magnitudes of quakes of two years with nothing else given alike are no link,
+# not even a weak agreement (rules.FactComparison.another_event: the 1960 quake recalled).
+ENGINE_VERSION = "relate-29"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out
@@ -392,6 +394,17 @@ def _decide(
         return _Verdict("agreement", score, Reason.DISTINCT_QUANTITIES, differing)
     reason = Reason.SAME_FACTS if facts.matched else Reason.PARAPHRASE
     return _Verdict("agreement", score, reason, differing)
+
+
+def _another_event(pair: _Pair, facts: FactComparison) -> _Verdict | None:
+    """No link for two claims of two quakes of two years that give nothing else alike,
+    however alike their words (the 1960 Agadir quake recalled beside this year's); None
+    otherwise."""
+    if facts.another_event and not facts.shares_figure_or_date:
+        return _Verdict(
+            "unrelated", 1.0 - pair.similarity, Reason.LOW_OVERLAP, tuple(facts.differing)
+        )
+    return None
 
 
 def _weak_between_articles(
@@ -620,7 +633,7 @@ def relate_claims(
         pair.similarity >= learned_min_similarity and pair.small_swap
     ):
         probability = contradiction_probability(pair.va.normalized, pair.vb.normalized)
-    verdict = _decide(
+    verdict = _another_event(pair, facts) or _decide(
         pair,
         facts,
         finding,

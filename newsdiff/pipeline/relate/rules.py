@@ -214,6 +214,9 @@ class FactComparison:
     # words are set aside when measuring how much else the two claims share. Internal, never
     # in details.
     set_aside: list[str] = field(default_factory=list)
+    # Two magnitudes of quakes of two different years ("a magnitude 5.8 tremor ... in 1960"
+    # against this year's 6.8): the claims tell of two events. Internal.
+    another_event: bool = False
     # The words of the facts both claims give, as each wrote them ("100 million euros",
     # "109 million dollars"): a difference of wording they explain is none. Internal.
     matched_text: list[str] = field(default_factory=list)
@@ -424,9 +427,9 @@ def _compare_quantities(
                 # the words around the two figures say they measure one thing.
                 i, y = comparable[0]
                 difference = _quantity_difference(kind, x.fact, y.fact)
-                if not _same_measure(x.fact, y.fact, normalized) or (
-                    other_year and x.fact.subject == MAGNITUDE
-                ):
+                another_quake = other_year and x.fact.subject == MAGNITUDE
+                result.another_event = result.another_event or another_quake
+                if another_quake or not _same_measure(x.fact, y.fact, normalized):
                     result.distinct.append(difference)
                 elif i not in seen_b:
                     result.differ(Reason.VALUE_MISMATCH, difference, x.fact.value, y.fact.value)
