@@ -1662,6 +1662,23 @@ def test_a_range_and_a_bound_beyond_it_are_two_values_for_the_story() -> None:
             "The governor said fewer than 40,000 people were left homeless by the storm.",
             "contradiction",
         ),
+        # Two forecasts bounded from two sides: "up to" bounds a forecast too.
+        (
+            "The authority's chief said Egypt could ask for more than $1 billion in compensation.",
+            "The authority's chief said Egypt could ask for up to $1 billion in compensation.",
+            "contradiction",
+        ),
+        # Arabic ceilings: "لا تزيد على", "ما يصل إلى" (the feminine verb as the masculine).
+        (
+            "وقال رئيس الهيئة إن مصر تطالب بتعويضات تزيد على مليار دولار",
+            "وقال رئيس الهيئة إن مصر تطالب بتعويضات لا تزيد على مليار دولار",
+            "contradiction",
+        ),
+        (
+            "وقال المحافظ إن أكثر من 40 ألف شخص باتوا مشردين بسبب العاصفة",
+            "وقال المحافظ إن ما يصل إلى 40 ألف شخص باتوا مشردين بسبب العاصفة",
+            "contradiction",
+        ),
         # Bounds that meet keep the figure they share.
         (
             "The governor said at least 40,000 people had been left homeless by the storm.",
@@ -1684,6 +1701,15 @@ def test_one_figure_bounded_from_two_sides_conflicts_unless_the_bounds_meet(
     if kind == "contradiction":
         (difference,) = relation.details.differing
         assert difference.a.value.startswith(">") and difference.b.value.startswith("<")
+
+
+def test_a_bounded_forecast_never_conflicts_with_a_figure_that_is_none() -> None:
+    # What the chief said Egypt could ask for, against what it asked: no conflict.
+    relation = between_articles(
+        "The authority's chief said Egypt could ask for up to $1 billion in compensation.",
+        "The authority's chief said Egypt asked for more than $1 billion in compensation.",
+    )
+    assert relation.kind not in {"contradiction", "disputed"}
 
 
 @pytest.mark.parametrize(

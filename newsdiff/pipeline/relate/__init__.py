@@ -177,7 +177,10 @@ __all__ = [
 # country is one ("Lebanon's health minister" / "وزارة الصحة اللبنانية"; normalize.country_of).
 # relate-29: two magnitudes of quakes of two years with nothing else given alike are no link,
 # not even a weak agreement (rules.FactComparison.another_event: the 1960 quake recalled).
-ENGINE_VERSION = "relate-29"
+# relate-30: a forecast's bound is read ("could ask for up to $1 billion":
+# quantities.forecast_bound), so two forecasts bounded from two sides conflict; Arabic
+# ceilings "ما يصل إلى", "لا يزيد على" and the feminine "تزيد على", "لا تقل عن", "تقل عن".
+ENGINE_VERSION = "relate-30"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out

@@ -250,9 +250,9 @@ def hedge_of(normalized: str, fact: Fact) -> str:
     end_of_range = _range_end(tokens(normalized), words, start)
     if end_of_range:
         return end_of_range
-    for phrase, _ in _phrases_before(words, start, HEDGE_MAX_WORDS):
-        if phrase in HEDGES_BEFORE:
-            return str(HEDGES_BEFORE[phrase])
+    before = _hedge_before(words, start)
+    if before:
+        return before
     if _exceeded(words, start):
         return AT_LEAST
     # After the figure, or after the noun it counts ("60 ألف مشجع تقريبا").
@@ -262,6 +262,28 @@ def hedge_of(normalized: str, fact: Fact) -> str:
             if after in HEDGES_AFTER:
                 return str(HEDGES_AFTER[after])
     return ""
+
+
+def _hedge_before(words: Sequence[str], start: int) -> str:
+    """The hedge a phrase right before the figure at start puts on it (HEDGES_BEFORE), or ""."""
+    for phrase, _ in _phrases_before(words, start, HEDGE_MAX_WORDS):
+        if phrase in HEDGES_BEFORE:
+            return str(HEDGES_BEFORE[phrase])
+    return ""
+
+
+@lru_cache(maxsize=QUANTITY_CACHE_LIMIT)
+def forecast_bound(normalized: str, fact: Fact) -> str:
+    """AT_LEAST or AT_MOST when a forecast bounds its figure ("could ask for up to $1
+    billion", "could reach at least 20,000"), which hedge_of reads as a forecast only; else
+    "". Two forecasts bounded from two sides conflict as two counts would
+    (rules._compare_bounds)."""
+    found = locate(normalized, fact)
+    if found is None:
+        return ""
+    words, start, _ = found
+    hedge = _hedge_before(words, start)
+    return hedge if hedge in (AT_LEAST, AT_MOST) else ""
 
 
 @lru_cache(maxsize=QUANTITY_CACHE_LIMIT)

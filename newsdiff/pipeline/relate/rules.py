@@ -50,6 +50,7 @@ from newsdiff.pipeline.relate.quantities import (
     STRICT_BOUNDS,
     count_state,
     figure_words,
+    forecast_bound,
     hedge_of,
     is_change,
     locate,
@@ -611,14 +612,17 @@ _BOUND_SIGNS = {(ABOVE, True): ">", (BELOW, True): "<", (ABOVE, False): ">=", (B
 
 def _bound(quantity: _Quantity, normalized: str) -> tuple[str, bool] | None:
     """ABOVE or BELOW, and whether strictly, when the claim bounds the figure ("more than
-    300,000": above, strictly; "up to 300,000": below, not strictly); None for an exact or
-    approximate figure."""
+    300,000": above, strictly; "up to 300,000": below, not strictly; a forecast's too:
+    "could ask for up to $1 billion"); None for an exact or approximate figure."""
     strict = strict_bound(normalized, quantity.fact)
     if strict:
         return strict, True
-    if quantity.hedge == AT_LEAST:
+    hedge = quantity.hedge
+    if hedge == PROJECTION:
+        hedge = forecast_bound(normalized, quantity.fact)
+    if hedge == AT_LEAST:
         return ABOVE, False
-    if quantity.hedge == AT_MOST:
+    if hedge == AT_MOST:
         return BELOW, False
     return None
 
@@ -643,6 +647,8 @@ def _compare_bounds(
             if (
                 bound_x[0] == bound_y[0]
                 or not (bound_x[1] or bound_y[1])
+                # A forecast never conflicts with a figure that is none (quantities.PROJECTION).
+                or (x.hedge == PROJECTION) != (y.hedge == PROJECTION)
                 or not same_amount(x.fact, y.fact)
                 or not x.measures_as(y)
                 or not _same_measure(x.fact, y.fact, normalized)
