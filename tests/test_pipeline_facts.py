@@ -131,12 +131,30 @@ def test_money_keeps_surface_text() -> None:
         "وصل المدرب، البالغ من العمر ٦٤ عامًا، إلى المطار",
         "The coach, aged 64, arrived on Sunday.",
         "A 64-year-old farmer was injured.",
+        # In brackets right after the name.
+        "ودخل المدرب (64 عامًا) إلى أرض الملعب",
+        "ودخل المدرب (٦٤ عاما) إلى أرض الملعب",
+        "The coach Paul Martin (64) arrived on Sunday.",
     ],
 )
 def test_age(text: str) -> None:
     (age,) = only(text, "age")
     assert (age.value, age.unit, age.subject) == ("64", "year", "عمر")
     assert not only(text, "duration")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A bracket that numbers, or holds a duration, is no age.
+        ("The clause (2) was struck out by the court.", "number"),
+        ("ظلت السفينة عالقة (6 أيام) في القناة", "duration"),
+        ("وصدر بحقه حكم بالسجن (3 سنوات) بتهمة الاحتيال", "duration"),
+    ],
+)
+def test_a_bracket_that_is_no_age(text: str, kind: str) -> None:
+    assert not only(text, "age")
+    assert only(text, kind)
 
 
 def test_prison_term_and_time_served_have_different_subjects() -> None:

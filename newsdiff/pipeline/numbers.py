@@ -219,6 +219,12 @@ _AGE_WITHOUT_UNIT_RE = re.compile(
 _AGE_AFTER_RE = re.compile(
     rf"\s*(?:-\s*|\s)(?:{alternation(lang.merged_tuple('AGE_AFTER'), any_space=True)})(?!\w)"
 )
+# An age in brackets right after a name: "نيمار (31 عامًا)", "Nargeolet (77)": a number of
+# PARENTHESIS_AGE_DIGITS digits, alone or in years ("(2)" numbers a list, "(3 سنوات)" is
+# more often a duration).
+_NAME_THEN_BRACKET_RE = re.compile(r"[^\W\d_]\s*\(\s*$")
+_BRACKET_CLOSE_RE = re.compile(r"\s*\)")
+PARENTHESIS_AGE_DIGITS = 2
 _AGO_BEFORE_RE = re.compile(
     rf"(?<!\w)[وف]?(?:{alternation(lang.merged_tuple('AGO_BEFORE'))})"
     rf"(?:\s+(?:{alternation(lang.merged_tuple('AGO_HEDGES'), any_space=True)}))?\s*$"
@@ -694,7 +700,9 @@ def measure(folded: str, quantity: Quantity, published: dt.date | None) -> Measu
         if time_unit:
             unit = TIME_UNITS[time_unit["unit"]]
             quantity = replace(quantity, end=time_unit.end(), unit=unit)
-        elif _AGE_WITHOUT_UNIT_RE.search(_before(folded, quantity.start)):
+        elif _AGE_WITHOUT_UNIT_RE.search(_before(folded, quantity.start)) or _bracketed_age(
+            folded, quantity
+        ):
             value = format_decimal(quantity.value)
             return Measure(quantity.start, quantity.end, "age", value, "year", AGE_SUBJECT)
     if quantity.unit:
@@ -725,6 +733,20 @@ def count_or_number(folded: str, quantity: Quantity) -> Measure:
 
 def _before(folded: str, start: int) -> str:
     return folded[max(0, start - 40) : start]
+
+
+def _bracketed_age(folded: str, quantity: Quantity) -> bool:
+    """Whether the quantity (its unit read) is all a bracket right after a word holds, a
+    number of PARENTHESIS_AGE_DIGITS digits ("نيمار (31 عاما)", "Nargeolet (77)"): the way
+    news gives the age of the person just named. "(2)" numbers a list, "(6 أيام)" is a
+    duration."""
+    digits = [c for c in folded[quantity.start : quantity.end] if c.isdigit()]
+    return bool(
+        len(digits) == PARENTHESIS_AGE_DIGITS
+        and quantity.unit in ("", "year")
+        and _NAME_THEN_BRACKET_RE.search(_before(folded, quantity.start))
+        and _BRACKET_CLOSE_RE.match(folded, quantity.end)
+    )
 
 
 def _magnitude(folded: str, quantity: Quantity) -> Measure | None:
@@ -781,7 +803,11 @@ def _time(folded: str, quantity: Quantity, published: dt.date | None) -> Measure
     start, end, unit = quantity.start, quantity.end, quantity.unit
     value = format_decimal(quantity.value)
     age_after = _AGE_AFTER_RE.match(folded, end)
-    if unit == "year" and (_AGE_BEFORE_RE.search(_before(folded, start)) or age_after):
+    if unit == "year" and (
+        _AGE_BEFORE_RE.search(_before(folded, start))
+        or age_after
+        or _bracketed_age(folded, quantity)
+    ):
         age_end = age_after.end() if age_after else end
         return Measure(start, age_end, "age", value, "year", AGE_SUBJECT)
     ago = _ago(folded, quantity, published)
