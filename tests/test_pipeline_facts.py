@@ -135,6 +135,8 @@ def test_money_keeps_surface_text() -> None:
         "ودخل المدرب (64 عامًا) إلى أرض الملعب",
         "ودخل المدرب (٦٤ عاما) إلى أرض الملعب",
         "The coach Paul Martin (64) arrived on Sunday.",
+        # Set off by commas after the name.
+        "The club's former coach, 64, arrived on Sunday.",
     ],
 )
 def test_age(text: str) -> None:
@@ -150,9 +152,11 @@ def test_age(text: str) -> None:
         ("The clause (2) was struck out by the court.", "number"),
         ("ظلت السفينة عالقة (6 أيام) في القناة", "duration"),
         ("وصدر بحقه حكم بالسجن (3 سنوات) بتهمة الاحتيال", "duration"),
+        # Nor are numbers of a list set off by commas.
+        ("Pages 10, 12, 14 of the report were torn out.", "number"),
     ],
 )
-def test_a_bracket_that_is_no_age(text: str, kind: str) -> None:
+def test_a_bracket_or_commas_that_hold_no_age(text: str, kind: str) -> None:
     assert not only(text, "age")
     assert only(text, kind)
 

@@ -224,6 +224,10 @@ _AGE_AFTER_RE = re.compile(
 # more often a duration).
 _NAME_THEN_BRACKET_RE = re.compile(r"[^\W\d_]\s*\(\s*$")
 _BRACKET_CLOSE_RE = re.compile(r"\s*\)")
+# ... or set off by commas after a word, before another: "the former Barcelona player, 31, is"
+# (a list "10, 12, 14" has a number before; a date "June 21, 2023" four digits).
+_WORD_THEN_COMMA_RE = re.compile(r"[^\W\d_]\s*,\s*$")
+_COMMA_THEN_WORD_RE = re.compile(r"\s*,\s*[^\W\d_]")
 PARENTHESIS_AGE_DIGITS = 2
 _AGO_BEFORE_RE = re.compile(
     rf"(?<!\w)[وف]?(?:{alternation(lang.merged_tuple('AGO_BEFORE'))})"
@@ -700,8 +704,10 @@ def measure(folded: str, quantity: Quantity, published: dt.date | None) -> Measu
         if time_unit:
             unit = TIME_UNITS[time_unit["unit"]]
             quantity = replace(quantity, end=time_unit.end(), unit=unit)
-        elif _AGE_WITHOUT_UNIT_RE.search(_before(folded, quantity.start)) or _bracketed_age(
-            folded, quantity
+        elif (
+            _AGE_WITHOUT_UNIT_RE.search(_before(folded, quantity.start))
+            or _bracketed_age(folded, quantity)
+            or _appositive_age(folded, quantity)
         ):
             value = format_decimal(quantity.value)
             return Measure(quantity.start, quantity.end, "age", value, "year", AGE_SUBJECT)
@@ -733,6 +739,17 @@ def count_or_number(folded: str, quantity: Quantity) -> Measure:
 
 def _before(folded: str, start: int) -> str:
     return folded[max(0, start - 40) : start]
+
+
+def _appositive_age(folded: str, quantity: Quantity) -> bool:
+    """Whether a bare number of PARENTHESIS_AGE_DIGITS digits stands between two commas,
+    after a word and before another ("the former Barcelona player, 31, is"): the age of the
+    person just named."""
+    return bool(
+        quantity.end - quantity.start == PARENTHESIS_AGE_DIGITS
+        and _WORD_THEN_COMMA_RE.search(_before(folded, quantity.start))
+        and _COMMA_THEN_WORD_RE.match(folded, quantity.end)
+    )
 
 
 def _bracketed_age(folded: str, quantity: Quantity) -> bool:
