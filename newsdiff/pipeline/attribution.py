@@ -136,6 +136,14 @@ _HAD_SAID_RE = re.compile(
     rf"(?P<who>(?:\S+\s+){{1,{SOURCE_MAX_WORDS}}}?)(?:قد\s+)?"
     rf"(?:{alternation(_HAD_SAID_VERBS)})(?!\w)"
 )
+# ... or, in Arabic, puts it first after a word of contrast: "بينما الأمم المتحدة أشارت إلى
+# أن ...".
+_SUBJECT_FIRST_RE = re.compile(
+    rf"(?<!\w)[وف]?(?:{alternation(lang.merged_tuple('SUBJECT_FIRST_OPENERS'), any_space=True)})"
+    rf"\s+(?P<who>(?:\S+\s+){{1,{SOURCE_MAX_WORDS}}}?)"
+    rf"(?:{alternation(lang.merged_tuple('SAY_BEFORE_SOURCE'))})\s+"
+    rf"(?:{alternation(lang.merged_tuple('SUBJECT_FIRST_THAT'), any_space=True)})(?!\w)"
+)
 # ... or names it twice, a title and a name set apart by commas: "the health minister, Hamad
 # Hassan, said", "Marwan Abboud, the city's governor, told".
 _APPOSITIVE_BEFORE_RE = re.compile(
@@ -404,8 +412,9 @@ def _event_object(word: str) -> bool:
 
 
 def _had_said(folded: str) -> str:
-    """The source of "كان X (قد) قال": X, as a name (_name_words, _tidy)."""
-    found = _HAD_SAID_RE.search(folded)
+    """The source of "كان X (قد) قال" or of "بينما X قالت إن": X, as a name (_name_words,
+    _tidy)."""
+    found = _HAD_SAID_RE.search(folded) or _SUBJECT_FIRST_RE.search(folded)
     if not found:
         return ""
     split = [word.strip("\"',;") for word in found["who"].split()]

@@ -459,6 +459,11 @@ SAY_BEFORE_SOURCE = (
 # too in this form ("كانت السلطات الصحية قد قدرت ..."). Folded, without و / ف.
 HAD_WORDS = ("كان", "كانت", "كانوا")
 HAD_SAID_EXTRA = ("قدر", "قدرت", "قدروا")
+# Words that open a clause whose subject comes before its verb of saying, a contrast: "بينما
+# الأمم المتحدة أشارت إلى أن ...", "في حين المنظمة قالت إن ...". Folded.
+SUBJECT_FIRST_OPENERS = ("بينما", "فيما", "في حين")
+# What follows that verb, so that the words before it are its subject: "إن", "أن", "إلى أن".
+SUBJECT_FIRST_THAT = ("ان", "انه", "انها", "بان", "الي ان")
 # ... that come after it ("the Kremlin said"), and that introduce it only before a quote.
 SAY_AFTER_SOURCE: tuple[str, ...] = ()
 SAY_BEFORE_QUOTE: tuple[str, ...] = ()
