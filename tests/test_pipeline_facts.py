@@ -152,8 +152,10 @@ def test_age(text: str) -> None:
         ("The clause (2) was struck out by the court.", "number"),
         ("ظلت السفينة عالقة (6 أيام) في القناة", "duration"),
         ("وصدر بحقه حكم بالسجن (3 سنوات) بتهمة الاحتيال", "duration"),
-        # Nor are numbers of a list set off by commas.
+        # Nor are numbers of a list set off by commas, nor a fraction.
         ("Pages 10, 12, 14 of the report were torn out.", "number"),
+        ("The inflation rate, 3.5, was the highest in a decade.", "number"),
+        ("The contract of the coach (3.5 years) was extended.", "duration"),
     ],
 )
 def test_a_bracket_or_commas_that_hold_no_age(text: str, kind: str) -> None:

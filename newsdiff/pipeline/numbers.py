@@ -220,15 +220,15 @@ _AGE_AFTER_RE = re.compile(
     rf"\s*(?:-\s*|\s)(?:{alternation(lang.merged_tuple('AGE_AFTER'), any_space=True)})(?!\w)"
 )
 # An age in brackets right after a name: "نيمار (31 عامًا)", "Nargeolet (77)": a number of
-# PARENTHESIS_AGE_DIGITS digits, alone or in years ("(2)" numbers a list, "(3 سنوات)" is
-# more often a duration).
+# BARE_AGE_DIGITS digits, alone or in years ("(2)" numbers a list, "(3 سنوات)" is more often
+# a duration).
 _NAME_THEN_BRACKET_RE = re.compile(r"[^\W\d_]\s*\(\s*$")
 _BRACKET_CLOSE_RE = re.compile(r"\s*\)")
 # ... or set off by commas after a word, before another: "the former Barcelona player, 31, is"
 # (a list "10, 12, 14" has a number before; a date "June 21, 2023" four digits).
 _WORD_THEN_COMMA_RE = re.compile(r"[^\W\d_]\s*,\s*$")
 _COMMA_THEN_WORD_RE = re.compile(r"\s*,\s*[^\W\d_]")
-PARENTHESIS_AGE_DIGITS = 2
+BARE_AGE_DIGITS = 2
 _AGO_BEFORE_RE = re.compile(
     rf"(?<!\w)[وف]?(?:{alternation(lang.merged_tuple('AGO_BEFORE'))})"
     rf"(?:\s+(?:{alternation(lang.merged_tuple('AGO_HEDGES'), any_space=True)}))?\s*$"
@@ -741,12 +741,18 @@ def _before(folded: str, start: int) -> str:
     return folded[max(0, start - 40) : start]
 
 
+def _age_digits(quantity: Quantity) -> bool:
+    """Whether the quantity is a whole number of BARE_AGE_DIGITS digits (10 to 99)."""
+    value = quantity.value
+    return value == value.to_integral_value() and len(str(int(value))) == BARE_AGE_DIGITS
+
+
 def _appositive_age(folded: str, quantity: Quantity) -> bool:
-    """Whether a bare number of PARENTHESIS_AGE_DIGITS digits stands between two commas,
-    after a word and before another ("the former Barcelona player, 31, is"): the age of the
-    person just named."""
+    """Whether a bare number of BARE_AGE_DIGITS digits stands between two commas, after a
+    word and before another ("the former Barcelona player, 31, is"): the age of the person
+    just named."""
     return bool(
-        quantity.end - quantity.start == PARENTHESIS_AGE_DIGITS
+        _age_digits(quantity)
         and _WORD_THEN_COMMA_RE.search(_before(folded, quantity.start))
         and _COMMA_THEN_WORD_RE.match(folded, quantity.end)
     )
@@ -754,12 +760,11 @@ def _appositive_age(folded: str, quantity: Quantity) -> bool:
 
 def _bracketed_age(folded: str, quantity: Quantity) -> bool:
     """Whether the quantity (its unit read) is all a bracket right after a word holds, a
-    number of PARENTHESIS_AGE_DIGITS digits ("نيمار (31 عاما)", "Nargeolet (77)"): the way
-    news gives the age of the person just named. "(2)" numbers a list, "(6 أيام)" is a
+    number of BARE_AGE_DIGITS digits ("نيمار (31 عاما)", "Nargeolet (77)"): the way news
+    gives the age of the person just named. "(2)" numbers a list, "(6 أيام)" is a
     duration."""
-    digits = [c for c in folded[quantity.start : quantity.end] if c.isdigit()]
     return bool(
-        len(digits) == PARENTHESIS_AGE_DIGITS
+        _age_digits(quantity)
         and quantity.unit in ("", "year")
         and _NAME_THEN_BRACKET_RE.search(_before(folded, quantity.start))
         and _BRACKET_CLOSE_RE.match(folded, quantity.end)

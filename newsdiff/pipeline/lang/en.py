@@ -304,9 +304,10 @@ SAY_BEFORE_SOURCE: tuple[str, ...] = ()
 # ... that come after it ("the Kremlin said", and the denier: "Russia denied") ...
 # "كان X قد قال" (see ar.py): English words it with "had", after the source.
 HAD_WORDS: tuple[str, ...] = ()
+HAD_SAID_EXTRA: tuple[str, ...] = ()
+# "بينما X قالت إن" (see ar.py): English puts its sources first anyway.
 SUBJECT_FIRST_OPENERS: tuple[str, ...] = ()
 SUBJECT_FIRST_THAT: tuple[str, ...] = ()
-HAD_SAID_EXTRA: tuple[str, ...] = ()
 SAY_AFTER_SOURCE = ("said", "says", "told", "denied", "denies")
 # ... and that introduce the source only before a quote ('said "..."').
 SAY_BEFORE_QUOTE = ("said",)
