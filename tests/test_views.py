@@ -448,6 +448,18 @@ def test_claim_detail_full_page(client, story_with_links):
     assert 'lang="en" dir="ltr"' in html
 
 
+def test_claim_detail_names_the_other_outlet_without_brackets_of_its_own(client, story_with_links):
+    # An outlet's name may hold brackets ("Al Chourouk (Tunisia)"): the caption must not
+    # wrap it in another pair.
+    other = story_with_links["claims"]["b2"].article.outlet
+    other.name, other.native_name = "Al Chourouk (Tunisia)", ""
+    other.save()
+    claim = story_with_links["claims"]["a2"]  # its counterpart is b2
+    html = client.get(reverse("claim_detail", args=[claim.id]), headers=HTMX).content.decode()
+    assert "Al Chourouk (Tunisia)</a>" in html
+    assert "Al Chourouk (Tunisia)</a>)" not in html
+
+
 def test_claim_detail_only_here(client, story_with_links):
     claim = story_with_links["claims"]["a3"]
     html = client.get(reverse("claim_detail", args=[claim.id]), headers=HTMX).content.decode()
