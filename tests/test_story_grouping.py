@@ -6,6 +6,7 @@ the tests."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import itertools
 from collections.abc import Iterator
@@ -189,7 +190,8 @@ def test_articles_stored_before_vectors_are_encoded_and_indexed_once_on_realign(
 def test_each_article_is_indexed_under_its_rarest_words() -> None:
     _ingest(["transfer-1"])
     keys = list(ArticleKey.objects.values_list("key", flat=True))
-    words = [key for key in keys if not key.startswith(grouping.FIGURE_KEY_PREFIX)]
+    prefixes = (grouping.FIGURE_KEY_PREFIX, grouping.AGE_KEY_PREFIX, grouping.MONEY_KEY_PREFIX)
+    words = [key for key in keys if not key.startswith(prefixes)]
     assert 0 < len(words) <= grouping.INDEX_WORDS
     # The rare names of the story, not the common words, are what it is filed under.
     assert any("brandvik" in key for key in keys)
@@ -352,3 +354,116 @@ Volunteers brought water and tents from neighbouring towns."""
         evidence.best_claims >= grouping.MIN_CLAIM_COSINE
         and evidence.words >= grouping.SAME_LANGUAGE_MIN_WORDS
     )
+
+
+SIGNING_EN = """Harbour City signed the Brazilian striker Tavo Mendes from Lyon on Tuesday.
+The 27-year-old will earn an annual salary of 80 million euros over two seasons, the club said.
+Lyon thanked the forward for six years at the club."""
+PRESENTATION_EN = """Fireworks lit the Northgate stadium as fans met their new star on Saturday.
+Mendes, 27, waved to the crowd wearing a blue scarf.
+He is expected to be paid about $88 million a year, according to sources in the city."""
+SIGNING_AR = """أعلن نادي المرفأ تعاقده مع المهاجم البرازيلي تافو منديز القادم من ليون يوم الثلاثاء.
+وسيحصل منديز (27 عاما) على راتب سنوي يبلغ 80 مليون يورو لمدة موسمين.
+وشكر ليون اللاعب على ست سنوات قضاها في النادي."""
+PRESENTATION_AR = """أضاءت الألعاب النارية سماء ملعب الشمال حين استقبلت الجماهير نجمها مساء السبت.
+ولوّح اللاعب البالغ من العمر 27 عاما للجماهير وهو يرتدي وشاحا أزرق.
+ويتوقع أن يحصل على نحو 88 مليون دولار سنويا بحسب مصادر في المدينة."""
+
+
+def _by_words_or_lead(evidence: grouping.StoryEvidence) -> bool:
+    """The test without the quantities: what the words (or, across languages, the leads) and
+    the claims say."""
+    if evidence.cross_language:
+        return (
+            evidence.best_claims >= grouping.CROSS_LANGUAGE_MIN_CLAIM
+            and evidence.lead >= grouping.CROSS_LANGUAGE_MIN_LEAD
+        )
+    return (
+        evidence.best_claims >= grouping.MIN_CLAIM_COSINE
+        and evidence.words >= grouping.SAME_LANGUAGE_MIN_WORDS
+    )
+
+
+@pytest.mark.parametrize(
+    ("signing", "presentation"),
+    [
+        ((SIGNING_EN, "en"), (PRESENTATION_EN, "en")),
+        ((SIGNING_AR, "ar"), (PRESENTATION_AR, "ar")),
+        ((SIGNING_EN, "en"), (PRESENTATION_AR, "ar")),
+    ],
+    ids=["en", "ar", "en-ar"],
+)
+def test_a_report_that_gives_two_quantities_alike_tells_the_same_story(
+    signing: tuple[str, str], presentation: tuple[str, str]
+) -> None:
+    # The presentation recalls the player's age and his pay, in dollars where the signing
+    # gave euros; their words barely meet.
+    a, va = _signature(*signing)
+    b, vb = _signature(*presentation)
+    evidence = grouping.story_evidence(a, va, b, vb)
+    assert not _by_words_or_lead(evidence)
+    assert evidence.shared_quantities == 2
+    assert evidence.same_story
+    reverse = grouping.story_evidence(b, vb, a, va)
+    assert (reverse.shared_quantities, reverse.same_story) == (2, True)
+    # One quantity alike (another pay) is not enough.
+    other_pay = presentation[0].replace("88", "50")
+    c, vc = _signature(other_pay, presentation[1])
+    evidence = grouping.story_evidence(a, va, c, vc)
+    assert evidence.shared_quantities == 1
+    assert evidence.same_story == _by_words_or_lead(evidence)
+
+
+def test_quantities_alike_do_not_join_two_events() -> None:
+    a, va = _signature(SIGNING_EN, "en")
+    b, vb = _signature(PRESENTATION_EN, "en")
+    a = dataclasses.replace(a, published=dt.date(2023, 8, 15))
+    b = dataclasses.replace(b, published=dt.date(2025, 1, 30))
+    evidence = grouping.story_evidence(a, va, b, vb)
+    assert evidence.shared_quantities == 2 and evidence.another_event
+    assert not evidence.same_story
+
+
+def test_a_signature_stored_before_quantities_were_read_gives_none() -> None:
+    a, va = _signature(SIGNING_EN, "en")
+    b, vb = _signature(PRESENTATION_EN, "en")
+    assert grouping.ArticleSignature.from_json(b.to_json(), b.lead).quantities == b.quantities
+    stored = b.to_json()
+    del stored["quantities"]
+    old = grouping.ArticleSignature.from_json(stored, b.lead)
+    assert old.quantities is None
+    assert grouping.story_evidence(a, va, old, vb).shared_quantities == 0
+
+
+@pytest.mark.parametrize("first_signing", [True, False])
+def test_a_presentation_joins_the_signing_story_at_ingest(first_signing: bool) -> None:
+    pages = [(SIGNING_AR, "Al Marfa Daily"), (PRESENTATION_AR, "North Sport")]
+    for text, outlet in pages if first_signing else reversed(pages):
+        article_ingest(raw_text=text, outlet_name=outlet)
+    assert Story.objects.count() == 1
+    assert Story.objects.get().article_count == 2
+
+
+def test_amounts_taken_for_one_share_an_index_key() -> None:
+    """Whatever the amount, two that units.same_amount takes for one (converted, rounded)
+    are filed under a common key, so that each finds the other among all stored articles."""
+    from decimal import Decimal
+
+    from newsdiff.pipeline.types import Fact
+    from newsdiff.pipeline.units import same_amount
+
+    for step in range(200):
+        dollars = Decimal(1000) * Decimal("1.07") ** step
+        for ratio in ("1", "0.99", "0.95", "0.9", "0.86"):
+            usd = ("money", str(dollars.quantize(Decimal(1))), "USD", "")
+            euros = (dollars * Decimal(ratio) / Decimal("1.10")).quantize(Decimal(1))
+            eur = ("money", str(euros), "EUR", "")
+            assert same_amount(Fact(*usd), Fact(*eur))
+            keys = (
+                grouping.quantity_keys(frozenset([usd])),
+                grouping.quantity_keys(frozenset([eur])),
+            )
+            assert keys[0] & keys[1], (usd, eur)
+    # An age is filed under itself.
+    assert grouping.quantity_keys(frozenset([("age", "31", "year", "")])) == {"~31"}
+    assert not grouping.quantity_keys(frozenset([("count", "31", "", "fans")]))
