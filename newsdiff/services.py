@@ -344,6 +344,55 @@ def stories_same_as(
     return [story_id for story_id, _ in sorted(linked.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
+def stories_regroup() -> list[tuple[Story, list[str]]]:
+    """Join the stored stories that the same-story test now joins (after an upgrade of
+    pipeline.grouping): every stored article meets the others again through the index, as a
+    new one would, and the stories it passes the test with are merged into its own and
+    realigned. Stories are never split (editors' reviews stay with their links). Call it once
+    every story's signatures are current (after realigning them all).
+
+    Returns each story that took others in, with the slugs of those it took.
+    """
+    encoder = encoder_get()
+    joined: dict[int, list[str]] = {}
+    pks = list(
+        Article.objects.filter(encoder=encoder.name).order_by("id").values_list("id", flat=True)
+    )
+    for pk in pks:
+        with transaction.atomic():
+            _grouping_lock()
+            row = (
+                Article.objects.filter(pk=pk, lead_vector__isnull=False)
+                .values_list("story_id", "signature", "lead_vector")
+                .first()
+            )
+            if row is None:
+                continue
+            story_id, stored, lead_blob = row
+            signature = ArticleSignature.from_json(
+                stored, _stored_vectors([lead_blob], encoder.dim)[0]
+            )
+            blobs = Claim.objects.filter(article_id=pk).order_by("position")
+            vectors = _stored_vectors(list(blobs.values_list("vector", flat=True)), encoder.dim)
+            same = stories_same_as(signature=signature, claim_vectors=vectors, encoder=encoder)
+            others = [
+                s for s in Story.objects.filter(pk__in=same).order_by("id") if s.pk != story_id
+            ]
+            if not others:
+                continue
+            story = Story.objects.get(pk=story_id)
+            stories_merge(into=story, others=others)
+            taken = [*joined.pop(story.pk, [])]
+            for other in others:
+                taken += [other.slug, *joined.pop(other.pk, [])]
+            joined[story.pk] = taken
+    result = []
+    for story in Story.objects.filter(pk__in=joined).order_by("id"):
+        story_realign(story=story)
+        result.append((story, joined[story.pk]))
+    return result
+
+
 def stories_merge(*, into: Story, others: Sequence[Story]) -> Story:
     """Move the articles (and editors' reviews) of other stories into one and delete them;
     the caller realigns the merged story."""

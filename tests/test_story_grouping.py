@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 import numpy as np
 import pytest
+from django.db.models import F
 
 from newsdiff import services
 from newsdiff.models import Article, ArticleKey, Claim, ClaimLink, Story
@@ -467,3 +468,38 @@ def test_amounts_taken_for_one_share_an_index_key() -> None:
     # An age is filed under itself.
     assert grouping.quantity_keys(frozenset([("age", "31", "year", "")])) == {"~31"}
     assert not grouping.quantity_keys(frozenset([("count", "31", "", "fans")]))
+
+
+def test_regroup_joins_stories_the_grouping_now_joins_and_never_splits() -> None:
+    # Stored apart (as an older grouping left them, or an admin's named stories), with an
+    # unrelated story beside them.
+    article_ingest(raw_text=SIGNING_AR, outlet_name="Al Marfa Daily", story_slug="signing")
+    article_ingest(raw_text=PRESENTATION_AR, outlet_name="North Sport", story_slug="night")
+    _ingest(["bank"])
+    assert Story.objects.count() == 3
+
+    joined = services.stories_regroup()
+
+    assert [(story.slug, taken) for story, taken in joined] == [("signing", ["night"])]
+    assert Story.objects.count() == 2
+    story = Story.objects.get(slug="signing")
+    assert story.article_count == 2
+    # The joined story was realigned whole: its two reports are linked.
+    assert ClaimLink.objects.filter(story=story).exclude(article_a=F("article_b")).exists()
+    # Nothing more to join the second time.
+    assert services.stories_regroup() == []
+
+
+def test_realign_all_joins_the_stories_and_says_so() -> None:
+    import io
+
+    from django.core.management import call_command
+
+    article_ingest(raw_text=SIGNING_EN, outlet_name="Harbour Herald", story_slug="signing")
+    article_ingest(raw_text=PRESENTATION_EN, outlet_name="City Sport", story_slug="night")
+    out = io.StringIO()
+    call_command("realign", "--story", "night", stdout=out)
+    assert Story.objects.count() == 2 and "joined" not in out.getvalue()
+    call_command("realign", "--all", stdout=out)
+    assert "signing: joined night" in out.getvalue()
+    assert list(Story.objects.values_list("slug", flat=True)) == ["signing"]

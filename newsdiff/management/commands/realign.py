@@ -1,4 +1,5 @@
-"""manage.py realign : re-run the engine on stories (after an engine upgrade, say)."""
+"""manage.py realign : re-run the engine on stories (after an engine upgrade, say); with --all,
+also join the stories that the same-story test now joins."""
 
 from __future__ import annotations
 
@@ -7,13 +8,14 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from newsdiff.models import Story
-from newsdiff.services import story_realign
+from newsdiff.services import stories_regroup, story_realign
 
 
 class Command(BaseCommand):
     help = (
         "Recompute the links of stories with the current engine (claims read by an older "
-        "engine have their facts and sources read again); editors' decisions are kept."
+        "engine have their facts and sources read again); editors' decisions are kept. With "
+        "--all, stories that the current grouping tells as one are then joined."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -38,3 +40,6 @@ class Command(BaseCommand):
                 f"{counts.updated_count} figures updated over time, "
                 f"{counts.only_here_count} details only one outlet reports"
             )
+        if options["all"]:
+            for story, taken in stories_regroup():
+                self.stdout.write(f"{story.slug}: joined {', '.join(taken)}")
