@@ -1882,3 +1882,45 @@ def test_a_figure_told_of_two_days_is_no_update_of_what_never_changes() -> None:
     a = "On Tuesday the company said the trip cost $250,000 per person."
     b = "On Wednesday the company said the trip cost $300,000 per person."
     assert between_articles(a, b, None, None).kind == "contradiction"
+
+
+UN_BOATS_EN = "The UN humanitarian office said rescue teams in the port city need more boats."
+UN_BOATS_AR = (
+    "قال مكتب الأمم المتحدة للشؤون الإنسانية إن فرق الإنقاذ في المدينة الساحلية تحتاج إلى"
+    " مزيد من القوارب."
+)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "c"),
+    [
+        (
+            UN_BOATS_EN,
+            "The city's mayor said rescue teams in the port city were working through the night.",
+            "Rescue teams in the port city were working through the night.",
+        ),
+        (
+            UN_BOATS_AR,
+            "قال رئيس بلدية المدينة إن فرق الإنقاذ في المدينة الساحلية عملت طوال الليل.",
+            "وعملت فرق الإنقاذ في المدينة الساحلية طوال الليل.",
+        ),
+    ],
+    ids=["en", "ar"],
+)
+def test_two_voices_that_share_no_figure_are_one_report_only_when_close_in_meaning(
+    a: str, b: str, c: str
+) -> None:
+    # The UN office and the mayor each say something of the rescue: two voices, sharing no
+    # figure or date, make one report only if they mean nearly the same.
+    def relation(x: str, y: str, cosine: float) -> str:
+        return relate_claims(
+            claim_from_text(x),
+            claim_from_text(y, position=1),
+            learned_min_similarity=0.8,
+            cosine=cosine,
+        ).kind
+
+    assert relation(a, b, 0.45) == "unrelated"
+    assert relation(a, b, 0.6) == "agreement"
+    # The outlet's own words against a quoted source: the article floor only.
+    assert relation(a, c, 0.45) == "agreement"
