@@ -407,6 +407,13 @@ def test_a_report_that_gives_two_quantities_alike_tells_the_same_story(
     assert evidence.same_story
     reverse = grouping.story_evidence(b, vb, a, va)
     assert (reverse.shared_quantities, reverse.same_story) == (2, True)
+    # Two round figures alike (a pay of 90 million dollars beside 80 million euros) may meet
+    # by chance: one given precisely is asked for.
+    round_pay = presentation[0].replace("88", "90")
+    d, vd = _signature(round_pay, presentation[1])
+    evidence = grouping.story_evidence(a, va, d, vd)
+    assert evidence.shared_quantities == 2 and not evidence.precise_quantity
+    assert evidence.same_story == _by_words_or_lead(evidence)
     # One quantity alike (another pay) is not enough.
     other_pay = presentation[0].replace("88", "50")
     c, vc = _signature(other_pay, presentation[1])

@@ -20,11 +20,12 @@ unlike a frequency count of what happens to be stored), and the sentence vector 
   distinctive: 11,300 dead and 10,100 missing) and one pair of their claims comes close in
   meaning (FIGURES_MIN_CLAIM_COSINE): two reports of one toll, one worded for the wire and
   one rewritten;
-- whatever their words, they give at least SHARED_QUANTITIES quantities alike, precise or
-  not (the same age, a salary of "100 million euros" and "109 million dollars", two counts
-  of one thing), and one pair of their claims comes closer in meaning than unrelated stories'
-  claims do (QUANTITIES_MIN_CLAIM_COSINE): a report of a star's presentation that recalls his
-  age and pay, beside the report of his signing.
+- whatever their words, they give at least SHARED_QUANTITIES quantities alike (the same
+  age, a salary of "100 million euros" and "109 million dollars", two counts of one thing),
+  one of them precise on either side (facts.distinctive: round figures meet by chance), and
+  one pair of their claims comes closer in meaning than unrelated stories' claims do
+  (QUANTITIES_MIN_CLAIM_COSINE): a report of a star's presentation that recalls his age and
+  pay, beside the report of his signing.
 
 Except: two articles published more than EVENT_MAX_DAYS apart tell of two events, however
 close their words (a ship grounded in the same canal two years later). And an article whose
@@ -70,7 +71,7 @@ from typing import Any
 import numpy as np
 
 from newsdiff.pipeline.encode import Vectors
-from newsdiff.pipeline.facts import distinctive_values, extract_facts, years_named
+from newsdiff.pipeline.facts import distinctive, distinctive_values, extract_facts, years_named
 from newsdiff.pipeline.normalize import STOPWORDS, light_stem, normalized, tokens, word_zipf
 from newsdiff.pipeline.types import QUANTITY_KINDS, ClaimDraft, Fact
 from newsdiff.pipeline.units import (
@@ -295,27 +296,36 @@ def _money(quantities: frozenset[tuple[str, str, str, str]]) -> list[Fact]:
 
 def _met(
     xs: frozenset[tuple[str, str, str, str]], ys: frozenset[tuple[str, str, str, str]]
-) -> set[tuple[str, str, str]]:
+) -> tuple[set[tuple[str, str, str]], bool]:
     """The quantities of xs (kind, value, unit) that ys gives alike: money the same amount in
-    one currency or two (units.same_amount), any other the same value of the same thing."""
+    one currency or two (units.same_amount), any other the same value of the same thing; and
+    whether one of those meetings gives a precise figure (facts.distinctive) on either side."""
     others = {_exact_key(*q) for q in ys if q[0] != "money"}
-    met = {(k, v, u) for k, v, u, s in xs if k != "money" and _exact_key(k, v, u, s) in others}
+    met: set[tuple[str, str, str]] = set()
+    precise = False
+    for k, v, u, s in xs:
+        if k != "money" and _exact_key(k, v, u, s) in others:
+            met.add((k, v, u))
+            precise = precise or distinctive(Fact(kind=k, value=v, unit=u))
     their_money = _money(ys)
     for x in _money(xs):
-        if any(
-            (x.unit == y.unit or convertible(x.unit, y.unit)) and same_amount(x, y)
-            for y in their_money
-        ):
-            met.add((x.kind, x.value, x.unit))
-    return met
+        for y in their_money:
+            if (x.unit == y.unit or convertible(x.unit, y.unit)) and same_amount(x, y):
+                met.add((x.kind, x.value, x.unit))
+                precise = precise or distinctive(x) or distinctive(y)
+    return met, precise
 
 
-def shared_quantities(a: ArticleSignature, b: ArticleSignature) -> int:
-    """How many quantities the two give alike: counted on each side (one amount may meet two
-    of the other's) and the smaller count kept, so that the test stays symmetric."""
+def shared_quantities(a: ArticleSignature, b: ArticleSignature) -> tuple[int, bool]:
+    """How many quantities the two give alike, counted on each side (one amount may meet two
+    of the other's) and the smaller count kept, so that the test stays symmetric; and whether
+    one of them is given precisely by either (round figures meet by chance: two players of
+    one age signed for 100 and 90 million euros)."""
     if not a.quantities or not b.quantities:
-        return 0
-    return min(len(_met(a.quantities, b.quantities)), len(_met(b.quantities, a.quantities)))
+        return 0, False
+    met_a, precise = _met(a.quantities, b.quantities)
+    met_b, _ = _met(b.quantities, a.quantities)
+    return min(len(met_a), len(met_b)), precise
 
 
 def words_cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -336,6 +346,7 @@ class StoryEvidence:
     cross_language: bool = False
     shared_figures: int = 0  # precise figures both give
     shared_quantities: int = 0  # quantities both give alike, precise or not
+    precise_quantity: bool = False  # one of them given precisely (facts.distinctive) by either
     # Published too far apart, or a title names a year the other article never does.
     another_event: bool = False
 
@@ -347,6 +358,7 @@ class StoryEvidence:
             return False
         if (
             self.shared_quantities >= SHARED_QUANTITIES
+            and self.precise_quantity
             and self.best_claims >= QUANTITIES_MIN_CLAIM_COSINE
         ):
             return True
@@ -363,6 +375,7 @@ def story_evidence(
 ) -> StoryEvidence:
     same_language = a.language == b.language
     best = float((a_claims @ b_claims.T).max()) if len(a_claims) and len(b_claims) else 0.0
+    quantities, precise = shared_quantities(a, b)
     return StoryEvidence(
         words=words_cosine(a.words, b.words) if same_language else 0.0,
         # Within one language the words decide; the lead speaks across languages only.
@@ -370,6 +383,7 @@ def story_evidence(
         best_claims=best,
         cross_language=not same_language,
         shared_figures=len(a.figures & b.figures),
-        shared_quantities=shared_quantities(a, b),
+        shared_quantities=quantities,
+        precise_quantity=precise,
         another_event=another_event(a, b),
     )
