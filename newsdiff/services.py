@@ -294,6 +294,13 @@ def _stored_vectors(blobs: Sequence[bytes | memoryview | None], dim: int) -> Vec
     return stack_from_bytes([bytes(b) for b in blobs if b is not None], dim)
 
 
+def _stored_signature(
+    stored: dict[str, Any], lead_blob: bytes | memoryview | None, dim: int
+) -> ArticleSignature:
+    """An article's grouping signature as stored, with its lead vector."""
+    return ArticleSignature.from_json(stored, _stored_vectors([lead_blob], dim)[0])
+
+
 def stories_same_as(
     *, signature: ArticleSignature, claim_vectors: Vectors, encoder: Encoder
 ) -> list[int]:
@@ -337,7 +344,7 @@ def stories_same_as(
     for pk, story_id, stored, lead_blob in Article.objects.filter(pk__in=candidates).values_list(
         "id", "story_id", "signature", "lead_vector"
     ):
-        other = ArticleSignature.from_json(stored, _stored_vectors([lead_blob], encoder.dim)[0])
+        other = _stored_signature(stored, lead_blob, encoder.dim)
         other_claims = _stored_vectors(vectors[pk], encoder.dim)
         if story_evidence(signature, claim_vectors, other, other_claims).same_story:
             linked[story_id] += 1
@@ -369,9 +376,7 @@ def stories_regroup() -> list[tuple[Story, list[str]]]:
             if row is None:
                 continue
             story_id, stored, lead_blob = row
-            signature = ArticleSignature.from_json(
-                stored, _stored_vectors([lead_blob], encoder.dim)[0]
-            )
+            signature = _stored_signature(stored, lead_blob, encoder.dim)
             blobs = Claim.objects.filter(article_id=pk).order_by("position")
             vectors = _stored_vectors(list(blobs.values_list("vector", flat=True)), encoder.dim)
             same = stories_same_as(signature=signature, claim_vectors=vectors, encoder=encoder)
@@ -382,7 +387,7 @@ def stories_regroup() -> list[tuple[Story, list[str]]]:
                 continue
             story = Story.objects.get(pk=story_id)
             stories_merge(into=story, others=others)
-            taken = [*joined.pop(story.pk, [])]
+            taken = joined.pop(story.pk, [])
             for other in others:
                 taken += [other.slug, *joined.pop(other.pk, [])]
             joined[story.pk] = taken

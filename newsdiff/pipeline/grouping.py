@@ -168,8 +168,8 @@ class ArticleSignature:
     quantities: frozenset[tuple[str, str, str, str]] | None = None
 
     def index_keys(self) -> list[str]:
-        """The article's rarest words, under which the index files it (heaviest first), and
-        its precise figures."""
+        """The article's rarest words, under which the index files it (heaviest first), its
+        precise figures, and its ages and amounts of money (quantity_keys)."""
         ranked = sorted(self.words.items(), key=lambda kv: (-kv[1], kv[0]))
         figures = sorted(FIGURE_KEY_PREFIX + value for value in self.figures)
         quantities = sorted(quantity_keys(self.quantities or frozenset()))
@@ -294,37 +294,27 @@ def _money(quantities: frozenset[tuple[str, str, str, str]]) -> list[Fact]:
     return [Fact(kind=k, value=v, unit=u) for k, v, u, _s in sorted(quantities) if k == "money"]
 
 
-def _met(
-    xs: frozenset[tuple[str, str, str, str]], ys: frozenset[tuple[str, str, str, str]]
-) -> tuple[set[tuple[str, str, str]], bool]:
-    """The quantities of xs (kind, value, unit) that ys gives alike: money the same amount in
-    one currency or two (units.same_amount), any other the same value of the same thing; and
-    whether one of those meetings gives a precise figure (facts.distinctive) on either side."""
-    others = {_exact_key(*q) for q in ys if q[0] != "money"}
-    met: set[tuple[str, str, str]] = set()
-    precise = False
-    for k, v, u, s in xs:
-        if k != "money" and _exact_key(k, v, u, s) in others:
-            met.add((k, v, u))
-            precise = precise or distinctive(Fact(kind=k, value=v, unit=u))
-    their_money = _money(ys)
-    for x in _money(xs):
-        for y in their_money:
-            if (x.unit == y.unit or convertible(x.unit, y.unit)) and same_amount(x, y):
-                met.add((x.kind, x.value, x.unit))
-                precise = precise or distinctive(x) or distinctive(y)
-    return met, precise
-
-
 def shared_quantities(a: ArticleSignature, b: ArticleSignature) -> tuple[int, bool]:
-    """How many quantities the two give alike, counted on each side (one amount may meet two
-    of the other's) and the smaller count kept, so that the test stays symmetric; and whether
-    one of them is given precisely by either (round figures meet by chance: two players of
-    one age signed for 100 and 90 million euros)."""
+    """How many quantities the two give alike (money the same amount in one currency or two,
+    units.same_amount; any other the same value of the same thing), counted on each side (one
+    amount may meet two of the other's) and the smaller count kept, so that the test stays
+    symmetric; and whether one of them is given precisely by either (facts.distinctive: round
+    figures meet by chance, two players of one age signed for 100 and 90 million euros)."""
     if not a.quantities or not b.quantities:
         return 0, False
-    met_a, precise = _met(a.quantities, b.quantities)
-    met_b, _ = _met(b.quantities, a.quantities)
+    exact = {_exact_key(*q) for q in a.quantities if q[0] != "money"} & {
+        _exact_key(*q) for q in b.quantities if q[0] != "money"
+    }
+    met_a = {(k, v, u) for k, v, u, _s in exact}
+    met_b = set(met_a)
+    precise = any(distinctive(Fact(kind=k, value=v, unit=u)) for k, v, u in met_a)
+    their_money = _money(b.quantities)
+    for x in _money(a.quantities):
+        for y in their_money:
+            if (x.unit == y.unit or convertible(x.unit, y.unit)) and same_amount(x, y):
+                met_a.add((x.kind, x.value, x.unit))
+                met_b.add((y.kind, y.value, y.unit))
+                precise = precise or distinctive(x) or distinctive(y)
     return min(len(met_a), len(met_b)), precise
 
 
