@@ -938,7 +938,7 @@ NEGATION_CLITICS = ("و", "ف", "ب", "ل")
 NEGATION_CONTRACTIONS: frozenset[str] = frozenset()
 
 # Negations of the one word after them: "غير معتاد" (unusual) negates "معتاد" only.
-WORD_NEGATIONS = ("غير",)
+WORD_NEGATIONS = ("غير", "دون", "بدون")
 # Negations that say what a thing is not ("تيتان غواصة سياحية وليست غواصة عسكرية"): the word
 # after them names another thing, which the claim does not speak of. A claim that says "the
 # Titan is not a submarine, it lacks the power to return to port" negates nothing of "a
@@ -1035,6 +1035,9 @@ DENIAL_VERDICTS = (
     "غير مثبت",
     "غير مثبته",
 )
+# Verbs that deny when a word of reports (DENIAL_CUES) follows them closely ("كذّب التقارير",
+# "فنّد الأنباء"): alone, "كذب" is also a lie.
+DENIAL_BEFORE_CUES = ("كذب", "كذبت", "فند", "فندت", "يفند", "تفند")
 # Words of reports and of calling something so (folded, without their article or clitic):
 # a verdict shortly after one of them is about a report.
 DENIAL_CUES = frozenset(

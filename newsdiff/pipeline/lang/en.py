@@ -710,7 +710,10 @@ MATCH_STOPWORDS = frozenset(
 # --------------------------------------------------------------------------- relate
 
 # Negations beyond NEGATIONS that the relate stage counts.
-EXTRA_NEGATIONS = frozenset("cannot without deny denied denies nor".split())
+EXTRA_NEGATIONS = frozenset(
+    """cannot without deny denied denies nor neither nothing reject rejects rejected rejecting
+    refuse refuses refused refusing""".split()
+)
 NEGATION_CLITICS: tuple[str, ...] = ()
 # Negations the tokenizer splits in two, as "word word": didn't -> "didn t". Only the pair
 # negates: "won" and "can" alone are words of their own ("the team won").
@@ -735,7 +738,7 @@ NEGATION_CONTRACTIONS = frozenset(
 )
 
 # Negations of the one word after them ("non essential").
-WORD_NEGATIONS = ("non",)
+WORD_NEGATIONS = ("non", "without")
 # Polarity (relate/polarity.py): phrases that negate what follows them (see ar.py).
 NEGATING_PHRASES = (
     "stop short of",
@@ -770,7 +773,8 @@ NOT_NEGATIONS = ("not only", "no doubt")
 IDENTITY_NEGATIONS = ("not a", "not an")
 # Words that deny a report or a claim (see ar.py).
 DENIAL_WORDS = frozenset(
-    "deny denies denied denying denial denials refute refutes refuted rebut rebutted".split()
+    """deny denies denied denying denial denials refute refutes refuted rebut rebutted debunk
+    debunks debunked debunking""".split()
 )
 # Verdicts that call a report false, read as a denial after a word of DENIAL_CUES (see ar.py).
 DENIAL_VERDICTS = (
@@ -789,6 +793,23 @@ DENIAL_VERDICTS = (
     "without basis",
 )
 # Words of reports and of calling something so: a verdict shortly after one is about a report.
+# Verbs that deny when a word of reports follows them closely ("shut down claims", "rubbished
+# the reports"): alone they shut down a port or dismiss a coach (see ar.py).
+DENIAL_BEFORE_CUES = (
+    "shut down",
+    "shuts down",
+    "shutdown",
+    "shot down",
+    "rubbish",
+    "rubbishes",
+    "rubbished",
+    "dismiss",
+    "dismisses",
+    "dismissed",
+    "quash",
+    "quashes",
+    "quashed",
+)
 DENIAL_CUES = frozenset(
     """report reports claim claims allegation allegations story stories article news
     accusation accusations rumour rumours rumor rumors called calling described describing

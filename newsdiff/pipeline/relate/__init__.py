@@ -30,13 +30,20 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsdiff.pipeline import lang
 from newsdiff.pipeline.align import MEANING_QUANTITY_COSINE, share_a_fact
 from newsdiff.pipeline.attribution import same_source
 from newsdiff.pipeline.facts import casualty_counts, claim_from_text
-from newsdiff.pipeline.normalize import alternation, light_stem, name_key, normalize_text, tokens
+from newsdiff.pipeline.normalize import (
+    ARABIC_RE,
+    alternation,
+    light_stem,
+    name_key,
+    normalize_text,
+    tokens,
+)
 from newsdiff.pipeline.numbers import MAGNITUDE
 from newsdiff.pipeline.relate.metrics import format_scores, relation_scores
 from newsdiff.pipeline.relate.model import (
@@ -53,6 +60,7 @@ from newsdiff.pipeline.relate.rules import (
     compare_facts,
     contradiction_rule,
     equivalent,
+    word_swap,
 )
 from newsdiff.pipeline.relate.words import ClaimView, containment, diff, similarity, view
 from newsdiff.pipeline.types import (
@@ -182,13 +190,25 @@ __all__ = [
 # ceilings "ما يصل إلى", "لا يزيد على" and the feminine "تزيد على", "لا تقل عن", "تقل عن".
 # relate-31: two claims quoting two different sources, with no figure or date in common, are
 # one report only from TWO_SOURCES_MIN_COSINE.
-ENGINE_VERSION = "relate-31"
+# relate-32: two claims that both negate or deny never conflict by polarity, however their
+# negations fall ("nothing agreed with any club" / "neither signed nor agreed"); "without",
+# "دون", "بدون" negate the one word after them; "nothing", "neither", "reject", "refuse"
+# negate; a verb before a word of reports denies ("shut down claims", "كذّب التقارير",
+# "debunked"); a run of lower-case English words in place of another is no name swapped but
+# an uncertain pair (a weak agreement: "ends the league" / "finished the league"); between
+# articles the learned model judges Arabic pairs only.
+ENGINE_VERSION = "relate-32"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out
 # a conflict, and nothing more; the pair is a possible match, below the story page's weak-link
 # line (comparison.WEAK_LINK_SCORE), so it joins no agreement group. Hand-set.
 DISTINCT_QUANTITIES_SCORE = 0.45
+# Confidence of "agreement" for two sentences equal but for a run of lower-case English words
+# ("approved the budget" / "rejected the budget"; "ends the season" / "finishes the season"):
+# no names, so no substitution (rules.word_swap), and the learned model does not read English
+# between articles; the pair is a possible match, below the weak-link line. Hand-set.
+UNCERTAIN_SWAP_SCORE = DISTINCT_QUANTITIES_SCORE
 # An update is a value_mismatch on these fact kinds only, between articles published on two
 # different dates: counts of people or things (a toll, the missing, the displaced) are
 # revised as a story unfolds. Money, ages, durations, percentages, years and dates stay
@@ -216,6 +236,9 @@ _EARLIER_RE = re.compile(
 # or two words corrupted; claims of two articles that differ more are two sentences, where
 # its probability is no evidence of a conflict (corpus: every such call was false).
 MAX_LEARNED_SWAP = 2
+# ... and only on two Arabic claims, the language of its training pairs: it reads stems, and an
+# English one-word rewrite ("before Lionel ends the league" / "finished the league") is
+# outside what it learnt (a synonym swapped reads to it as ANS's swapped word).
 # Between articles, two claims that share no fact are one report only if they share at least
 # this much of their content (ANS's low-overlap cut, 0.2, is for rewrites of one headline).
 ARTICLE_MIN_SIMILARITY = 0.3
@@ -409,6 +432,11 @@ def _decide(
         return _Verdict("agreement", score, Reason.DISTINCT_QUANTITIES, differing)
     reason = Reason.SAME_FACTS if facts.matched else Reason.PARAPHRASE
     return _Verdict("agreement", score, reason, differing)
+
+
+def _in_model_language(claim: ClaimDraft) -> bool:
+    """Whether the claim is written in Arabic, the learned model's language."""
+    return bool(ARABIC_RE.search(claim.text))
 
 
 def _another_event(pair: _Pair, facts: FactComparison) -> _Verdict | None:
@@ -648,7 +676,10 @@ def relate_claims(
     # its probability (half the cost of a pair) would decide nothing, and is not computed.
     probability: float | None = None
     if learned_min_similarity <= 0 or (
-        pair.similarity >= learned_min_similarity and pair.small_swap
+        pair.similarity >= learned_min_similarity
+        and pair.small_swap
+        and _in_model_language(a)
+        and _in_model_language(b)
     ):
         probability = contradiction_probability(pair.va.normalized, pair.vb.normalized)
     verdict = _another_event(pair, facts) or _decide(
@@ -663,6 +694,9 @@ def relate_claims(
         story_words,
         bool(a.attribution and b.attribution and not one_source(a, b)),
     )
+    if verdict.kind == "agreement" and word_swap(a, b, pair.va, pair.vb):
+        # A word for another, no name: a synonym or an opposite, which no rule tells apart.
+        verdict = replace(verdict, score=min(verdict.score, UNCERTAIN_SWAP_SCORE))
 
     kind, reason = verdict.kind, verdict.reason
     published: tuple[dt.date | None, dt.date | None] = (None, None)

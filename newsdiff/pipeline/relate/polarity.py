@@ -6,19 +6,21 @@ verbs that negate without a negation word ("stop short of", "امتنع عن"), 
 claim's negation of something the other never mentions flip the pair. A claim's polarity
 here has two parts:
 
-- **a denial**: a word of denying ("نفى", "denied") or a verdict calling a report false that
+- **a denial**: a word of denying ("نفى", "denied"), a verdict calling a report false that
   follows a word of reports or of calling ("وصف التقرير بأنه مفبرك", "the report looks
-  fake"), unless a negation stands right before it ("لم ينف", "did not deny"). A denial
-  speaks of all the claim says, and two denials agree.
+  fake"), or a verb that denies what a word of reports right after it names ("shut down
+  claims", "كذّب التقارير"), unless a negation stands right before it ("لم ينف", "did not
+  deny"). A denial speaks of all the claim says, and two denials agree.
 - **negations**: each negation word or negating phrase ("لم", "didn't", "stop short of", "لا
   تصل إلى حد" counted once) with its scope, the content words right after it.
 
 A claim is negative towards another when it denies, or one of its negations has in scope
 words the other claim also has. Two claims conflict when one is clearly negative towards the
-other (it denies, or a negation has two shared words in scope) and the other is not negative
-towards it at all (no denial, no negation with a shared word in scope): a claim that negates
-one thing and another that negates something else do not conflict, and neither do two
-claims that both negate, however differently the negations fall. Nor does a claim that says
+other (it denies, or a negation has two shared words in scope) and the other denies nothing
+and negates nothing at all: two claims that both negate do not conflict, however differently
+the negations fall ("there is nothing agreed with any club" / "neither verbal, nor signed,
+nor agreed"; "travelled without the club's approval" / "did not get the club's permission"),
+nor does a denial against a claim that negates something of its own. Nor does a claim that says
 its subject is not what the other claim speaks of ("the Titan is a submersible, not a
 submarine: it lacks the power to return to port" / "a submarine has the power to return to
 port"). Word lists are in pipeline/lang.
@@ -68,6 +70,12 @@ DENIAL_VERDICTS: tuple[tuple[str, ...], ...] = tuple(
     tuple(tokens(phrase)) for phrase in lang.merged_tuple("DENIAL_VERDICTS")
 )
 DENIAL_CUES = lang.merged_set("DENIAL_CUES")
+# ... and a verb of DENIAL_BEFORE_CUES denies when a cue comes at most this many tokens after
+# it ("shut down the viral claims", "rubbished the newspaper's reports").
+DENIAL_BEFORE_CUES: tuple[tuple[str, ...], ...] = tuple(
+    tuple(tokens(phrase)) for phrase in lang.merged_tuple("DENIAL_BEFORE_CUES")
+)
+DENIAL_CUE_AFTER_WINDOW = 4
 # Negations of the one word after them ("غير معتاد": unusual, not "not usual on the cover").
 WORD_NEGATIONS = lang.merged_set("WORD_NEGATIONS")
 # Negation words that negate nothing in a phrase: "لا تزال" (still), "لا سيما" (especially).
@@ -87,6 +95,11 @@ class Polarity:
     denies: bool
     # The stems each negation of the claim has in scope.
     scopes: tuple[tuple[str, ...], ...]
+
+    @property
+    def negative(self) -> bool:
+        """Whether the claim denies or negates anything at all."""
+        return self.denies or bool(self.scopes)
 
     def negative_towards(self, other: ClaimView, shared: int = NEGATION_SCOPE_SHARED) -> bool:
         """Whether the claim denies, or negates at least ``shared`` words (all, if its scope
@@ -115,9 +128,9 @@ def polarity_conflict(a: ClaimView, b: ClaimView) -> PolarityConflict | None:
     """Whether one claim is clearly negative towards the other, and the other not at all
     (nor about what the negative claim says its subject is not)."""
     pa, pb = polarity(a), polarity(b)
-    if pa.negative_towards(b) and not pb.negative_towards(a, shared=1):
+    if pa.negative_towards(b) and not pb.negative:
         return None if _not_its_subject(a, b) else PolarityConflict(denial=pa.denies)
-    if pb.negative_towards(a) and not pa.negative_towards(b, shared=1):
+    if pb.negative_towards(a) and not pa.negative:
         return None if _not_its_subject(b, a) else PolarityConflict(denial=pb.denies)
     return None
 
@@ -227,6 +240,17 @@ class _Reader:
         if n and self.cued(i):
             self.take(i, n)
             self.denies = True
+            return
+        n = _phrase_at(self.toks, i, _DENIAL_BEFORE_CUE_INDEX)
+        if n and any(map(_is_cue, self.toks[i + n : i + n + DENIAL_CUE_AFTER_WINDOW])):
+            self.take(i, n)
+            # "did not dismiss the reports" denies nothing and negates nothing, as "did not
+            # deny" (words are read after phrases: its negation is taken here).
+            for j in range(max(0, i - NEGATED_DENIAL_GAP), i):
+                if not self.used[j] and (length := _negation_at(self.toks, j)):
+                    self.take(j, length)
+                    return
+            self.denies = True
 
     def cued(self, i: int) -> bool:
         """Whether a cue comes shortly before the verdict at token i. An Arabic noun without
@@ -277,6 +301,7 @@ class _Reader:
 _NEGATING_INDEX = _phrase_index(NEGATING_PHRASES)
 _IDENTITY_INDEX = _phrase_index(IDENTITY_NEGATIONS)
 _VERDICT_INDEX = _phrase_index(DENIAL_VERDICTS)
+_DENIAL_BEFORE_CUE_INDEX = _phrase_index(DENIAL_BEFORE_CUES)
 
 
 @lru_cache(maxsize=VIEW_CACHE_LIMIT)

@@ -958,12 +958,46 @@ def opposite_direction(
 
 
 def slot_substitution(a: ClaimDraft, b: ClaimDraft, va: ClaimView, vb: ClaimView) -> Finding | None:
-    """One name swapped for another in an otherwise equal sentence.
+    """One name swapped for another in an otherwise equal sentence (_swapped_words). In Latin
+    script a name is capitalised: two runs in lower case are no names (word_swap)."""
+    swapped = _swapped_words(a, b, va, vb)
+    if swapped is None or swapped.lower_case:
+        return None
+    kind, reason = NAME_RULES[0] if swapped.place else NAME_RULES[1]
+    difference = FactDifference(
+        kind,
+        FactValue(kind, swapped.words_a, text=swapped.words_a),
+        FactValue(kind, swapped.words_b, text=swapped.words_b),
+    )
+    return Finding(reason=reason, differing=(difference,))
 
-    The two content token sequences must differ by exactly one replaced run of at most
-    SLOT_MAX_WORDS words that are not spelling variants of each other, numbers or direction
-    words (those are the other rules' business).
-    """
+
+def word_swap(a: ClaimDraft, b: ClaimDraft, va: ClaimView, vb: ClaimView) -> bool:
+    """Whether the two sentences are equal but for a run of lower-case Latin words, in place
+    of one another ("before the striker ends the season" / "finishes the season"; "approved
+    the budget" / "rejected the budget"): no names, so no substitution, but the rules cannot
+    tell a synonym from an opposite."""
+    swapped = _swapped_words(a, b, va, vb)
+    return swapped is not None and swapped.lower_case
+
+
+@dataclass(frozen=True, slots=True)
+class _Swap:
+    """The run of words one sentence has in place of the other's, as written."""
+
+    words_a: str
+    words_b: str
+    place: bool  # after a word of place ("in", "في"): a place for a place
+
+    @property
+    def lower_case(self) -> bool:
+        return _lower_latin(self.words_a) and _lower_latin(self.words_b)
+
+
+def _swapped_words(a: ClaimDraft, b: ClaimDraft, va: ClaimView, vb: ClaimView) -> _Swap | None:
+    """The one run of at most SLOT_MAX_WORDS words the two content token sequences differ by,
+    if they differ by exactly one, and its words are not spelling variants of each other,
+    numbers, direction words or words of saying (those are the other rules' business)."""
     if len(va.content) < SLOT_MIN_WORDS or not _few_words_apart(va.content, vb.content):
         return None
     matcher = SequenceMatcher(a=va.content, b=vb.content, autojunk=False)
@@ -971,7 +1005,7 @@ def slot_substitution(a: ClaimDraft, b: ClaimDraft, va: ClaimView, vb: ClaimView
     if len(edits) != 1 or edits[0][0] != "replace":
         return None
     _, i1, i2, j1, j2 = edits[0]
-    if i2 - i1 > SLOT_MAX_WORDS or j2 - j1 > SLOT_MAX_WORDS or len(va.content) < SLOT_MIN_WORDS:
+    if i2 - i1 > SLOT_MAX_WORDS or j2 - j1 > SLOT_MAX_WORDS:
         return None
     left, right = va.content[i1:i2], vb.content[j1:j2]
     if any(soft_in(light_stem(w), [light_stem(v) for v in right]) for w in left):
@@ -992,16 +1026,19 @@ def slot_substitution(a: ClaimDraft, b: ClaimDraft, va: ClaimView, vb: ClaimView
         # "وتابع:" / "وقال المحافظ إن" / "the president said": who says it, or how, which
         # attribution compares.
         return None
-    is_place = _after_locative(va, i1) or (
+    place = _after_locative(va, i1) or (
         left[0].startswith(LOCATIVE_CLITICS) and right[0].startswith(LOCATIVE_CLITICS)
     )
-    kind, reason = NAME_RULES[0] if is_place else NAME_RULES[1]
-    words_a = surface_words(va, a.text, va.content_at[i1], va.content_at[i2 - 1])
-    words_b = surface_words(vb, b.text, vb.content_at[j1], vb.content_at[j2 - 1])
-    difference = FactDifference(
-        kind, FactValue(kind, words_a, text=words_a), FactValue(kind, words_b, text=words_b)
+    return _Swap(
+        surface_words(va, a.text, va.content_at[i1], va.content_at[i2 - 1]),
+        surface_words(vb, b.text, vb.content_at[j1], vb.content_at[j2 - 1]),
+        place,
     )
-    return Finding(reason=reason, differing=(difference,))
+
+
+def _lower_latin(words: str) -> bool:
+    """Words in Latin script, none capitalised."""
+    return not ARABIC_RE.search(words) and words == words.lower()
 
 
 def _few_words_apart(a: Sequence[str], b: Sequence[str]) -> bool:
