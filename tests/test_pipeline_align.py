@@ -754,3 +754,31 @@ def test_pairs_kept_for_their_figures_take_no_place_of_a_claim_s_other_pairs() -
     matches = align_claims(story, vectors=vectors, languages=["ar"] + ["en"] * 5, limit=4)
     assert (0, 0, 1, 5) in pairs(matches)
     assert {(0, 0, 1, y) for y in range(5)} <= pairs(matches)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # Their words share nothing but the trucks: paired by meaning, as casualties are.
+        (
+            ["كانت 120 شاحنة تنتظر عند المعبر الحدودي يوم الثلاثاء", "وأغلقت السلطات الطريق"],
+            [
+                "ازدحام كبير اليوم الجمعة، إذ تصطف 340 شاحنة أمام البوابة في انتظار دورها",
+                "ويعمل الموظفون على مدار الساعة",
+            ],
+        ),
+        (
+            ["On Tuesday, 120 trucks were waiting at the border crossing", "The road was closed"],
+            [
+                "Long queues on Friday: 340 trucks stood at the crossing gate waiting for their"
+                " turn",
+                "Staff are working around the clock",
+            ],
+        ),
+    ],
+)
+def test_two_counts_of_one_thing_on_two_named_weekdays_are_an_update(
+    first: list[str], second: list[str]
+) -> None:
+    # Undated articles: each claim tells of the weekday it names, two different days.
+    assert _casualty_links(first, second, [None, None]).get((0, 0)) == "updated"

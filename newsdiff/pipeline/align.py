@@ -30,7 +30,7 @@ from rapidfuzz.distance import Indel
 
 from newsdiff.pipeline import lang
 from newsdiff.pipeline.encode import Vectors, similarity_matrix
-from newsdiff.pipeline.facts import casualty_counts, distinctive_values
+from newsdiff.pipeline.facts import casualty_counts, counted_things, distinctive_values
 from newsdiff.pipeline.normalize import (
     ARABIC_RE,
     STOPWORDS,
@@ -106,6 +106,10 @@ FIGURE_POSTING_CAP = 200
 # places that limit gives a claim's other pairs.
 CASUALTY_MIN_COSINE = 0.3
 CASUALTY_PARTNERS = 3
+# Claims of two articles that count one named thing ("185 سفينة" / "369 سفينة") with no figure
+# in common are paired the same way, nearer in meaning (COUNTED_MIN_COSINE), and not kept
+# beyond the limit: a noun is less sure to be one thing than a state of casualties.
+COUNTED_MIN_COSINE = 0.45
 # A claim that gives a length (a vessel's, a wave's, a distance) is paired with the nearest
 # claim of another article giving each other length that may be the same one told two ways
 # (units.lengths_differ: "a 21-foot vessel", "the vessel ... is 22 feet long"), when their
@@ -501,6 +505,30 @@ def _offsets(articles: Sequence[Sequence[ClaimDraft]]) -> np.ndarray:
     return np.concatenate([[0], np.cumsum([len(claims) for claims in articles])])
 
 
+def _counted_candidates(
+    articles: Sequence[Sequence[ClaimDraft]], vectors: Sequence[Vectors], only: int | None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs of claims of two articles that count one named thing (facts.counted_things)
+    with no figure in common, each claim with its CASUALTY_PARTNERS nearest such claims
+    (COUNTED_MIN_COSINE), as (flat claim of the lower article, of the higher, cosine)."""
+    postings: dict[str, list[_Row]] = {}
+    for a, claims in enumerate(articles):
+        if not len(vectors[a]):
+            continue
+        for x, claim in enumerate(claims):
+            for subject, given in counted_things(claim.facts).items():
+                postings.setdefault(subject, []).append((a, x, given))
+    offsets = _offsets(articles)
+    found: dict[tuple[int, int], float] = {}
+    for rows in postings.values():
+
+        def choose(i: int, near: list[int], rows: list[_Row] = rows) -> list[int]:
+            return [j for j in near if not rows[i][2] & rows[j][2]][:CASUALTY_PARTNERS]
+
+        found.update(_chosen_pairs(rows, vectors, offsets, only, COUNTED_MIN_COSINE, choose))
+    return _as_candidates([(p, q, c) for (p, q), c in sorted(found.items())])
+
+
 def _casualty_candidates(
     articles: Sequence[Sequence[ClaimDraft]], vectors: Sequence[Vectors], only: int | None
 ) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray], set[tuple[int, int]]]:
@@ -665,8 +693,11 @@ def align_claims(
         by_figure = _figure_candidates(articles, vectors, only)
         by_casualties, always = _casualty_candidates(articles, vectors, only)
         by_lengths, lengths_kept = _length_candidates(articles, vectors, only)
+        by_count = _counted_candidates(articles, vectors, only)
         always |= lengths_kept
-        va, vb, cosine = _merged_candidates(by_meaning, by_figure, by_casualties, by_lengths)
+        va, vb, cosine = _merged_candidates(
+            by_meaning, by_figure, by_casualties, by_lengths, by_count
+        )
         words_found = {pair: i for i, pair in enumerate(zip(ia.tolist(), ib.tolist(), strict=True))}
         found_at = [
             words_found.get(pair, -1) for pair in zip(va.tolist(), vb.tolist(), strict=True)

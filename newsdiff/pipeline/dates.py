@@ -308,6 +308,12 @@ def _weekdays(folded: str, published: dt.date) -> Iterator[FoundDate]:
         yield FoundDate(match.start(), match.end(), day.isoformat(), subject=WEEKDAY)
 
 
+def weekdays_named(folded: str) -> frozenset[int]:
+    """The weekdays a text names ("يوم الأربعاء", "on Sunday", "الاثنين الماضي"), Monday 0,
+    whether or not its publication date is known."""
+    return frozenset(WEEKDAYS[match["weekday"]] for match in _WEEKDAY_RE.finditer(folded))
+
+
 def _day_offset(match: re.Match[str]) -> int:
     return RELATIVE_DAYS[" ".join(match["word"].split())]
 

@@ -559,6 +559,21 @@ def distinctive(fact: Fact) -> bool:
     return len(digits) >= DISTINCTIVE_DIGITS
 
 
+def counted_things(facts: Sequence[Fact]) -> dict[str, frozenset[str]]:
+    """The figures a claim gives for each thing it counts by name ("185 سفينة", "369 ships"
+    waiting; not the casualties of casualty_counts, not lengths): {the noun's stem: figures}."""
+    counts: dict[str, set[str]] = {}
+    for fact in facts:
+        if (
+            fact.kind == "count"
+            and len(fact.subject) >= 3
+            and not fact.subject.startswith("#")
+            and length_unit(fact) is None
+        ):
+            counts.setdefault(fact.subject, set()).add(fact.value)
+    return {subject: frozenset(values) for subject, values in counts.items()}
+
+
 def distinctive_values(facts: Sequence[Fact]) -> frozenset[tuple[str, str]]:
     """(value, unit) of a claim's distinctive quantities, counts and bare numbers alike."""
     return frozenset((f.value, f.unit) for f in facts if distinctive(f))

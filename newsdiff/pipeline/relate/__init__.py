@@ -35,6 +35,7 @@ from dataclasses import dataclass, replace
 from newsdiff.pipeline import lang
 from newsdiff.pipeline.align import MEANING_QUANTITY_COSINE, share_a_fact
 from newsdiff.pipeline.attribution import same_source
+from newsdiff.pipeline.dates import weekdays_named
 from newsdiff.pipeline.facts import casualty_counts, claim_from_text
 from newsdiff.pipeline.normalize import (
     ARABIC_RE,
@@ -197,7 +198,11 @@ __all__ = [
 # "debunked"); a run of lower-case English words in place of another is no name swapped but
 # an uncertain pair (a weak agreement: "ends the league" / "finished the league"); between
 # articles the learned model judges Arabic pairs only.
-ENGINE_VERSION = "relate-32"
+# relate-33: claims of two articles that count one named thing with no figure in common
+# ("185 سفينة" / "369 سفينة" waiting) are paired by meaning, as casualties are
+# (align.COUNTED_MIN_COSINE); a claim of an undated article tells of the weekdays it names
+# ("يوم الأربعاء"), so two counts told of two weekdays are an update.
+ENGINE_VERSION = "relate-33"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out
@@ -627,11 +632,17 @@ def _dates_told(claim: ClaimDraft) -> frozenset[str]:
 
 
 def _weekdays_told(claim: ClaimDraft) -> frozenset[str]:
-    """The weekdays (Monday "0") a claim's times of day and full dates are told of."""
+    """The weekdays (Monday "0") a claim's times of day and full dates are told of, or, in a
+    claim that gives no full date (its article's date unknown), the weekdays it names ("يوم
+    الأربعاء، كانت 185 سفينة تنتظر")."""
     days = {f.subject for f in claim.facts if f.kind in ("time", "daypart") and f.subject}
-    for value in _dates_told(claim):
+    dates = _dates_told(claim)
+    for value in dates:
         with suppress(ValueError):
             days.add(str(dt.date.fromisoformat(value).weekday()))
+    if not dates:
+        normalized = claim.normalized or normalize_text(claim.text)
+        days |= {str(day) for day in weekdays_named(normalized)}
     return frozenset(days)
 
 
