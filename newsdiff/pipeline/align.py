@@ -445,22 +445,25 @@ def _figure_candidates(
     return _as_candidates(found)
 
 
-def _casualty_postings(
-    articles: Sequence[Sequence[ClaimDraft]], vectors: Sequence[Vectors]
-) -> dict[str, list[tuple[int, int, frozenset[str]]]]:
-    """For each state of casualties ("#dead" ...), the claims that count it: (article,
-    claim, the figures it gives)."""
-    postings: dict[str, list[tuple[int, int, frozenset[str]]]] = {}
+_Row = tuple[int, int, frozenset[Any]]  # (article, claim, the figures it gives)
+
+
+def _count_postings(
+    articles: Sequence[Sequence[ClaimDraft]],
+    vectors: Sequence[Vectors],
+    counts: Callable[[Sequence[Fact]], Mapping[str, frozenset[str]]],
+) -> dict[str, list[_Row]]:
+    """For each thing counted as counts reads a claim's facts (a state of casualties,
+    "#dead" ...: facts.casualty_counts; a named thing: facts.counted_things), the claims
+    that count it: (article, claim, the figures it gives)."""
+    postings: dict[str, list[_Row]] = {}
     for a, claims in enumerate(articles):
         if not len(vectors[a]):
             continue
         for x, claim in enumerate(claims):
-            for subject, given in casualty_counts(claim.facts).items():
+            for subject, given in counts(claim.facts).items():
                 postings.setdefault(subject, []).append((a, x, given))
     return postings
-
-
-_Row = tuple[int, int, frozenset[Any]]  # (article, claim, the figures it gives)
 
 
 def _chosen_pairs(
@@ -511,16 +514,9 @@ def _counted_candidates(
     """Pairs of claims of two articles that count one named thing (facts.counted_things)
     with no figure in common, each claim with its CASUALTY_PARTNERS nearest such claims
     (COUNTED_MIN_COSINE), as (flat claim of the lower article, of the higher, cosine)."""
-    postings: dict[str, list[_Row]] = {}
-    for a, claims in enumerate(articles):
-        if not len(vectors[a]):
-            continue
-        for x, claim in enumerate(claims):
-            for subject, given in counted_things(claim.facts).items():
-                postings.setdefault(subject, []).append((a, x, given))
     offsets = _offsets(articles)
     found: dict[tuple[int, int], float] = {}
-    for rows in postings.values():
+    for rows in _count_postings(articles, vectors, counted_things).values():
 
         def choose(i: int, near: list[int], rows: list[_Row] = rows) -> list[int]:
             return [j for j in near if not rows[i][2] & rows[j][2]][:CASUALTY_PARTNERS]
@@ -539,7 +535,7 @@ def _casualty_candidates(
     else their claims meet."""
     offsets = _offsets(articles)
     found: dict[tuple[int, int], float] = {}
-    for subject, rows in _casualty_postings(articles, vectors).items():
+    for subject, rows in _count_postings(articles, vectors, casualty_counts).items():
 
         def choose(
             i: int, near: list[int], rows: list[_Row] = rows, magnitude: bool = subject == MAGNITUDE
