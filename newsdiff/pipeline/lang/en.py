@@ -792,7 +792,6 @@ DENIAL_VERDICTS = (
     "without foundation",
     "without basis",
 )
-# Words of reports and of calling something so: a verdict shortly after one is about a report.
 # Verbs that deny when a word of reports follows them closely ("shut down claims", "rubbished
 # the reports"): alone they shut down a port or dismiss a coach (see ar.py).
 DENIAL_BEFORE_CUES = (
@@ -810,6 +809,7 @@ DENIAL_BEFORE_CUES = (
     "quashes",
     "quashed",
 )
+# Words of reports and of calling something so: a verdict shortly after one is about a report.
 DENIAL_CUES = frozenset(
     """report reports claim claims allegation allegations story stories article news
     accusation accusations rumour rumours rumor rumors called calling described describing

@@ -240,10 +240,10 @@ _EARLIER_RE = re.compile(
 # most this many words (stems) the other lacks: its training pairs are headlines with one
 # or two words corrupted; claims of two articles that differ more are two sentences, where
 # its probability is no evidence of a conflict (corpus: every such call was false).
+# It speaks only on two Arabic claims, the language of its training pairs: it reads stems,
+# and an English one-word rewrite ("before Lionel ends the league" / "finished the league")
+# is outside what it learnt (a synonym swapped reads to it as ANS's swapped word).
 MAX_LEARNED_SWAP = 2
-# ... and only on two Arabic claims, the language of its training pairs: it reads stems, and an
-# English one-word rewrite ("before Lionel ends the league" / "finished the league") is
-# outside what it learnt (a synonym swapped reads to it as ANS's swapped word).
 # Between articles, two claims that share no fact are one report only if they share at least
 # this much of their content (ANS's low-overlap cut, 0.2, is for rewrites of one headline).
 ARTICLE_MIN_SIMILARITY = 0.3

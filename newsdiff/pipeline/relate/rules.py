@@ -977,6 +977,8 @@ def word_swap(a: ClaimDraft, b: ClaimDraft, va: ClaimView, vb: ClaimView) -> boo
     of one another ("before the striker ends the season" / "finishes the season"; "approved
     the budget" / "rejected the budget"): no names, so no substitution, but the rules cannot
     tell a synonym from an opposite."""
+    if ARABIC_RE.search(a.text) or ARABIC_RE.search(b.text):
+        return False  # no capitals to tell a name by
     swapped = _swapped_words(a, b, va, vb)
     return swapped is not None and swapped.lower_case
 
