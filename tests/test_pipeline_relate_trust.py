@@ -220,6 +220,12 @@ def test_two_denials_of_one_report_agree(a: str, b: str) -> None:
         ("وقالت الوزارة إن الخبر عار عن الصحة", True),
         ("The ministry called the report fake", True),
         ("Russia denied the report", True),
+        ("رد المتحدث مؤكدا أن ما تم نشره بشأن موافقة اللاعب على الانضمام للنادي أخبار مزيفة", True),
+        (
+            "رد المتحدث مؤكدا أن ما تم نشره بشأن موافقة المهاجم سامي على الانضمام لنادي الاتحاد"
+            " أخبار مزيفة",
+            True,
+        ),
         # A false charge, forged papers: adjectives, no verdict on a report.
         ("سجنت الناشطة بتهمة نشر أخبار كاذبة", False),
         ("The activist was jailed for spreading fake news", False),
@@ -281,6 +287,31 @@ def test_a_report_and_its_denial_are_disputed(a: str, b: str, source_a: str, sou
     for relation in both_ways(a, b):
         assert (relation.kind, relation.reason) == ("disputed", Reason.NEGATION), relation
         assert (relation.details.source_a, relation.details.source_b) == (source_a, source_b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "But in a statement on Tuesday, the striker's agent described the newspaper report as"
+            ' "fake news".',
+            "A newspaper report released on Tuesday claimed that the striker's move to the club is"
+            ' a "done deal", with the contract to be signed next month.',
+        ),
+        (
+            "نفى والد المهاجم سامي كافة الأنباء التي ربطته بالرحيل والانتقال إلى صفوف نادي الاتحاد"
+            " في الفترة المقبلة.",
+            "كشفت صحيفة فرنسية أن نادي الاتحاد يأمل في إقناع المهاجم سامي بالانتقال إلى الدوري بعقد"
+            " لمدة عامين.",
+        ),
+    ],
+)
+def test_a_denial_and_a_plain_claim_with_few_words_in_common_are_no_agreement(
+    a: str, b: str
+) -> None:
+    # The report it denies, or another thing: never one account of it, and too few words in
+    # common for the rules to set them against each other. No link.
+    assert between_articles(a, b).kind == "unrelated"
 
 
 def test_a_source_that_says_and_denies_one_thing_contradicts_itself() -> None:

@@ -1039,10 +1039,12 @@ DENIAL_VERDICTS = (
 # "فنّد الأنباء"): alone, "كذب" is also a lie.
 DENIAL_BEFORE_CUES = ("كذب", "كذبت", "فند", "فندت", "يفند", "تفند")
 # Words of reports and of calling something so (folded, without their article or clitic):
-# a verdict shortly after one of them is about a report.
+# a verdict shortly after one of them is about a report. "نشره" (published it: "ما تم نشره
+# ... أخبار مزيفة") speaks of a report; a bare "نشر أخبار كاذبة" is a charge.
 DENIAL_CUES = frozenset(
     """تقرير تقارير خبر انباء اخبار معلومات روايه قصه ادعاءات مزاعم اتهامات وصف وصفت يصف
-    تصف وصفه وصفها وصفته اعتبر اعتبرت يعتبر تعتبر تصنيف صنف صنفت""".split()
+    تصف وصفه وصفها وصفته اعتبر اعتبرت يعتبر تعتبر تصنيف صنف صنفت نشره نشرته نشرها تداوله
+    تداولته تناقلته""".split()
 )
 # Names that may stand for one another in a sentence (a capital for its government, the
 # government for its country) -> a group key shared by every language: one swapped for the

@@ -53,6 +53,7 @@ from newsdiff.pipeline.relate.model import (
     load_model,
     pair_features,
 )
+from newsdiff.pipeline.relate.polarity import polarity
 from newsdiff.pipeline.relate.quantities import PROJECTION, hedge_of
 from newsdiff.pipeline.relate.rules import (
     RULE_MIN_SIMILARITY,
@@ -202,7 +203,11 @@ __all__ = [
 # ("185 سفينة" / "369 سفينة" waiting) are paired by meaning, as casualties are
 # (align.COUNTED_MIN_COSINE); a claim of an undated article tells of the weekdays it names
 # ("يوم الأربعاء"), so two counts told of two weekdays are an update.
-ENGINE_VERSION = "relate-33"
+# relate-34: between articles, a denial and a claim that neither denies nor negates are no
+# agreement (no link, unless the rules set them against each other); "ما تم نشره" (what was
+# published) and its kin are words of reports before a verdict ("... أخبار مزيفة"), which
+# they may precede by 10 tokens (was 8).
+ENGINE_VERSION = "relate-34"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out
@@ -437,6 +442,12 @@ def _decide(
         return _Verdict("agreement", score, Reason.DISTINCT_QUANTITIES, differing)
     reason = Reason.SAME_FACTS if facts.matched else Reason.PARAPHRASE
     return _Verdict("agreement", score, reason, differing)
+
+
+def _denial_against_plain(pair: _Pair) -> bool:
+    """Whether one claim denies and the other neither denies nor negates anything."""
+    pa, pb = polarity(pair.va), polarity(pair.vb)
+    return (pa.denies and not pb.negative) or (pb.denies and not pa.negative)
 
 
 def _in_model_language(claim: ClaimDraft) -> bool:
@@ -705,6 +716,11 @@ def relate_claims(
         story_words,
         bool(a.attribution and b.attribution and not one_source(a, b)),
     )
+    if verdict.kind == "agreement" and learned_min_similarity > 0 and _denial_against_plain(pair):
+        # A denial and a claim that says its thing plainly, which the rules could not set
+        # against each other (too few words in common): the report it denies, or another
+        # thing; never one account of it. Uncertain: no link.
+        verdict = _Verdict("unrelated", 1.0 - verdict.score, Reason.LOW_OVERLAP, verdict.differing)
     if verdict.kind == "agreement" and word_swap(a, b, pair.va, pair.vb):
         # A word for another, no name: a synonym or an opposite, which no rule tells apart.
         verdict = replace(verdict, score=min(verdict.score, UNCERTAIN_SWAP_SCORE))

@@ -59,8 +59,9 @@ NEGATION_SCOPE_SHARED = 2
 # "did not deny", "didn t deny").
 NEGATED_DENIAL_GAP = 3
 # A verdict ("مزيف", "fake") denies when a word of reports or of calling comes at most this
-# many tokens before it ("the newspaper report about the arms deal looks fake").
-DENIAL_CUE_WINDOW = 8
+# many tokens before it ("the newspaper report about the arms deal looks fake"; "ما تم نشره
+# بشأن موافقة ميسي على الانضمام للهلال السعودي أخبار مزيفة": 9 tokens, relate-34).
+DENIAL_CUE_WINDOW = 10
 
 NEGATING_PHRASES: tuple[tuple[str, ...], ...] = tuple(
     tuple(tokens(phrase)) for phrase in lang.merged_tuple("NEGATING_PHRASES")
