@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
@@ -562,16 +562,15 @@ def distinctive(fact: Fact) -> bool:
 def counted_things(facts: Sequence[Fact]) -> dict[str, frozenset[str]]:
     """The figures a claim gives for each thing it counts by name ("185 سفينة", "369 ships"
     waiting; not the casualties of casualty_counts, not lengths): {the noun's stem: figures}."""
-    counts: dict[str, set[str]] = {}
-    for fact in facts:
-        if (
+    return _figures_by_subject(
+        facts,
+        lambda fact: (
             fact.kind == "count"
             and len(fact.subject) >= 3
             and not fact.subject.startswith("#")
             and length_unit(fact) is None
-        ):
-            counts.setdefault(fact.subject, set()).add(fact.value)
-    return {subject: frozenset(values) for subject, values in counts.items()}
+        ),
+    )
 
 
 def distinctive_values(facts: Sequence[Fact]) -> frozenset[tuple[str, str]]:
@@ -584,8 +583,20 @@ def casualty_counts(facts: Sequence[Fact]) -> dict[str, frozenset[str]]:
     "#missing" ...: numbers.count_or_number's subjects of people in a state), and for the
     magnitude of the quake (numbers.MAGNITUDE): the figures every report of one disaster
     gives, however it words them."""
-    counts: dict[str, set[str]] = {}
+    return _figures_by_subject(
+        facts,
+        lambda fact: (
+            (fact.kind == "count" and fact.subject.startswith("#")) or fact.subject == MAGNITUDE
+        ),
+    )
+
+
+def _figures_by_subject(
+    facts: Sequence[Fact], counted: Callable[[Fact], bool]
+) -> dict[str, frozenset[str]]:
+    """{subject: the values given} of the facts counted picks."""
+    found: dict[str, set[str]] = {}
     for fact in facts:
-        if (fact.kind == "count" and fact.subject.startswith("#")) or fact.subject == MAGNITUDE:
-            counts.setdefault(fact.subject, set()).add(fact.value)
-    return {subject: frozenset(values) for subject, values in counts.items()}
+        if counted(fact):
+            found.setdefault(fact.subject, set()).add(fact.value)
+    return {subject: frozenset(values) for subject, values in found.items()}

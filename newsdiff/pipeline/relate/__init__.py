@@ -38,8 +38,8 @@ from newsdiff.pipeline.attribution import same_source
 from newsdiff.pipeline.dates import weekdays_named
 from newsdiff.pipeline.facts import casualty_counts, claim_from_text
 from newsdiff.pipeline.normalize import (
-    ARABIC_RE,
     alternation,
+    is_arabic,
     light_stem,
     name_key,
     normalize_text,
@@ -53,7 +53,7 @@ from newsdiff.pipeline.relate.model import (
     load_model,
     pair_features,
 )
-from newsdiff.pipeline.relate.polarity import polarity
+from newsdiff.pipeline.relate.polarity import denial_against_plain
 from newsdiff.pipeline.relate.quantities import PROJECTION, hedge_of
 from newsdiff.pipeline.relate.rules import (
     RULE_MIN_SIMILARITY,
@@ -444,17 +444,6 @@ def _decide(
     return _Verdict("agreement", score, reason, differing)
 
 
-def _denial_against_plain(pair: _Pair) -> bool:
-    """Whether one claim denies and the other neither denies nor negates anything."""
-    pa, pb = polarity(pair.va), polarity(pair.vb)
-    return (pa.denies and not pb.negative) or (pb.denies and not pa.negative)
-
-
-def _in_model_language(claim: ClaimDraft) -> bool:
-    """Whether the claim is written in Arabic, the learned model's language."""
-    return bool(ARABIC_RE.search(claim.text))
-
-
 def _another_event(pair: _Pair, facts: FactComparison) -> _Verdict | None:
     """No link for two claims of two quakes of two years that give nothing else alike,
     however alike their words (the 1960 Agadir quake recalled beside this year's); None
@@ -700,8 +689,8 @@ def relate_claims(
     if learned_min_similarity <= 0 or (
         pair.similarity >= learned_min_similarity
         and pair.small_swap
-        and _in_model_language(a)
-        and _in_model_language(b)
+        and is_arabic(a.text)
+        and is_arabic(b.text)
     ):
         probability = contradiction_probability(pair.va.normalized, pair.vb.normalized)
     verdict = _another_event(pair, facts) or _decide(
@@ -716,7 +705,11 @@ def relate_claims(
         story_words,
         bool(a.attribution and b.attribution and not one_source(a, b)),
     )
-    if verdict.kind == "agreement" and learned_min_similarity > 0 and _denial_against_plain(pair):
+    if (
+        verdict.kind == "agreement"
+        and learned_min_similarity > 0
+        and denial_against_plain(pair.va, pair.vb)
+    ):
         # A denial and a claim that says its thing plainly, which the rules could not set
         # against each other (too few words in common): the report it denies, or another
         # thing; never one account of it. Uncertain: no link.

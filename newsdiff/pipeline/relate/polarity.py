@@ -136,6 +136,13 @@ def polarity_conflict(a: ClaimView, b: ClaimView) -> PolarityConflict | None:
     return None
 
 
+def denial_against_plain(a: ClaimView, b: ClaimView) -> bool:
+    """Whether one claim denies and the other neither denies nor negates anything (whatever
+    their words share: what polarity_conflict needs besides)."""
+    pa, pb = polarity(a), polarity(b)
+    return (pa.denies and not pb.negative) or (pb.denies and not pa.negative)
+
+
 def _not_its_subject(negative: ClaimView, other: ClaimView) -> bool:
     """Whether the negative claim says that what it speaks of is not what the other claim
     speaks of: it names a thing it is not ("the Nautilus is a submersible, not a submarine")
