@@ -269,7 +269,6 @@ def claim_row(article: Article, claim: ClaimDraft, vector: Vectors) -> Claim:
         article=article,
         position=claim.position,
         text=claim.text,
-        normalized=claim.normalized,
         start=claim.start,
         end=claim.end,
         vector=to_bytes(vector),
@@ -278,12 +277,14 @@ def claim_row(article: Article, claim: ClaimDraft, vector: Vectors) -> Claim:
 
 
 # What reading a claim gives its stored row (pipeline.READING_VERSION).
-CLAIM_READING_FIELDS = ("facts", "attribution", "attribution_text")
+CLAIM_READING_FIELDS = ("normalized", "facts", "attribution", "attribution_text")
 
 
 def _claim_reading(claim: ClaimDraft) -> dict[str, Any]:
-    """The stored fields of a claim that the reading of its facts and source gives."""
+    """The stored fields of a claim that the reading of its facts and source gives (its
+    normalised text among them)."""
     return {
+        "normalized": claim.normalized,
         "facts": [f.as_dict() for f in claim.facts],
         "attribution": claim.attribution[:200],
         "attribution_text": claim.attribution_text[:200],

@@ -60,6 +60,12 @@ def test_arabic_and_latin_spellings_of_one_name_align() -> None:
     assert pairs(align_claims([a, b])) == {(0, 0, 1, 0)}
 
 
+def test_a_claim_written_with_persian_letters_aligns_with_its_arabic_spelling() -> None:
+    a = claims("الكاتب كريمي يكشف عن كتابه الجديد في معرض كرمانشاه")
+    b = claims("الکاتب کریمی یکشف عن کتابه الجدید فی معرض کرمانشاه")
+    assert pairs(align_claims([a, b])) == {(0, 0, 1, 0)}
+
+
 def test_one_long_sentence_matches_two_short_ones() -> None:
     a = claims(
         "وقع البلدان اتفاقية تجارية بقيمة 400 مليون دولار في العاصمة الرياض، "

@@ -28,6 +28,8 @@ from newsdiff.pipeline.normalize import (
         ("جـــديـد", "جديد"),  # tatweel
         ("قُتل ٣٥ شخصاً عام ٢٠٢٤", "قتل 35 شخصا عام 2024"),  # Arabic-Indic digits
         ("۱۲ قتيلاً", "12 قتيلا"),  # Persian digits too
+        ("الرئیس فی کرمان", "الرئيس في كرمان"),  # Persian yeh and keheh
+        ("دراسۀ مدرسہ", "دراسه مدرسه"),  # Persian and Urdu heh forms, as teh marbuta
         ("قال: «نعم»، ولكن؟", 'قال: "نعم", ولكن?'),  # Arabic punctuation folded
         ("The  U.N.   said", "the u.n. said"),
     ],
@@ -38,6 +40,11 @@ def test_normalize_text(raw: str, expected: str) -> None:
 
 def test_search_spellings_meet() -> None:
     assert normalize_text("اسلحه") == normalize_text("أسلحة") == normalize_text("أَسْلِحَةٌ")
+
+
+def test_a_name_written_with_persian_letters_is_the_arabic_name() -> None:
+    assert name_key(normalized("کاظمی")) == name_key(normalized("كاظمي"))
+    assert light_stem(normalized("والإیرانیة")) == light_stem(normalized("والإيرانية"))
 
 
 @pytest.mark.parametrize(

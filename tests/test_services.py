@@ -231,7 +231,7 @@ def test_claims_read_by_an_older_reading_are_read_again_on_realign() -> None:
     realignment gives the verdicts a fresh ingest gives."""
     article_ingest(raw_text=DISPLACED_A, outlet_name="Valley Post", story_slug="flood")
     article_ingest(raw_text=DISPLACED_B, outlet_name="River Times", story_slug="flood")
-    fields = ("id", "facts", "attribution", "attribution_text")
+    fields = ("id", "normalized", "facts", "attribution", "attribution_text")
     fresh = sorted(Claim.objects.values_list(*fields))
     # As an older reading stored them: "later" and "also" read as part of the
     # agency's name (two sources, so a dispute), and no facts in one claim.
@@ -240,6 +240,8 @@ def test_claims_read_by_an_older_reading_are_read_again_on_realign() -> None:
         claim.attribution_text = f"{claim.attribution_text} later"
         claim.save(update_fields=["attribution", "attribution_text"])
     Claim.objects.filter(position=0).update(facts=[])
+    # ... and a normalised text that an older normalisation gave.
+    Claim.objects.filter(position=1).update(normalized="older")
     Article.objects.update(reading_version=1)
     story_realign(story=Story.objects.get(slug="flood"))
     assert sorted(Claim.objects.values_list(*fields)) == fresh

@@ -277,6 +277,7 @@ def _with_facts(
             attribution = attribution_of(said_in)
     return replace(
         claim,
+        normalized=normalized(claim.text),
         facts=extract_facts(claim.text, published=published),
         attribution=attribution,
         attribution_text=attribution_text_of(said_in, attribution),

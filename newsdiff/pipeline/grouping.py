@@ -120,8 +120,9 @@ UNKNOWN_WEIGHT = 3.0
 SIGNATURE_WORDS = 80
 # How the words of a signature are weighed and what else it holds: a signature stored under
 # another version is made again when its story is next aligned or realigned (2: Arabic words
-# by every spelling that folds to them, normalize.word_zipf; 3: the quantities it gives).
-WORDS_VERSION = 3
+# by every spelling that folds to them, normalize.word_zipf; 3: the quantities it gives; 4:
+# the Persian forms of Arabic letters folded, normalize.LETTER_FORMS).
+WORDS_VERSION = 4
 INDEX_WORDS = 12
 MIN_WORD_LENGTH = 3
 

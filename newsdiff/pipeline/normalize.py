@@ -30,6 +30,21 @@ from newsdiff.pipeline import lang
 
 TATWEEL = "\u0640"
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+# The Persian and Urdu forms of Arabic letters, as Arabic pages that quote or copy Iranian,
+# Iraqi or Afghan sources write them ("الرئیس", "کرمان"): folded to the Arabic letter, so
+# that "رئیسی" and "رئيسي" are one word and one name (name_key). The teh marbuta goal folds
+# as teh marbuta does, to heh.
+LETTER_FORMS = str.maketrans(
+    {
+        "\u06cc": "\u064a",  # ی Farsi yeh: ي
+        "\u06d2": "\u064a",  # ے yeh barree: ي
+        "\u06a9": "\u0643",  # ک keheh: ك
+        "\u06c0": "\u0647",  # ۀ heh with yeh above: ه
+        "\u06be": "\u0647",  # ھ heh doachashmee: ه
+        "\u06c1": "\u0647",  # ہ heh goal: ه
+        "\u06c3": "\u0647",  # ۃ teh marbuta goal: ه
+    }
+)
 # Arabic punctuation and typographic quotes folded to their plain forms.
 PUNCTUATION = str.maketrans(
     {
@@ -82,7 +97,7 @@ def normalize_token(token: str) -> str:
 
 
 def _normalize(text: str) -> str:
-    text = normalize_unicode(text)
+    text = normalize_unicode(text).translate(LETTER_FORMS)
     text = dediac_ar(text).replace(TATWEEL, "")
     text = normalize_alef_ar(text)
     text = normalize_alef_maksura_ar(text)
@@ -92,7 +107,8 @@ def _normalize(text: str) -> str:
 
 def normalize_text(text: str) -> str:
     """Orthographic normal form: no diacritics or tatweel, one alef, ya for alef maksura,
-    ha for teh marbuta, ASCII digits, plain punctuation, lower case, single spaces."""
+    ha for teh marbuta, Arabic letters for their Persian forms, ASCII digits, plain
+    punctuation, lower case, single spaces."""
     return " ".join(_normalize(text).split())
 
 
