@@ -271,10 +271,9 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 _ARABIC_LETTER_RE = re.compile(r"(?=[\u0600-\u06FF])[^\W\d_]")
 
 
-@lru_cache(maxsize=65536)
 def is_arabic(text: str) -> bool:
-    """Whether most of the text's letters are Arabic. Cached: the relate stage asks it of
-    each claim once per pair the claim is in."""
+    """Whether most of the text's letters are Arabic (a claim's view holds the answer for
+    its normalised text: relate.words.ClaimView.arabic)."""
     letters = len(_LETTER_RE.findall(text))
     return bool(letters) and len(_ARABIC_LETTER_RE.findall(text)) / letters > 0.5
 

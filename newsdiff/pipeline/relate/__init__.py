@@ -39,7 +39,6 @@ from newsdiff.pipeline.dates import weekdays_named
 from newsdiff.pipeline.facts import casualty_counts, claim_from_text
 from newsdiff.pipeline.normalize import (
     alternation,
-    is_arabic,
     light_stem,
     name_key,
     normalize_text,
@@ -689,8 +688,8 @@ def relate_claims(
     if learned_min_similarity <= 0 or (
         pair.similarity >= learned_min_similarity
         and pair.small_swap
-        and is_arabic(a.text)
-        and is_arabic(b.text)
+        and pair.va.arabic
+        and pair.vb.arabic
     ):
         probability = contradiction_probability(pair.va.normalized, pair.vb.normalized)
     verdict = _another_event(pair, facts) or _decide(

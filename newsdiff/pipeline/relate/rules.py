@@ -32,7 +32,6 @@ from newsdiff.pipeline.facts import distinctive, years_named
 from newsdiff.pipeline.normalize import (
     ARABIC_RE,
     STOPWORDS,
-    is_arabic,
     light_stem,
     name_key,
     normalize_text,
@@ -978,7 +977,7 @@ def word_swap(a: ClaimDraft, b: ClaimDraft, va: ClaimView, vb: ClaimView) -> boo
     of one another ("before the striker ends the season" / "finishes the season"; "approved
     the budget" / "rejected the budget"): no names, so no substitution, but the rules cannot
     tell a synonym from an opposite."""
-    if is_arabic(a.text) or is_arabic(b.text):
+    if va.arabic or vb.arabic:
         return False  # no capitals to tell a name by
     swapped = _swapped_words(a, b, va, vb)
     return swapped is not None and swapped.lower_case

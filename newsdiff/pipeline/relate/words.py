@@ -23,6 +23,7 @@ from newsdiff.pipeline.normalize import (
     NEGATIONS,
     STOPWORDS,
     WORD_RE,
+    is_arabic,
     light_stem,
     surface_of,
 )
@@ -92,6 +93,8 @@ class ClaimView:
     # The clause of each token: how many clause breaks (CLAUSE_END_RE) come before it. A
     # negation's scope stays inside its clause ("أطباء بلا حدود: العشرات يغرقون").
     clauses: tuple[int, ...] = ()
+    # Written in Arabic (normalize.is_arabic): asked once per pair the claim is in.
+    arabic: bool = False
 
 
 def is_negation(token: str) -> bool:
@@ -125,6 +128,7 @@ def _view_cached(normalized: str) -> ClaimView:
         numbers=frozenset(t.replace(",", "") for t in toks if NUMBER_RE.match(t)),
         negations=len(negated),
         clauses=tuple(accumulate(breaks)),
+        arabic=is_arabic(normalized),
     )
 
 
