@@ -266,9 +266,9 @@ def country_of(token: str) -> str:
     return ""
 
 
-# Letters (no digits, no underscore), and those of the Arabic block.
+# Letters (no digits, no underscore), and those of the Arabic block (ARABIC_RE).
 _LETTER_RE = re.compile(r"[^\W\d_]")
-_ARABIC_LETTER_RE = re.compile(r"(?=[\u0600-\u06FF])[^\W\d_]")
+_ARABIC_LETTER_RE = re.compile(rf"(?={ARABIC_RE.pattern})[^\W\d_]")
 
 
 def is_arabic(text: str) -> bool:
