@@ -66,6 +66,7 @@ from newsdiff.pipeline.grouping import (
     ArticleSignature,
     article_signature,
     lead_vector,
+    near_in_time,
     story_evidence,
 )
 from newsdiff.pipeline.normalize import is_arabic, normalize_text
@@ -342,6 +343,7 @@ def stories_same_as(
         if blob is not None:
             vectors[article_id].append(bytes(blob))
     linked: Counter[int] = Counter()
+    passed: set[int] = set()
     for pk, story_id, stored, lead_blob in Article.objects.filter(pk__in=candidates).values_list(
         "id", "story_id", "signature", "lead_vector"
     ):
@@ -349,7 +351,40 @@ def stories_same_as(
         other_claims = _stored_vectors(vectors[pk], encoder.dim)
         if story_evidence(signature, claim_vectors, other, other_claims).same_story:
             linked[story_id] += 1
-    return [story_id for story_id, _ in sorted(linked.items(), key=lambda kv: (-kv[1], kv[0]))]
+            passed.add(pk)
+    ranked = [story_id for story_id, _ in sorted(linked.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return _one_event_time(ranked, signature.published, passed)
+
+
+def _one_event_time(story_ids: list[int], published: dt.date | None, passed: set[int]) -> list[int]:
+    """Of the stories a new article passed the same-story test with (most links first), the
+    ones of its event's time. A story's dated articles tell when its event was: an article
+    dated far from every one of them tells of another event, although it resembles an undated
+    article of the story, unless it passed the test with one of them (the shared figures that
+    join articles published far apart). And the stories it joins are of one time: one whose
+    dates all lie far from those of the stories ranked before it stays apart, although an
+    undated article resembles both (a ship grounded in one canal two years apart)."""
+    dates: dict[int, list[tuple[int, dt.date]]] = {pk: [] for pk in story_ids}
+    for story_id, pk, when in Article.objects.filter(
+        story_id__in=story_ids, published_at__isnull=False
+    ).values_list("story_id", "id", "published_at"):
+        if when is not None:
+            dates[story_id].append((pk, when.date()))
+    kept: list[int] = []
+    kept_dates: list[dt.date] = []
+    for story_id in story_ids:
+        own = [when for _, when in dates[story_id]]
+        if (
+            published is not None
+            and not near_in_time([published], own)
+            and not any(pk in passed for pk, _ in dates[story_id])
+        ):
+            continue
+        if kept and not near_in_time(kept_dates, own):
+            continue
+        kept.append(story_id)
+        kept_dates += own
+    return kept
 
 
 def stories_regroup() -> list[tuple[Story, list[str]]]:
@@ -381,6 +416,9 @@ def stories_regroup() -> list[tuple[Story, list[str]]]:
             blobs = Claim.objects.filter(article_id=pk).order_by("position")
             vectors = _stored_vectors(list(blobs.values_list("vector", flat=True)), encoder.dim)
             same = stories_same_as(signature=signature, claim_vectors=vectors, encoder=encoder)
+            if story_id not in same:
+                # The stories it resembles are of another time than its own.
+                continue
             others = [
                 s for s in Story.objects.filter(pk__in=same).order_by("id") if s.pk != story_id
             ]

@@ -285,6 +285,36 @@ def test_pages_published_too_far_apart_tell_of_two_events(
     assert signature["published"] == (second_published and second_published.isoformat())
 
 
+QUAKE_EN_3 = """The earthquake that hit the mountain town of Verano on Friday killed at least 140.
+More than 300 people were injured, according to the interior ministry.
+Rescue teams from the capital dug through the rubble of the town centre all night."""
+
+
+def test_a_page_dated_far_from_every_dated_page_of_a_story_stays_out_of_it() -> None:
+    """The story's dated page tells when its event was; a page two years later stays out,
+    although it resembles the story's undated page as much as the dated one."""
+    article_ingest(raw_text=QUAKE_EN_1, outlet_name="Daily Ledger", published=dt.date(2026, 3, 7))
+    article_ingest(raw_text=QUAKE_EN_2, outlet_name="Morning Post")
+    assert Story.objects.count() == 1
+    article_ingest(raw_text=QUAKE_EN_3, outlet_name="Town Crier", published=dt.date(2028, 5, 2))
+    assert Article.objects.get(outlet__name="Town Crier").story.article_count == 1
+    # Three weeks later, it is the same event followed up.
+    article_ingest(raw_text=QUAKE_EN_3, outlet_name="Valley Voice", published=dt.date(2026, 3, 28))
+    assert Article.objects.get(outlet__name="Valley Voice").story.article_count == 3
+
+
+def test_an_undated_page_does_not_merge_two_stories_of_two_times() -> None:
+    article_ingest(raw_text=QUAKE_EN_1, outlet_name="Daily Ledger", published=dt.date(2026, 3, 7))
+    article_ingest(raw_text=QUAKE_EN_3, outlet_name="Town Crier", published=dt.date(2028, 5, 2))
+    assert Story.objects.count() == 2
+    article_ingest(raw_text=QUAKE_EN_2, outlet_name="Morning Post")
+    assert Story.objects.count() == 2
+    assert Article.objects.get(outlet__name="Morning Post").story.article_count == 2
+    # Regrouping does not merge them either.
+    services.stories_regroup()
+    assert Story.objects.count() == 2
+
+
 def test_a_signature_stored_before_years_were_read_parts_nothing() -> None:
     a, va = _signature(REMEMBRANCE, "en")
     b, vb = _signature(QUAKE_EN_1, "en")
