@@ -306,6 +306,29 @@ def test_a_time_of_day_is_no_count() -> None:
 @pytest.mark.parametrize(
     ("text", "subject"),
     [
+        # English names a thing by the second of two nouns, when it is a plural.
+        ("Three police officers were injured", "offic"),
+        ("Five police cars were burned", "car"),
+        ("as many as 40 ground teams searched", "team"),
+        ("20 Hamas fighters", "fighter"),
+        # One noun, a verb after it, or a clause break between the two: the first word.
+        ("Two passengers managed to call", "passeng"),
+        ("400 ships carrying grain", "ship"),
+        ("the 46 rescue, search crews", "rescu"),
+        # A word of state keeps the people in their state.
+        ("12 injured soldiers", "injur"),
+        # Arabic names it by the first ("5 سيارات شرطة" counts cars).
+        ("وصلت 5 سيارات شرطة", "سيار"),
+    ],
+)
+def test_a_count_names_its_thing_by_the_head_of_its_noun(text: str, subject: str) -> None:
+    (fact,) = quantities(text)
+    assert (fact.kind, fact.subject) == ("count", subject)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
         ("أعلن الوزير مقتل 3 آلاف شخص في درنة", "#dead"),
         ("وقال المكتب إن 11300 على الأقل لقوا حتفهم", "#dead"),
         ("The death toll in the town rose to 5,300", "#dead"),

@@ -198,6 +198,20 @@ def test_sentence_and_time_served_are_different_quantities() -> None:
     assert (d.a.value, d.a.unit, d.b.value, d.b.unit) == ("25", "year", "12", "year")
 
 
+def test_counts_of_two_things_named_by_one_word_are_no_contradiction() -> None:
+    """ "police" names neither: the officers and the cars are two counts."""
+    relation = relate_texts(
+        "Three police officers were injured in the clashes in the city centre on Friday.",
+        "Five police cars were burned in the clashes in the city centre on Friday.",
+    )
+    assert relation.kind != "contradiction"
+    same = relate_texts(
+        "Three police officers were injured in the clashes in the city centre on Friday.",
+        "Five police officers were injured in the clashes in the city centre on Friday.",
+    )
+    assert same.kind == "contradiction"
+
+
 def test_relative_year_resolves_to_the_same_year() -> None:
     relation = relate_texts(
         "افتتح المصنع الجديد قبل عامين في ضواحي المدينة",

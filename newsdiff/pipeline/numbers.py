@@ -114,6 +114,10 @@ TALLY_WINDOW = 16
 FILLERS = lang.merged_set("FILLERS")
 _DIRECTIONS = lang.merged_set("DIRECTIONS")
 _OF_WORDS = lang.merged_set("OF_WORDS")
+# A count's noun of two words, named by the second (lang.en): plural forms.
+_PLURAL_ENDINGS = lang.merged_tuple("PLURAL_ENDINGS")
+_NOT_PLURAL_ENDINGS = lang.merged_tuple("NOT_PLURAL_ENDINGS")
+_IRREGULAR_PLURALS = lang.merged_set("IRREGULAR_PLURALS")
 _PROCLITICS = lang.merged_tuple("PROCLITICS")
 
 # The parts of written numbers (see _Reader).
@@ -915,16 +919,35 @@ def _subject_before(folded: str, pos: int) -> str:
 
 
 def _count_subject(folded: str, end: int) -> str:
-    """Stem of the noun counted right after a number ("ثلاثة قتلى", "اثنين من ممثلي")."""
-    words = [m.group() for m in FOLDED_WORD_RE.finditer(folded, end, min(len(folded), end + 40))]
-    words = words[:2]
+    """Stem of the noun counted right after a number ("ثلاثة قتلى", "اثنين من ممثلي"), or of
+    the second of two nouns when the language names a thing by its second ("3 police
+    officers": _PLURAL_ENDINGS)."""
+    found = list(islice(FOLDED_WORD_RE.finditer(folded, end, min(len(folded), end + 40)), 2))
+    words = [m.group() for m in found]
     stop = CLAUSE_BREAK_RE.match(folded, end) or CLAUSE_BREAK_RE.match(folded, end + 1)
     if not words or stop:
         return ""
     first = words[0]
     if first in _OF_WORDS and len(words) > 1:
         first = words[1]
+    elif (
+        len(words) > 1
+        and _is_content(first)
+        and not _state(first)
+        and _is_content(words[1])
+        and _plural(words[1])
+        and not folded[found[0].end() : found[1].start()].strip()
+    ):
+        first = words[1]
     return light_stem(first) if _is_content(first) else ""
+
+
+def _plural(word: str) -> bool:
+    """Whether a word reads as a plural noun in a language that names a thing by the second
+    of two nouns (_PLURAL_ENDINGS)."""
+    return word in _IRREGULAR_PLURALS or (
+        len(word) > 3 and word.endswith(_PLURAL_ENDINGS) and not word.endswith(_NOT_PLURAL_ENDINGS)
+    )
 
 
 def _state(word: str) -> str:

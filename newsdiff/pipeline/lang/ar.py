@@ -1307,6 +1307,11 @@ PEOPLE_NOUNS = tuple(
 # People counted without saying who they are: a count of them takes the state beside it
 # ("مقتل 3 آلاف شخص" counts the dead, as "11300 لقوا حتفهم" does).
 GENERIC_PEOPLE_NOUNS = tuple("شخص شخصا اشخاص نسمه فرد فردا افراد".split())
+# Arabic names a thing by the first noun of two ("5 سيارات شرطة", "40 فريق انقاذ"): no
+# count's noun is read from the second word (see en.py).
+PLURAL_ENDINGS: tuple[str, ...] = ()
+NOT_PLURAL_ENDINGS: tuple[str, ...] = ()
+IRREGULAR_PLURALS: frozenset[str] = frozenset()
 COUNT_STATES: dict[str, str] = {
     # "أودى بحياة 300 شخص", "أزهق أرواح 300" count the dead too.
     **dict.fromkeys(

@@ -1004,6 +1004,13 @@ PEOPLE_NOUNS = tuple(
 )
 # People counted without saying who they are (see ar.py).
 GENERIC_PEOPLE_NOUNS = tuple("people persons person individuals".split())
+# A noun of two words names its thing by the second ("3 police officers", "5 police cars", "40
+# ground teams"): a count's noun is the second word after the number when it is a plural (it
+# ends so, and is no word that merely ends so) and the first is no word of state (see ar.py:
+# Arabic names the thing first, "5 سيارات شرطة").
+PLURAL_ENDINGS = ("s",)
+NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous")
+IRREGULAR_PLURALS = frozenset("people men women children police personnel".split())
 COUNT_STATES: dict[str, str] = {
     **dict.fromkeys(
         "dead killed kill kills died die dies death deaths fatalities bodies lives".split(),
