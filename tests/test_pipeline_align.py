@@ -788,3 +788,9 @@ def test_two_counts_of_one_thing_on_two_named_weekdays_are_an_update(
 ) -> None:
     # Undated articles: each claim tells of the weekday it names, two different days.
     assert _casualty_links(first, second, [None, None]).get((0, 0)) == "updated"
+
+
+@pytest.mark.parametrize("size", [0, 1, 1000])
+def test_distinct_values_are_numpys_unique(size: int) -> None:
+    values = np.random.default_rng(size).integers(0, 50, size=size, dtype=np.int64)
+    assert np.array_equal(align._distinct(values), np.unique(values))

@@ -266,6 +266,19 @@ def _dense_candidates(ck: ClaimKeys) -> tuple[np.ndarray, np.ndarray, np.ndarray
     return ia, ib, shared[ia, ib]
 
 
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """The distinct values, sorted: np.unique by sorting. numpy 2.4's np.unique hashes the
+    values first, which took 2.2 s on the 2 million pair codes of a 500 x 40 story where
+    sorting takes 0.13 s."""
+    if len(values) == 0:
+        return values
+    ordered = np.sort(values)
+    first = np.empty(len(ordered), dtype=bool)
+    first[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    return ordered[first]
+
+
 def _blocked_candidates(ck: ClaimKeys) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     postings: dict[str, list[int]] = {}
     for index, key in enumerate(ck.keys):
@@ -294,7 +307,7 @@ def _blocked_candidates(ck: ClaimKeys) -> tuple[np.ndarray, np.ndarray, np.ndarr
     if not pairs:
         empty = np.empty(0, dtype=np.int64)
         return empty, empty, empty
-    flat = np.unique(np.concatenate(pairs))
+    flat = _distinct(np.concatenate(pairs))
     ia, ib = np.divmod(flat, len(ck.keys))
     keep = ck.article_of[ia] != ck.article_of[ib]
     ia, ib = ia[keep], ib[keep]
@@ -302,7 +315,7 @@ def _blocked_candidates(ck: ClaimKeys) -> tuple[np.ndarray, np.ndarray, np.ndarr
     ia, ib = np.where(swap, ib, ia), np.where(swap, ia, ib)
     # A pair met in two shuffled posting lists can come out once each way round: once
     # oriented, it must be kept once (a link per claim pair).
-    ia, ib = np.divmod(np.unique(ia * len(ck.keys) + ib), len(ck.keys))
+    ia, ib = np.divmod(_distinct(ia * len(ck.keys) + ib), len(ck.keys))
     keys = ck.keys
     distance = process.cpdist(
         [keys[i] for i in ia],

@@ -95,6 +95,11 @@ class ClaimView:
     clauses: tuple[int, ...] = ()
     # Written in Arabic (normalize.is_arabic): asked once per pair the claim is in.
     arabic: bool = False
+    # For comparing its stems with another claim's (diff), once per claim: the distinct
+    # stems, their skeletons, and the stems long enough to be compared by spelling.
+    stem_set: frozenset[str] = frozenset()
+    skeletons: frozenset[str] = frozenset()
+    long_stems: tuple[str, ...] = ()
 
 
 def is_negation(token: str) -> bool:
@@ -119,16 +124,21 @@ def _view_cached(normalized: str) -> ClaimView:
     }
     content_at = tuple(i for i, t in enumerate(toks) if t not in STOPWORDS and i not in negated)
     content = tuple(toks[i] for i in content_at)
+    stems = tuple(light_stem(t) for t in content)
+    distinct = frozenset(stems)
     return ClaimView(
         normalized=normalized,
         tokens=toks,
         content=content,
         content_at=content_at,
-        stems=tuple(light_stem(t) for t in content),
+        stems=stems,
         numbers=frozenset(t.replace(",", "") for t in toks if NUMBER_RE.match(t)),
         negations=len(negated),
         clauses=tuple(accumulate(breaks)),
         arabic=is_arabic(normalized),
+        stem_set=distinct,
+        skeletons=frozenset(skeleton(stem) for stem in distinct) - {""},
+        long_stems=tuple(sorted(stem for stem in distinct if len(stem) >= SOFT_MATCH_MIN_LENGTH)),
     )
 
 
@@ -176,19 +186,17 @@ def soft_in(stem: str, pool: Iterable[str]) -> bool:
 
 def diff(a: ClaimView, b: ClaimView) -> tuple[list[str], list[str]]:
     """Stems only in a (removed) and only in b (added), spelling variants forgiven."""
-    sa, sb = set(a.stems), set(b.stems)
-    return _unmatched(sa - sb, sb), _unmatched(sb - sa, sa)
+    return _unmatched(a.stem_set - b.stem_set, b), _unmatched(b.stem_set - a.stem_set, a)
 
 
-def _unmatched(stems: set[str], pool: set[str]) -> list[str]:
-    """The stems (none of them in the pool) of which the pool holds no spelling variant or
-    inflection, sorted: soft_in for many stems at once, the fuzzy ratios in one cdist."""
-    skeletons = {skeleton(other) for other in pool} - {""}
-    left = [s for s in stems if not (skeleton(s) and skeleton(s) in skeletons)]
+def _unmatched(stems: frozenset[str], pool: ClaimView) -> list[str]:
+    """The stems (none of them the pool claim's) of which the pool claim holds no spelling
+    variant or inflection, sorted: soft_in for many stems at once, the fuzzy ratios in one
+    cdist."""
+    left = [s for s in stems if not (skeleton(s) and skeleton(s) in pool.skeletons)]
     longer = [s for s in left if len(s) >= SOFT_MATCH_MIN_LENGTH]
-    pool_longer = [other for other in pool if len(other) >= SOFT_MATCH_MIN_LENGTH]
-    if longer and pool_longer:
-        ratios = process.cdist(longer, pool_longer, scorer=fuzz.ratio, dtype=np.float64)
+    if longer and pool.long_stems:
+        ratios = process.cdist(longer, pool.long_stems, scorer=fuzz.ratio, dtype=np.float64)
         near = {
             s
             for s, best in zip(longer, ratios.max(axis=1), strict=True)
