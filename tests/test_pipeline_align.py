@@ -12,6 +12,7 @@ from newsdiff.pipeline.align import (
     align_claims,
     connected_groups,
     copied_articles,
+    quoted_lines,
 )
 from newsdiff.pipeline.facts import claim_from_text, extract_facts
 from newsdiff.pipeline.normalize import light_stem, normalize_text
@@ -244,6 +245,62 @@ def test_a_copy_is_a_copy_whether_or_not_it_gives_its_date() -> None:
     assert {f.kind for f in dated[0].facts} != {f.kind for f in undated[0].facts}
     story = [dated, undated]
     assert copied_articles(story, align_claims(story)) == {1: 0}
+
+
+STATEMENT = [
+    '"There is nothing agreed with any club.',
+    "The decision will be taken only after the end of the season with his team.",
+    "Many people use his name to gain attention, but the truth is only one.",
+    'Nothing is signed, nothing is agreed, and nothing will be until the summer."',
+]
+
+
+def test_two_reports_quoting_one_statement_word_for_word_are_no_copy() -> None:
+    first = [
+        "The striker's father denied reports of a transfer to a club in the Gulf on Tuesday.",
+        "He wrote on social media:",
+        *STATEMENT,
+    ]
+    second = [
+        "A report in the morning said the forward would sign a record contract in the Gulf.",
+        "His representatives said no agreement had been reached with the club's officials.",
+        "The player's father posted a statement on Instagram:",
+        *STATEMENT,
+        "The player is expected to meet the club's president next week in the capital.",
+    ]
+    story = [claims(*first), claims(*second)]
+    assert quoted_lines(story[0]) == [False, False, True, True, True, True]
+    assert copied_articles(story, align_claims(story)) == {}
+    # A report telling the rest in the same words too is a copy, quotes and all.
+    story = [claims(*first), claims(*first, *second[-1:])]
+    assert copied_articles(story, align_claims(story)) == {1: 0}
+
+
+@pytest.mark.parametrize(
+    ("texts", "flags"),
+    [
+        # A quote opened and closed in one claim quotes nothing after it.
+        (["He said: «the port is closed».", "Ships waited outside."], [False, False]),
+        # A line that opens with a quotation mark is a quoted line.
+        (["“We will rebuild,” the mayor said.", "Aid arrived."], [True, False]),
+        # A straight quote opens where a word starts and closes after one; a paragraph that
+        # goes on with the quote opens it again.
+        (
+            [
+                'She wrote: "The port is closed.',
+                '"Ships wait outside.',
+                'We reopen soon."',
+                "Done.",
+            ],
+            [False, True, True, False],
+        ),
+        (['He said "no" to the plan.', "Talks ended."], [False, False]),
+        # A quotation left open stops after QUOTE_MAX_CLAIMS claims.
+        (['He wrote: "It began.', *["It went on."] * 11], [False, *[True] * 10, False]),
+    ],
+)
+def test_quoted_lines(texts: list[str], flags: list[bool]) -> None:
+    assert quoted_lines(claims(*texts)) == flags
 
 
 def test_sentences_rewritten_with_other_figures_are_no_copy() -> None:

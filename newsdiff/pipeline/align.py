@@ -124,6 +124,19 @@ LENGTH_MIN_COSINE = 0.4
 # at this similarity, and no other pair of pages more than a third.
 COPY_CLAIM_SIMILARITY = 0.85
 COPY_ARTICLE_SHARE = 0.5
+# Quoted lines alone make no copy: two outlets that quote one statement word for word have not
+# copied each other (Goal and the Daily Mail, each with the seven sentences of Jorge Messi's
+# post, 7 of Goal's 11 claims). A copy also shares COPY_OWN_SHARE of the smaller article's
+# own lines (its claims that are no quoted line), as two pages that are no copy share at most
+# a third of their claims: the AFP dispatch reprinted by Al Ghad and Walaw shares 2 of 5.
+# A claim is a quoted line when it opens with a quotation mark or starts inside a quotation
+# an earlier claim opened; a quotation left open stops after QUOTE_MAX_CLAIMS claims (a stray
+# mark does not make the rest of a page a quote).
+COPY_OWN_SHARE = 1 / 3
+QUOTE_OPENERS = frozenset("“«„")
+QUOTE_CLOSERS = frozenset("”»")
+QUOTE_TOGGLES = frozenset('"')  # a straight quote: which of the two, its place tells
+QUOTE_MAX_CLAIMS = 10
 
 _FIRST_KEY_CHAR = 0x4E00  # CJK block: thousands of code points that never collide with text
 
@@ -822,6 +835,34 @@ def _figures(claim: ClaimDraft) -> frozenset[tuple[str, str]]:
     return frozenset((f.kind, str(f.value)) for f in claim.facts if f.kind in QUANTITY_KINDS)
 
 
+def quoted_lines(claims: Sequence[ClaimDraft]) -> list[bool]:
+    """Whether each claim of an article (in its order) is a quoted line: it opens with a
+    quotation mark, or starts inside a quotation an earlier claim opened (QUOTE_MAX_CLAIMS at
+    most)."""
+    flags: list[bool] = []
+    depth, open_for = 0, 0
+    for claim in claims:
+        text = claim.text.lstrip()
+        inside = depth > 0
+        flags.append(inside or text[:1] in QUOTE_OPENERS | QUOTE_TOGGLES)
+        open_for = open_for + 1 if inside else 0
+        for i, char in enumerate(text):
+            if char in QUOTE_TOGGLES:
+                # A straight quote opens where a word starts, else it closes.
+                opens = i == 0 or text[i - 1].isspace() or text[i - 1] in ":("
+                char = "“" if opens else "”"
+            if char in QUOTE_OPENERS:
+                # A claim that goes on with a quote may open it again without its
+                # paragraph having closed it: still one quotation.
+                if not (i == 0 and inside):
+                    depth += 1
+            elif char in QUOTE_CLOSERS:
+                depth = max(0, depth - 1)
+        if not depth or open_for >= QUOTE_MAX_CLAIMS:
+            depth, open_for = 0, 0
+    return flags
+
+
 def copied_articles(
     articles: Sequence[Sequence[ClaimDraft]],
     matches: Sequence[Match],
@@ -831,11 +872,16 @@ def copied_articles(
     """Wire copy: {copying article index: copied article index}.
 
     An article copies another when half its claims or more have a near-verbatim
-    counterpart there; the earlier-listed article counts as the original. known: copies
+    counterpart there, and a third of its own lines (quoted_lines aside: two reports quoting
+    one statement have not copied each other); the earlier-listed article counts as the
+    original. known: copies
     already found (an incremental alignment passes the story's), so that a copy of a copy
     points to the original.
     """
+    quoted = [quoted_lines(claims) for claims in articles]
+    own = [len(flags) - sum(flags) for flags in quoted]
     near_verbatim: Counter[tuple[int, int]] = Counter()
+    own_verbatim: Counter[tuple[int, int]] = Counter()
     for m in matches:
         one, other = articles[m.article_a][m.claim_a], articles[m.article_b][m.claim_b]
         # A sentence rewritten with another figure is another report, not a copy of it.
@@ -843,9 +889,18 @@ def copied_articles(
             one.normalized, other.normalized
         ) >= COPY_CLAIM_SIMILARITY and _figures(one) == _figures(other):
             near_verbatim[(m.article_a, m.article_b)] += 1
+            if not (quoted[m.article_a][m.claim_a] or quoted[m.article_b][m.claim_b]):
+                own_verbatim[(m.article_a, m.article_b)] += 1
     copies: dict[int, int] = dict(known or {})
     for (a, b), count in sorted(near_verbatim.items()):
         smaller = min(len(articles[a]), len(articles[b]))
-        if smaller and count / smaller >= COPY_ARTICLE_SHARE and b not in copies:
+        own_smaller = min(own[a], own[b])
+        if (
+            smaller
+            and count / smaller >= COPY_ARTICLE_SHARE
+            and own_smaller
+            and own_verbatim[(a, b)] / own_smaller >= COPY_OWN_SHARE
+            and b not in copies
+        ):
             copies[b] = copies.get(a, a)
     return copies

@@ -206,7 +206,9 @@ __all__ = [
 # agreement (no link, unless the rules set them against each other); "ما تم نشره" (what was
 # published) and its kin are words of reports before a verdict ("... أخبار مزيفة"), which
 # they may precede by 10 tokens (was 8).
-ENGINE_VERSION = "relate-34"
+# relate-35: quoted lines are no wire copy: two outlets quoting one statement word for word
+# have not copied each other (align.quoted_lines).
+ENGINE_VERSION = "relate-35"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out
