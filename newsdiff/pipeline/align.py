@@ -17,6 +17,7 @@ pairs, not the square of the number of claims.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -137,6 +138,9 @@ QUOTE_OPENERS = frozenset("“«„")
 QUOTE_CLOSERS = frozenset("”»")
 QUOTE_TOGGLES = frozenset('"')  # a straight quote: which of the two, its place tells
 QUOTE_MAX_CLAIMS = 10
+QUOTE_MARK_RE = re.compile(
+    "[" + re.escape("".join(sorted(QUOTE_OPENERS | QUOTE_CLOSERS | QUOTE_TOGGLES))) + "]"
+)
 
 _FIRST_KEY_CHAR = 0x4E00  # CJK block: thousands of code points that never collide with text
 
@@ -846,7 +850,8 @@ def quoted_lines(claims: Sequence[ClaimDraft]) -> list[bool]:
         inside = depth > 0
         flags.append(inside or text[:1] in QUOTE_OPENERS | QUOTE_TOGGLES)
         open_for = open_for + 1 if inside else 0
-        for i, char in enumerate(text):
+        for mark in QUOTE_MARK_RE.finditer(text):
+            i, char = mark.start(), mark.group()
             if char in QUOTE_TOGGLES:
                 # A straight quote opens where a word starts, else it closes.
                 opens = i == 0 or text[i - 1].isspace() or text[i - 1] in ":("
@@ -874,12 +879,17 @@ def copied_articles(
     An article copies another when half its claims or more have a near-verbatim
     counterpart there, and a third of its own lines (quoted_lines aside: two reports quoting
     one statement have not copied each other); the earlier-listed article counts as the
-    original. known: copies
-    already found (an incremental alignment passes the story's), so that a copy of a copy
-    points to the original.
+    original. known: copies already found (an incremental alignment passes the story's), so
+    that a copy of a copy points to the original.
     """
-    quoted = [quoted_lines(claims) for claims in articles]
-    own = [len(flags) - sum(flags) for flags in quoted]
+    # Read only for the articles with a near-verbatim line (each one once).
+    quoted: dict[int, list[bool]] = {}
+
+    def quoted_in(article: int) -> list[bool]:
+        if article not in quoted:
+            quoted[article] = quoted_lines(articles[article])
+        return quoted[article]
+
     near_verbatim: Counter[tuple[int, int]] = Counter()
     own_verbatim: Counter[tuple[int, int]] = Counter()
     for m in matches:
@@ -889,12 +899,12 @@ def copied_articles(
             one.normalized, other.normalized
         ) >= COPY_CLAIM_SIMILARITY and _figures(one) == _figures(other):
             near_verbatim[(m.article_a, m.article_b)] += 1
-            if not (quoted[m.article_a][m.claim_a] or quoted[m.article_b][m.claim_b]):
+            if not (quoted_in(m.article_a)[m.claim_a] or quoted_in(m.article_b)[m.claim_b]):
                 own_verbatim[(m.article_a, m.article_b)] += 1
     copies: dict[int, int] = dict(known or {})
     for (a, b), count in sorted(near_verbatim.items()):
         smaller = min(len(articles[a]), len(articles[b]))
-        own_smaller = min(own[a], own[b])
+        own_smaller = min(len(articles[x]) - sum(quoted_in(x)) for x in (a, b))
         if (
             smaller
             and count / smaller >= COPY_ARTICLE_SHARE
