@@ -364,6 +364,8 @@ def _one_event_time(story_ids: list[int], published: dt.date | None, passed: set
     join articles published far apart). And the stories it joins are of one time: one whose
     dates all lie far from those of the stories ranked before it stays apart, although an
     undated article resembles both (a ship grounded in one canal two years apart)."""
+    if published is None and len(story_ids) < 2:
+        return story_ids  # no date to part it from one story, no second story to part
     dates: dict[int, list[tuple[int, dt.date]]] = {pk: [] for pk in story_ids}
     for story_id, pk, when in Article.objects.filter(
         story_id__in=story_ids, published_at__isnull=False

@@ -852,17 +852,16 @@ def quoted_lines(claims: Sequence[ClaimDraft]) -> list[bool]:
         open_for = open_for + 1 if inside else 0
         for mark in QUOTE_MARK_RE.finditer(text):
             i, char = mark.start(), mark.group()
-            if char in QUOTE_TOGGLES:
-                # A straight quote opens where a word starts, else it closes.
-                opens = i == 0 or text[i - 1].isspace() or text[i - 1] in ":("
-                char = "“" if opens else "”"
-            if char in QUOTE_OPENERS:
-                # A claim that goes on with a quote may open it again without its
-                # paragraph having closed it: still one quotation.
-                if not (i == 0 and inside):
-                    depth += 1
-            elif char in QUOTE_CLOSERS:
+            # A straight quote opens where a word starts, else it closes.
+            opening = char in QUOTE_OPENERS or (
+                char in QUOTE_TOGGLES and (i == 0 or text[i - 1].isspace() or text[i - 1] in ":(")
+            )
+            if not opening:
                 depth = max(0, depth - 1)
+            elif not (i == 0 and inside):
+                # A claim that goes on with a quote may open it again without its paragraph
+                # having closed it: still one quotation.
+                depth += 1
         if not depth or open_for >= QUOTE_MAX_CLAIMS:
             depth, open_for = 0, 0
     return flags

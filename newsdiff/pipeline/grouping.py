@@ -289,7 +289,10 @@ def near_in_time(a: Sequence[dt.date], b: Sequence[dt.date]) -> bool:
     event: one of them undated, or a date of one near a date of the other. A story's dated
     articles tell when its event was; two stories whose dates are all far apart tell of two
     events, whatever undated article resembles both."""
-    return not a or not b or any(not far_apart(x, y) for x in set(a) for y in set(b))
+    if not a or not b:
+        return True
+    theirs = set(b)
+    return any(not far_apart(x, y) for x in set(a) for y in theirs)
 
 
 def another_event(a: ArticleSignature, b: ArticleSignature) -> bool:
