@@ -47,6 +47,7 @@ FACT_KIND_LABELS: dict[str, Promise] = {
     "date": pgettext_lazy("fact kind", "date"),
     "time": pgettext_lazy("fact kind", "time of day"),
     "bearing": pgettext_lazy("fact kind", "direction from a place"),
+    "region": pgettext_lazy("fact kind", "part of a country"),
     "daypart": pgettext_lazy("fact kind", "part of the day"),
     "duration": pgettext_lazy("fact kind", "duration"),
     "percent": pgettext_lazy("fact kind", "percent"),

@@ -414,6 +414,47 @@ def test_no_direction_without_a_length_before_it(text: str) -> None:
     assert not only(text, "bearing")
 
 
+@pytest.mark.parametrize(
+    ("text", "degrees", "country", "written"),
+    [
+        ("تحطمت الطائرة في محافظة تبريز شمالي غربي إيران", "315", "ir", "شمالي غربي إيران"),
+        ("تحطمت مروحية شمال شرق البلاد مساء الأحد", "45", "", "شمال شرق البلاد"),
+        ("غمرت السيول مدنا في الشرق الليبي", "90", "ly", "الشرق الليبي"),
+        ("The plane came down in north-eastern Iran on Sunday.", "45", "ir", "north-eastern Iran"),
+        (
+            "It crashed in Tabriz, a northwestern region of the country, on Sunday.",
+            "315",
+            "",
+            "northwestern region of the country",
+        ),
+        ("Floods hit towns in the south of the country.", "180", "", "south of the country"),
+    ],
+)
+def test_a_part_of_a_country(text: str, degrees: str, country: str, written: str) -> None:
+    (region,) = only(text, "region")
+    assert (region.value, region.subject, region.text) == (degrees, country, written)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # North-west of a city, capital or not.
+        "The plane came down 500 km northwest of Tehran.",
+        "هبطت المروحية في منطقة شمال غرب العاصمة الإيرانية طهران",
+        "Rockets fell south of the country's capital.",
+        # Names: of a province, a country, a continent.
+        "It crashed in Iran's East Azerbaijan province.",
+        "North Korea fired a missile on Sunday.",
+        "وصل الوزير إلى شمال أفريقيا يوم الاثنين",
+        # Who governs a part of a country.
+        "وقال وزير الصحة في إدارة شرق ليبيا إن الحصيلة ارتفعت",
+        "The eastern Libyan government said the toll had risen.",
+    ],
+)
+def test_no_part_of_a_country(text: str) -> None:
+    assert not only(text, "region")
+
+
 def test_arabic_adjective_after_name_introducer_is_no_name() -> None:
     assert not only("استخدم الجيش طائرات مسيرة وصواريخ بعيدة المدى", "entity")
     assert not only('وقال التقرير إن الصحيفة "نشرت الخبر"', "entity")

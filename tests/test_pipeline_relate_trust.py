@@ -521,6 +521,53 @@ def test_a_ministers_count_and_the_ministrys_later_one_are_an_update() -> None:
     assert relation.kind == "updated", relation
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "وقال التلفزيون الرسمي إن المروحية تحطمت شمال شرق البلاد مساء الأحد",
+            "وقال التلفزيون الرسمي إن المروحية تحطمت شمالي غربي إيران مساء الأحد",
+        ),
+        (
+            "State television said the helicopter crashed in the northwest of the country.",
+            "State television said the helicopter crashed in south-western Iran.",
+        ),
+    ],
+)
+def test_one_crash_on_two_sides_of_a_country_is_a_contradiction(a: str, b: str) -> None:
+    relation = between_articles(a, b)
+    assert relation.kind == "contradiction", relation
+    assert relation.details.reason is Reason.PLACE_MISMATCH
+    assert [d.kind for d in relation.details.differing] == ["region"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # The east and the north-east: one part told more or less closely.
+        (
+            "وقال التلفزيون الرسمي إن السيول اجتاحت مدينة درنة في شرق ليبيا يوم الأحد",
+            "وقال التلفزيون الرسمي إن السيول اجتاحت مدينة درنة في شمال شرق ليبيا يوم الأحد",
+        ),
+        # North-west of the capital is no part of the country told otherwise.
+        (
+            "State television said the helicopter crashed in the northeast of the country.",
+            "State television said the helicopter crashed 500 km northwest of Tehran.",
+        ),
+        # A claim that names two parts may place two things.
+        (
+            "State television said the storm hit the east of the country.",
+            "State television said the storm hit the west of the country and spared"
+            " towns in the east of the country.",
+        ),
+    ],
+)
+def test_parts_of_a_country_that_do_not_conflict(a: str, b: str) -> None:
+    relation = between_articles(a, b)
+    assert relation.kind != "contradiction", relation
+    assert "region" not in {d.kind for d in relation.details.differing}
+
+
 def test_one_agency_in_two_languages_does_not_dispute_itself() -> None:
     # One survey reported as placing the epicentre east and south-west of the city: the
     # outlets contradict each other; the survey does not dispute itself.

@@ -42,8 +42,10 @@ from newsdiff.pipeline.dates import (
 )
 from newsdiff.pipeline.normalize import (
     FOLDED_WORD_RE,
+    PREFIXES,
     STOPWORDS,
     alternation,
+    country_of,
     name_key,
     normalize_token,
     normalized,
@@ -75,6 +77,11 @@ NON_NAMES = lang.merged_set("NON_NAMES")
 # clause of its own ("، حيث أوضح المركز أن ...") for that clause.
 SOURCE_END_WORDS = 8
 COMPASS_POINTS: dict[str, int] = lang.merged_dict("COMPASS_POINTS")
+REGION_COUNTRY_WORDS = lang.merged_set("REGION_COUNTRY_WORDS")
+CAPITAL_CITIES = lang.merged_set("CAPITAL_CITIES")
+REGION_ACTOR_WORDS = lang.merged_set("REGION_ACTOR_WORDS")
+# Keys of COUNTRY_NAMES that are no country: "شمال أفريقيا" names a region of its own.
+CONTINENTS = frozenset({"europe", "africa"})
 
 # --------------------------------------------------------------------------- regexes
 
@@ -103,6 +110,17 @@ _BEARING_RE = re.compile(
     rf"(?:\s+(?:{alternation(_COMPASS_LINKS)}))*"
     r"\s+(?P<place>\w{2,})"
 )
+# A part of a country: "شمالي غربي إيران", "in the northwest of the country" (lang
+# REGION_LINKS, REGION_COUNTRY_WORDS). A possessive after the country ("north of the
+# country's capital") makes it the place of something else.
+_REGION_RE = re.compile(
+    rf"(?<!\w)(?P<first>{alternation(COMPASS_POINTS)})"
+    rf"(?:[-\s](?P<second>{alternation(COMPASS_POINTS)}))?"
+    rf"(?:\s+(?:{alternation(lang.merged_tuple('REGION_LINKS'))}))*"
+    r"\s+(?P<ref>\w{2,})(?P<possessive>['’]s)?(?!\w)"
+)
+_LAST_WORD_RE = re.compile(r"(\w+)\W*$")
+_FIRST_WORD_RE = re.compile(r"\W*(\w+)")
 # A bearing is read only right after a length ("72 km (44 miles) northeast of"): "South
 # Africa" and "شمال غزة" name places, not a direction from one.
 BEARING_AFTER_LENGTH = 20
@@ -343,6 +361,7 @@ def extract_facts(text: str, *, published: dt.date | None = None) -> tuple[Fact,
                 facts.add(found.start, found.end, found.kind, found.value, subject=found.subject)
     _add_polarity(facts)
     _add_bearings(facts)
+    _add_regions(facts)
     for start, end, name in _entities(facts.folded, facts.taken):
         facts.note(start, end, "entity", name)
     return facts.in_order()
@@ -430,6 +449,43 @@ def _add_bearings(facts: _Facts) -> None:
             continue
         end = match.end("second") if match["second"] else match.end("first")
         facts.note(match.start(), end, "bearing", str(degrees), subject=place)
+
+
+def _add_regions(facts: _Facts) -> None:
+    """Parts of a country (_REGION_RE): the value in degrees from north ("315" for the
+    north-west), the country's key as subject, or "" for a word that names the story's own
+    country without naming it ("البلاد", "the country"). A point of the compass written with
+    a capital starts a name ("East Azerbaijan", "North Korea"), and one next to the word for
+    who governs or fights there names that actor (REGION_ACTOR_WORDS)."""
+    f, source = facts.folded.text, facts.folded.source
+    for match in _REGION_RE.finditer(f):
+        if match["possessive"] or source[facts.folded.origin[match.start()]].isupper():
+            continue
+        country = _country_named(match["ref"])
+        degrees = _compass_degrees(match["first"], match["second"])
+        if country is None or degrees is None:
+            continue
+        before = _LAST_WORD_RE.search(f, max(0, match.start() - 30), match.start())
+        after = _FIRST_WORD_RE.match(f, match.end())
+        if any(m and _word_forms(m[1]) & REGION_ACTOR_WORDS for m in (before, after)):
+            continue
+        facts.note(match.start(), match.end("ref"), "region", str(degrees), subject=country)
+
+
+def _country_named(word: str) -> str | None:
+    """The country key of a word after a point of the compass (_add_regions): "" for a word
+    that names the story's own country, None for no country (a capital, a continent)."""
+    if word in REGION_COUNTRY_WORDS:
+        return ""
+    country = country_of(word)
+    if not country or country in CONTINENTS or _word_forms(word) & CAPITAL_CITIES:
+        return None
+    return country
+
+
+def _word_forms(word: str) -> set[str]:
+    """A word, and the word without each proclitic or article it may start with."""
+    return {word, *(word[len(p) :] for p in PREFIXES if word.startswith(p))}
 
 
 def _compass_degrees(first: str, second: str | None) -> int | None:

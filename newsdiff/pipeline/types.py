@@ -61,7 +61,7 @@ class Fact:
     """One checkable fact inside a claim, as the engine compares it (stored with the claim).
 
     kind: money | count | age | year | date | time | daypart | duration | percent | number |
-          negation | direction | bearing | place | entity
+          negation | direction | bearing | region | place | entity
     value: canonical value ("10000000", "2024-10-07", "2008", "25", "up", ...); for names
            a spelling-independent key, which is internal (see ``FactValue.of``)
     unit: what the value is measured in ("USD", "year", "month", "%", "" ...)
@@ -98,8 +98,8 @@ class FactValue:
     value: a decimal number ("10000000", "2.5"), an ISO 8601 date ("2024", "2024-08",
            "2024-10-07"), a time of day ("22:11"), a part of the day (dawn | morning | noon |
            afternoon | evening | night), a direction code (up | down | confirm |
-           deny), a bearing in degrees from north ("225": south-west), or, for names and
-           places, the words as written.
+           deny), a bearing or a part of a country in degrees from north ("225":
+           south-west), or, for names and places, the words as written.
     unit: an ISO 4217 currency code, a unit of time (year, month, week, day, hour, decade),
           "%", or "".
     text: the words of the claim that carry the fact, exactly as the article wrote them.

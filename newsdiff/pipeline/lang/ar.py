@@ -1248,6 +1248,19 @@ COMPASS_POINTS: dict[str, int] = {
 }
 # Words that may stand between a point of the compass and the place it is taken from.
 COMPASS_LINKS = ("من",)
+# A part of a country: a point of the compass, then the words that may stand between it and
+# the country (REGION_LINKS), then the country's name or one of the words that name the
+# story's own country without naming it ("في شمال شرق البلاد", "شمالي غربي إيران").
+REGION_LINKS: tuple[str, ...] = ()
+REGION_COUNTRY_WORDS = frozenset("البلاد المملكه".split())
+# Capitals among COUNTRY_NAMES: "شمال غرب طهران" is north-west of a city, no part of Iran.
+CAPITAL_CITIES = frozenset(
+    "قاهره دمشق بغداد بيروت رياض دوحه صنعاء خرطوم رباط طهران انقره موسكو كرملين بكين"
+    " واشنطن لندن باريس برلين روما مدريد كييف طوكيو كابول".split()
+)
+# Words next to a part of a country that make it the name of who governs or fights there
+# ("وزير الصحة في إدارة شرق ليبيا"): two of them are two actors, not one place told twice.
+REGION_ACTOR_WORDS = frozenset("حكومه اداره سلطات برلمان قوات جيش".split())
 # The noun just before a figure that names what it measures ("ووزنها 200 ألف طن", "بسعة 224
 # ألف طن"): two figures whose nouns name two measures are two quantities, however alike their
 # units. Folded forms; a proclitic (و، ب) is peeled off before matching.

@@ -873,8 +873,28 @@ COMPASS_POINTS: dict[str, int] = {
     "southwest": 225,
     "west": 270,
     "northwest": 315,
+    # As adjectives ("northwestern Iran", "north-eastern").
+    "northern": 0,
+    "northeastern": 45,
+    "eastern": 90,
+    "southeastern": 135,
+    "southern": 180,
+    "southwestern": 225,
+    "western": 270,
+    "northwestern": 315,
 }
 COMPASS_LINKS = ("of", "the")
+# A part of a country (see ar.py): "in the northwest of the country", "a mountainous
+# northwestern region of the country", "eastern Libya".
+REGION_LINKS = ("of", "the", "region", "part", "area")
+REGION_COUNTRY_WORDS = frozenset({"country", "kingdom"})
+CAPITAL_CITIES = frozenset(
+    """cairo damascus baghdad beirut riyadh doha sanaa khartoum rabat tehran ankara moscow
+    kremlin beijing washington london paris berlin rome madrid kyiv kiev tokyo kabul""".split()
+)
+REGION_ACTOR_WORDS = frozenset(
+    "government administration authorities parliament forces army".split()
+)
 # Words that only say what kind of place a name is ("the city of Derna").
 PLACE_KINDS = frozenset("city town village province region state capital country".split())
 # Words right before a figure that hedge it: "about", a lower bound ("min") or an upper

@@ -208,7 +208,9 @@ __all__ = [
 # they may precede by 10 tokens (was 8).
 # relate-35: quoted lines are no wire copy: two outlets quoting one statement word for word
 # have not copied each other (align.quoted_lines).
-ENGINE_VERSION = "relate-35"
+# relate-36: one place told on two opposite sides of one country ("شمال شرق البلاد",
+# "شمالي غربي إيران") is a place mismatch (rules._compare_regions).
+ENGINE_VERSION = "relate-36"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out

@@ -881,6 +881,34 @@ def _compare_bearings(a: Sequence[Fact], b: Sequence[Fact], result: FactComparis
         result.differ(Reason.PLACE_MISMATCH, difference, x.text, y.text)
 
 
+OPPOSITE_SIDE = {"n": "s", "s": "n", "e": "w", "w": "e"}
+
+
+def _compare_regions(a: Sequence[Fact], b: Sequence[Fact], result: FactComparison) -> None:
+    """Parts of one country (facts "region"): one each, of one country (or of "the
+    country"), on opposite sides ("شمال شرق البلاد", "شمالي غربي إيران": east and west) are
+    one place told two ways. The east and the north-east are one part told more or less
+    closely; a claim that names two parts may place two things."""
+    ra = {f.value: f for f in a if f.kind == "region"}
+    rb = {f.value: f for f in b if f.kind == "region"}
+    if len(ra) != 1 or len(rb) != 1:
+        return
+    ((x_value, x),) = ra.items()
+    ((y_value, y),) = rb.items()
+    if x.subject and y.subject and x.subject != y.subject:
+        return
+    sides_x, sides_y = _sides(int(x_value)), _sides(int(y_value))
+    if any(OPPOSITE_SIDE[side] in sides_y for side in sides_x):
+        difference = FactDifference("region", FactValue.of(x), FactValue.of(y))
+        result.differ(Reason.PLACE_MISMATCH, difference, x.text, y.text)
+
+
+def _sides(degrees: int) -> set[str]:
+    """The sides of a country a point of the compass lies on (315: north and west)."""
+    sides = {"n": (315, 0, 45), "e": (45, 90, 135), "s": (135, 180, 225), "w": (225, 270, 315)}
+    return {side for side, points in sides.items() if degrees in points}
+
+
 def _compare_names(a: Sequence[Fact], b: Sequence[Fact], result: FactComparison) -> None:
     """Places and entities: a name only one side gives, in the same slot as one only the
     other side gives, is another name in the same role."""
@@ -917,6 +945,7 @@ def compare_facts(
     _compare_times(a, b, (a_normalized, b_normalized), result)
     _compare_dayparts(a, b, (a_normalized, b_normalized), result)
     _compare_bearings(a, b, result)
+    _compare_regions(a, b, result)
     _compare_names(a, b, result)
     return result
 
