@@ -121,6 +121,32 @@ def test_money_keeps_surface_text() -> None:
     assert money.text == "١٠ ملايين دولار"
 
 
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # The noun right after the amount, across a closing quote mark and a preposition.
+        ("His son's £552MILLION contract with the club is not a done deal.", "contract"),
+        (
+            "The owner was seized for failing to pay $900 million\u201d compensation.",
+            "compensation",
+        ),
+        ("The court ordered the owner to pay $900 million in damages.", "compensation"),
+        # ... else the nearest before it.
+        ("He would sign a contract worth £522million at the Saudi side.", "contract"),
+        ("وقال إن اللاعب سيوقع عقدا ضخما بقيمة 522 مليون جنيه إسترليني", "contract"),
+        ("وطالبت الهيئة بتعويضات قدرها 916 مليون دولار", "compensation"),
+    ],
+)
+def test_what_an_amount_pays_for(text: str, subject: str) -> None:
+    (money,) = only(text, "money")
+    assert money.subject == subject
+
+
+def test_an_amount_with_no_money_noun_keeps_the_word_before_it() -> None:
+    (money,) = only("The club will pay 100 million euros, the paper said.", "money")
+    assert money.subject == "pay"
+
+
 # --- age, duration
 
 

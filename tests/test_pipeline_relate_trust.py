@@ -682,24 +682,41 @@ def test_two_copies_of_one_wire_text_only_agree(first: str, second: str) -> None
     assert {link.relation.kind for link in links} == {"agreement"}
 
 
-def test_two_sums_across_languages_are_never_a_confident_agreement() -> None:
-    # An Arabic article gives the deal as $20 million, an English one as $10 million; their
-    # words about the sum cannot be matched across languages, so the engine cannot tell the
-    # sums are one measure: a possible match (paired by meaning), never one account of it.
+@pytest.mark.parametrize(
+    ("arabic", "linked"),
+    [
+        # The words about the sum cannot be matched across languages, so the engine cannot
+        # tell the sums are one measure: a possible match, never one account of it.
+        ("قالت مصادر إن هيئة الميناء أنفقت 20 مليون دولار مع نوردك لتصنيع ثلاث رافعات.", True),
+        # Both price a deal (MONEY_NOUNS), at two sums, and nothing but their meaning pairs the
+        # sentences: uncertain, no link.
+        (
+            "قالت مصادر إن هيئة الميناء أبرمت صفقة بقيمة 20 مليون دولار مع نوردك لتصنيع ثلاث"
+            " رافعات.",
+            False,
+        ),
+    ],
+)
+def test_two_sums_across_languages_are_never_a_confident_agreement(
+    arabic: str, linked: bool
+) -> None:
+    # An Arabic article gives the sum as $20 million, an English one as $10 million.
     texts = (
-        "قالت مصادر إن هيئة الميناء أبرمت صفقة بقيمة 20 مليون دولار مع نوردك لتصنيع ثلاث رافعات.",
+        arabic,
         "The Port Authority signed a $10 million deal with the shipbuilder Nordek to build three"
         " new cranes.",
     )
     articles = [analyse_article(text, published=MONDAY).claims for text in texts]
     encoder = encoder_get()
     vectors = [encoder.encode([claim.text for claim in claims]) for claims in articles]
-    (link,) = compare_articles(articles, [MONDAY, MONDAY], vectors=vectors, languages=["ar", "en"])
-    assert (link.relation.kind, link.relation.details.reason) == (
-        "agreement",
-        Reason.DISTINCT_QUANTITIES,
-    )
-    assert link.relation.score < 0.5
+    links = compare_articles(articles, [MONDAY, MONDAY], vectors=vectors, languages=["ar", "en"])
+    assert len(links) == linked
+    for link in links:
+        assert (link.relation.kind, link.relation.details.reason) == (
+            "agreement",
+            Reason.DISTINCT_QUANTITIES,
+        )
+        assert link.relation.score < 0.5
 
 
 # --- 5. relative days ----------------------------------------------------------------------
@@ -961,6 +978,38 @@ def test_amounts_that_differ_after_conversion_contradict() -> None:
     assert (relation.kind, relation.reason) == ("contradiction", Reason.VALUE_MISMATCH)
     (difference,) = relation.details.differing
     assert (difference.a.unit, difference.b.unit) == ("EUR", "USD")
+
+
+def test_one_contract_priced_twice_contradicts() -> None:
+    relation = between_articles(
+        "His son's £552MILLION contract with Al-Hilal is not a done deal, his father said.",
+        "Reports said Messi would sign a contract worth £522million with Al-Hilal.",
+    )
+    assert relation.kind == "disputed", relation
+    (difference,) = relation.details.differing
+    assert {difference.a.value, difference.b.value} == {"552000000", "522000000"}
+
+
+def test_one_contract_priced_alike_in_two_languages_agrees() -> None:
+    relation = between_articles(
+        "Reports said Messi would sign a £522million contract with Al-Hilal.",
+        "وقالت تقارير إن ميسي سيوقع مع الهلال عقدا بقيمة 522 مليون جنيه إسترليني",
+    )
+    assert (relation.kind, relation.reason) == ("agreement", Reason.SAME_FACTS), relation
+
+
+def test_a_round_amount_is_the_precise_one_said_to_its_leading_digit() -> None:
+    relation = between_articles(
+        "The insurer said Egypt had filed a compensation claim for $916 million against the owner.",
+        "The insurer said Egypt had ordered the owner to pay $900 million in damages.",
+    )
+    assert relation.kind == "agreement", relation
+    # Two round amounts, or amounts further apart, differ.
+    other = between_articles(
+        "The insurer said Egypt had filed a compensation claim for $950 million against the owner.",
+        "The insurer said Egypt had ordered the owner to pay $900 million in damages.",
+    )
+    assert other.kind == "contradiction", other
 
 
 def test_only_stable_currencies_are_converted() -> None:

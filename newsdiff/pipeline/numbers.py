@@ -119,6 +119,10 @@ _PLURAL_ENDINGS = lang.merged_tuple("PLURAL_ENDINGS")
 _NOT_PLURAL_ENDINGS = lang.merged_tuple("NOT_PLURAL_ENDINGS")
 _IRREGULAR_PLURALS = lang.merged_set("IRREGULAR_PLURALS")
 _PROCLITICS = lang.merged_tuple("PROCLITICS")
+MONEY_NOUNS: dict[str, str] = lang.merged_dict("MONEY_NOUNS")
+MONEY_NOUN_WINDOW = 5
+AFTER_AMOUNT_CHARS = 30
+_AMOUNT_BREAK_RE = re.compile(r"[.,;:!?()\[\]\n]")
 
 # The parts of written numbers (see _Reader).
 COMPOUND_NUMBER_WORDS: dict[str, int] = lang.merged_dict("COMPOUND_NUMBER_WORDS")
@@ -801,16 +805,17 @@ def _money(folded: str, quantity: Quantity) -> Measure | None:
     if currency:
         code, qualified = CURRENCIES[CURRENCY_FORMS.get(currency["cur"], currency["cur"])]
         qualifier = currency["qual"] or ""
-        subject = _subject_before(folded, start)
         if qualifier in qualified:
+            subject = _money_subject(folded, start, currency.end())
             return Measure(start, currency.end(), "money", value, qualified[qualifier], subject)
+        subject = _money_subject(folded, start, currency.end("cur"))
         return Measure(start, currency.end("cur"), "money", value, code, subject)
     before = _before(folded, start)
     symbol = _CURRENCY_BEFORE_RE.search(before)
     if symbol:
         symbol_start = start - (len(before) - symbol.start())
         code = CURRENCY_SYMBOLS.get(symbol["sym"], symbol["sym"].upper())
-        subject = _subject_before(folded, symbol_start)
+        subject = _money_subject(folded, symbol_start, end)
         return Measure(symbol_start, end, "money", value, code, subject)
     return None
 
@@ -907,6 +912,32 @@ def _words_before(folded: str, pos: int, limit: int = 6, chars: int = 80) -> lis
 def _subject_after(folded: str, pos: int) -> str:
     for word in _content_words_after(folded, pos):
         return light_stem(word)
+    return ""
+
+
+def _money_subject(folded: str, start: int, end: int) -> str:
+    """What an amount pays for: the key of a money noun (lang MONEY_NOUNS) right after the
+    amount ("a £522million contract"), else among the MONEY_NOUN_WINDOW words before it
+    ("عقد بقيمة 522 مليون جنيه", "a contract worth £522million"), else the word before it."""
+    after = _word_after_amount(folded, end)
+    nouns = [after] if after else []
+    nouns += _words_before(folded, start, limit=MONEY_NOUN_WINDOW)
+    for word in nouns:
+        for form in (word, _strip_prefix(word)):
+            if form in MONEY_NOUNS:
+                return MONEY_NOUNS[form]
+    return _subject_before(folded, start)
+
+
+def _word_after_amount(folded: str, end: int) -> str:
+    """The first content word after an amount, across a closing quote mark ("to pay $900
+    million\u201d compensation") but not across other punctuation."""
+    for match in FOLDED_WORD_RE.finditer(folded, end, min(len(folded), end + AFTER_AMOUNT_CHARS)):
+        if _AMOUNT_BREAK_RE.search(folded, end, match.start()):
+            return ""
+        if _is_content(match.group()):
+            return match.group()
+        end = match.end()
     return ""
 
 

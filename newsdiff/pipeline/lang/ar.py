@@ -1261,6 +1261,21 @@ CAPITAL_CITIES = frozenset(
 # Words next to a part of a country that make it the name of who governs or fights there
 # ("وزير الصحة في إدارة شرق ليبيا"): two of them are two actors, not one place told twice.
 REGION_ACTOR_WORDS = frozenset("حكومه اداره سلطات برلمان قوات جيش".split())
+# Nouns that say what an amount of money pays for, each to a key every language shares, so
+# that "عقد بقيمة 522 مليون جنيه" and "a £522million contract" price one thing and "ودفع 916
+# مليون دولار تعويضات" and "a $900 million claim" another. Folded forms; the article and a
+# proclitic are peeled off before matching. An amount's noun is the one right after it, else
+# the nearest of MONEY_NOUN_WINDOW words before it.
+MONEY_NOUNS: dict[str, str] = {
+    **dict.fromkeys("عقد عقدا صفقه".split(), "contract"),
+    **dict.fromkeys("تعويض تعويضا تعويضات مطالبه مطالبات".split(), "compensation"),
+    **dict.fromkeys("غرامه غرامات".split(), "fine"),
+    **dict.fromkeys("راتب راتبا رواتب اجر".split(), "salary"),
+    **dict.fromkeys("قرض قرضا قروض".split(), "loan"),
+    **dict.fromkeys("فديه".split(), "ransom"),
+    **dict.fromkeys("ميزانيه موازنه".split(), "budget"),
+    **dict.fromkeys("خسائر".split(), "losses"),
+}
 # The noun just before a figure that names what it measures ("ووزنها 200 ألف طن", "بسعة 224
 # ألف طن"): two figures whose nouns name two measures are two quantities, however alike their
 # units. Folded forms; a proclitic (و، ب) is peeled off before matching.

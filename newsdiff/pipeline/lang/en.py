@@ -985,6 +985,17 @@ LENGTH_UNITS: dict[str, str] = {
     **dict.fromkeys("metre metres meter meters".split(), "1"),
     **dict.fromkeys("feet foot ft".split(), "0.3048"),
 }
+# Nouns that say what an amount of money pays for (see ar.py): "a £522million contract".
+MONEY_NOUNS: dict[str, str] = {
+    **dict.fromkeys("contract contracts deal".split(), "contract"),
+    **dict.fromkeys("compensation damages claim".split(), "compensation"),
+    **dict.fromkeys("fine fines penalty".split(), "fine"),
+    **dict.fromkeys("salary salaries wage wages".split(), "salary"),
+    **dict.fromkeys("loan loans".split(), "loan"),
+    "ransom": "ransom",
+    "budget": "budget",
+    "losses": "losses",
+}
 # The noun before a figure that names what it measures (see ar.py): "weighing 200,000
 # tonnes", "a capacity of 224,000 tonnes".
 MEASURE_NOUNS: dict[str, str] = {

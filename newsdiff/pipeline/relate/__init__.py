@@ -210,7 +210,9 @@ __all__ = [
 # have not copied each other (align.quoted_lines).
 # relate-36: one place told on two opposite sides of one country ("شمال شرق البلاد",
 # "شمالي غربي إيران") is a place mismatch (rules._compare_regions).
-ENGINE_VERSION = "relate-36"
+# relate-37: a round amount of money agrees with a precise one it rounds ("$900 million" and a
+# claim of 916 million), as a round count does (quantities._rounds_to).
+ENGINE_VERSION = "relate-37"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out

@@ -39,9 +39,9 @@ from newsdiff.pipeline.units import (
 APPROXIMATE_TOLERANCE = Decimal("0.15")
 # A count given in round thousands ("3 آلاف", "11,000") is a rounded figure even unhedged: it
 # agrees with a precise count that rounds to it (3,252 dead) when the two differ by less than
-# half its last rounded place and less than ROUNDED_TOLERANCE of it. Counts only: amounts,
-# ages and measures are stated as meant. Hand-set; a round count of 5,000 against 5,500 or
-# 7,000 still differs.
+# half its last rounded place and less than ROUNDED_TOLERANCE of it. So does a round amount
+# of money ("$900 million" for 916 million). Ages and measures are stated as meant.
+# Hand-set; a round count of 5,000 against 5,500 or 7,000 still differs.
 ROUNDED_PLACE = 1000
 ROUNDED_TOLERANCE = Decimal("0.1")
 # A length in whole units agrees with one in the same unit given to its decimals that it
@@ -161,14 +161,8 @@ def values_agree(a: Fact, hedge_a: str, b: Fact, hedge_b: str) -> bool:
     if same_amount(a, b):
         return True
     values = in_one_unit(a, b)
-    if values is not None and a.kind in COUNTED_KINDS and b.kind in COUNTED_KINDS:
-        x, y = values
-        if _rounds_to(x, y) or _rounds_to(y, x):
-            return True
-        if min(x, y) >= ROUNDED_PLACE and close(x, y, COUNT_NOISE):
-            return True
-        if _length_to_the_unit(a, b):
-            return True
+    if values is not None and _told_loosely(a, b, values):
+        return True
     ends = {hedge_a, hedge_b} & {RANGE_LOW, RANGE_HIGH}
     if ends and values is not None:
         return _in_range(values, hedge_a, hedge_b)
@@ -190,6 +184,23 @@ def values_agree(a: Fact, hedge_a: str, b: Fact, hedge_b: str) -> bool:
         or (hedge_b == AT_LEAST and x >= y)
         or (hedge_a == AT_MOST and y <= x)
         or (hedge_b == AT_MOST and x <= y)
+    )
+
+
+def _told_loosely(a: Fact, b: Fact, values: tuple[Decimal, Decimal]) -> bool:
+    """Whether two unhedged values are one figure, one of them rounded or told loosely: a
+    round count or amount of money the other rounds to ("$900 million" for a claim of 916
+    million), two counts of thousands within COUNT_NOISE, a length said in whole units."""
+    x, y = values
+    if a.kind == b.kind == "money":
+        return _rounds_to(x, y) or _rounds_to(y, x)
+    if a.kind not in COUNTED_KINDS or b.kind not in COUNTED_KINDS:
+        return False
+    return (
+        _rounds_to(x, y)
+        or _rounds_to(y, x)
+        or (min(x, y) >= ROUNDED_PLACE and close(x, y, COUNT_NOISE))
+        or _length_to_the_unit(a, b)
     )
 
 
