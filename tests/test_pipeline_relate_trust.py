@@ -1012,6 +1012,29 @@ def test_a_round_amount_is_the_precise_one_said_to_its_leading_digit() -> None:
     assert other.kind == "contradiction", other
 
 
+def test_one_thing_counted_under_two_names_is_one_count() -> None:
+    relation = between_articles(
+        "The Red Crescent said as many as 40 ground teams were searching the mountains.",
+        "The Red Crescent said 46 rescue crews were searching the mountains.",
+    )
+    assert relation.kind == "contradiction", relation
+    (difference,) = relation.details.differing
+    assert {difference.a.value, difference.b.value} == {"40", "46"}
+
+
+def test_one_count_in_two_languages_agrees() -> None:
+    texts = (
+        "وقالت الهيئة إن 185 سفينة كانت تنتظر عبور القناة يوم الأربعاء.",
+        "The authority said 185 ships were waiting to cross the canal on Wednesday.",
+    )
+    articles = [analyse_article(text, published=MONDAY).claims for text in texts]
+    encoder = encoder_get()
+    vectors = [encoder.encode([claim.text for claim in claims]) for claims in articles]
+    (link,) = compare_articles(articles, [MONDAY, MONDAY], vectors=vectors, languages=["ar", "en"])
+    assert (link.relation.kind, link.relation.details.reason) == ("agreement", Reason.SAME_FACTS)
+    assert "count" in {m.kind for m in link.relation.details.matched}
+
+
 def test_only_stable_currencies_are_converted() -> None:
     euros = Fact("money", "100000000", "EUR")
     assert same_amount(euros, Fact("money", "109000000", "USD"))

@@ -120,6 +120,7 @@ _NOT_PLURAL_ENDINGS = lang.merged_tuple("NOT_PLURAL_ENDINGS")
 _IRREGULAR_PLURALS = lang.merged_set("IRREGULAR_PLURALS")
 _PROCLITICS = lang.merged_tuple("PROCLITICS")
 MONEY_NOUNS: dict[str, str] = lang.merged_dict("MONEY_NOUNS")
+COUNT_NOUNS: dict[str, str] = lang.merged_dict("COUNT_NOUNS")
 MONEY_NOUN_WINDOW = 5
 AFTER_AMOUNT_CHARS = 30
 _AMOUNT_BREAK_RE = re.compile(r"[.,;:!?()\[\]\n]")
@@ -688,7 +689,7 @@ def feminine_duals(folded: str) -> Iterator[Measure]:
         # "الدولتين الجارتين": an adjective agrees in the dual; the noun already counted.
         agreeing = folded[last_dual_end : match.start()].isspace()
         if not (agreeing or word in NOT_DUALS or word[1:] in NOT_DUALS):
-            subject = light_stem(match["stem"] + "ه")
+            subject = _noun_subject(match["stem"] + "ه")
             yield Measure(match.start(), match.end(), "count", "2", "", subject)
         last_dual_end = match.end()
 
@@ -952,7 +953,8 @@ def _subject_before(folded: str, pos: int) -> str:
 def _count_subject(folded: str, end: int) -> str:
     """Stem of the noun counted right after a number ("ثلاثة قتلى", "اثنين من ممثلي"), or of
     the second of two nouns when the language names a thing by its second ("3 police
-    officers": _PLURAL_ENDINGS)."""
+    officers": _PLURAL_ENDINGS); for a noun of lang COUNT_NOUNS, its key in every language
+    ("185 سفينة", "200 ships": "ship")."""
     found = list(islice(FOLDED_WORD_RE.finditer(folded, end, min(len(folded), end + 40)), 2))
     words = [m.group() for m in found]
     stop = CLAUSE_BREAK_RE.match(folded, end) or CLAUSE_BREAK_RE.match(folded, end + 1)
@@ -970,7 +972,13 @@ def _count_subject(folded: str, end: int) -> str:
         and not folded[found[0].end() : found[1].start()].strip()
     ):
         first = words[1]
-    return light_stem(first) if _is_content(first) else ""
+    return _noun_subject(first) if _is_content(first) else ""
+
+
+def _noun_subject(noun: str) -> str:
+    """A counted noun as a subject: its key in every language (lang COUNT_NOUNS), else its
+    light stem."""
+    return COUNT_NOUNS.get(noun) or COUNT_NOUNS.get(_strip_prefix(noun)) or light_stem(noun)
 
 
 def _plural(word: str) -> bool:

@@ -985,6 +985,23 @@ LENGTH_UNITS: dict[str, str] = {
     **dict.fromkeys("metre metres meter meters".split(), "1"),
     **dict.fromkeys("feet foot ft".split(), "0.3048"),
 }
+# Nouns of things a story counts (see ar.py).
+COUNT_NOUNS: dict[str, str] = {
+    **dict.fromkeys("ship ships vessel vessels".split(), "ship"),
+    **dict.fromkeys("team teams crew crews squad squads".split(), "team"),
+    **dict.fromkeys("container containers".split(), "container"),
+    **dict.fromkeys("plane planes aircraft jet jets".split(), "plane"),
+    **dict.fromkeys("helicopter helicopters".split(), "helicopter"),
+    **dict.fromkeys("home homes house houses".split(), "home"),
+    **dict.fromkeys("building buildings".split(), "building"),
+    **dict.fromkeys("village villages".split(), "village"),
+    **dict.fromkeys("child children".split(), "child"),
+    **dict.fromkeys("soldier soldiers".split(), "soldier"),
+    **dict.fromkeys("missile missiles rocket rockets".split(), "missile"),
+    **dict.fromkeys("goal goals".split(), "goal"),
+    **dict.fromkeys("match matches".split(), "match"),
+    **dict.fromkeys("car cars vehicle vehicles".split(), "vehicle"),
+}
 # Nouns that say what an amount of money pays for (see ar.py): "a £522million contract".
 MONEY_NOUNS: dict[str, str] = {
     **dict.fromkeys("contract contracts deal".split(), "contract"),
