@@ -541,6 +541,17 @@ def test_one_crash_on_two_sides_of_a_country_is_a_contradiction(a: str, b: str) 
     assert [d.kind for d in relation.details.differing] == ["region"]
 
 
+def test_state_television_in_two_languages_is_one_source() -> None:
+    # The outlets contradict each other about where it said the crash was; state television
+    # does not dispute itself.
+    relation = between_articles(
+        "State television said on Sunday that the governor's helicopter crashed in the"
+        " northwest of the country.",
+        "قال التلفزيون الرسمي يوم الأحد إن مروحية المحافظ تحطمت شمال شرق البلاد.",
+    )
+    assert relation.kind == "contradiction", relation
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [

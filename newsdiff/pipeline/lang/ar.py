@@ -680,6 +680,8 @@ ACTOR_ALIASES: dict[str, str] = {
     **dict.fromkeys(("الاتحاد الدولي لجمعيات الصليب", "الاتحاد الدولي للصليب الاحمر"), "ifrc"),
     **dict.fromkeys(("وكاله فرانس برس", "فرانس برس", "وكاله الصحافه الفرنسيه"), "afp"),
     **dict.fromkeys(("وكاله رويترز", "رويترز"), "reuters"),
+    # A country's state television, as a story's outlets name it without the country.
+    **dict.fromkeys(("التلفزيون الرسمي", "التلفزيون الحكومي"), "state-television"),
     **dict.fromkeys(
         (
             "وكاله اسوشيتد برس",

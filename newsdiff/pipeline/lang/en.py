@@ -473,6 +473,7 @@ ACTOR_ALIASES: dict[str, str] = {
     **dict.fromkeys(("ifrc",), "ifrc"),
     **dict.fromkeys(("afp", "agence france-presse", "agence france presse"), "afp"),
     **dict.fromkeys(("reuters",), "reuters"),
+    **dict.fromkeys(("state television", "state tv"), "state-television"),
     **dict.fromkeys(("associated press", "ap"), "associated-press"),
 }
 

@@ -212,7 +212,9 @@ __all__ = [
 # "شمالي غربي إيران") is a place mismatch (rules._compare_regions).
 # relate-37: a round amount of money agrees with a precise one it rounds ("$900 million" and a
 # claim of 916 million), as a round count does (quantities._rounds_to).
-ENGINE_VERSION = "relate-37"
+# relate-38: a country's state television is one source in either language ("State
+# television", "التلفزيون الرسمي": lang ACTOR_ALIASES), which does not dispute itself.
+ENGINE_VERSION = "relate-38"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out
