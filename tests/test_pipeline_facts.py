@@ -472,6 +472,9 @@ def test_a_part_of_a_country(text: str, degrees: str, country: str, written: str
         "It crashed in Iran's East Azerbaijan province.",
         "North Korea fired a missile on Sunday.",
         "وصل الوزير إلى شمال أفريقيا يوم الاثنين",
+        # Two parts told together.
+        "ويوجد في البلاد 16 سدا موزعة على مدن مختلفة في شرق البلاد وغربها",
+        "Floods hit towns in the north and east of the country.",
         # Who governs a part of a country.
         "وقال وزير الصحة في إدارة شرق ليبيا إن الحصيلة ارتفعت",
         "The eastern Libyan government said the toll had risen.",

@@ -120,6 +120,8 @@ _REGION_RE = re.compile(
     r"\s+(?P<ref>\w{2,})(?P<possessive>['’]s)?(?!\w)"
 )
 _LAST_WORD_RE = re.compile(r"(\w+)\W*$")
+# A pronoun at the end of a word of place ("وغربها": and its west).
+_PRONOUN_END_RE = re.compile(r"(?:ها|ه)$")
 _FIRST_WORD_RE = re.compile(r"\W*(\w+)")
 # A bearing is read only right after a length ("72 km (44 miles) northeast of"): "South
 # Africa" and "شمال غزة" name places, not a direction from one.
@@ -469,7 +471,19 @@ def _add_regions(facts: _Facts) -> None:
         after = _FIRST_WORD_RE.match(f, match.end())
         if any(m and _word_forms(m[1]) & REGION_ACTOR_WORDS for m in (before, after)):
             continue
+        if _another_part_beside(f, match.start(), after[1] if after else ""):
+            continue
         facts.note(match.start(), match.end("ref"), "region", str(degrees), subject=country)
+
+
+def _another_part_beside(f: str, start: int, after: str) -> bool:
+    """Whether a part of a country is told with another beside it ("in the north and east of
+    the country", "في شرق البلاد وغربها"): a point of the compass among the two words before
+    it or in the word after it (without "و" and a pronoun)."""
+    words = FOLDED_WORD_RE.findall(f, max(0, start - 30), start)[-2:]
+    if after:
+        words.append(_PRONOUN_END_RE.sub("", after.removeprefix("و")))
+    return any(word in COMPASS_POINTS for word in words)
 
 
 def _country_named(word: str) -> str | None:
