@@ -137,6 +137,7 @@ COPY_OWN_SHARE = 1 / 3
 QUOTE_OPENERS = frozenset("“«„")
 QUOTE_CLOSERS = frozenset("”»")
 QUOTE_TOGGLES = frozenset('"')  # a straight quote: which of the two, its place tells
+QUOTE_STARTS = QUOTE_OPENERS | QUOTE_TOGGLES  # a claim that starts with one is a quoted line
 QUOTE_MAX_CLAIMS = 10
 QUOTE_MARK_RE = re.compile(
     "[" + re.escape("".join(sorted(QUOTE_OPENERS | QUOTE_CLOSERS | QUOTE_TOGGLES))) + "]"
@@ -848,7 +849,7 @@ def quoted_lines(claims: Sequence[ClaimDraft]) -> list[bool]:
     for claim in claims:
         text = claim.text.lstrip()
         inside = depth > 0
-        flags.append(inside or text[:1] in QUOTE_OPENERS | QUOTE_TOGGLES)
+        flags.append(inside or text[:1] in QUOTE_STARTS)
         open_for = open_for + 1 if inside else 0
         for mark in QUOTE_MARK_RE.finditer(text):
             i, char = mark.start(), mark.group()

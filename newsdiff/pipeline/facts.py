@@ -42,13 +42,13 @@ from newsdiff.pipeline.dates import (
 )
 from newsdiff.pipeline.normalize import (
     FOLDED_WORD_RE,
-    PREFIXES,
     STOPWORDS,
     alternation,
     country_of,
     name_key,
     normalize_token,
     normalized,
+    word_forms,
 )
 from newsdiff.pipeline.numbers import (
     MAGNITUDE,
@@ -469,7 +469,7 @@ def _add_regions(facts: _Facts) -> None:
             continue
         before = _LAST_WORD_RE.search(f, max(0, match.start() - 30), match.start())
         after = _FIRST_WORD_RE.match(f, match.end())
-        if any(m and _word_forms(m[1]) & REGION_ACTOR_WORDS for m in (before, after)):
+        if any(m and not REGION_ACTOR_WORDS.isdisjoint(word_forms(m[1])) for m in (before, after)):
             continue
         if _another_part_beside(f, match.start(), after[1] if after else ""):
             continue
@@ -492,14 +492,9 @@ def _country_named(word: str) -> str | None:
     if word in REGION_COUNTRY_WORDS:
         return ""
     country = country_of(word)
-    if not country or country in CONTINENTS or _word_forms(word) & CAPITAL_CITIES:
+    if not country or country in CONTINENTS or not CAPITAL_CITIES.isdisjoint(word_forms(word)):
         return None
     return country
-
-
-def _word_forms(word: str) -> set[str]:
-    """A word, and the word without each proclitic or article it may start with."""
-    return {word, *(word[len(p) :] for p in PREFIXES if word.startswith(p))}
 
 
 def _compass_degrees(first: str, second: str | None) -> int | None:

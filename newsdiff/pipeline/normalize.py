@@ -250,12 +250,18 @@ def name_key(token: str) -> str:
     return re.sub(r"(.)\1+", r"\1", latin)
 
 
+def word_forms(token: str) -> list[str]:
+    """A normalised token, then the token without each clitic or article it starts with
+    (PREFIXES, longest first): "والمصريين", "مصريين", ..."""
+    return [token, *(token[len(p) :] for p in PREFIXES if token.startswith(p))]
+
+
 @lru_cache(maxsize=50_000)
 def country_of(token: str) -> str:
     """The country a normalised token names ("والمصريين", "بواشنطن", "lebanon's"), as the
     key every language shares (lang COUNTRY_NAMES), or ""."""
     token = token.removesuffix(POSSESSIVE)
-    forms = [token, *(token[len(p) :] for p in PREFIXES if token.startswith(p))]
+    forms = word_forms(token)
     for form in forms:
         if form in COUNTRY_NAMES:
             return COUNTRY_NAMES[form]

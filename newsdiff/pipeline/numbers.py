@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -924,9 +924,8 @@ def _money_subject(folded: str, start: int, end: int) -> str:
     nouns = [after] if after else []
     nouns += _words_before(folded, start, limit=MONEY_NOUN_WINDOW)
     for word in nouns:
-        for form in (word, _strip_prefix(word)):
-            if form in MONEY_NOUNS:
-                return MONEY_NOUNS[form]
+        if key := _keyed(word, MONEY_NOUNS):
+            return key
     return _subject_before(folded, start)
 
 
@@ -978,7 +977,7 @@ def _count_subject(folded: str, end: int) -> str:
 def _noun_subject(noun: str) -> str:
     """A counted noun as a subject: its key in every language (lang COUNT_NOUNS), else its
     light stem."""
-    return COUNT_NOUNS.get(noun) or COUNT_NOUNS.get(_strip_prefix(noun)) or light_stem(noun)
+    return _keyed(noun, COUNT_NOUNS) or light_stem(noun)
 
 
 def _plural(word: str) -> bool:
@@ -990,7 +989,12 @@ def _plural(word: str) -> bool:
 
 
 def _state(word: str) -> str:
-    return COUNT_STATES.get(word) or COUNT_STATES.get(_strip_prefix(word), "")
+    return _keyed(word, COUNT_STATES)
+
+
+def _keyed(word: str, table: Mapping[str, str]) -> str:
+    """The table's entry for the word, or for the word without its proclitic; "" if none."""
+    return table.get(word) or table.get(_strip_prefix(word), "")
 
 
 def _listed_in(word: str, vocabulary: Collection[str]) -> bool:
@@ -1054,13 +1058,11 @@ def _duration_subject(folded: str, start: int, end: int) -> str:
     content word before, else after."""
     words = _words_before(folded, start, limit=DURATION_SUBJECT_WINDOW)
     for word in words:
-        subject = DURATION_SUBJECTS.get(word) or DURATION_SUBJECTS.get(_strip_prefix(word))
-        if subject:
+        if subject := _keyed(word, DURATION_SUBJECTS):
             return subject
     for word in words:
         if _is_content(word):
             return light_stem(word)
     for word in _content_words_after(folded, end):
-        subject = DURATION_SUBJECTS.get(word) or DURATION_SUBJECTS.get(_strip_prefix(word))
-        return subject or light_stem(word)
+        return _keyed(word, DURATION_SUBJECTS) or light_stem(word)
     return ""

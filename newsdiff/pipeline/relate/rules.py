@@ -882,6 +882,13 @@ def _compare_bearings(a: Sequence[Fact], b: Sequence[Fact], result: FactComparis
 
 
 OPPOSITE_SIDE = {"n": "s", "s": "n", "e": "w", "w": "e"}
+# The points of the compass (degrees from north) on each side of a country, and the sides
+# each point lies on (315: north and west).
+SIDE_POINTS = {"n": (315, 0, 45), "e": (45, 90, 135), "s": (135, 180, 225), "w": (225, 270, 315)}
+COMPASS_SIDES: dict[int, frozenset[str]] = {
+    degrees: frozenset(side for side, points in SIDE_POINTS.items() if degrees in points)
+    for degrees in range(0, 360, 45)
+}
 
 
 def _compare_regions(a: Sequence[Fact], b: Sequence[Fact], result: FactComparison) -> None:
@@ -897,16 +904,10 @@ def _compare_regions(a: Sequence[Fact], b: Sequence[Fact], result: FactCompariso
     ((y_value, y),) = rb.items()
     if x.subject and y.subject and x.subject != y.subject:
         return
-    sides_x, sides_y = _sides(int(x_value)), _sides(int(y_value))
-    if any(OPPOSITE_SIDE[side] in sides_y for side in sides_x):
+    sides_y = COMPASS_SIDES[int(y_value)]
+    if any(OPPOSITE_SIDE[side] in sides_y for side in COMPASS_SIDES[int(x_value)]):
         difference = FactDifference("region", FactValue.of(x), FactValue.of(y))
         result.differ(Reason.PLACE_MISMATCH, difference, x.text, y.text)
-
-
-def _sides(degrees: int) -> set[str]:
-    """The sides of a country a point of the compass lies on (315: north and west)."""
-    sides = {"n": (315, 0, 45), "e": (45, 90, 135), "s": (135, 180, 225), "w": (225, 270, 315)}
-    return {side for side, points in sides.items() if degrees in points}
 
 
 def _compare_names(a: Sequence[Fact], b: Sequence[Fact], result: FactComparison) -> None:
