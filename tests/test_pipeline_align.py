@@ -847,6 +847,20 @@ def test_two_counts_of_one_thing_on_two_named_weekdays_are_an_update(
     assert _casualty_links(first, second, [None, None]).get((0, 0)) == "updated"
 
 
+def test_two_salaries_of_one_player_are_paired_however_worded() -> None:
+    # Their words share little but the salary, told a year at a time in one and over two
+    # seasons in the other: 100 million euros a year against 80.
+    first = [
+        "أنهى الهلال اتفاقه مع النجم البرازيلي لمدة موسمين مقابل مرتب سنوي يبلغ 100 مليون يورو",
+        "ووصل اللاعب إلى الرياض مساء الجمعة",
+    ]
+    second = [
+        "وذكرت تقارير صحفية أن النادي السعودي اتفق مع المهاجم على تقاضي 160 مليون يورو خلال موسمين",
+        "ويخضع اللاعب للفحص الطبي غدا",
+    ]
+    assert _casualty_links(first, second, [None, None]).get((0, 0)) in {"contradiction", "disputed"}
+
+
 @pytest.mark.parametrize("size", [0, 1, 1000])
 def test_distinct_values_are_numpys_unique(size: int) -> None:
     values = np.random.default_rng(size).integers(0, 50, size=size, dtype=np.int64)

@@ -147,6 +147,56 @@ def test_an_amount_with_no_money_noun_keeps_the_word_before_it() -> None:
     assert money.subject == "pay"
 
 
+@pytest.mark.parametrize(
+    ("text", "subject", "value"),
+    [
+        # Paid each period: a verb of being paid or a salary noun, and the period.
+        ("He will reportedly be paid 150m euros (£129.2m) a year in Spain.", "salary", "150000000"),
+        ("The club offered him an annual salary of about $100m.", "salary", "100000000"),
+        ("وسيحصل اللاعب على 100 مليون يورو كمرتب سنوي", "salary", "100000000"),
+        ("ويتقاضى المدرب 4 ملايين دولار سنويا", "salary", "4000000"),
+        # A salary noun alone is a yearly salary.
+        ("يتوقع أن يحصل اللاعب على راتب يبلغ 109 ملايين دولار", "salary", "109000000"),
+        # Over several years or seasons: a year at a time.
+        (
+            "وافق المهاجم على تقاضي 160 مليون يورو (175 مليون دولار) خلال موسمين",
+            "salary",
+            "80000000",
+        ),
+        ("He will earn €60m over three seasons at the club.", "salary", "20000000"),
+        # A weekly or monthly wage is its own quantity.
+        ("He earns £400,000 a week at the club.", "salary/week", "400000"),
+        ("ويتقاضى اللاعب 300 ألف دولار شهريا", "salary/month", "300000"),
+    ],
+)
+def test_a_salary_and_the_period_it_pays_for(text: str, subject: str, value: str) -> None:
+    money = [f for f in extract_facts(text) if f.kind == "money"]
+    assert (money[0].subject, money[0].value) == (subject, value), money
+
+
+def test_a_salary_over_seasons_restated_in_another_currency_is_one_amount() -> None:
+    # The bracketed dollars restate the whole: read with them, no second sum.
+    (money,) = only("وافق المهاجم على تقاضي 160 مليون يورو (175 مليون دولار) خلال موسمين", "money")
+    assert (money.subject, money.value, money.unit) == ("salary", "80000000", "EUR")
+    assert money.text == "160 مليون يورو (175 مليون دولار) خلال موسمين"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "value"),
+    [
+        # A fee paid once, with no period.
+        ("The club paid 222 million euros for him in 2017.", "paid", "222000000"),
+        # A period with no one paid: a rate of something else.
+        ("The canal loses $14m a day in revenue, the authority said.", "lose", "14000000"),
+        # A contract's worth over its years is the contract's, whole.
+        ("He signed a contract worth €160m over two seasons.", "contract", "160000000"),
+    ],
+)
+def test_amounts_that_are_no_salary(text: str, subject: str, value: str) -> None:
+    (money,) = only(text, "money")
+    assert (money.subject, money.value) == (subject, value)
+
+
 # --- age, duration
 
 

@@ -955,10 +955,11 @@ def test_rates_over_two_periods_are_two_quantities(a: str, b: str) -> None:
 
 
 def test_an_amount_restated_in_another_currency_is_one_amount() -> None:
-    # The bracketed dollars restate the euros: no second sum to set against the salary.
+    # The bracketed dollars restate the euros: no second sum to set against the salary
+    # (80 million euros a year, about 87 million dollars).
     relation = between_articles(
         "The club will pay the striker 160 million euros (175 million dollars) over two seasons",
-        "The club will pay the striker an annual salary of 100 million dollars",
+        "The club will pay the striker an annual salary of 87 million dollars",
     )
     assert relation.kind == "agreement"
 
@@ -1021,6 +1022,55 @@ def test_a_round_amount_is_the_precise_one_said_to_its_leading_digit() -> None:
         "The insurer said Egypt had ordered the owner to pay $900 million in damages.",
     )
     assert other.kind == "contradiction", other
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Reports said the striker will be paid 150 million euros a year at Al Nour.",
+            "Reports said the striker was offered an annual salary of about $100m at Al Nour.",
+        ),
+        # A salary over two seasons, a year at a time: 80 million against 100.
+        (
+            "وذكرت تقارير أن المهاجم سيحصل على 100 مليون يورو كمرتب سنوي في النور",
+            "وذكرت تقارير أن المهاجم وافق على تقاضي 160 مليون يورو خلال موسمين في النور",
+        ),
+    ],
+)
+def test_one_salary_told_at_two_sums_contradicts(a: str, b: str) -> None:
+    relation = between_articles(a, b)
+    assert relation.kind in {"contradiction", "disputed"}, relation
+    (difference,) = relation.details.differing
+    assert difference.kind == "money"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # One salary in two currencies, and over two seasons a year at a time.
+        (
+            "وذكرت تقارير أن المهاجم سيحصل على 100 مليون يورو كمرتب سنوي في النور",
+            "وقالت مصادر في الرياض إن النادي سيدفع له راتبا سنويا قدره 109 ملايين دولار",
+        ),
+        (
+            "Reports said the striker will be paid 80 million euros a year at Al Nour.",
+            "Reports said the striker will earn 160 million euros over two seasons at Al Nour.",
+        ),
+    ],
+)
+def test_one_salary_told_two_ways_agrees(a: str, b: str) -> None:
+    relation = between_articles(a, b)
+    assert relation.kind == "agreement", relation
+
+
+def test_a_weekly_wage_and_a_yearly_salary_are_two_quantities() -> None:
+    relation = between_articles(
+        "The striker earns £400,000 a week at Al Nour, the paper said.",
+        "The striker earns £20m a year at Al Nour, the paper said.",
+    )
+    assert relation.kind not in {"contradiction", "disputed"}, relation
+    assert not relation.details.differing
 
 
 def test_one_thing_counted_under_two_names_is_one_count() -> None:

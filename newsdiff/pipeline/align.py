@@ -107,9 +107,11 @@ FIGURE_POSTING_CAP = 200
 # places that limit gives a claim's other pairs.
 CASUALTY_MIN_COSINE = 0.3
 CASUALTY_PARTNERS = 3
-# Claims of two articles that count one named thing ("185 سفينة" / "369 سفينة") with no figure
-# in common are paired the same way, nearer in meaning (COUNTED_MIN_COSINE), and not kept
-# beyond the limit: a noun is less sure to be one thing than a state of casualties.
+# Claims of two articles that count one named thing ("185 سفينة" / "369 سفينة"), or price one
+# (a contract, a salary: "مرتب سنوي يبلغ 100 مليون يورو" / "160 مليون يورو خلال موسمين"),
+# with no figure in common are paired the same way, nearer in meaning (COUNTED_MIN_COSINE),
+# and not kept beyond the limit: a noun is less sure to be one thing than a state of
+# casualties.
 COUNTED_MIN_COSINE = 0.45
 # A claim that gives a length (a vessel's, a wave's, a distance) is paired with the nearest
 # claim of another article giving each other length that may be the same one told two ways
@@ -542,9 +544,10 @@ def _offsets(articles: Sequence[Sequence[ClaimDraft]]) -> np.ndarray:
 def _counted_candidates(
     articles: Sequence[Sequence[ClaimDraft]], vectors: Sequence[Vectors], only: int | None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Pairs of claims of two articles that count one named thing (facts.counted_things)
-    with no figure in common, each claim with its CASUALTY_PARTNERS nearest such claims
-    (COUNTED_MIN_COSINE), as (flat claim of the lower article, of the higher, cosine)."""
+    """Pairs of claims of two articles that count or price one named thing
+    (facts.counted_things) with no figure in common, each claim with its CASUALTY_PARTNERS
+    nearest such claims (COUNTED_MIN_COSINE), as (flat claim of the lower article, of the
+    higher, cosine)."""
     offsets = _offsets(articles)
     found: dict[tuple[int, int], float] = {}
     for rows in _count_postings(articles, vectors, counted_things).values():

@@ -59,6 +59,7 @@ from newsdiff.pipeline.numbers import (
     find_quantities,
     format_decimal,
     measure,
+    priced,
     range_scale,
 )
 from newsdiff.pipeline.segment import inside_quotation
@@ -346,6 +347,8 @@ def extract_facts(text: str, *, published: dt.date | None = None) -> tuple[Fact,
     quantities = find_quantities(f, facts.taken)
     readings = [_quantity_reading(f, quantity, published) for quantity in quantities]
     for i, (quantity, reading) in enumerate(zip(quantities, readings, strict=True)):
+        if i and _restates(readings[i - 1], reading):
+            continue
         upper = readings[i + 1] if i + 1 < len(readings) else None
         scale = (
             range_scale(f, quantity, quantities[i + 1])
@@ -367,6 +370,13 @@ def extract_facts(text: str, *, published: dt.date | None = None) -> tuple[Fact,
     for start, end, name in _entities(facts.folded, facts.taken):
         facts.note(start, end, "entity", name)
     return facts.in_order()
+
+
+def _restates(before: Measure, reading: Measure) -> bool:
+    """Whether an amount lies inside the span of the amount before it: the bracketed
+    conversion of a salary told over several years ("160 مليون يورو (175 مليون دولار) خلال
+    موسمين", numbers._salary), a restatement and not a second sum."""
+    return before.kind == reading.kind == "money" and reading.end <= before.end
 
 
 def _quantity_reading(f: str, quantity: Quantity, published: dt.date | None) -> Measure:
@@ -627,14 +637,18 @@ def distinctive(fact: Fact) -> bool:
 
 def counted_things(facts: Sequence[Fact]) -> dict[str, frozenset[str]]:
     """The figures a claim gives for each thing it counts by name ("185 سفينة", "369 ships"
-    waiting; not the casualties of casualty_counts, not lengths): {the noun's stem: figures}."""
+    waiting; not the casualties of casualty_counts, not lengths) or prices by name (a
+    contract, a salary: numbers.priced): {the noun's stem or key: figures}."""
     return _figures_by_subject(
         facts,
         lambda fact: (
-            fact.kind == "count"
-            and len(fact.subject) >= 3
-            and not fact.subject.startswith("#")
-            and length_unit(fact) is None
+            (
+                fact.kind == "count"
+                and len(fact.subject) >= 3
+                and not fact.subject.startswith("#")
+                and length_unit(fact) is None
+            )
+            or (fact.kind == "money" and priced(fact.subject))
         ),
     )
 

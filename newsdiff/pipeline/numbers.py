@@ -122,6 +122,25 @@ _PROCLITICS = lang.merged_tuple("PROCLITICS")
 MONEY_NOUNS: dict[str, str] = lang.merged_dict("MONEY_NOUNS")
 COUNT_NOUNS: dict[str, str] = lang.merged_dict("COUNT_NOUNS")
 MONEY_NOUN_WINDOW = 5
+SALARY = "salary"
+_MONEY_KEYS = frozenset(MONEY_NOUNS.values())
+PAY_PERIOD_WORDS: dict[str, str] = lang.merged_dict("PAY_PERIOD_WORDS")
+PAY_PERIOD_AFTER: dict[str, str] = lang.merged_dict("PAY_PERIOD_AFTER")
+PAY_VERBS = lang.merged_set("PAY_VERBS")
+PAY_SPREAD_DUALS = lang.merged_set("PAY_SPREAD_DUALS")
+# A bracketed conversion after an amount ("150m euros (£129.2m) a year") is read past.
+_BRACKETED_RE = re.compile(r"\s*\([^()]{0,40}\)")
+_PAY_PERIOD_AFTER_RE = re.compile(
+    rf"\s*(?P<period>{alternation(PAY_PERIOD_AFTER, any_space=True)})(?!\s*\d)(?!\w)"
+)
+_PAY_SPREAD_RE = re.compile(
+    rf"\s*(?:{alternation(lang.merged_tuple('PAY_SPREAD_WORDS'), any_space=True)})\s+"
+    rf"(?:(?P<dual>{alternation(PAY_SPREAD_DUALS)})"
+    rf"|(?P<n>\d+|{alternation(NUMBER_WORDS)})\s+(?:{alternation(lang.merged_tuple('PAY_SPREAD_UNITS'))}))"
+    r"(?!\w)"
+)
+# Years of a salary spread over a period that are read (two seasons to ten years).
+PAY_SPREAD_MAX = 10
 AFTER_AMOUNT_CHARS = 30
 _AMOUNT_BREAK_RE = re.compile(r"[.,;:!?()\[\]\n]")
 
@@ -801,24 +820,80 @@ def _magnitude(folded: str, quantity: Quantity) -> Measure | None:
 
 
 def _money(folded: str, quantity: Quantity) -> Measure | None:
-    start, end, value = quantity.start, quantity.end, format_decimal(quantity.value)
+    start, end = quantity.start, quantity.end
     currency = _CURRENCY_AFTER_RE.match(folded, end)
     if currency:
         code, qualified = CURRENCIES[CURRENCY_FORMS.get(currency["cur"], currency["cur"])]
         qualifier = currency["qual"] or ""
         if qualifier in qualified:
-            subject = _money_subject(folded, start, currency.end())
-            return Measure(start, currency.end(), "money", value, qualified[qualifier], subject)
-        subject = _money_subject(folded, start, currency.end("cur"))
-        return Measure(start, currency.end("cur"), "money", value, code, subject)
-    before = _before(folded, start)
-    symbol = _CURRENCY_BEFORE_RE.search(before)
-    if symbol:
-        symbol_start = start - (len(before) - symbol.start())
+            end, code = currency.end(), qualified[qualifier]
+        else:
+            end = currency.end("cur")
+    else:
+        before = _before(folded, start)
+        symbol = _CURRENCY_BEFORE_RE.search(before)
+        if not symbol:
+            return None
+        start = start - (len(before) - symbol.start())
         code = CURRENCY_SYMBOLS.get(symbol["sym"], symbol["sym"].upper())
-        subject = _money_subject(folded, symbol_start, end)
-        return Measure(symbol_start, end, "money", value, code, subject)
-    return None
+    subject = _money_subject(folded, start, end)
+    value = quantity.value
+    if subject == SALARY or subject not in _MONEY_KEYS:
+        salary = _salary(folded, start, end, named=subject == SALARY)
+        if salary:
+            subject, years, end = salary
+            value /= years
+    return Measure(start, end, "money", format_decimal(value), code, subject)
+
+
+def priced(subject: str) -> bool:
+    """Whether an amount's subject names what it pays for in every language (a key of lang
+    MONEY_NOUNS, or a salary for a period), not a word of the sentence."""
+    return subject in _MONEY_KEYS or subject.startswith(SALARY + "/")
+
+
+def _salary(folded: str, start: int, end: int, *, named: bool) -> tuple[str, int, int] | None:
+    """An amount read as a salary: (its subject, the years it is spread over, where the
+    fact's text ends), or None.
+
+    A salary is an amount with a salary noun (``named``) or a verb of being paid
+    (lang PAY_VERBS) before it, paid each period (lang PAY_PERIOD_WORDS, PAY_PERIOD_AFTER)
+    or over a number of years or seasons (PAY_SPREAD_WORDS); a salary noun alone is a
+    yearly salary. A weekly or monthly one is its own subject ("salary/week"); one spread
+    over years is counted a year at a time, and its text runs to the end of the span.
+    """
+    paid = named or any(
+        _listed_in(word, PAY_VERBS) for word in _words_before(folded, start, MONEY_NOUN_WINDOW)
+    )
+    if not paid:
+        return None
+    after = _BRACKETED_RE.match(folded, end)
+    rest = after.end() if after else end
+    period = _pay_period(folded, start, rest)
+    if period and period != "year":
+        return f"{SALARY}/{period}", 1, end
+    spread = _PAY_SPREAD_RE.match(folded, rest)
+    if spread and not period:
+        n = spread["n"] or ""
+        years = 2 if spread["dual"] else int(n) if n.isdigit() else NUMBER_WORDS.get(n, 0)
+        if 2 <= years <= PAY_SPREAD_MAX:
+            return SALARY, years, spread.end()
+    return (SALARY, 1, end) if named or period else None
+
+
+def _pay_period(folded: str, start: int, rest: int) -> str:
+    """The period an amount is paid for ("year", "month", "week"), from a word of lang
+    PAY_PERIOD_WORDS among the words before it or the two after it, or a phrase of
+    PAY_PERIOD_AFTER right after it; "" if none."""
+    after = _PAY_PERIOD_AFTER_RE.match(folded, rest)
+    if after:
+        return PAY_PERIOD_AFTER[" ".join(after["period"].split())]
+    near = _words_before(folded, start, MONEY_NOUN_WINDOW)
+    near += list(islice(_content_words_after(folded, rest), 2))
+    for word in near:
+        if period := PAY_PERIOD_WORDS.get(word) or PAY_PERIOD_WORDS.get(_strip_prefix(word)):
+            return period
+    return ""
 
 
 def _percent(folded: str, quantity: Quantity) -> Measure | None:

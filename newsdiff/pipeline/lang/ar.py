@@ -1292,12 +1292,35 @@ MONEY_NOUNS: dict[str, str] = {
     **dict.fromkeys("عقد عقدا صفقه".split(), "contract"),
     **dict.fromkeys("تعويض تعويضا تعويضات مطالبه مطالبات".split(), "compensation"),
     **dict.fromkeys("غرامه غرامات".split(), "fine"),
-    **dict.fromkeys("راتب راتبا رواتب اجر".split(), "salary"),
+    **dict.fromkeys("راتب راتبا رواتب كراتب اجر اجرا مرتب مرتبا كمرتب".split(), "salary"),
     **dict.fromkeys("قرض قرضا قروض".split(), "loan"),
     **dict.fromkeys("فديه".split(), "ransom"),
     **dict.fromkeys("ميزانيه موازنه".split(), "budget"),
     **dict.fromkeys("خسائر".split(), "losses"),
 }
+# An amount paid each period ("راتب سنوي يبلغ 100 مليون يورو", "يتقاضى 4 ملايين دولار
+# سنويا"): a word of the period among the words before the amount or the two after it, or
+# one of PAY_PERIOD_AFTER right after it. An amount with a period, and a salary noun
+# (MONEY_NOUNS) or a verb of being paid (PAY_VERBS) before it, is a salary for that period:
+# a yearly salary and a weekly wage are two quantities.
+PAY_PERIOD_WORDS: dict[str, str] = {
+    **dict.fromkeys("سنوي سنويا سنويه".split(), "year"),
+    **dict.fromkeys("شهري شهريا شهريه".split(), "month"),
+    **dict.fromkeys("اسبوعي اسبوعيا اسبوعيه".split(), "week"),
+}
+PAY_PERIOD_AFTER: dict[str, str] = {
+    **dict.fromkeys(("في العام", "في السنه", "في الموسم", "كل عام", "كل موسم"), "year"),
+    **dict.fromkeys(("في الشهر", "كل شهر"), "month"),
+    **dict.fromkeys(("في الاسبوع", "كل اسبوع"), "week"),
+}
+PAY_VERBS = frozenset("يتقاضي تقاضي سيتقاضي يحصل سيحصل حصل يكسب سيكسب".split())
+# An amount paid over several years or seasons ("تقاضي 160 مليون يورو خلال موسمين"): a word
+# of PAY_SPREAD_WORDS right after the amount (after a bracketed conversion), then a count of
+# years or seasons (PAY_SPREAD_UNITS; a dual of PAY_SPREAD_DUALS is two). A salary told so
+# is compared a year at a time.
+PAY_SPREAD_WORDS = ("خلال", "طوال", "علي مدي")
+PAY_SPREAD_UNITS = ("عاما", "اعوام", "سنوات", "مواسم", "موسما")
+PAY_SPREAD_DUALS = ("عامين", "سنتين", "موسمين")
 # The noun just before a figure that names what it measures ("ووزنها 200 ألف طن", "بسعة 224
 # ألف طن"): two figures whose nouns name two measures are two quantities, however alike their
 # units. Folded forms; a proclitic (و، ب) is peeled off before matching.

@@ -1014,6 +1014,26 @@ MONEY_NOUNS: dict[str, str] = {
     "budget": "budget",
     "losses": "losses",
 }
+# An amount paid each period, and over several years (see ar.py): "paid 150m euros a year",
+# "an annual salary of about $100m", "£400,000 a week", "€160m over two seasons".
+PAY_PERIOD_WORDS: dict[str, str] = {
+    **dict.fromkeys("annual annually yearly".split(), "year"),
+    "monthly": "month",
+    "weekly": "week",
+}
+PAY_PERIOD_AFTER: dict[str, str] = {
+    **{
+        f"{each} {unit}": "year"
+        for each in ("a", "per", "each", "every")
+        for unit in ("year", "season")
+    },
+    **{f"{each} month": "month" for each in ("a", "per", "each", "every")},
+    **{f"{each} week": "week" for each in ("a", "per", "each", "every")},
+}
+PAY_VERBS = frozenset("paid pay pays paying earn earns earning earned".split())
+PAY_SPREAD_WORDS = ("over", "across")
+PAY_SPREAD_UNITS = ("years", "seasons")
+PAY_SPREAD_DUALS: tuple[str, ...] = ()
 # The noun before a figure that names what it measures (see ar.py): "weighing 200,000
 # tonnes", "a capacity of 224,000 tonnes".
 MEASURE_NOUNS: dict[str, str] = {

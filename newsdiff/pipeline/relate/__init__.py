@@ -214,7 +214,10 @@ __all__ = [
 # claim of 916 million), as a round count does (quantities._rounds_to).
 # relate-38: a country's state television is one source in either language ("State
 # television", "التلفزيون الرسمي": lang ACTOR_ALIASES), which does not dispute itself.
-ENGINE_VERSION = "relate-38"
+# relate-39: claims of two articles that price one thing by name (a contract, a salary:
+# numbers.priced) at different sums are paired by meaning, as counts of one named thing are
+# (align._counted_candidates).
+ENGINE_VERSION = "relate-39"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out
