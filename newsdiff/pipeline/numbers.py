@@ -891,7 +891,7 @@ def _pay_period(folded: str, start: int, rest: int) -> str:
     near = _words_before(folded, start, MONEY_NOUN_WINDOW)
     near += list(islice(_content_words_after(folded, rest), 2))
     for word in near:
-        if period := PAY_PERIOD_WORDS.get(word) or PAY_PERIOD_WORDS.get(_strip_prefix(word)):
+        if period := _keyed(word, PAY_PERIOD_WORDS):
             return period
     return ""
 
