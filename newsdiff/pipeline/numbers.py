@@ -836,10 +836,12 @@ def _money(folded: str, quantity: Quantity) -> Measure | None:
             return None
         start = start - (len(before) - symbol.start())
         code = CURRENCY_SYMBOLS.get(symbol["sym"], symbol["sym"].upper())
-    subject = _money_subject(folded, start, end)
+    # The words before the amount, read once for its noun, a verb of paying and its period.
+    before_words = _words_before(folded, start, MONEY_NOUN_WINDOW)
+    subject = _money_subject(folded, start, end, before_words)
     value = quantity.value
     if subject == SALARY or subject not in _MONEY_KEYS:
-        salary = _salary(folded, start, end, named=subject == SALARY)
+        salary = _salary(folded, end, before_words, named=subject == SALARY)
         if salary:
             subject, years, end = salary
             value /= years
@@ -852,7 +854,9 @@ def priced(subject: str) -> bool:
     return subject in _MONEY_KEYS or subject.startswith(SALARY + "/")
 
 
-def _salary(folded: str, start: int, end: int, *, named: bool) -> tuple[str, int, int] | None:
+def _salary(
+    folded: str, end: int, before_words: Sequence[str], *, named: bool
+) -> tuple[str, int, int] | None:
     """An amount read as a salary: (its subject, the years it is spread over, where the
     fact's text ends), or None.
 
@@ -861,15 +865,14 @@ def _salary(folded: str, start: int, end: int, *, named: bool) -> tuple[str, int
     or over a number of years or seasons (PAY_SPREAD_WORDS); a salary noun alone is a
     yearly salary. A weekly or monthly one is its own subject ("salary/week"); one spread
     over years is counted a year at a time, and its text runs to the end of the span.
+    before_words: the MONEY_NOUN_WINDOW words before the amount, nearest first.
     """
-    paid = named or any(
-        _listed_in(word, PAY_VERBS) for word in _words_before(folded, start, MONEY_NOUN_WINDOW)
-    )
+    paid = named or any(_listed_in(word, PAY_VERBS) for word in before_words)
     if not paid:
         return None
     after = _BRACKETED_RE.match(folded, end)
     rest = after.end() if after else end
-    period = _pay_period(folded, start, rest)
+    period = _pay_period(folded, rest, before_words)
     if period and period != "year":
         return f"{SALARY}/{period}", 1, end
     spread = _PAY_SPREAD_RE.match(folded, rest)
@@ -881,15 +884,14 @@ def _salary(folded: str, start: int, end: int, *, named: bool) -> tuple[str, int
     return (SALARY, 1, end) if named or period else None
 
 
-def _pay_period(folded: str, start: int, rest: int) -> str:
+def _pay_period(folded: str, rest: int, before_words: Sequence[str]) -> str:
     """The period an amount is paid for ("year", "month", "week"), from a word of lang
     PAY_PERIOD_WORDS among the words before it or the two after it, or a phrase of
     PAY_PERIOD_AFTER right after it; "" if none."""
     after = _PAY_PERIOD_AFTER_RE.match(folded, rest)
     if after:
         return PAY_PERIOD_AFTER[" ".join(after["period"].split())]
-    near = _words_before(folded, start, MONEY_NOUN_WINDOW)
-    near += list(islice(_content_words_after(folded, rest), 2))
+    near = [*before_words, *islice(_content_words_after(folded, rest), 2)]
     for word in near:
         if period := _keyed(word, PAY_PERIOD_WORDS):
             return period
@@ -991,14 +993,13 @@ def _subject_after(folded: str, pos: int) -> str:
     return ""
 
 
-def _money_subject(folded: str, start: int, end: int) -> str:
+def _money_subject(folded: str, start: int, end: int, before_words: Sequence[str]) -> str:
     """What an amount pays for: the key of a money noun (lang MONEY_NOUNS) right after the
     amount ("a £522million contract"), else among the MONEY_NOUN_WINDOW words before it
-    ("عقد بقيمة 522 مليون جنيه", "a contract worth £522million"), else the word before it."""
+    ("عقد بقيمة 522 مليون جنيه", "a contract worth £522million": before_words), else the
+    word before it."""
     after = _word_after_amount(folded, end)
-    nouns = [after] if after else []
-    nouns += _words_before(folded, start, limit=MONEY_NOUN_WINDOW)
-    for word in nouns:
+    for word in [after, *before_words] if after else before_words:
         if key := _keyed(word, MONEY_NOUNS):
             return key
     return _subject_before(folded, start)
