@@ -8,6 +8,11 @@ With DATABASE_URL set (a PostgreSQL database it may fill), it runs there instead
 Prints:
 - the throughput of ingesting ``--articles`` seed-sized articles of one story one by one
   (articles/s), and the time of the next one (the 101st into a 100-article story), end to end;
+- the same number of other articles of one story ingested by ``--workers`` processes at once,
+  as that many task workers ingest a batch: each analyses and encodes its document outside any
+  lock, in parallel, and the writes into the story take turns (articles/s, wall clock from the
+  first document to the last; each process has read its models before the clock starts, as a
+  running worker has);
 - a full realignment of that story;
 - a ``--large`` x ``--claims`` story (synthetic claims stored directly, as bench/align_bench.py
   builds them) fully realigned: the time of story_realign on it.
@@ -19,19 +24,21 @@ are seed-sized (about 3,500 characters) and tell one story.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import random
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 SEEDS = ROOT / "fixtures" / "seeds"
 
 
-def _setup_django() -> None:
+def _setup_django(*, migrate: bool = True) -> None:
     if "DATABASE_URL" not in os.environ:
         os.environ["DATABASE_URL"] = f"sqlite:///{Path(tempfile.mkdtemp()) / 'ingest.sqlite3'}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdiff.settings")
@@ -40,9 +47,10 @@ def _setup_django() -> None:
     import django
 
     django.setup()
-    from django.core.management import call_command
+    if migrate:
+        from django.core.management import call_command
 
-    call_command("migrate", verbosity=0)
+        call_command("migrate", verbosity=0)
 
 
 def seed_sentences() -> list[str]:
@@ -106,6 +114,59 @@ def bench_story(n_articles: int) -> None:
     )
 
 
+def _worker_ingest(
+    index: int, texts: list[str], ready: Any, results: Any
+) -> None:  # pragma: no cover - runs in a child process
+    """One worker process: read its models (by ingesting a text into a story of its own),
+    wait for the others, then ingest its share of the documents into the shared story."""
+    _setup_django(migrate=False)
+    from newsdiff import services
+
+    services.article_ingest(
+        raw_text=texts[0] + f"\nنص تحمية العامل {index}.",
+        outlet_name=f"Warm-up outlet {index}",
+        story_slug=f"bench-warm-up-{index}",
+    )
+    ready.wait()
+    for n, text in enumerate(texts):
+        services.article_ingest(
+            raw_text=text, outlet_name=f"Worker {index} outlet {n}", story_slug="bench-workers"
+        )
+    results.put(index)
+
+
+def bench_workers(n_articles: int, n_workers: int) -> None:
+    """n_articles of one story ingested by n_workers processes at once (one share each)."""
+    from newsdiff.models import Article, ClaimLink
+
+    rng = random.Random(8)
+    sentences = seed_sentences()
+    texts = [article_text(sentences, rng, 10_000 + n) for n in range(n_articles)]
+    context = multiprocessing.get_context("spawn")
+    ready = context.Barrier(n_workers + 1)
+    results = context.Queue()
+    workers = [
+        context.Process(target=_worker_ingest, args=(i, texts[i::n_workers], ready, results))
+        for i in range(n_workers)
+    ]
+    for worker in workers:
+        worker.start()
+    ready.wait()
+    start = time.perf_counter()
+    for worker in workers:
+        worker.join()
+    elapsed = time.perf_counter() - start
+    if any(worker.exitcode for worker in workers) or results.qsize() != n_workers:
+        raise SystemExit("a worker process failed")
+    stored = Article.objects.filter(story__slug="bench-workers").count()
+    links = ClaimLink.objects.filter(story__slug="bench-workers").count()
+    timed(
+        f"ingest {n_articles} articles of one story, {n_workers} worker processes",
+        elapsed,
+        f"({n_articles / elapsed:.2f} articles/s; {stored} stored, {links:,} links)",
+    )
+
+
 def bench_large(n_articles: int, n_claims: int) -> None:
     """A story of synthetic claims stored directly (no text stages), then fully realigned."""
     import hashlib
@@ -165,6 +226,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=100)
     parser.add_argument("--large", type=int, default=500)
     parser.add_argument("--claims", type=int, default=40)
+    parser.add_argument("--workers", type=int, default=2, help="processes; 0 skips that run")
     args = parser.parse_args()
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     _setup_django()
@@ -173,6 +235,8 @@ def main() -> None:
     print(f"database {connection.vendor}")
     if args.articles:
         bench_story(args.articles)
+    if args.articles and args.workers:
+        bench_workers(args.articles, args.workers)
     if args.large:
         bench_large(args.large, args.claims)
 
