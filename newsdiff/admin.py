@@ -177,6 +177,23 @@ class ClaimAdmin(StoryRevisingAdmin):
     def story_ids(self, queryset: QuerySet[Any]) -> set[int]:
         return set(queryset.values_list("article__story_id", flat=True))
 
+    # An edited or deleted claim: the processes that keep its article's claims in memory read
+    # them again (services.article_claims_changed).
+    def save_model(self, request: HttpRequest, obj: Model, form: ModelForm, change: bool) -> None:
+        before = set(Claim.objects.filter(pk=obj.pk).values_list("article_id", flat=True))
+        super().save_model(request, obj, form, change)
+        services.article_claims_changed(article_ids=before | {obj.article_id})  # type: ignore[attr-defined]
+
+    def delete_model(self, request: HttpRequest, obj: Model) -> None:
+        article_id = obj.article_id  # type: ignore[attr-defined]
+        super().delete_model(request, obj)
+        services.article_claims_changed(article_ids=[article_id])
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
+        article_ids = set(queryset.values_list("article_id", flat=True))
+        super().delete_queryset(request, queryset)
+        services.article_claims_changed(article_ids=article_ids)
+
 
 @admin.register(ClaimLink)
 class ClaimLinkAdmin(StoryRevisingAdmin):

@@ -137,6 +137,11 @@ class Article(models.Model):
     # by an older one are read again when the story is next aligned (articles stored before
     # versions were recorded are 1).
     reading_version = models.PositiveSmallIntegerField(default=1, editable=False)
+    # Counts the changes made to its claims other than by the engine (an edit or a deletion in
+    # the admin): a process that keeps the claims in memory (services._story_claims) reads
+    # them again when it differs. Whatever else writes a claim's text, facts or vector must
+    # raise it (services.article_claims_changed).
+    claims_revision = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

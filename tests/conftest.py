@@ -39,6 +39,17 @@ def _default_language() -> Iterator[None]:
         yield
 
 
+@pytest.fixture(autouse=True)
+def _claims_kept_cleared() -> Iterator[None]:
+    # The claims a process keeps are of committed articles: a test's database is rolled back
+    # or flushed after it, and a later test's article may take the same id.
+    from newsdiff import services
+
+    services.claims_kept.clear()
+    yield
+    services.claims_kept.clear()
+
+
 @pytest.fixture
 def seed_texts() -> tuple[str, str]:
     return SEED_EREM.read_text(encoding="utf-8"), SEED_ROAYAH.read_text(encoding="utf-8")

@@ -1,0 +1,189 @@
+"""The claims each process keeps in memory (services.claims_kept): the next article of a story
+reads only its own claims from the database, and what is kept is never stale."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from typing import Any
+
+import pytest
+from django.contrib import admin
+from django.db import connection, transaction
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+
+from newsdiff import services
+from newsdiff.admin import ClaimAdmin
+from newsdiff.models import Article, Claim, ClaimLink, Story
+from newsdiff.pipeline.encode import encoder_get
+from newsdiff.pipeline.types import ClaimDraft
+from newsdiff.services import article_ingest, claims_kept, story_realign
+
+pytestmark = pytest.mark.django_db
+
+Commits = Callable[..., AbstractContextManager[Any]]
+
+HARBOUR_A = """Fire broke out in a grain warehouse at the northern harbour on Friday night.
+Firefighters said 40 crews fought the blaze for six hours before it was contained.
+The port authority closed two berths and diverted 9 ships to the southern terminal.
+No one was hurt, according to the civil defence."""
+
+HARBOUR_B = """A fire at a grain warehouse in the northern harbour was contained after six hours.
+The port authority diverted 9 ships to the southern terminal and closed two berths.
+The civil defence said 40 crews were sent to fight the blaze.
+Insurers expect the losses to run into millions."""
+
+HARBOUR_C = """Forty crews fought a fire in a grain warehouse at the northern harbour on Friday.
+The blaze was contained after six hours, firefighters said.
+Nine ships were diverted to the southern terminal while two berths stayed closed."""
+
+
+def _claim_reads(queries: CaptureQueriesContext) -> list[str]:
+    """The queries that read stored claims as the pipeline sees them (with their vectors)."""
+    return [
+        q["sql"]
+        for q in queries.captured_queries
+        if 'FROM "newsdiff_claim"' in q["sql"] and '"vector"' in q["sql"]
+    ]
+
+
+def _links() -> list[tuple[int, int, str, float]]:
+    return sorted(ClaimLink.objects.values_list("claim_a", "claim_b", "relation", "score"))
+
+
+def _kept(article: Article) -> services._KeptClaims | None:
+    article.refresh_from_db()
+    return claims_kept.get(article.pk, services._kept_key(article, encoder_get()))
+
+
+def test_the_next_article_reads_only_its_own_claims_and_links_as_before(
+    django_capture_on_commit_callbacks: Commits,
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        first = article_ingest(raw_text=HARBOUR_A, outlet_name="Port News", story_slug="fire")
+        second = article_ingest(raw_text=HARBOUR_B, outlet_name="Dock Times", story_slug="fire")
+    assert _kept(first.article) is not None and _kept(second.article) is not None
+    with (
+        CaptureQueriesContext(connection) as queries,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        third = article_ingest(raw_text=HARBOUR_C, outlet_name="Bay Wire", story_slug="fire")
+    reads = _claim_reads(queries)
+    assert len(reads) == 1 and f"IN ({third.article.pk})" in reads[0], reads
+    incremental = _links()
+    # The same links from the database alone: nothing kept, the story realigned whole.
+    claims_kept.clear()
+    story_realign(story=Story.objects.get(slug="fire"))
+    assert _links() == incremental
+
+
+def test_a_realignment_with_every_claim_kept_reads_none_and_draws_the_same_links(
+    django_capture_on_commit_callbacks: Commits,
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        for text, outlet in ((HARBOUR_A, "Port News"), (HARBOUR_B, "Dock Times")):
+            article_ingest(raw_text=text, outlet_name=outlet, story_slug="fire")
+    story = Story.objects.get(slug="fire")
+    story_realign(story=story)
+    from_database = _links()
+    with CaptureQueriesContext(connection) as queries:
+        story_realign(story=story)
+    assert _claim_reads(queries) == []
+    assert _links() == from_database
+
+
+def test_a_claim_edited_in_the_admin_is_read_again(
+    django_capture_on_commit_callbacks: Commits, admin_user: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        article = article_ingest(
+            raw_text=HARBOUR_A, outlet_name="Port News", story_slug="fire"
+        ).article
+    story = Story.objects.get(slug="fire")
+    claim = Claim.objects.get(article=article, position=1)
+    claim.text = "Firefighters said 45 crews fought the blaze for six hours."
+    request = RequestFactory().post("/")
+    request.user = admin_user
+    with django_capture_on_commit_callbacks(execute=True):
+        ClaimAdmin(Claim, admin.site).save_model(request, claim, form=None, change=True)  # type: ignore[arg-type]
+    texts = [c.text for c in services._story_claims(story).drafts[0]]
+    assert "Firefighters said 45 crews fought the blaze for six hours." in texts
+
+
+def test_a_claim_deleted_in_the_admin_is_gone_from_what_is_kept(
+    django_capture_on_commit_callbacks: Commits, admin_user: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        article = article_ingest(
+            raw_text=HARBOUR_A, outlet_name="Port News", story_slug="fire"
+        ).article
+    story = Story.objects.get(slug="fire")
+    request = RequestFactory().post("/")
+    request.user = admin_user
+    with django_capture_on_commit_callbacks(execute=True):
+        ClaimAdmin(Claim, admin.site).delete_queryset(
+            request, Claim.objects.filter(article=article, position=0)
+        )
+    found = services._story_claims(story)
+    assert len(found.drafts[0]) == len(found.vectors[0]) == len(found.claim_ids[0])
+    assert Claim.objects.filter(article=article).count() == len(found.drafts[0])
+
+
+def test_claims_written_without_saying_so_stay_as_kept_until_their_article_says_so(
+    django_capture_on_commit_callbacks: Commits,
+) -> None:
+    """The contract: a write to claims other than through the engine or the admin must call
+    article_claims_changed, or the processes that keep them go on with the old."""
+    with django_capture_on_commit_callbacks(execute=True):
+        article = article_ingest(
+            raw_text=HARBOUR_A, outlet_name="Port News", story_slug="fire"
+        ).article
+    story = Story.objects.get(slug="fire")
+    Claim.objects.filter(article=article, position=3).update(text="Two workers were hurt.")
+    assert "Two workers were hurt." not in [c.text for c in services._story_claims(story).drafts[0]]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.article_claims_changed(article_ids=[article.pk])
+    assert "Two workers were hurt." in [c.text for c in services._story_claims(story).drafts[0]]
+
+
+def test_claims_read_under_an_older_reading_are_not_taken_from_what_is_kept(
+    django_capture_on_commit_callbacks: Commits,
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        article = article_ingest(
+            raw_text=HARBOUR_A, outlet_name="Port News", story_slug="fire"
+        ).article
+    Claim.objects.filter(article=article).update(facts=[])
+    Article.objects.filter(pk=article.pk).update(reading_version=1)
+    found = services._story_claims(Story.objects.get(slug="fire"))
+    assert any(c.facts for c in found.drafts[0]), "read again, not taken from memory"
+
+
+def test_an_article_rolled_back_leaves_nothing_kept(
+    django_capture_on_commit_callbacks: Commits,
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        with pytest.raises(RuntimeError), transaction.atomic():
+            article = article_ingest(
+                raw_text=HARBOUR_A, outlet_name="Port News", story_slug="fire"
+            ).article
+            raise RuntimeError("the batch item failed after alignment")
+    assert claims_kept.get(article.pk, services._kept_key(article, encoder_get())) is None
+
+
+def test_what_is_kept_is_bounded_and_the_least_recent_leaves_first() -> None:
+    kept = services._ClaimsKept(limit=5)
+    key = ("digest", 0, 1, "encoder")
+    vectors = encoder_get().encode(["one", "two"])
+    drafts = tuple(ClaimDraft(i, f"claim {i}", f"claim {i}", 0, 7) for i in range(2))
+
+    def entry() -> services._KeptClaims:
+        return services._KeptClaims(key=key, claim_ids=(1, 2), drafts=drafts, vectors=vectors)
+
+    kept.put({1: entry(), 2: entry()})
+    assert kept.get(1, key) is not None  # 1 is now the most recently used
+    kept.put({3: entry()})  # six claims: one article must leave
+    assert kept.get(2, key) is None
+    assert kept.get(1, key) is not None and kept.get(3, key) is not None
+    assert kept.get(3, ("digest", 1, 1, "encoder")) is None, "another claims revision"
