@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.contrib import admin
 from django.db import connection, transaction
+from django.http import HttpRequest
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
@@ -50,6 +51,20 @@ def _claim_reads(queries: CaptureQueriesContext) -> list[str]:
 
 def _links() -> list[tuple[int, int, str, float]]:
     return sorted(ClaimLink.objects.values_list("claim_a", "claim_b", "relation", "score"))
+
+
+def _one_article_kept(commits: Commits) -> Article:
+    """HARBOUR_A ingested into the story "fire", its claims kept (its transaction committed)."""
+    with commits(execute=True):
+        return article_ingest(
+            raw_text=HARBOUR_A, outlet_name="Port News", story_slug="fire"
+        ).article
+
+
+def _admin_request(user: Any) -> HttpRequest:
+    request = RequestFactory().post("/")
+    request.user = user
+    return request
 
 
 def _kept(article: Article) -> services._KeptClaims | None:
@@ -96,17 +111,17 @@ def test_a_realignment_with_every_claim_kept_reads_none_and_draws_the_same_links
 def test_a_claim_edited_in_the_admin_is_read_again(
     django_capture_on_commit_callbacks: Commits, admin_user: Any
 ) -> None:
-    with django_capture_on_commit_callbacks(execute=True):
-        article = article_ingest(
-            raw_text=HARBOUR_A, outlet_name="Port News", story_slug="fire"
-        ).article
+    article = _one_article_kept(django_capture_on_commit_callbacks)
     story = Story.objects.get(slug="fire")
     claim = Claim.objects.get(article=article, position=1)
     claim.text = "Firefighters said 45 crews fought the blaze for six hours."
-    request = RequestFactory().post("/")
-    request.user = admin_user
     with django_capture_on_commit_callbacks(execute=True):
-        ClaimAdmin(Claim, admin.site).save_model(request, claim, form=None, change=True)  # type: ignore[arg-type]
+        ClaimAdmin(Claim, admin.site).save_model(
+            _admin_request(admin_user),
+            claim,
+            form=None,  # type: ignore[arg-type]
+            change=True,
+        )
     texts = [c.text for c in services._story_claims(story).drafts[0]]
     assert "Firefighters said 45 crews fought the blaze for six hours." in texts
 
@@ -114,16 +129,11 @@ def test_a_claim_edited_in_the_admin_is_read_again(
 def test_a_claim_deleted_in_the_admin_is_gone_from_what_is_kept(
     django_capture_on_commit_callbacks: Commits, admin_user: Any
 ) -> None:
-    with django_capture_on_commit_callbacks(execute=True):
-        article = article_ingest(
-            raw_text=HARBOUR_A, outlet_name="Port News", story_slug="fire"
-        ).article
+    article = _one_article_kept(django_capture_on_commit_callbacks)
     story = Story.objects.get(slug="fire")
-    request = RequestFactory().post("/")
-    request.user = admin_user
     with django_capture_on_commit_callbacks(execute=True):
         ClaimAdmin(Claim, admin.site).delete_queryset(
-            request, Claim.objects.filter(article=article, position=0)
+            _admin_request(admin_user), Claim.objects.filter(article=article, position=0)
         )
     found = services._story_claims(story)
     assert len(found.drafts[0]) == len(found.vectors[0]) == len(found.claim_ids[0])
@@ -135,10 +145,7 @@ def test_claims_written_without_saying_so_stay_as_kept_until_their_article_says_
 ) -> None:
     """The contract: a write to claims other than through the engine or the admin must call
     article_claims_changed, or the processes that keep them go on with the old."""
-    with django_capture_on_commit_callbacks(execute=True):
-        article = article_ingest(
-            raw_text=HARBOUR_A, outlet_name="Port News", story_slug="fire"
-        ).article
+    article = _one_article_kept(django_capture_on_commit_callbacks)
     story = Story.objects.get(slug="fire")
     Claim.objects.filter(article=article, position=3).update(text="Two workers were hurt.")
     assert "Two workers were hurt." not in [c.text for c in services._story_claims(story).drafts[0]]
@@ -150,10 +157,7 @@ def test_claims_written_without_saying_so_stay_as_kept_until_their_article_says_
 def test_claims_read_under_an_older_reading_are_not_taken_from_what_is_kept(
     django_capture_on_commit_callbacks: Commits,
 ) -> None:
-    with django_capture_on_commit_callbacks(execute=True):
-        article = article_ingest(
-            raw_text=HARBOUR_A, outlet_name="Port News", story_slug="fire"
-        ).article
+    article = _one_article_kept(django_capture_on_commit_callbacks)
     Claim.objects.filter(article=article).update(facts=[])
     Article.objects.filter(pk=article.pk).update(reading_version=1)
     found = services._story_claims(Story.objects.get(slug="fire"))
