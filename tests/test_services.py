@@ -7,7 +7,7 @@ from unittest import mock
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 
 from newsdiff import services
 from newsdiff.models import Article, Claim, ClaimLink, Outlet, Relation, Story
@@ -337,3 +337,13 @@ def test_article_finds_its_story_among_many() -> None:
     flood = Article.objects.get(outlet__name="Coast Daily").story
     result = article_ingest(raw_text=ENGLISH_B, outlet_name="Harbour Herald")
     assert result.article.story == flood
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL storage parameter")
+def test_claim_pages_leave_room_for_verdicts_to_change_in_place() -> None:
+    """Each ingest rewrites the verdicts of most of a story's claims: with room on the page,
+    PostgreSQL changes a row in place and leaves the text indexes alone (migration 0017)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reloptions FROM pg_class WHERE relname = %s", [Claim._meta.db_table])
+        (options,) = cursor.fetchone()
+    assert "fillfactor=70" in (options or [])
