@@ -738,14 +738,16 @@ class _StoryClaims:
 # 560 (bench/ingest_bench.py). Bounded by claims (3.2 KB each with its vector: 20,000 take
 # about 65 MB, a 500 x 40 story); the articles aligned least recently leave first.
 CLAIMS_KEPT_LIMIT = 20_000
+# What kept claims were read under: the article's text digest, claims revision, reading
+# version and the encoder's name (_kept_key).
+_KeptKey = tuple[str, int, int, str]
 
 
 @dataclass(frozen=True, slots=True)
 class _KeptClaims:
-    """An article's stored claims as _story_claims reads them, with what they were read under:
-    its text's digest, claims revision, reading version and encoder."""
+    """An article's stored claims as _story_claims reads them, with what they were read under."""
 
-    key: tuple[str, int, int, str]
+    key: _KeptKey
     claim_ids: tuple[int, ...]
     drafts: tuple[ClaimDraft, ...]
     vectors: Vectors
@@ -764,7 +766,7 @@ class _ClaimsKept:
         self._claims = 0
         self._lock = threading.Lock()
 
-    def get(self, article_id: int, key: tuple[str, int, int, str]) -> _KeptClaims | None:
+    def get(self, article_id: int, key: _KeptKey) -> _KeptClaims | None:
         with self._lock:
             kept = self._entries.get(article_id)
             if kept is None or kept.key != key:
@@ -792,7 +794,7 @@ class _ClaimsKept:
 claims_kept = _ClaimsKept(CLAIMS_KEPT_LIMIT)
 
 
-def _kept_key(article: Article, encoder: Encoder) -> tuple[str, int, int, str]:
+def _kept_key(article: Article, encoder: Encoder) -> _KeptKey:
     return (article.content_hash, article.claims_revision, article.reading_version, encoder.name)
 
 
