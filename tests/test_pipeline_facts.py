@@ -659,6 +659,14 @@ def test_direction(text: str, value: str) -> None:
             "the authorities",
         ),
         ("Officials who said the dam was safe have resigned.", "officials"),
+        # A clause about the source is no part of its name: a relative one, or one that
+        # says the source is kept anonymous.
+        ("وقال المصدر الذي طلب عدم الكشف عن اسمه إن الصفقة تمت.", "المصدر"),
+        ("وقالت الوزارة التي تشرف على الميناء إن الرافعات سقطت.", "الوزاره"),
+        ("ونقلت الوكالة عن مصدر رفض الكشف عن هويته أن الصفقة تمت.", "مصدر"),
+        ("وقال مسؤولون طلبوا عدم نشر أسمائهم إن الوفد وصل.", "مسؤولون"),
+        ("وقال فضل شاكر إن الحفل تأجل.", "فضل شاكر"),
+        ("The talks failed, according to a source who asked not to be named.", "a source"),
         # A title and a name set apart by commas name one source; a statement or a list
         # apart by commas names none.
         (

@@ -44,6 +44,8 @@ GENDERED_MIN_LETTERS = 4
 SOURCE_STOPS = lang.merged_set("SOURCE_STOPS")
 PRONOUNS = lang.merged_set("PRONOUNS")
 RELATIVE_PRONOUNS = lang.merged_set("RELATIVE_PRONOUNS")
+ANONYMITY_VERBS = lang.merged_set("ANONYMITY_VERBS")
+ANONYMITY_WITHHELD = lang.merged_set("ANONYMITY_WITHHELD")
 SOURCE_TITLES = lang.merged_set("SOURCE_TITLES")
 OF_AFTER_TITLE = "of"
 SOURCE_PLACE_NOUNS = lang.merged_set("SOURCE_PLACE_NOUNS")
@@ -380,9 +382,9 @@ def _tidy(words: list[str]) -> str:
 def _name_words(split: list[str]) -> list[str]:
     """The words of a source's name at the start of split (the words after its verb)."""
     words: list[str] = []
-    for raw in split:
+    for k, raw in enumerate(split):
         word = raw.strip(_DASHES)  # "الهلال -عبر حسابه"
-        if not word:
+        if not word or (words and _clause_after_name(word, split[k + 1 : k + 2])):
             break
         named = [w for w in words if w not in STOPWORDS]
         if len(named) == 1 and named[0] in SOURCE_DOCUMENTS and word in SOURCE_DOCUMENT_LINKS:
@@ -401,6 +403,15 @@ def _name_words(split: list[str]) -> list[str]:
             continue  # "وقال أيضا وزير الصحة", "وذكر صرح ...": the source is still ahead
         words.append(word)
     return words
+
+
+def _clause_after_name(word: str, following: list[str]) -> bool:
+    """Whether a word after a source's first word opens a clause about it rather than going
+    on with its name: a relative pronoun ("المصدر الذي طلب ...", "a source who asked ..."),
+    or a verb of asking or refusing before what it withheld ("مصدر رفض الكشف عن هويته")."""
+    return word in RELATIVE_PRONOUNS or (
+        word in ANONYMITY_VERBS and bool(following) and following[0] in ANONYMITY_WITHHELD
+    )
 
 
 def _event_object(word: str) -> bool:

@@ -358,6 +358,10 @@ DEFINITE_WORDS = frozenset({"the"})
 # ("Captain Jamie Frederick of the Coast Guard, who told ..."); before a name, the name says
 # ("which the authorities said ...").
 RELATIVE_PRONOUNS = frozenset({"who", "which"})
+# A source kept anonymous (see ar.py): none needed, the relative pronoun ends the name ("a
+# source who asked not to be named").
+ANONYMITY_VERBS: frozenset[str] = frozenset()
+ANONYMITY_WITHHELD: frozenset[str] = frozenset()
 # Words between a source and its verb that say when or how it spoke, not who it is: "the
 # ministry later said", "the mayor had earlier said", "officials on Tuesday said".
 SOURCE_ADVERBS = frozenset(
