@@ -667,6 +667,25 @@ def test_direction(text: str, value: str) -> None:
         ("وقال مسؤولون طلبوا عدم نشر أسمائهم إن الوفد وصل.", "مسؤولون"),
         ("وقال فضل شاكر إن الحفل تأجل.", "فضل شاكر"),
         ("The talks failed, according to a source who asked not to be named.", "a source"),
+        # What the source said of it, in, or since when, whose body it is, a verb after it,
+        # and how it spoke are no part of its name.
+        ("ذلك ما صرح به مصدر مطلع على المفاوضات لوكالة فرانس برس.", "مصدر مطلع"),
+        ("وكانت الوكالة قد نشرت تقريرا قالت فيه إن الصفقة تمت.", ""),
+        ("وقالت الوكالة في تقرير نشرته قبل يومين إن الصفقة تمت.", "الوكاله"),
+        ("وقال الهلال الأحمر، منذ قليل، إن الفرق تتحرك.", "الهلال الاحمر"),
+        (
+            "ذكر مكتب الشؤون الإنسانية التابع للأمم المتحدة أن 300 لقوا حتفهم.",
+            "مكتب الشؤون الانسانيه",
+        ),
+        ("ووفق وكالة تسنيم قام الرئيسان بزيارة السد.", "وكاله تسنيم"),
+        ("ووفقا لتقارير محلية، يعد النادي صاحب العرض.", "تقارير محليه"),
+        ("His father has angrily denied the reports.", "his father"),
+        (
+            "The ship sank, state television reported, as officials said 12 were missing.",
+            "officials",
+        ),
+        ("He resigned after reports earlier in the day said he had lied.", "reports"),
+        ("The first lady said the visit was postponed.", "the first lady"),
         # A title and a name set apart by commas name one source; a statement or a list
         # apart by commas names none.
         (

@@ -89,6 +89,19 @@ def test_surface_of_recovers_the_written_name() -> None:
     assert surface_of("لا شيء هنا", "الكرملين") == "الكرملين"
 
 
+def test_surface_of_keeps_apostrophes_and_drops_a_clitic() -> None:
+    # An apostrophe inside a word is spelling; quotation marks around a name are typography.
+    assert surface_of("The player's father denied it", "the player's father") == (
+        "The player's father"
+    )
+    assert surface_of("He said 'the ministry' lied", "the ministry") == "the ministry"
+    # A name written with a clitic in front ("لتقارير") is shown without it, and its own
+    # spelling (ة, not the folded ه).
+    assert surface_of("ووفقًا لتقارير سعودية، يعد النادي", "تقارير سعوديه") == "تقارير سعودية"
+    # Written as it is later in the text, that is the name.
+    assert surface_of("لبنان ثم بنان", "بنان") == "بنان"
+
+
 def test_is_arabic() -> None:
     assert is_arabic("صواريخ Kornet المضادة للدبابات")
     assert not is_arabic("Kornet anti-tank missiles")

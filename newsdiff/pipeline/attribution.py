@@ -79,6 +79,7 @@ _DASHES = "-–—"
 SOURCE_WHAT = lang.merged_set("SOURCE_WHAT")
 # Words that say when or how a source spoke ("later", "لاحقا"): no part of its name.
 SOURCE_ADVERBS = lang.merged_set("SOURCE_ADVERBS")
+SAID_OF = lang.merged_set("SAID_OF")
 # A day named between a source and its verb ("officials on Tuesday said").
 DAYS = lang.merged_set("WEEKDAYS") | lang.merged_set("RELATIVE_DAYS")
 DAYPARTS = lang.merged_set("DAYPARTS")
@@ -397,7 +398,7 @@ def _name_words(split: list[str]) -> list[str]:
             break
         if words and not named_medium and (word in SOURCE_OBJECTS or _event_object(word)):
             break
-        if word in SOURCE_ADVERBS or (not words and word in SAY_VERBS):
+        if word in SOURCE_ADVERBS or (not words and (word in SAY_VERBS or word in SAID_OF)):
             if words:
                 break
             continue  # "وقال أيضا وزير الصحة", "وذكر صرح ...": the source is still ahead
@@ -440,6 +441,11 @@ def _source_before(folded: str) -> str:
         return _apposed_source(folded) or _had_said(folded)
     words = [w.strip("\"'’") for w in english["who"].split()]
     _drop_when_said(words)
+    if words and words[0] in SOURCE_ADVERBS:
+        # "reports earlier in the day said": the words of the time filled the match, and the
+        # source is before them.
+        before = folded[: english.start("who")].split()[-SOURCE_MAX_WORDS:]
+        words = [w.strip("\"'’,") for w in before] + words
     relative = [i for i, word in enumerate(words) if word in RELATIVE_PRONOUNS]
     if relative:
         i = relative[-1]
@@ -463,6 +469,10 @@ def _source_before(folded: str) -> str:
             continue
         if (word in SOURCE_STOPS and not _title_of(words, i)) or not word:
             break
+        if word in SOURCE_ADVERBS and not kept:
+            # "reports earlier in the day said": a time, whose words after it a place link
+            # ("in") set aside; the source is before it.
+            continue
         kept.insert(0, word)
     return _tidy(kept)
 

@@ -285,7 +285,11 @@ def is_arabic(text: str) -> bool:
 
 
 _SURFACE_WORD_RE = re.compile(r"\S+")
-_QUOTES_RE = re.compile("[\"'“”«»„]")
+# Quotation marks, not an apostrophe inside a word ("Messi's").
+_QUOTES_RE = re.compile("[\"“”«»„]|(?<!\\w)'|'(?!\\w)")
+# One-letter clitics an Arabic word may carry in front of a name ("لتقارير سعودية", "بحسب
+# وزارة"): the name is the word without it.
+_NAME_CLITICS = ("ل", "ب", "و", "ف")
 
 
 def surface_of(text: str, normalized_phrase: str) -> str:
@@ -303,13 +307,25 @@ def surface_of(text: str, normalized_phrase: str) -> str:
         (m.start(), m.end(), tokens(normalize_token(m.group())))
         for m in _SURFACE_WORD_RE.finditer(text)
     ]
-    for i in range(len(words)):
-        found: list[str] = []
-        j = i
-        while j < len(words) and len(found) < len(wanted):
-            found.extend(words[j][2])
-            j += 1
-        if found[: len(wanted)] == wanted and words[i][2] and words[i][2][0] == wanted[0]:
-            # Quotation marks around a name are the article's typography, not the name.
-            return _QUOTES_RE.sub("", text[words[i][0] : words[j - 1][1]]).strip(" ،,.:;")
+    # The name as written, else (a second pass) written with a clitic in front.
+    for with_clitic in (False, True):
+        for i in range(len(words)):
+            if not words[i][2]:
+                continue
+            start, first = words[i][0], words[i][2][0]
+            if with_clitic:
+                clitic = first[:1]
+                if clitic not in _NAME_CLITICS or first[1:] != wanted[0]:
+                    continue
+                start = text.index(clitic, start) + 1
+            elif first != wanted[0]:
+                continue
+            found: list[str] = [wanted[0], *words[i][2][1:]]
+            j = i + 1
+            while j < len(words) and len(found) < len(wanted):
+                found.extend(words[j][2])
+                j += 1
+            if found[: len(wanted)] == wanted:
+                # Quotation marks around a name are the article's typography, not the name.
+                return _QUOTES_RE.sub("", text[start : words[j - 1][1]]).strip(" ،,.:;")
     return normalized_phrase

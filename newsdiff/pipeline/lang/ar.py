@@ -470,12 +470,16 @@ SAY_BEFORE_QUOTE: tuple[str, ...] = ()
 # Phrases followed by the source ("نقلا عن رويترز"); a space stands for any whitespace.
 ACCORDING_TO = ("نقلا عن",)
 # Words that end the name of a source: "قال الكرملين إن ...", "قال الكرملين يوم الاثنين";
-# the medium it spoke through ("عبر", "قال عبود لوكالة فرانس برس": whom it told).
+# the medium it spoke through ("عبر", "قال عبود لوكالة فرانس برس": whom it told); what the
+# source said in ("نشرت تقريرا قالت فيه"; "قد" before its verb), since when ("منذ قليل"),
+# whose body it is ("مكتب الشؤون الإنسانية التابع للأمم المتحدة"); a verb after it ("ووفق
+# وكالة تسنيم قام الرئيسان").
 SOURCE_STOPS = frozenset(
     """ان انه انها انهم انهما اننا انني بان بانه بانها بانهم فان وان عن علي في الي من امس
     اليوم يوم الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد قوله لدي ل صباح صباحا مساء
     فجر ظهر الليله عبر لوكاله لصحيفه لقناه لموقع لتلفزيون للتلفزيون لاذاعه للاذاعه لشبكه
-    لوسائل للصحفيين للصحافيين""".split()
+    لوسائل للصحفيين للصحافيين فيه فيها منذ التابع التابعه التابعين التابعتين قام قامت يعد
+    تعد قد""".split()
 )
 # After "حسب", "وفق": "ما" and a verb come before the source ("وفق ما أفاد الجيش", "بحسب ما
 # أكدت الوزارة").
@@ -588,6 +592,9 @@ MEDIUM_HEADS = frozenset("صحيفه جريده مجله وكاله قناه ا�
 SOURCE_ADVERBS = frozenset(
     """ايضا كذلك لاحقا سابقا مجددا مؤخرا اخيرا رسميا مرارا بدوره بدورها بدورهم بدورهما""".split()
 )
+# The verb's pronoun complement before its source ("ذلك ما صرح به مصدر مطلع": what a source
+# said of it): skipped, the source follows.
+SAID_OF = frozenset("به بها".split())
 # Verbs that open a sentence continuing the quote of the last named speaker ("وأضاف أن ...",
 # "وتابع:", "وتحدث عن": he spoke of): with no source of its own, the sentence speaks for that
 # speaker.

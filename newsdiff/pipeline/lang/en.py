@@ -337,7 +337,7 @@ PORTFOLIOS = {
 # Words that end the name of a source: "according to X on Monday".
 SOURCE_STOPS = frozenset(
     """that on in at of to he she it they we on monday tuesday wednesday
-    thursday friday saturday sunday after before when while because since until where""".split()
+    thursday friday saturday sunday after before when while because since until where as""".split()
 )
 # Words that put the source further on (see ar.py).
 SOURCE_WHAT: frozenset[str] = frozenset()
@@ -367,8 +367,11 @@ ANONYMITY_WITHHELD: frozenset[str] = frozenset()
 SOURCE_ADVERBS = frozenset(
     """also later earlier previously initially originally first subsequently separately
     reportedly again further then now already once officially publicly repeatedly had has
-    have yesterday today tonight""".split()
+    have yesterday today tonight angrily flatly strongly firmly categorically vehemently
+    emphatically""".split()
 )
+# The verb's pronoun complement before its source (see ar.py): English has none there.
+SAID_OF: frozenset[str] = frozenset()
 # Words that start the object of a verb of saying after a source's first word (the source
 # comes before the verb in English, so none are needed).
 SOURCE_OBJECTS: frozenset[str] = frozenset()
