@@ -444,8 +444,8 @@ def _source_before(folded: str) -> str:
     if words and words[0] in SOURCE_ADVERBS:
         # "reports earlier in the day said": the words of the time filled the match, and the
         # source is before them.
-        before = folded[: english.start("who")].split()[-SOURCE_MAX_WORDS:]
-        words = [w.strip("\"'’,") for w in before] + words
+        preceding = folded[: english.start("who")].split()[-SOURCE_MAX_WORDS:]
+        words = [w.strip("\"'’,") for w in preceding] + words
     relative = [i for i, word in enumerate(words) if word in RELATIVE_PRONOUNS]
     if relative:
         i = relative[-1]
