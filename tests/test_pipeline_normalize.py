@@ -98,6 +98,7 @@ def test_surface_of_keeps_apostrophes_and_drops_a_clitic() -> None:
     # A name written with a clitic in front ("لتقارير") is shown without it, and its own
     # spelling (ة, not the folded ه).
     assert surface_of("ووفقًا لتقارير سعودية، يعد النادي", "تقارير سعوديه") == "تقارير سعودية"
+    assert surface_of("وفقا لِتقارير سعودية", "تقارير سعوديه") == "تقارير سعودية"
     # Written as it is later in the text, that is the name.
     assert surface_of("لبنان ثم بنان", "بنان") == "بنان"
 

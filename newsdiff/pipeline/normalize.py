@@ -318,6 +318,8 @@ def surface_of(text: str, normalized_phrase: str) -> str:
                 if clitic not in _NAME_CLITICS or first[1:] != wanted[0]:
                     continue
                 start = text.index(clitic, start) + 1
+                while start < len(text) and not normalize_text(text[start]):
+                    start += 1  # the clitic's own vowel mark ("لِتقارير")
             elif first != wanted[0]:
                 continue
             found: list[str] = [wanted[0], *words[i][2][1:]]
