@@ -99,6 +99,8 @@ def test_surface_of_keeps_apostrophes_and_drops_a_clitic() -> None:
     # spelling (ة, not the folded ه).
     assert surface_of("ووفقًا لتقارير سعودية، يعد النادي", "تقارير سعوديه") == "تقارير سعودية"
     assert surface_of("وفقا لِتقارير سعودية", "تقارير سعوديه") == "تقارير سعودية"
+    # ... and the clitic in a presentation form ("ﻟ", U+FEDF) is found in its own word.
+    assert surface_of("وفقا \ufedfتقارير سعودية قال الوزير", "تقارير سعوديه") == "تقارير سعودية"
     # Written as it is later in the text, that is the name.
     assert surface_of("لبنان ثم بنان", "بنان") == "بنان"
 

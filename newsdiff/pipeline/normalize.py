@@ -292,6 +292,19 @@ _QUOTES_RE = re.compile("[\"“”«»„]|(?<!\\w)'|'(?!\\w)")
 _NAME_CLITICS = ("ل", "ب", "و", "ف")
 
 
+def _after_clitic(text: str, start: int, end: int, clitic: str) -> int:
+    """Where the name starts in the word text[start:end] that writes it with a clitic in
+    front: after the letter that folds to the clitic (a presentation form such as "ﻟ"
+    included) and that letter's own vowel mark ("لِتقارير"); -1 if the word has none."""
+    for at in range(start, end):
+        if normalize_text(text[at]) == clitic:
+            at += 1
+            while at < end and not normalize_text(text[at]):
+                at += 1
+            return at
+    return -1
+
+
 def surface_of(text: str, normalized_phrase: str) -> str:
     """The words of text whose normal form is normalized_phrase, as written there.
 
@@ -317,9 +330,9 @@ def surface_of(text: str, normalized_phrase: str) -> str:
                 clitic = first[:1]
                 if clitic not in _NAME_CLITICS or first[1:] != wanted[0]:
                     continue
-                start = text.index(clitic, start) + 1
-                while start < len(text) and not normalize_text(text[start]):
-                    start += 1  # the clitic's own vowel mark ("لِتقارير")
+                start = _after_clitic(text, start, words[i][1], clitic)
+                if start < 0:
+                    continue
             elif first != wanted[0]:
                 continue
             found: list[str] = [wanted[0], *words[i][2][1:]]
