@@ -17,18 +17,20 @@ from django.db import migrations
 FILLFACTOR = 70
 
 
-def fill_pages(apps, schema_editor):
+def _claim_table_alter(apps, schema_editor, change):
+    """ALTER TABLE on the claim table with change, on PostgreSQL (a no-op elsewhere)."""
     if schema_editor.connection.vendor != "postgresql":
         return
     table = apps.get_model("newsdiff", "Claim")._meta.db_table
-    schema_editor.execute(f"ALTER TABLE {table} SET (fillfactor = {FILLFACTOR})")
+    schema_editor.execute(f"ALTER TABLE {table} {change}")
+
+
+def fill_pages(apps, schema_editor):
+    _claim_table_alter(apps, schema_editor, f"SET (fillfactor = {FILLFACTOR})")
 
 
 def fill_pages_whole(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    table = apps.get_model("newsdiff", "Claim")._meta.db_table
-    schema_editor.execute(f"ALTER TABLE {table} RESET (fillfactor)")
+    _claim_table_alter(apps, schema_editor, "RESET (fillfactor)")
 
 
 class Migration(migrations.Migration):
