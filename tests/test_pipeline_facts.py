@@ -667,6 +667,16 @@ def test_direction(text: str, value: str) -> None:
         ("وقال مسؤولون طلبوا عدم نشر أسمائهم إن الوفد وصل.", "مسؤولون"),
         ("وقال فضل شاكر إن الحفل تأجل.", "فضل شاكر"),
         ("The talks failed, according to a source who asked not to be named.", "a source"),
+        # A relative clause set apart by commas before the verb says of the source.
+        ("The source, who asked not to be named, said the talks failed.", "the source"),
+        (
+            "The talks failed, an official, who spoke on condition of anonymity, said.",
+            "an official",
+        ),
+        (
+            "The ministry, which oversees the port, said the cargo was stored safely.",
+            "the ministry",
+        ),
         # What the source said of it, in, or since when, whose body it is, a verb after it,
         # and how it spoke are no part of its name.
         ("ذلك ما صرح به مصدر مطلع على المفاوضات لوكالة فرانس برس.", "مصدر مطلع"),

@@ -451,3 +451,49 @@ def test_an_m_written_onto_a_figure_is_metres_below_a_thousand(
     text: str, found: list[tuple[str, str, str]]
 ) -> None:
     assert [(f.kind, f.value, f.subject) for f in quantities(text)] == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ويقول الخبراء إن ما لحق بالمدينة العملاقة يقدر بأكثر من مليار دولار",
+        "وأعلنت الشركة أن ما أنفقته على السفينة العملاقة وصل بنحو مليار دولار",
+    ],
+)
+def test_a_hedge_behind_a_proclitic_is_no_subject_of_an_amount(text: str) -> None:
+    (money,) = [f for f in extract_facts(text) if f.kind == "money"]
+    assert money.subject not in {"اكثر", "نحو", "بنحو"}
+    assert money.subject
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # The noun of the amount's clause, however far back ...
+        (
+            "وقدر الرئيس الخسائر الناجمة عن الحريق الكبير في المصنع القديم بأكثر من 15 مليار دولار",
+            "losses",
+        ),
+        ("وقدرت الحكومة أضرار الحريق الكبير في المصنع القديم بنحو 3 مليارات دولار", "losses"),
+        ("The fire caused damage put at $3 billion", "losses"),
+        # A quoted name inside the clause does not end it.
+        (
+            'وطالبت الهيئة بتعويضات من الشركة المالكة لسفينة "النجمة" العملاقة '
+            "بأكثر من 900 مليون دولار",
+            "compensation",
+        ),
+        # ... but not across another figure, whose noun it is.
+        (
+            "ودفعت الشركة تعويضات قدرها 5 ملايين دولار للعمال واشترت الأرض المجاورة للمصنع القديم "
+            "في المدينة بمبلغ 7 ملايين دولار",
+            "",
+        ),
+    ],
+)
+def test_an_amount_takes_the_money_noun_of_its_clause(text: str, subject: str) -> None:
+    amounts = [f for f in extract_facts(text) if f.kind == "money"]
+    if subject:
+        assert [f.subject for f in amounts] == [subject]
+    else:
+        assert amounts[0].subject == "compensation"
+        assert amounts[-1].subject != "compensation"

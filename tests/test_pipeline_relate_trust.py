@@ -22,10 +22,11 @@ from newsdiff.pipeline import (
 )
 from newsdiff.pipeline.attribution import attribution_of, same_source
 from newsdiff.pipeline.encode import encoder_get
-from newsdiff.pipeline.facts import claim_from_text, claims_with_facts
+from newsdiff.pipeline.facts import claim_from_text, claims_with_facts, extract_facts
 from newsdiff.pipeline.normalize import normalize_text
 from newsdiff.pipeline.relate import one_source, relate_claims, relate_texts
 from newsdiff.pipeline.relate.polarity import polarity
+from newsdiff.pipeline.relate.quantities import AT_LEAST, hedge_of
 from newsdiff.pipeline.relate.words import view
 from newsdiff.pipeline.segment import segment_claims
 from newsdiff.pipeline.types import ClaimDraft, Fact, FactValue, Reason, Relation
@@ -2008,6 +2009,62 @@ def test_a_bounded_forecast_never_conflicts_with_a_figure_that_is_none() -> None
         "The authority's chief said Egypt asked for more than $1 billion in compensation.",
     )
     assert relation.kind not in {"contradiction", "disputed"}
+
+
+# A verb of expecting governs its whole clause: the figure is a forecast however far after it
+# the complement puts it.
+FAR_FORECASTS = [
+    (
+        "توقع رئيس الهيئة في تصريحات لوسائل الإعلام المحلية أن تطالب مصر الشركة المالكة للسفينة "
+        "العملاقة بتعويضات تزيد على مليار دولار",
+        "وقال رئيس الهيئة إن من المتوقع أن تطالب مصر بتعويضات لا تزيد على مليار دولار",
+        "وقال رئيس الهيئة إن مصر طالبت الشركة المالكة للسفينة بتعويضات قدرها 916 مليون دولار",
+    ),
+    (
+        "The authority's chief predicted in remarks to the local media that Egypt would ask the "
+        "ship's owners for more than $1 billion in compensation.",
+        "The authority's chief said Egypt could ask for up to $1 billion in compensation from "
+        "the ship's owners.",
+        "The authority's chief said Egypt asked the ship's owners for $916 million in "
+        "compensation.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("forecast", "other_forecast", "claimed"), FAR_FORECASTS)
+def test_a_figure_in_the_clause_of_a_verb_of_expecting_is_a_forecast(
+    forecast: str, other_forecast: str, claimed: str
+) -> None:
+    # Against another forecast bounded from the other side: a conflict ...
+    relation = between_articles(forecast, other_forecast)
+    assert relation.kind == "contradiction", relation
+    # ... against a figure that is none: no conflict.
+    relation = between_articles(forecast, claimed)
+    assert relation.kind not in {"contradiction", "disputed", "updated"}, relation
+
+
+def test_two_estimates_of_the_losses_far_apart_are_flagged() -> None:
+    # The losses named far back in each clause, one as damage: one quantity, two values.
+    relation = between_articles(
+        "وقدر الرئيس الخسائر الناجمة عن الحريق الكبير في المصنع القديم بأكثر من 15 مليار دولار",
+        "وتقدر شركات التأمين أضرار الحريق الكبير في المصنع القديم بنحو 3 مليارات دولار",
+    )
+    assert relation.kind in {"contradiction", "disputed"}, relation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The complement ends at a clause break: the figure after it is the plain count.
+        "توقع رئيس الهيئة أن تطول الأزمة، وبلغت التعويضات أكثر من مليار دولار",
+        # A verb of expecting without its complement forecasts nothing far after it.
+        "The chief expected the talks to be long and the owners paid more than $1 billion.",
+    ],
+)
+def test_a_verb_of_expecting_forecasts_only_inside_its_complement(text: str) -> None:
+    normalized = normalize_text(text)
+    (money,) = [fact for fact in extract_facts(text) if fact.kind == "money"]
+    assert hedge_of(normalized, money) == AT_LEAST
 
 
 @pytest.mark.parametrize(

@@ -154,6 +154,16 @@ _APPOSITIVE_BEFORE_RE = re.compile(
     rf"(?:{alternation(lang.merged_tuple('SAY_AFTER_SOURCE'))})(?!\w)"
 )
 
+# ... or sets a relative clause apart by commas between the name and its verb: "the source,
+# who asked not to be named, said", "the ministry, which oversees the port, said". The clause
+# says of the source, and the source is the name before it.
+_RELATIVE_ASIDE_MAX_CHARS = 80
+_RELATIVE_ASIDE_BEFORE_RE = re.compile(
+    r"(?P<head>(?:[\w'’-]+\s+){0,3}[\w'’-]+),\s+"
+    rf"(?:{alternation(tuple(RELATIVE_PRONOUNS))})\s[^,;]{{1,{_RELATIVE_ASIDE_MAX_CHARS}}},\s+"
+    rf"(?:{alternation(lang.merged_tuple('SAY_AFTER_SOURCE'))})(?!\w)"
+)
+
 
 @lru_cache(maxsize=4096)
 def attribution_of(text: str) -> str:
@@ -481,7 +491,7 @@ def _apposed_source(folded: str) -> str:
     """The source named twice before its verb, apart by commas ("the city's governor, Marwan
     Abboud, said"): both parts, the first back to a stop word. A part that opens with a stop
     word or a place ("the ministry, in a statement, said") is no name: the first alone."""
-    found = _APPOSITIVE_BEFORE_RE.search(folded)
+    found = _APPOSITIVE_BEFORE_RE.search(folded) or _RELATIVE_ASIDE_BEFORE_RE.search(folded)
     if not found:
         return ""
     words = found["head"].split()
@@ -496,13 +506,16 @@ def _apposed_source(folded: str) -> str:
                 return ""
             break
         head.insert(0, word)
-    apposed = found["apposed"].split()
-    if (
-        apposed[0] in SOURCE_STOPS
+    apposed = found["apposed"].split() if "apposed" in found.groupdict() else []
+    if apposed and (
+        apposed[0] in RELATIVE_PRONOUNS
+        or apposed[0] in SOURCE_STOPS
         or apposed[0] in SOURCE_PREPOSITIONS
         or any(char.isdigit() for char in found["apposed"])
     ):
-        apposed = []  # "in a statement", an age ("Omar Ward, 72, said") or a date
+        # "in a statement", an age ("Omar Ward, 72, said"), a date or what the source does
+        # ("the ministry, which oversees the port, said")
+        apposed = []
     words = head + apposed
     if any(word in PRONOUNS for word in words):
         return ""

@@ -122,6 +122,13 @@ _PROCLITICS = lang.merged_tuple("PROCLITICS")
 MONEY_NOUNS: dict[str, str] = lang.merged_dict("MONEY_NOUNS")
 COUNT_NOUNS: dict[str, str] = lang.merged_dict("COUNT_NOUNS")
 MONEY_NOUN_WINDOW = 5
+# ... and, failing that, the nearest money noun further back in the amount's clause, up to
+# this many words, with no other figure between ("قدر الرئيس الخسائر الناجمة عن الانفجار
+# القوي في مرفأ بيروت بأكثر من 15 مليار دولار": losses).
+MONEY_NOUN_CLAUSE_WINDOW = 16
+MONEY_NOUN_CLAUSE_CHARS = 160
+# A quoted name inside the clause ("لسفينة "إيفر غيفن" العملاقة") does not end it.
+_MONEY_CLAUSE_BREAK_RE = re.compile(r"[.,;:!?()\[\]\n]")
 SALARY = "salary"
 _MONEY_KEYS = frozenset(MONEY_NOUNS.values())
 PAY_PERIOD_WORDS: dict[str, str] = lang.merged_dict("PAY_PERIOD_WORDS")
@@ -967,7 +974,11 @@ def _strip_prefix(word: str) -> str:
 
 
 def _is_content(word: str) -> bool:
-    return word not in STOPWORDS and word not in FILLERS and not word[0].isdigit()
+    """A word that may say what a figure measures: no stop word or filler, bare or behind a
+    proclitic ("باكثر من مليار": "اكثر" says how much, not of what)."""
+    if word[0].isdigit():
+        return False
+    return not any(form in STOPWORDS or form in FILLERS for form in (word, _strip_prefix(word)))
 
 
 def _content_words_after(folded: str, pos: int) -> Iterator[str]:
@@ -977,11 +988,17 @@ def _content_words_after(folded: str, pos: int) -> Iterator[str]:
             yield match.group()
 
 
-def _words_before(folded: str, pos: int, limit: int = 6, chars: int = 80) -> list[str]:
+def _words_before(
+    folded: str,
+    pos: int,
+    limit: int = 6,
+    chars: int = 80,
+    clause_break: re.Pattern[str] = CLAUSE_BREAK_RE,
+) -> list[str]:
     """Up to ``limit`` words before pos (within ``chars`` characters), nearest first, not
     crossing a clause break."""
     window = folded[max(0, pos - chars) : pos]
-    breaks = list(CLAUSE_BREAK_RE.finditer(window))
+    breaks = list(clause_break.finditer(window))
     if breaks:
         window = window[breaks[-1].end() :]
     return [m.group() for m in FOLDED_WORD_RE.finditer(window)][::-1][:limit]
@@ -996,10 +1013,18 @@ def _subject_after(folded: str, pos: int) -> str:
 def _money_subject(folded: str, start: int, end: int, before_words: Sequence[str]) -> str:
     """What an amount pays for: the key of a money noun (lang MONEY_NOUNS) right after the
     amount ("a £522million contract"), else among the MONEY_NOUN_WINDOW words before it
-    ("عقد بقيمة 522 مليون جنيه", "a contract worth £522million": before_words), else the
-    word before it."""
+    ("عقد بقيمة 522 مليون جنيه", "a contract worth £522million": before_words), else
+    further back in its clause (MONEY_NOUN_CLAUSE_WINDOW), else the word before it."""
     after = _word_after_amount(folded, end)
     for word in [after, *before_words] if after else before_words:
+        if key := _keyed(word, MONEY_NOUNS):
+            return key
+    clause = _words_before(
+        folded, start, MONEY_NOUN_CLAUSE_WINDOW, MONEY_NOUN_CLAUSE_CHARS, _MONEY_CLAUSE_BREAK_RE
+    )
+    for word in clause[len(before_words) :]:
+        if any(char.isdigit() for char in word):
+            break  # another figure's noun
         if key := _keyed(word, MONEY_NOUNS):
             return key
     return _subject_before(folded, start)

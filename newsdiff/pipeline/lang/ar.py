@@ -1177,6 +1177,15 @@ RATE_PERIODS: dict[str, str] = {
 PROJECTION_WORDS = frozenset("يمكن يحتمل المتوقع متوقع يتوقع يرجح المرجح مرجح".split())
 # ... and particles that do so only before an imperfect verb (its first letter here).
 PROJECTION_PARTICLES: dict[str, str] = {"قد": "ي"}
+# A verb of expecting makes a forecast of a figure anywhere in the clause it governs, when its
+# complement follows it: "أن" and an imperfect verb ("توقع ربيع في تصريحات لوسائل الإعلام أن
+# تصل التعويضات إلى أكثر من مليار دولار"), however far the figure stands.
+EXPECTATION_VERBS = frozenset(
+    "توقع توقعت يتوقع تتوقع نتوقع اتوقع يتوقعون توقعوا رجح رجحت ترجح المحتمل محتمل".split()
+)
+# The complement's opener, and the first letters of the imperfect verb after it.
+EXPECTATION_COMPLEMENT: dict[str, str] = {"ان": "يت"}
+EXPECTATION_MODALS: frozenset[str] = frozenset()
 # Phrases that set a count in other places than the story's ("170 قتيلا في مناطق أخرى من
 # البلاد"): it counts something else than the main toll, whatever its value.
 ELSEWHERE_PHRASES = (
@@ -1311,7 +1320,8 @@ MONEY_NOUNS: dict[str, str] = {
     **dict.fromkeys("قرض قرضا قروض".split(), "loan"),
     **dict.fromkeys("فديه".split(), "ransom"),
     **dict.fromkeys("ميزانيه موازنه".split(), "budget"),
-    **dict.fromkeys("خسائر".split(), "losses"),
+    # What a disaster cost, told as losses or as damage ("خسائر مادية", "أضرار مادية").
+    **dict.fromkeys("خسائر اضرار اضرارا".split(), "losses"),
 }
 # An amount paid each period ("راتب سنوي يبلغ 100 مليون يورو", "يتقاضى 4 ملايين دولار
 # سنويا"): a word of the period among the words before the amount or the two after it, or

@@ -949,6 +949,12 @@ RATE_PERIODS: dict[str, str] = {
 # Forecasts, not counts (see ar.py): "could reach", "is expected to rise to", "is feared to".
 PROJECTION_WORDS = frozenset("could might may expected feared likely projected forecast".split())
 PROJECTION_PARTICLES: dict[str, str] = {}
+# Expecting across a clause (see ar.py): "Rabie predicted in remarks to the local media that
+# the compensation Egypt could seek from the owners would exceed $1 billion": a modal verb
+# after the verb of expecting stands for the Arabic complement.
+EXPECTATION_VERBS = frozenset("expect expects expected predict predicts predicted".split())
+EXPECTATION_COMPLEMENT: dict[str, str] = {}
+EXPECTATION_MODALS = frozenset("would will".split())
 # Counts of other places than the story's (see ar.py).
 ELSEWHERE_PHRASES = ("elsewhere", "other parts", "other areas", "other regions", "other cities")
 # A seismic magnitude (see ar.py): "a magnitude 7", "magnitude of 6.8", "a 6.8-magnitude
@@ -1019,7 +1025,8 @@ MONEY_NOUNS: dict[str, str] = {
     **dict.fromkeys("loan loans".split(), "loan"),
     "ransom": "ransom",
     "budget": "budget",
-    "losses": "losses",
+    # What a disaster cost (see ar.py); "damages" a court awards are compensation.
+    **dict.fromkeys("losses damage".split(), "losses"),
 }
 # An amount paid each period, and over several years (see ar.py): "paid 150m euros a year",
 # "an annual salary of about $100m", "£400,000 a week", "€160m over two seasons".

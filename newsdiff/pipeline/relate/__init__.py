@@ -217,7 +217,10 @@ __all__ = [
 # relate-39: claims of two articles that price one thing by name (a contract, a salary:
 # numbers.priced) at different sums are paired by meaning, as counts of one named thing are
 # (align._counted_candidates).
-ENGINE_VERSION = "relate-39"
+# relate-40: a figure in the clause a verb of expecting governs through its complement is a
+# forecast, however far after the verb ("توقع ... أن تصل التعويضات ... بأكثر من مليار دولار",
+# "predicted ... that Egypt would ask for more than $1 billion": quantities._expected).
+ENGINE_VERSION = "relate-40"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out

@@ -92,6 +92,11 @@ PROJECTION_PARTICLES: dict[str, str] = lang.merged_dict("PROJECTION_PARTICLES")
 # How far before a figure a word of forecast may stand: "والمتوقع أن يصل عدد المفقودين إلى
 # نحو مئة ألف".
 PROJECTION_WINDOW = 8
+# ... unless a verb of expecting governs the figure's clause through its complement ("توقع
+# ... أن تصل التعويضات ... بأكثر من مليار دولار"; "predicted ... would exceed").
+EXPECTATION_VERBS = lang.merged_set("EXPECTATION_VERBS")
+EXPECTATION_COMPLEMENT: dict[str, str] = lang.merged_dict("EXPECTATION_COMPLEMENT")
+EXPECTATION_MODALS = lang.merged_set("EXPECTATION_MODALS")
 ELSEWHERE_RE = re.compile(
     rf"(?<!\w)(?:{alternation(lang.merged_tuple('ELSEWHERE_PHRASES'), any_space=True)})(?!\w)"
 )
@@ -256,7 +261,9 @@ def hedge_of(normalized: str, fact: Fact) -> str:
     if fact.kind in PROJECTED_KINDS:
         if ELSEWHERE_RE.search(normalized):
             return ELSEWHERE
-        if _forecast(words[max(0, start - PROJECTION_WINDOW) : start + 1]):
+        if _forecast(words[max(0, start - PROJECTION_WINDOW) : start + 1]) or _expected(
+            normalized, start
+        ):
             return PROJECTION
     end_of_range = _range_end(tokens(normalized), words, start)
     if end_of_range:
@@ -461,6 +468,35 @@ def measure_named(normalized: str, fact: Fact) -> str:
             if form in MEASURE_NOUNS:
                 return MEASURE_NOUNS[form]
     return ""
+
+
+def _expected(normalized: str, start: int) -> bool:
+    """Whether the figure at word start stands in the complement of a verb of expecting
+    earlier in its clause (EXPECTATION_VERBS): the verb, then its complement ("أن" and an
+    imperfect verb) or a modal ("would"), then the figure, with no clause break between."""
+    clause = _clause_before(normalized, start)
+    for i, word in enumerate(clause):
+        if not _listed(word, EXPECTATION_VERBS):
+            continue
+        for j in range(i + 1, len(clause) - 1):
+            verb_start = EXPECTATION_COMPLEMENT.get(clause[j])
+            if clause[j] in EXPECTATION_MODALS or (
+                verb_start and clause[j + 1].startswith(tuple(verb_start))
+            ):
+                return True
+    return False
+
+
+def _clause_before(normalized: str, start: int) -> list[str]:
+    """The words of the clause the word at start is in, up to that word: from the last clause
+    break (a comma or a semicolon, _SEPARATOR_RE) before it."""
+    seen = 0
+    for part in _SEPARATOR_RE.split(normalized):
+        words = figure_words(part)
+        if seen + len(words) > start:
+            return words[: start - seen]
+        seen += len(words)
+    return []
 
 
 def _listed(word: str, vocabulary: Collection[str]) -> str:
