@@ -1536,6 +1536,20 @@ def test_no_dispute_inside_an_article_without_two_sources_that_disagree(text: st
 
 
 FORECASTS_AND_OTHER_PLACES = [
+    # "قد" before a feminine imperfect verb forecasts too ...
+    (
+        "وقال رئيس البلدية إن حصيلة القتلى في المدينة قد تصل إلى 20 ألف قتيل",
+        "وقالت وزارة الصحة إن حصيلة القتلى في المدينة بلغت 11300 قتيل",
+    ),
+    # ... and a forecast is no rewrite of the count one speaker gave in the same words.
+    (
+        "وقال رئيس البلدية إن حصيلة القتلى في المدينة قد ترتفع إلى 20 ألف قتيل",
+        "وقال رئيس البلدية إن حصيلة القتلى في المدينة بلغت 11300 قتيل",
+    ),
+    (
+        "وقال رئيس البلدية إن عدد القتلى في المدينة قد يرتفع إلى 20 ألف قتيل",
+        "وقال رئيس البلدية إن عدد القتلى في المدينة بلغ 11300 قتيل",
+    ),
     (
         "The mayor said the death toll in the city could reach 20,000.",
         "The health ministry said the death toll in the city stood at 11,300.",
@@ -1559,6 +1573,15 @@ FORECASTS_AND_OTHER_PLACES = [
 def test_a_forecast_or_a_count_of_other_places_is_no_conflict(a: str, b: str) -> None:
     for relation in (between_articles(a, b), between_articles(b, a)):
         assert relation.kind not in ("contradiction", "disputed", "updated"), relation
+
+
+def test_a_past_verb_after_qad_is_no_forecast() -> None:
+    # "قد تجاوزت": it has exceeded, a count.
+    relation = between_articles(
+        "وقال رئيس البلدية إن حصيلة القتلى في المدينة قد تجاوزت 20 ألف قتيل",
+        "وقال رئيس البلدية إن حصيلة القتلى في المدينة بلغت 11300 قتيل",
+    )
+    assert relation.kind == "contradiction", relation
 
 
 def test_two_forecasts_that_differ_still_conflict() -> None:

@@ -1177,6 +1177,12 @@ RATE_PERIODS: dict[str, str] = {
 PROJECTION_WORDS = frozenset("يمكن يحتمل المتوقع متوقع يتوقع يرجح المرجح مرجح".split())
 # ... and particles that do so only before an imperfect verb (its first letter here).
 PROJECTION_PARTICLES: dict[str, str] = {"قد": "ي"}
+# ... or before the feminine imperfect of a verb a figure follows ("الحصيلة قد تصل إلى 20 ألفا",
+# "قد ترتفع"), listed: the past of many verbs starts with the same letter ("قد تجاوز", "قد
+# تسبب": it has).
+PROJECTION_PARTICLE_VERBS = frozenset(
+    "تصل تبلغ ترتفع تزيد تتجاوز تتخطي تفوق تقفز تتضاعف تنخفض تتراجع تقل تناهز تقارب".split()
+)
 # A verb of expecting makes a forecast of a figure anywhere in the clause it governs, when its
 # complement follows it: "أن" and an imperfect verb ("توقع ربيع في تصريحات لوسائل الإعلام أن
 # تصل التعويضات إلى أكثر من مليار دولار"), however far the figure stands.

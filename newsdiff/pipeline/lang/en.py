@@ -949,6 +949,7 @@ RATE_PERIODS: dict[str, str] = {
 # Forecasts, not counts (see ar.py): "could reach", "is expected to rise to", "is feared to".
 PROJECTION_WORDS = frozenset("could might may expected feared likely projected forecast".split())
 PROJECTION_PARTICLES: dict[str, str] = {}
+PROJECTION_PARTICLE_VERBS: frozenset[str] = frozenset()
 # Expecting across a clause (see ar.py): "Rabie predicted in remarks to the local media that
 # the compensation Egypt could seek from the owners would exceed $1 billion": a modal verb
 # after the verb of expecting stands for the Arabic complement.

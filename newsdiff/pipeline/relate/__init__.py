@@ -220,7 +220,10 @@ __all__ = [
 # relate-40: a figure in the clause a verb of expecting governs through its complement is a
 # forecast, however far after the verb ("توقع ... أن تصل التعويضات ... بأكثر من مليار دولار",
 # "predicted ... that Egypt would ask for more than $1 billion": quantities._expected).
-ENGINE_VERSION = "relate-40"
+# relate-41: "قد" before a feminine imperfect verb of figures ("قد تصل", "قد ترتفع") makes a
+# forecast (lang PROJECTION_PARTICLE_VERBS); between articles, the learned model calls no
+# forecast and a count of its figure a contradiction: no link.
+ENGINE_VERSION = "relate-41"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out
@@ -718,6 +721,15 @@ def relate_claims(
         story_words,
         bool(a.attribution and b.attribution and not one_source(a, b)),
     )
+    if (
+        verdict.reason is Reason.LEARNED
+        and learned_min_similarity > 0
+        and _forecasts(a) != _forecasts(b)
+    ):
+        # One claim forecasts the figure the other counts ("قد ترتفع الحصيلة إلى 20 ألفا",
+        # "بلغت الحصيلة 11300"): the words differ by the forecast, which conflicts with no
+        # count (quantities.PROJECTION). Two statements, not one told two ways: no link.
+        verdict = _Verdict("unrelated", 1.0 - verdict.score, Reason.LOW_OVERLAP, verdict.differing)
     if (
         verdict.kind == "agreement"
         and learned_min_similarity > 0

@@ -89,6 +89,7 @@ EXCEED_WINDOW = 3
 PROJECTION, ELSEWHERE = "projection", "elsewhere"
 PROJECTION_WORDS = lang.merged_set("PROJECTION_WORDS")
 PROJECTION_PARTICLES: dict[str, str] = lang.merged_dict("PROJECTION_PARTICLES")
+PROJECTION_PARTICLE_VERBS = lang.merged_set("PROJECTION_PARTICLE_VERBS")
 # How far before a figure a word of forecast may stand: "والمتوقع أن يصل عدد المفقودين إلى
 # نحو مئة ألف".
 PROJECTION_WINDOW = 8
@@ -450,7 +451,11 @@ def _forecast(words: Sequence[str]) -> bool:
         if _listed(word, PROJECTION_WORDS):
             return True
         verb_start = PROJECTION_PARTICLES.get(word)
-        if verb_start and i + 1 < len(words) and words[i + 1].startswith(verb_start):
+        if (
+            verb_start
+            and i + 1 < len(words)
+            and (words[i + 1].startswith(verb_start) or words[i + 1] in PROJECTION_PARTICLE_VERBS)
+        ):
             return True
     return False
 
