@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import numpy as np
 import pytest
@@ -488,8 +489,9 @@ def test_claims_sharing_only_the_storys_own_words_are_no_link() -> None:
     assert relate_claims(arrived, hurdle, **between).kind == "agreement"
     # In a story about the deal, the club, the deal and the striker are said of everything.
     deal = story_words([[claim] for claim in claims(*_DEAL_STORY, *_DEAL_STORY[:2])])
-    assert {light_stem(normalize_text(w)) for w in ("النسور", "صفقة", "منساه", "الغاني")} <= deal
-    assert light_stem("ليون") not in deal
+    own = {light_stem(normalize_text(w)) for w in ("النسور", "صفقة", "منساه", "الغاني")}
+    assert own <= deal.own
+    assert light_stem("ليون") not in deal.own
     assert relate_claims(arrived, hurdle, **between, story_words=deal).kind == "unrelated"
     # Two claims that share a word of their own (the president's arrival in Lyon) still agree.
     assert relate_claims(arrived, landed, **between, story_words=deal).kind == "agreement"
@@ -519,9 +521,60 @@ def test_the_storys_own_words_are_in_half_its_articles() -> None:
     deal, other = claims(
         "عرض نادي النسور 40 مليون يورو في صفقة منساه.", "هبطت الطائرة في ليون صباح اليوم."
     )
-    assert story_words([[deal]] * 5) == frozenset()
-    assert light_stem("منساه") in story_words([[deal]] * 3 + [[other]] * 3)
-    assert light_stem("منساه") not in story_words([[deal]] * 3 + [[other]] * 4)
+    assert not story_words([[deal]] * 5)
+    assert light_stem("منساه") in story_words([[deal]] * 3 + [[other]] * 3).own
+    assert light_stem("منساه") not in story_words([[deal]] * 3 + [[other]] * 4).own
+    # Each stem weighs the log of the articles over those that use it.
+    words = story_words([[deal]] * 2 + [[other]] * 4)
+    assert words.weight([light_stem("منساه")]) == pytest.approx(math.log(3))
+    assert words.weight([light_stem("منساه"), light_stem("منساه")]) == pytest.approx(math.log(3))
+    assert words.weight([light_stem("منساه"), "unused"]) == pytest.approx(math.log(3) + math.log(6))
+
+
+_DEAL_STORY_EN = (
+    "The club is close to a deal for the young striker from the north.",
+    "The club offered 40 million euros in the deal for the young striker.",
+    "The young striker accepted the offer of the club.",
+    "The deal for the striker awaits a medical.",
+)
+
+
+@pytest.mark.parametrize(
+    ("story", "first", "second", "again"),
+    [
+        (
+            _DEAL_STORY,
+            "وصل رئيس نادي النسور إلى باريس صباحا للحصول رسميا على توقيع المهاجم الغاني كوفي"
+            " منساه.",
+            "ودع جان موريل رئيس نادي الفهود النجم منساه الذي انضم إلى النسور الثلاثاء.",
+            "وصل رئيس نادي النسور إلى باريس صباح اليوم لإتمام صفقة منساه.",
+        ),
+        (
+            _DEAL_STORY_EN,
+            "The club's chairman flew to the capital this morning to get the signature of the"
+            " young striker from the north.",
+            "The chairman of his old club bade farewell to the young striker, who joined his new"
+            " club on Tuesday.",
+            "The club's chairman arrived in the capital this morning to complete the deal for the"
+            " striker.",
+        ),
+    ],
+    ids=["ar", "en"],
+)
+def test_claims_sharing_only_light_words_beside_their_own_are_no_link(
+    story: tuple[str, ...], first: str, second: str, again: str
+) -> None:
+    # A chairman's arrival and another chairman's farewell share the story's words and a
+    # title, a word few of its articles use, and nothing else.
+    arrived, farewell, told_again = claims(first, second, again)
+    told = claims(*story)
+    articles = [[claim] for claim in told] + [[told[0]], [arrived], [farewell], [told_again]]
+    words = story_words(articles)
+    between = {"learned_min_similarity": 0.8, "cosine": 0.6}
+    assert relate_claims(arrived, farewell, **between).kind == "agreement"
+    assert relate_claims(arrived, farewell, **between, story_words=words).kind == "unrelated"
+    # The arrival told twice shares the words of its own event, and still agrees.
+    assert relate_claims(arrived, told_again, **between, story_words=words).kind == "agreement"
 
 
 def test_two_sources_counting_the_dead_differently_are_disputed_however_worded() -> None:
