@@ -812,7 +812,11 @@ class StoryWords:
 
     articles: int = 0
     used: Mapping[str, int] = field(default_factory=dict)
-    own: frozenset[str] = frozenset()
+    own: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        own = frozenset(s for s, n in self.used.items() if n >= STORY_WORD_SHARE * self.articles)
+        object.__setattr__(self, "own", own)
 
     def __bool__(self) -> bool:
         return self.articles > 0
@@ -830,9 +834,7 @@ def story_words(articles: Sequence[Sequence[ClaimDraft]]) -> StoryWords:
     used: Counter[str] = Counter()
     for claims in articles:
         used.update({stem for claim in claims for stem in _claim_view(claim).stems})
-    n = len(articles)
-    own = frozenset(stem for stem, k in used.items() if k >= STORY_WORD_SHARE * n)
-    return StoryWords(articles=n, used=dict(used), own=own)
+    return StoryWords(articles=len(articles), used=used)
 
 
 def model_overruled(
