@@ -132,6 +132,26 @@ def test_english_clauses_split_at_while_and_but() -> None:
     assert_offsets(text, claims)
 
 
+def test_a_second_event_with_its_own_figures_is_a_clause_of_its_own() -> None:
+    # "with a(n) <noun> that ..." and a figure: a second event beside the first, whose
+    # figures one claim would mix with the first's.
+    first = "The storm reached the coast at 140 kilometres an hour shortly before dawn on Tuesday"
+    second = (
+        "with a surge that flooded 300 homes in the harbour district an hour later, "
+        "according to the regional weather office."
+    )
+    text = f"{first} {second}"
+    claims = claims_of(text)
+    assert [c.text for c in claims] == [first, second]
+    assert_offsets(text, claims)
+    # The same opener before a clause without a figure completes its verb: no cut.
+    whole = (
+        "The shipping company said on Tuesday that it was still working with a salvage firm "
+        "that specialises in refloating large vessels stuck in narrow canals and rivers."
+    )
+    assert [c.text for c in claims_of(whole)] == [whole]
+
+
 @pytest.mark.parametrize(
     ("first", "second"),
     [

@@ -33,12 +33,20 @@ _BOUNDARY_RE = re.compile(r"[.!?؟…]+[\"'”»)\]]*(?=\s|$|[\u0621-\u064a])|\n
 ABBREVIATIONS = lang.merged_set("ABBREVIATIONS")
 _WORD_BEFORE_RE = re.compile(r"(\S+?)[.]+[\"'”»)\]]*$")
 # Clause joints inside a long sentence; the claim after the cut starts at the connector:
-# a comma before و or a connector word ("، حيث", ", while"), a semicolon, or a connector
-# that needs no comma ("كما").
+# a comma before و or a connector word ("، حيث", ", while"), a semicolon, a connector that
+# needs no comma ("كما"), or one whose noun a relative pronoun follows within
+# RELATIVE_NOUN_MAX_WORDS words and whose clause gives a figure before its next comma: a
+# second event with its own figures ("... 6.8 when it hit at 11.11 pm with an aftershock
+# that measured 4.9 ... 20 minutes later"), which one claim would mix with the first's. A
+# clause without a figure ("working with a firm that salvages wrecks") completes its verb.
+RELATIVE_NOUN_MAX_WORDS = 2
 _CLAUSE_JOINT_RE = re.compile(
     rf"[،,]\s+(?=(?:و|(?:{alternation(lang.merged_tuple('CLAUSE_OPENERS'))})\s)\S)"
     r"|[;؛]\s*"
     rf"|\s+(?=(?:{alternation(lang.merged_tuple('CLAUSE_OPENERS_NO_COMMA'))})\s)"
+    rf"|\s+(?=(?:{alternation(lang.merged_tuple('CLAUSE_OPENERS_BEFORE_RELATIVE'))})"
+    rf"(?:\s+[^\s,،]+){{1,{RELATIVE_NOUN_MAX_WORDS}}}"
+    rf"\s+(?:{alternation(lang.merged_tuple('CLAUSE_RELATIVES'))})\s[^,;،؛]*\d)"
 )
 # A second statement of the same speaker opens at its verb of saying, in a sentence of any
 # length (lang SECOND_STATEMENT_OPENERS), after an optional comma.

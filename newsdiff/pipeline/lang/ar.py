@@ -720,6 +720,9 @@ ABBREVIATIONS = frozenset("م.م ق.م".split())
 CLAUSE_OPENERS = ("حيث", "بينما", "في حين")
 # Words that open a clause without a comma before them ("... كما ...").
 CLAUSE_OPENERS_NO_COMMA = ("كما", "وقد", "ولكن", "لكن")
+# None in Arabic (see en.py): an indefinite noun takes no relative pronoun ("مع هزة استمرت").
+CLAUSE_OPENERS_BEFORE_RELATIVE: tuple[str, ...] = ()
+CLAUSE_RELATIVES: tuple[str, ...] = ()
 # A second verb of saying that opens a second statement of the same speaker (see en.py). None
 # in Arabic: a long sentence is already cut at "، وأضاف" (a comma and و), and in a short one
 # the cut parted what the corpus annotates as one statement (a club's post, «نيمار هلالي»،

@@ -497,6 +497,11 @@ ABBREVIATIONS = frozenset(
 CLAUSE_OPENERS = ("while", "whereas", "but")
 # Words that open a clause without a comma before them.
 CLAUSE_OPENERS_NO_COMMA: tuple[str, ...] = ()
+# Words that open a clause without a comma before them when a relative pronoun
+# (CLAUSE_RELATIVES) follows their noun: a second event told beside the first ("... when it
+# hit at 11.11 pm local time with an aftershock that measured 4.9 ... 20 minutes later").
+CLAUSE_OPENERS_BEFORE_RELATIVE = ("with a", "with an")
+CLAUSE_RELATIVES = ("that", "which")
 # A second verb of saying that opens a second statement of the same speaker, in a sentence of
 # any length ("Mauger said rescuers are deploying a submarine but added that the area is
 # remote"): two statements, two claims. Whole words, lower case as in a sentence.
