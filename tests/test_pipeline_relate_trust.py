@@ -526,6 +526,26 @@ def test_a_ministers_count_and_the_ministrys_later_one_are_an_update() -> None:
     ("a", "b"),
     [
         (
+            "وقال وزير الصحة إن عدد المفقودين في الانفجار وصل إلى 80 شخصا",
+            "لا يزال أكثر من 60 شخصا مفقودين بعد الانفجار الضخم في المرفأ",
+        ),
+        (
+            "The health minister said at least 70 people were killed in the blast.",
+            "The health minister said 135 people were killed in the blast.",
+        ),
+    ],
+)
+def test_a_floor_and_a_figure_beyond_it_days_apart_are_an_update(a: str, b: str) -> None:
+    """A floor and a figure beyond its rounding, of two days: a count revised, whichever way
+    it went (the missing are found, the dead are counted)."""
+    relation = between_articles(a, b, published_a=MONDAY, published_b=TUESDAY_NEXT_WEEK)
+    assert (relation.kind, relation.reason) == ("updated", Reason.FIGURE_UPDATED), relation
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
             "وقال التلفزيون الرسمي إن المروحية تحطمت شمال شرق البلاد مساء الأحد",
             "وقال التلفزيون الرسمي إن المروحية تحطمت شمالي غربي إيران مساء الأحد",
         ),
@@ -884,10 +904,10 @@ def test_two_cities_are_still_a_place_mismatch() -> None:
             "Officials said between 18,000 and 20,000 people were displaced by the floods",
             "Officials said about 20,000 people were displaced by the floods",
         ),
-        # "أزيد من" (Maghrebi usage) is "more than": a floor the larger figure keeps.
+        # "أزيد من" (Maghrebi usage) is "more than": a floor the figure just above it keeps.
         (
             "قال المسؤولون إن أزيد من 15 ألف شخص نزحوا بسبب الفيضانات",
-            "قال المسؤولون إن 18 ألف شخص نزحوا بسبب الفيضانات",
+            "قال المسؤولون إن 15 ألفا و300 شخص نزحوا بسبب الفيضانات",
         ),
         # "Not less than" is a floor, not a ceiling.
         (
@@ -926,6 +946,21 @@ def test_hedged_figures_and_lengths_from_two_places_do_not_conflict(a: str, b: s
         (
             "The epicentre lay 70 kilometres south of Marrakech",
             "The epicentre lay 110 kilometres south of Marrakech",
+        ),
+        # A floor tells a figure just above it, within its own rounding: "more than 60" is
+        # no account of 80, "more than 15 thousand" none of 18 thousand.
+        (
+            "Officials said more than 60 people were still missing after the blast",
+            "Officials said 80 people were still missing after the blast",
+        ),
+        (
+            "قال المسؤولون إن أزيد من 15 ألف شخص نزحوا بسبب الفيضانات",
+            "قال المسؤولون إن 18 ألف شخص نزحوا بسبب الفيضانات",
+        ),
+        # Two floors are two outlets' figures.
+        (
+            "More than 400 ships were held up by the blockage of the canal",
+            "More than 450 ships were held up by the blockage of the canal",
         ),
     ],
 )

@@ -227,7 +227,11 @@ __all__ = [
 # relate-42: in a story of six articles or more, two claims of two articles that share no
 # figure, date or name and whose common words weigh little beside the rest of each, by how
 # few of the story's articles use them, are no link (STORY_WEIGHTED_MIN_SHARE).
-ENGINE_VERSION = "relate-42"
+# relate-43: a floor keeps a figure only just above it, within the floor's own rounding
+# ("more than 60 missing" keeps 64, not 80; "more than 100 dead" keeps 135), and two floors
+# of one figure ("more than 400 ships", "more than 450") are two figures unless one rounds
+# the other (quantities.values_agree).
+ENGINE_VERSION = "relate-43"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out

@@ -148,6 +148,15 @@ def _rounds_to(rounded: Decimal, precise: Decimal) -> bool:
     return difference * 2 < place and difference < ROUNDED_TOLERANCE * rounded
 
 
+def _rounding_step(value: Decimal) -> Decimal:
+    """The place of a figure's last non-zero digit: 10 for 60, 100 for 400, 1 for 135, 0.1
+    for 6.8."""
+    exponent = value.normalize().as_tuple().exponent
+    if value == 0 or not isinstance(exponent, int):
+        return Decimal(1)
+    return Decimal(1).scaleb(exponent)
+
+
 def _length_to_the_unit(a: Fact, b: Fact) -> bool:
     """Whether one of two lengths in one unit is the other said in whole units."""
     x, y = decimal_value(a.value), decimal_value(b.value)
@@ -181,6 +190,19 @@ def values_agree(a: Fact, hedge_a: str, b: Fact, hedge_b: str) -> bool:
     if values is None or not (hedge_a or hedge_b):
         return False
     x, y = values
+    if hedge_a == hedge_b == AT_LEAST:
+        # Two floors of one figure are two outlets' figures ("more than 400 ships", "more
+        # than 450"): one unless one rounds the other.
+        return _told_loosely(a, b, values)
+    if AT_LEAST in (hedge_a, hedge_b) and not (hedge_a and hedge_b):
+        # A floor says the figure is just above it, within the floor's own rounding: "more
+        # than 60 missing" keeps 64, not 80; "more than 100 dead" keeps 135.
+        told, floor, value = (a, x, y) if hedge_a == AT_LEAST else (b, y, x)
+        # The step is the figure's as told, in the unit both are compared in.
+        raw = decimal_value(told.value)
+        if not raw:
+            return value >= floor
+        return floor <= value < floor + _rounding_step(raw) * floor / raw
     if ABOUT in (hedge_a, hedge_b) or hedge_a == hedge_b:
         # Two bounds of one kind are two estimates: "more than 22 million views" and "more
         # than 500 million" disagree, though neither rules the other out.
