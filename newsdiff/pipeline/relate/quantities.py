@@ -204,8 +204,9 @@ def values_agree(a: Fact, hedge_a: str, b: Fact, hedge_b: str) -> bool:
             return value >= floor
         return floor <= value < floor + _rounding_step(raw) * floor / raw
     if ABOUT in (hedge_a, hedge_b) or hedge_a == hedge_b:
-        # Two bounds of one kind are two estimates: "more than 22 million views" and "more
-        # than 500 million" disagree, though neither rules the other out.
+        # Two ceilings, or an approximate figure against any: two estimates, one figure if
+        # close ("about 60,000 fans" and 68,000); "up to 300,000" and "up to 250,000"
+        # disagree, though neither rules the other out.
         return close(x, y, APPROXIMATE_TOLERANCE)
     return (
         (hedge_a == AT_LEAST and y >= x)
