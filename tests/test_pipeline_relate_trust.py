@@ -969,6 +969,96 @@ def test_hedged_figures_far_apart_still_conflict(a: str, b: str) -> None:
     assert (relation.kind, relation.reason) == ("contradiction", Reason.VALUE_MISMATCH)
 
 
+FLAGGED = ("contradiction", "disputed", "updated")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Whose dead each counts: the fans of two countries.
+        (
+            "قالت السفارة إن عدد المشجعين الجزائريين الذين توفوا في موجة الحر بلغ 16 مشجعا",
+            "قالت السفارة إن عدد المشجعين العراقيين الذين توفوا في موجة الحر بلغ 23 مشجعا",
+        ),
+        (
+            "قالت السلطات المغربية إن 38 مشجعا توفوا بسبب موجة الحر خلال البطولة",
+            "قالت السلطات في لبنان إن 47 مشجعا توفوا بسبب موجة الحر خلال البطولة",
+        ),
+        (
+            "The embassy said 16 Algerian fans died in the heatwave during the tournament.",
+            "The embassy said 150 Malaysian fans died in the heatwave during the tournament.",
+        ),
+        # The buried are some of the dead, counted apart.
+        (
+            "قالت السلطات المغربية إن 38 مشجعا توفوا بسبب موجة الحر خلال البطولة",
+            "وقال القنصل إنه جرى دفن 17 مشجعا مغربيا في المدينة بعد البطولة",
+        ),
+        (
+            "The consul said 38 Moroccan fans died in the heatwave during the tournament.",
+            "The consul said 17 Moroccan fans were buried in the city after the tournament.",
+        ),
+        # Which year's: a toll recalled from another year, by its year or by "last year".
+        (
+            "Last year, 230 fans died in the heatwave during the tournament.",
+            "The health ministry said 1,150 fans died in the heatwave during the tournament.",
+        ),
+        (
+            "وفي عام 2011 توفي 2400 مشجع خلال البطولة",
+            "وقالت وزارة الصحة إن 1150 مشجعا توفوا خلال البطولة",
+        ),
+    ],
+)
+def test_counts_of_two_countries_or_two_years_are_no_conflict(a: str, b: str) -> None:
+    relation = between_articles(a, b)
+    assert relation.kind not in FLAGGED, relation
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "قالت وزارة الصحة إن 590 مشجعا توفوا بسبب موجة الحر خلال البطولة",
+            "قالت وزارة الصحة إن 19 مشجعا توفوا بسبب موجة الحر خلال البطولة",
+        ),
+        (
+            "The ministry said 1,800 fans were treated for heatstroke during the tournament.",
+            "The ministry said 500 fans were treated for heatstroke during the tournament.",
+        ),
+    ],
+)
+def test_a_count_told_later_at_a_fraction_of_the_earlier_is_no_update(a: str, b: str) -> None:
+    """Told days later at less than a third of the earlier count, it counts a part of those
+    people, or others: no update, and no link."""
+    relation = between_articles(a, b, published_a=MONDAY, published_b=TUESDAY_NEXT_WEEK)
+    assert relation.kind == "unrelated", relation
+    # Told the other way round, a count that grew is an update.
+    relation = between_articles(b, a, published_a=MONDAY, published_b=TUESDAY_NEXT_WEEK)
+    assert relation.kind == "updated", relation
+
+
+def test_a_relative_year_that_owns_another_event_dates_nothing() -> None:
+    """ "last year's tournament" names another year's event beside this one; "signed last
+    year" dates the event itself."""
+    relation = between_articles(
+        "Officials put the toll at about 480, twice the figure of last year's tournament.",
+        "Officials said more than 900 fans died during this year's tournament.",
+    )
+    assert relation.kind not in FLAGGED, relation
+    relation = between_articles(
+        "The deal was signed last year in Moscow by the two ministers.",
+        "The deal was signed in 2021 in Moscow by the two ministers.",
+    )
+    assert (relation.kind, relation.reason) == ("contradiction", Reason.DATE_MISMATCH)
+
+
+def test_counts_of_one_country_and_one_year_still_conflict() -> None:
+    relation = between_articles(
+        "قالت السفارة إن عدد المشجعين الجزائريين الذين توفوا في موجة الحر بلغ 16 مشجعا",
+        "قالت السفارة إن عدد المشجعين الجزائريين الذين توفوا في موجة الحر بلغ 61 مشجعا",
+    )
+    assert (relation.kind, relation.reason) == ("contradiction", Reason.VALUE_MISMATCH)
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [

@@ -1440,6 +1440,8 @@ COUNT_STATES: dict[str, str] = {
     ),
     **dict.fromkeys("انقاذ انقذ انقذت ناجين ناجيا ناجون".split(), "rescued"),
     **dict.fromkeys("معتقل معتقلين اعتقال اعتقل اعتقلت موقوف موقوفين".split(), "arrested"),
+    # The buried are some of the dead, counted apart ("تم دفن 21 حاجا" beside 35 deaths).
+    **dict.fromkeys("دفن دفنت دفنوا مدفون مدفونين".split(), "buried"),
 }
 # People who lost their homes are the displaced ("باتوا من دون منازل", "فقدوا منازلهم"): a
 # word of losing or lacking, then a word of home within HOME_LOSS_REACH words.
@@ -1560,6 +1562,10 @@ COUNTRY_NAMES: dict[str, str] = {
     **dict.fromkeys("كوريا كوري".split(), "kr"),
     **dict.fromkeys("هند هندي".split(), "in"),
     **dict.fromkeys("باكستان باكستاني".split(), "pk"),
+    **dict.fromkeys("بنغلاديش بنغلاديشي".split(), "bd"),
+    **dict.fromkeys("اندونيسيا اندونيسي جاكرتا".split(), "id"),
+    **dict.fromkeys("ماليزيا ماليزي".split(), "my"),
+    **dict.fromkeys("سنغال سنغالي".split(), "sn"),
     **dict.fromkeys("افغانستان افغاني كابول".split(), "af"),
     **dict.fromkeys("استراليا استرالي".split(), "au"),
     **dict.fromkeys("كندا كندي".split(), "ca"),

@@ -1110,6 +1110,7 @@ COUNT_STATES: dict[str, str] = {
     **dict.fromkeys("displaced homeless evacuated".split(), "displaced"),
     **dict.fromkeys("rescued survivors saved".split(), "rescued"),
     **dict.fromkeys("arrested detained".split(), "arrested"),
+    **dict.fromkeys("buried burial burials".split(), "buried"),
 }
 # People who lost their homes are the displaced (see ar.py).
 HOME_LOSS_WORDS = frozenset("lost lose losing without".split())
@@ -1186,6 +1187,10 @@ COUNTRY_NAMES: dict[str, str] = {
     **dict.fromkeys("korea korean".split(), "kr"),
     **dict.fromkeys("india indian".split(), "in"),
     **dict.fromkeys("pakistan pakistani".split(), "pk"),
+    **dict.fromkeys("bangladesh bangladeshi".split(), "bd"),
+    **dict.fromkeys("indonesia indonesian jakarta".split(), "id"),
+    **dict.fromkeys("malaysia malaysian".split(), "my"),
+    **dict.fromkeys("senegal senegalese".split(), "sn"),
     **dict.fromkeys("afghanistan afghan kabul".split(), "af"),
     **dict.fromkeys("australia australian".split(), "au"),
     **dict.fromkeys("canada canadian".split(), "ca"),

@@ -32,6 +32,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 
 from newsdiff.pipeline import lang
 from newsdiff.pipeline.align import MEANING_QUANTITY_COSINE, share_a_fact
@@ -74,7 +75,7 @@ from newsdiff.pipeline.types import (
     RelationDetails,
     RelationKind,
 )
-from newsdiff.pipeline.units import length_unit
+from newsdiff.pipeline.units import decimal_value, length_unit
 
 __all__ = [
     "ENGINE_VERSION",
@@ -231,7 +232,15 @@ __all__ = [
 # ("more than 60 missing" keeps 64, not 80; "more than 100 dead" keeps 135), and two floors
 # of one figure ("more than 400 ships", "more than 450") are two figures unless one rounds
 # the other (quantities.values_agree).
-ENGINE_VERSION = "relate-43"
+# relate-44: counts whose clauses name two countries and none in common ("14 Jordanian
+# pilgrims", "9 Egyptians") or that two claims tell of two years (each by the years it names,
+# else its publication's: "Last year, at least 240 died") are two counts
+# (rules._compare_quantities, quantities.count_countries); a count told on a later day at
+# less than a third of the earlier is no update of it but a part or another count: no link
+# (UPDATE_MIN_SHARE); a relative year that owns a noun ("last year's pilgrimage") dates
+# another event and differs from no date (rules._year_of_another). Found by a 14-page audit
+# of the 2024 Hajj heat deaths, whose 30 flagged links were mostly such.
+ENGINE_VERSION = "relate-44"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out
@@ -254,6 +263,11 @@ UPDATABLE_KINDS = frozenset({"count"})
 # revised from one day to the next, if it is of these kinds: a count, or a time left or
 # taken so far.
 DAY_UPDATABLE_KINDS = frozenset({"count", "duration"})
+# A count revised from one day's report to a later one grows, or shrinks by the people found
+# or counted twice: told later at less than this share of the earlier, it counts a part of
+# them or others (577 pilgrims dead, then 21 buried; 1.8 million pilgrims, then Egypt's
+# 50,000), and the pair is no link (hajj audit, 2026-12-04). Hand-set.
+UPDATE_MIN_SHARE = Decimal("0.33")
 # A pair the aligner found by meaning (align.MEANING_MIN_COSINE: a translation, a paraphrase)
 # shares too few words for the overlap cut; it is related when its vectors say so. Being
 # found by meaning, not by words, it is never called a contradiction by the learned model,
@@ -650,6 +664,64 @@ def _update_reason(
     return None
 
 
+def _kind_of(
+    verdict: _Verdict,
+    a: ClaimDraft,
+    b: ClaimDraft,
+    published: tuple[dt.date | None, dt.date | None],
+    casualties: frozenset[str] | None,
+) -> tuple[RelationKind, Reason, tuple[dt.date | None, dt.date | None]]:
+    """What a verdict's contradiction is: a dispute, an update (with the dates it shows), no
+    link, or a contradiction; other verdicts as they are. casualties: what the claims both
+    count, when a rule set the counts of casualties alone against each other."""
+    kind, reason = verdict.kind, verdict.reason
+    if kind != "contradiction":
+        return kind, reason, (None, None)
+    if _is_dispute(a, b, verdict):
+        # Sources before time: two sources giving two figures is a dispute between them,
+        # whenever it was reported.
+        return "disputed", reason, (None, None)
+    if _shrunk_to_a_part(verdict, *published):
+        # Not the same people counted again: a part of them (one country's pilgrims, those
+        # buried) or another count. Uncertain: no link.
+        return "unrelated", reason, (None, None)
+    if update := _update_reason(verdict, a, b, *published):
+        # FIGURE_UPDATED_DAYS: the claims say when each value held, not the dates.
+        shown = published if update is Reason.FIGURE_UPDATED else (None, None)
+        return "updated", update, shown
+    if casualties is not None and (
+        MAGNITUDE not in casualties and not (a.attribution and one_source(a, b))
+    ):
+        # Two counts of the same casualties in sentences that share nothing else: two
+        # sources (a dispute) or two dates (an update) explain them; without either, one may
+        # count a city and the other a country. Uncertain: no link. A quake has one
+        # magnitude, though (a quake of another year is another quake: rules): two are a
+        # contradiction. So are two counts that one named source gave on one day (a dispute
+        # or an update would have explained them otherwise): one governor counts one city.
+        return "unrelated", reason, (None, None)
+    return kind, reason, (None, None)
+
+
+def _shrunk_to_a_part(
+    verdict: _Verdict, published_a: dt.date | None, published_b: dt.date | None
+) -> bool:
+    """Whether a count told on a later day is below UPDATE_MIN_SHARE of the count told
+    earlier: 577 dead on one day, 21 buried a few days on; 144 Indonesian pilgrims, then 28
+    of Egypt's registered ones."""
+    if published_a is None or published_b is None or published_a == published_b:
+        return False
+    for difference in verdict.differing:
+        if difference.kind != "count":
+            continue
+        x, y = decimal_value(difference.a.value), decimal_value(difference.b.value)
+        if x is None or y is None:
+            continue
+        earlier, later = (x, y) if published_a < published_b else (y, x)
+        if later < UPDATE_MIN_SHARE * earlier:
+            return True
+    return False
+
+
 def _forecasts(claim: ClaimDraft) -> bool:
     """Whether the claim gives a count as a forecast ("قد يصل إلى", "could exceed")."""
     normalized = claim.normalized or normalize_text(claim.text)
@@ -770,29 +842,13 @@ def relate_claims(
         # A word for another, no name: a synonym or an opposite, which no rule tells apart.
         verdict = replace(verdict, score=min(verdict.score, UNCERTAIN_SWAP_SCORE))
 
-    kind, reason = verdict.kind, verdict.reason
-    published: tuple[dt.date | None, dt.date | None] = (None, None)
-    if kind == "contradiction" and _is_dispute(a, b, verdict):
-        # Sources before time: two sources giving two figures is a dispute between them,
-        # whenever it was reported.
-        kind = "disputed"
-    elif kind == "contradiction" and (
-        update := _update_reason(verdict, a, b, published_a, published_b)
-    ):
-        kind, reason = "updated", update
-        if update is Reason.FIGURE_UPDATED:
-            # FIGURE_UPDATED_DAYS: the claims say when each value held, not the dates.
-            published = (published_a, published_b)
-    elif kind == "contradiction" and by_casualties and finding is not None:
-        # Two counts of the same casualties in sentences that share nothing else: two
-        # sources (a dispute) or two dates (an update) explain them; without either, one may
-        # count a city and the other a country. Uncertain: no link. A quake has one
-        # magnitude, though (a quake of another year is another quake: rules): two are a
-        # contradiction. So are two counts that one named source gave on one day (a dispute
-        # or an update would have explained them otherwise): one governor counts one city.
-        if MAGNITUDE not in differ and not (a.attribution and one_source(a, b)):
-            kind = "unrelated"
-
+    kind, reason, published = _kind_of(
+        verdict,
+        a,
+        b,
+        (published_a, published_b),
+        differ if by_casualties and finding is not None else None,
+    )
     details = RelationDetails(
         reason=reason,
         matched=tuple(facts.matched),

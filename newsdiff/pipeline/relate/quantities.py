@@ -19,6 +19,7 @@ from newsdiff.pipeline import lang
 from newsdiff.pipeline.normalize import (
     STOPWORDS,
     alternation,
+    country_of,
     normalize_text,
     tokens,
 )
@@ -591,6 +592,25 @@ def count_state(normalized: str, fact: Fact) -> str:
                     return state
         return ""
     return ""
+
+
+@lru_cache(maxsize=QUANTITY_CACHE_LIMIT)
+def count_countries(normalized: str, fact: Fact) -> frozenset[str]:
+    """The countries the clause of a count names, by name or adjective of nationality ("658
+    مصريا", "الحجاج الأردنيين الـ14", "citizens of Egypt", "the Tunisian authorities announced
+    the deaths of 35 pilgrims"): whose people it counts, or where."""
+    if fact.kind not in COUNTED_KINDS:
+        return frozenset()
+    target = [w for w in tokens(normalize_text(fact.text)) if w not in STOPWORDS]
+    for words in _chunks(normalized):
+        if target and target[0] in words:
+            return frozenset(filter(None, map(_country_of_word, words)))
+    return frozenset()
+
+
+def _country_of_word(word: str) -> str:
+    """country_of, an adjective of nationality also in the accusative ("مصريا": Egyptians)."""
+    return country_of(word) or (country_of(word[:-1]) if word.endswith("ا") else "")
 
 
 def states_compatible(x: str, y: str) -> bool:

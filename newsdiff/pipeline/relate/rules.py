@@ -48,6 +48,7 @@ from newsdiff.pipeline.relate.quantities import (
     BELOW,
     PROJECTION,
     STRICT_BOUNDS,
+    count_countries,
     count_state,
     figure_words,
     forecast_bound,
@@ -96,6 +97,8 @@ from newsdiff.pipeline.units import (
 # the differing facts are set aside. Set by hand, not tuned: below ~0.3 two headlines that
 # share a country name and a number were usually different stories in the ANS train pairs.
 RULE_MIN_SIMILARITY = 0.3
+# The token an English possessive leaves after its noun ("year's": "year", "s").
+POSSESSIVE_S = "s"
 # A negation or a denial sets one claim against another only when they share at least half
 # their content: "seized for its failure to pay $900 million" does not deny "the owner was
 # ordered to pay $900 million" (0.47). Hand-set.
@@ -343,6 +346,8 @@ class _Quantity:
     change: bool = False  # how much a figure changed (quantities.is_change), not the figure
     # For a length, the direction it is taken to ("72 km north-east of ...": _bearing_at).
     bearing: Fact | None = None
+    # The countries its clause names (quantities.count_countries).
+    countries: frozenset[str] = frozenset()
 
     def measures_as(self, other: _Quantity) -> bool:
         """Whether the two may measure one thing: units that compare, subjects and states
@@ -365,12 +370,26 @@ class _Quantity:
             # Two lengths: their size says whether they may be one ("21-foot" and "22
             # feet"; "8 km" and "5 miles"), their unit (the subject) nothing.
             return lengths_comparable(x, y)
+        if _people_counted(x) and _people_counted(y) and self.countries and other.countries:
+            # Counts of two countries ("14 Jordanian pilgrims", "9 Egyptians"; "the Tunisian
+            # authorities announced 35 deaths", "Jordan 41") are two counts.
+            if not self.countries & other.countries:
+                return False
         return subjects_compatible(x.subject, y.subject) and states_compatible(
             self.state, other.state
         )
 
     def agrees_with(self, other: _Quantity) -> bool:
         return values_agree(self.fact, self.hedge, other.fact, other.hedge)
+
+
+def _published_year(published: dt.date | None) -> frozenset[str]:
+    return frozenset() if published is None else frozenset({f"{published.year:04d}"})
+
+
+def _people_counted(fact: Fact) -> bool:
+    """Whether a fact counts people or things (a count, not a length or a magnitude)."""
+    return fact.kind == "count" and length_unit(fact) is None
 
 
 def _quantities(facts: Sequence[Fact], kind: str, normalized: str) -> list[_Quantity]:
@@ -390,19 +409,34 @@ def _quantities(facts: Sequence[Fact], kind: str, normalized: str) -> list[_Quan
                 rate_period(normalized, f),
                 is_change(normalized, f),
                 _bearing_at(f, facts, normalized),
+                count_countries(normalized, f),
             )
         )
     return found
 
 
 def _compare_quantities(
-    a: Sequence[Fact], b: Sequence[Fact], normalized: tuple[str, str], result: FactComparison
+    a: Sequence[Fact],
+    b: Sequence[Fact],
+    normalized: tuple[str, str],
+    result: FactComparison,
+    published: tuple[dt.date | None, dt.date | None] = (None, None),
 ) -> None:
     """Quantities of each kind: a fact of a is compared with b's compatible ones. Two
     magnitudes are one quake's only if the claims name the same years ("the 1960 quake").
-    Not so for tolls: a figure misread as a year ("تجاوز الـ2000") would part two counts of
-    one disaster (on the development corpus it lost a real update)."""
-    other_year = years_named(a) != years_named(b)
+    Two counts are of two years' events when the years each claim names (or, naming none,
+    its publication's year) have none in common; a claim with no year and no date says
+    nothing of its year (a figure misread as a year, "تجاوز الـ2000", once parted two counts
+    of one disaster when any difference in the years named did)."""
+    years_a, years_b = years_named(a), years_named(b)
+    other_year = years_a != years_b
+    # Counts of two claims that each name years, or tell of the year they were published, none
+    # in common, count two years' events ("Last year, at least 240 people died", "a crush in
+    # 2015 killed more than 2,000" against this year's 1,301), as two magnitudes of two years
+    # are two quakes'.
+    told_a = years_a or _published_year(published[0])
+    told_b = years_b or _published_year(published[1])
+    two_years = bool(told_a and told_b) and not told_a & told_b
     for kind in sorted(QUANTITY_KINDS):
         qa = _quantities(a, kind, normalized[0])
         qb = _quantities(b, kind, normalized[1])
@@ -429,8 +463,9 @@ def _compare_quantities(
                 i, y = comparable[0]
                 difference = _quantity_difference(kind, x.fact, y.fact)
                 another_quake = other_year and x.fact.subject == MAGNITUDE
-                result.another_event = result.another_event or another_quake
-                if another_quake or not _same_measure(x.fact, y.fact, normalized):
+                another_year = two_years and _people_counted(x.fact)
+                result.another_event = result.another_event or another_quake or another_year
+                if another_quake or another_year or not _same_measure(x.fact, y.fact, normalized):
                     result.distinct.append(difference)
                 elif i not in seen_b:
                     result.differ(Reason.VALUE_MISMATCH, difference, x.fact.value, y.fact.value)
@@ -718,15 +753,28 @@ def _compare_dates(
     result.matched.extend(_dated(x, vx) for x, vx in agreeing)
     result.matched_text.extend(x.text for x, _ in agreeing)
     result.matched_text.extend(y.text for y, vy in db if any(dates_agree(vx, vy) for _, vx in da))
-    # A date read from a weekday name may agree but never differ: which week is a guess.
-    da = [(f, v) for f, v in da if f.subject != WEEKDAY]
-    db = [(f, v) for f, v in db if f.subject != WEEKDAY]
+    # A date read from a weekday name may agree but never differ: which week is a guess. Nor
+    # may a year told relative to the publication as a possessive ("nearly double the
+    # deaths of last year's pilgrimage"): it names another year's event beside this one.
+    da = [(f, v) for f, v in da if f.subject != WEEKDAY and not _year_of_another(f, normalized[0])]
+    db = [(f, v) for f, v in db if f.subject != WEEKDAY and not _year_of_another(f, normalized[1])]
     if agreeing or not da or not db:
         return
     (x, vx), (y, vy) = da[0], db[0]
     if subjects_compatible(x.subject, y.subject) and _same_event(x, y, *normalized):
         difference = FactDifference(x.kind, _dated(x, vx), _dated(y, vy))
         result.differ(Reason.DATE_MISMATCH, difference, vx, vy)
+
+
+def _year_of_another(fact: Fact, normalized: str) -> bool:
+    """A year read from words, not digits, that owns a noun ("last year's pilgrimage")."""
+    if fact.kind != "year" or any(char.isdigit() for char in fact.text):
+        return False
+    found = locate(normalized, fact)
+    if found is None:
+        return False
+    words, _, end = found
+    return end < len(words) and words[end] == POSSESSIVE_S
 
 
 def _minutes(value: str) -> int:
@@ -940,7 +988,7 @@ def compare_facts(
 ) -> FactComparison:
     """The facts both claims give, those they give differently, and why that conflicts."""
     result = FactComparison()
-    _compare_quantities(a, b, (a_normalized, b_normalized), result)
+    _compare_quantities(a, b, (a_normalized, b_normalized), result, (published_a, published_b))
     _shared_distinctive(a, b, result)
     _compare_dates(a, b, (published_a, published_b), (a_normalized, b_normalized), result)
     _compare_times(a, b, (a_normalized, b_normalized), result)
