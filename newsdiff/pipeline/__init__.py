@@ -85,7 +85,7 @@ ENGINE_VERSION = f"newsdiff-1/{RELATE_VERSION}"
 # 31: in a long sentence, "with a(n) <noun> that ..." opens a clause of its own when the
 # clause gives a figure: a second event with its own figures ("... with an aftershock that
 # measured 4.9 ... 20 minutes later", segment._CLAUSE_JOINT_RE).
-# 32: the buried are a state of their own ("تم دفن 21 حاجا", "21 pilgrims were buried"), some
+# 32: the buried are a state of their own ("جرى دفن 17 شخصا", "17 were buried"), some
 # of the dead counted apart (lang COUNT_STATES).
 READING_VERSION = 32
 # Between articles, the learned contradiction model (trained on ANS headline rewrites) speaks

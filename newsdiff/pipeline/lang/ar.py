@@ -1440,7 +1440,7 @@ COUNT_STATES: dict[str, str] = {
     ),
     **dict.fromkeys("انقاذ انقذ انقذت ناجين ناجيا ناجون".split(), "rescued"),
     **dict.fromkeys("معتقل معتقلين اعتقال اعتقل اعتقلت موقوف موقوفين".split(), "arrested"),
-    # The buried are some of the dead, counted apart ("تم دفن 21 حاجا" beside 35 deaths).
+    # The buried are some of the dead, counted apart ("جرى دفن 17 شخصا" beside 38 deaths).
     **dict.fromkeys("دفن دفنت دفنوا مدفون مدفونين".split(), "buried"),
 }
 # People who lost their homes are the displaced ("باتوا من دون منازل", "فقدوا منازلهم"): a
