@@ -1051,6 +1051,29 @@ def test_a_relative_year_that_owns_another_event_dates_nothing() -> None:
     assert (relation.kind, relation.reason) == ("contradiction", Reason.DATE_MISMATCH)
 
 
+def test_the_days_of_two_statements_are_no_date_mismatch() -> None:
+    """A date right after a verb of saying dates the statement: one source's counts of two
+    days are an update, and a date inside what is said still dates the event."""
+    sunday = dt.date(2024, 6, 16)
+    relation = between_articles(
+        "وأعلنت وزارة الخارجية، السبت 15 يونيو 2024، وفاة 6 مشجعين من مواطنيها خلال البطولة",
+        "توفي 14 مشجعا خلال البطولة وفق ما أعلنت وزارة الخارجية اليوم الأحد 16 يونيو 2024",
+        sunday,
+        sunday,
+    )
+    assert (relation.kind, relation.reason) == ("updated", Reason.FIGURE_UPDATED_DAYS)
+    relation = between_articles(
+        "The ministry said on Saturday 15 June that the stadium had reopened.",
+        "The ministry said on Sunday 16 June that the stadium had reopened.",
+    )
+    assert relation.kind == "agreement", relation
+    relation = between_articles(
+        "The ministry said that the stadium reopened on Saturday 15 June.",
+        "The ministry said that the stadium reopened on Sunday 16 June.",
+    )
+    assert (relation.kind, relation.reason) == ("contradiction", Reason.DATE_MISMATCH)
+
+
 def test_counts_of_one_country_and_one_year_still_conflict() -> None:
     relation = between_articles(
         "قالت السفارة إن عدد المشجعين الجزائريين الذين توفوا في موجة الحر بلغ 16 مشجعا",

@@ -464,6 +464,9 @@ HAD_SAID_EXTRA = ("قدر", "قدرت", "قدروا")
 SUBJECT_FIRST_OPENERS = ("بينما", "فيما", "في حين")
 # What follows that verb, so that the words before it are its subject: "إن", "أن", "إلى أن".
 SUBJECT_FIRST_THAT = ("ان", "انه", "انها", "بان", "الي ان")
+# Words that open what a verb of saying says ("قال المسؤول إن السفينة جنحت ..."): a date after
+# one belongs to the content, a date before one to the statement (relate.rules). Folded.
+STATEMENT_CONTENT_OPENERS = ("ان", "انه", "انها", "بان", "بانه")
 # ... that come after it ("the Kremlin said"), and that introduce it only before a quote.
 SAY_AFTER_SOURCE: tuple[str, ...] = ()
 SAY_BEFORE_QUOTE: tuple[str, ...] = ()

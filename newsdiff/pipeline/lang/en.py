@@ -309,6 +309,8 @@ HAD_SAID_EXTRA: tuple[str, ...] = ()
 SUBJECT_FIRST_OPENERS: tuple[str, ...] = ()
 SUBJECT_FIRST_THAT: tuple[str, ...] = ()
 SAY_AFTER_SOURCE = ("said", "says", "told", "denied", "denies")
+# Words that open what a verb of saying says (see ar.py): "said that ...".
+STATEMENT_CONTENT_OPENERS = ("that",)
 # ... and that introduce the source only before a quote ('said "..."').
 SAY_BEFORE_QUOTE = ("said",)
 # Phrases followed by the source ("according to Reuters"); a space stands for any whitespace.
