@@ -567,30 +567,25 @@ def _chunks(normalized: str) -> list[list[str]]:
 @lru_cache(maxsize=QUANTITY_CACHE_LIMIT)
 def count_state(normalized: str, fact: Fact) -> str:
     """The state of the people or things a count counts (dead | missing | injured |
-    displaced | rescued | arrested), read from its subject or from the nearest word of
-    state within STATE_WINDOW content words of it in its clause; "" when nothing says."""
+    displaced | rescued | arrested | buried), read from its subject or from the nearest word
+    of state within STATE_WINDOW content words of it in its clause; "" when nothing says."""
     if fact.kind not in COUNTED_KINDS:
         return ""
     for word in tokens(fact.subject):
         state = _state_of(word)
         if state:
             return state
-    target = [w for w in tokens(normalize_text(fact.text)) if w not in STOPWORDS]
-    if not target:
+    found = _in_clause(normalized, fact)
+    if found is None:
         return ""
-    for words in _chunks(normalized):
-        if target[0] not in words:
-            continue
-        start = words.index(target[0])
-        end = start + len(target)
-        before = range(start - 1, max(0, start - STATE_WINDOW) - 1, -1)
-        after = range(end, min(len(words), end + STATE_WINDOW))
-        for near_before, near_after in zip_longest(before, after):
-            for near in (near_before, near_after):
-                state = "" if near is None else _state_at(words, near)
-                if state:
-                    return state
-        return ""
+    words, start, end = found
+    before = range(start - 1, max(0, start - STATE_WINDOW) - 1, -1)
+    after = range(end, min(len(words), end + STATE_WINDOW))
+    for near_before, near_after in zip_longest(before, after):
+        for near in (near_before, near_after):
+            state = "" if near is None else _state_at(words, near)
+            if state:
+                return state
     return ""
 
 
@@ -601,11 +596,23 @@ def count_countries(normalized: str, fact: Fact) -> frozenset[str]:
     the deaths of 35 pilgrims"): whose people it counts, or where."""
     if fact.kind not in COUNTED_KINDS:
         return frozenset()
+    found = _in_clause(normalized, fact)
+    if found is None:
+        return frozenset()
+    return frozenset(filter(None, map(_country_of_word, found[0])))
+
+
+def _in_clause(normalized: str, fact: Fact) -> tuple[list[str], int, int] | None:
+    """The content words of the clause (_chunks) where the fact first stands, and where its
+    words start and end among them; None when no clause holds it."""
     target = [w for w in tokens(normalize_text(fact.text)) if w not in STOPWORDS]
+    if not target:
+        return None
     for words in _chunks(normalized):
-        if target and target[0] in words:
-            return frozenset(filter(None, map(_country_of_word, words)))
-    return frozenset()
+        if target[0] in words:
+            start = words.index(target[0])
+            return words, start, start + len(target)
+    return None
 
 
 def _country_of_word(word: str) -> str:

@@ -782,11 +782,10 @@ def _compare_dates(
 def _statement_date(fact: Fact, normalized: str) -> bool:
     """Whether a date follows a verb of saying within STATEMENT_DATE_WINDOW words, with no
     word that opens what is said between."""
-    words = tokens(normalized)
-    target = tokens(normalize_text(fact.text))
-    if not target or target[0] not in words:
+    found = locate(normalized, fact)
+    if found is None:
         return False
-    at = words.index(target[0])
+    words, at, _ = found
     for word in reversed(words[max(0, at - STATEMENT_DATE_WINDOW) : at]):
         if word in _CONTENT_OPENERS:
             return False
