@@ -87,7 +87,9 @@ ENGINE_VERSION = f"newsdiff-1/{RELATE_VERSION}"
 # measured 4.9 ... 20 minutes later", segment._CLAUSE_JOINT_RE).
 # 32: the buried are a state of their own ("جرى دفن 17 شخصا", "17 were buried"), some
 # of the dead counted apart (lang COUNT_STATES).
-READING_VERSION = 32
+# 33: Maghrebi month names ("18 جوان 2024", "جويلية", "أوت", "أفريل", "فيفري", "جانفي",
+# "ماي") date a day; "18 جوان" was a count of 18.
+READING_VERSION = 33
 # Between articles, the learned contradiction model (trained on ANS headline rewrites) speaks
 # only for near-rewrites; the fact rules speak for everything aligned. On the seed pair every
 # learned "contradiction" had similarity <= 0.67, and none was one.

@@ -50,6 +50,14 @@ MONTHS: dict[str, int] = {
     "اكتوبر": 10,
     "نوفمبر": 11,
     "ديسمبر": 12,
+    # Maghrebi names (Tunisia, Algeria, Morocco), from the French: "18 جوان 2024".
+    "جانفي": 1,
+    "فيفري": 2,
+    "افريل": 4,
+    "ماي": 5,
+    "جوان": 6,
+    "جويليه": 7,
+    "اوت": 8,
 }
 # Endings of ordinal day numbers ("7th October").
 ORDINAL_SUFFIXES: tuple[str, ...] = ()
