@@ -52,6 +52,7 @@ FACT_KIND_LABELS: dict[str, Promise] = {
     "duration": pgettext_lazy("fact kind", "duration"),
     "percent": pgettext_lazy("fact kind", "percent"),
     "number": pgettext_lazy("fact kind", "number"),
+    "temperature": pgettext_lazy("fact kind", "temperature"),
     "length": pgettext_lazy("fact kind", "length"),
     "negation": pgettext_lazy("fact kind", "negation"),
     "direction": pgettext_lazy("fact kind", "direction"),
@@ -72,6 +73,7 @@ FACT_UNIT_LABELS: dict[str, Promise] = {
     "m": pgettext_lazy("fact unit", "m"),
     "mi": pgettext_lazy("fact unit", "miles"),
     "ft": pgettext_lazy("fact unit", "ft"),
+    "C": pgettext_lazy("fact unit", "°C"),
 }
 
 # The values a "direction" fact takes, as words (for a fact that kept no words of its own).

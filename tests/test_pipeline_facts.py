@@ -744,6 +744,10 @@ def test_direction(text: str, value: str) -> None:
         ("في حين وزارة الداخلية أعلنت أن الحصيلة بلغت 300 قتيل", "وزاره الداخليه"),
         ("فيما المياه ارتفعت في الوادي إلى 3 أمتار", ""),
         ("بينما هو قال إن الحصيلة بلغت 300 قتيل", ""),
+        # A word joining the sentence to the one before is no part of the source's name.
+        ("But the ministry said 12 cranes were lost.", "the ministry"),
+        ("And the port authority said the dam held.", "the port authority"),
+        ("Yet officials said 12 cranes were lost.", "officials"),
     ],
 )
 def test_attribution(text: str, source: str) -> None:

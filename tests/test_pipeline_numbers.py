@@ -332,6 +332,10 @@ def test_a_time_of_day_is_no_count() -> None:
         # Arabic names it by the first ("5 سيارات شرطة" counts cars). A noun of COUNT_NOUNS
         # by a key both languages share.
         ("وصلت 5 سيارات شرطة", "vehicle"),
+        # The noun after a number changes form with it (tamyiz): one thing counted.
+        ("وصل 75 حاجا إلى المدينة", "pilgrim"),
+        ("وصل 1300 حاج إلى المدينة", "pilgrim"),
+        ("1,300 pilgrims reached the city", "pilgrim"),
     ],
 )
 def test_a_count_names_what_it_counts(text: str, subject: str) -> None:
@@ -371,6 +375,77 @@ def test_a_seismic_magnitude_is_read_as_one(text: str, subjects: list[tuple[str,
 )
 def test_degrees_and_strength_alone_are_no_magnitude(text: str) -> None:
     assert all(f.subject != "#magnitude" for f in quantities(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "temperatures"),
+    [
+        ("سجلت درجات الحرارة 47.5 درجة مئوية في الوادي", [("47.5", "C")]),
+        ("ارتفعت الحرارة إلى 44 درجة في ساعات الظهيرة", [("44", "")]),
+        ("تراوحت درجات الحرارة بين 41 و46 درجة مئوية", [("41", "C"), ("46", "C")]),
+        ("وبلغت الحرارة 110 درجات فهرنهايت", [("43.3", "C")]),  # kept in Celsius
+        (
+            "The valley recorded 47.5 degrees Celsius (117.5F) on Monday",
+            [("47.5", "C"), ("47.5", "C")],
+        ),
+        ("It was 43C in the shade and 109°F in the sun", [("43", "C"), ("42.8", "C")]),
+        ("Temperatures climbed to 44 degrees by noon", [("44", "")]),
+    ],
+)
+def test_a_temperature_is_read_as_one_and_counts_nothing(
+    text: str, temperatures: list[tuple[str, str]]
+) -> None:
+    facts = extract_facts(text)
+    assert [(f.value, f.unit) for f in facts if f.kind == "temperature"] == temperatures
+    assert not quantities(text)
+    assert all(f.kind != "entity" for f in facts if f.text in ("Celsius", "Fahrenheit"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "حصلت الطالبة على 19 درجة من 20 في الامتحان",  # marks, no heat, no scale
+        "The road turns 90 degrees at the old bridge",
+        "Flight 5 C was delayed",  # a letter apart from the figure
+    ],
+)
+def test_degrees_without_heat_or_a_scale_are_no_temperature(text: str) -> None:
+    assert all(f.kind != "temperature" for f in extract_facts(text))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "ارتفعت درجات الحرارة في الملعب إلى 44 درجة مئوية يوم الأحد",
+            "ارتفعت درجات الحرارة في الملعب إلى 47 درجة مئوية يوم الأحد",
+        ),
+        (
+            "Temperatures at the stadium rose to 44 degrees Celsius on Sunday",
+            "Temperatures at the stadium rose to 47 degrees Celsius on Sunday",
+        ),
+        (
+            "Temperatures at the stadium rose to 44C on Sunday",
+            "Temperatures at the stadium rose to 47C on Sunday",
+        ),
+    ],
+)
+def test_two_temperatures_are_two_readings_never_a_conflict(a: str, b: str) -> None:
+    """A temperature is of one spot at one hour: two that differ are two readings (a weak
+    possible match at most), never a contradiction, an update or one count of degrees."""
+    relation = relate_texts(a, b)
+    assert relation.kind == "agreement", relation
+    assert relation.details.reason == "distinct_quantities"
+    assert not relation.details.differing
+
+
+def test_a_temperature_in_fahrenheit_is_one_in_celsius() -> None:
+    relation = relate_texts(
+        "Temperatures at the stadium rose to 45 degrees Celsius on Sunday",
+        "Temperatures at the stadium rose to 113F on Sunday",
+    )
+    assert (relation.kind, relation.details.reason) == ("agreement", "same_facts")
+    assert [m.value for m in relation.details.matched] == ["45"]
 
 
 @pytest.mark.parametrize(

@@ -1074,6 +1074,34 @@ def test_the_days_of_two_statements_are_no_date_mismatch() -> None:
     assert (relation.kind, relation.reason) == ("contradiction", Reason.DATE_MISMATCH)
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "وقالت وزارة الخارجية السبت 15 يونيو 2024 إن عدد المشجعين المتوفين بلغ 20 مشجعا",
+            "وأعلنت السفارة يوم الجمعة 21 يونيو 2024 ارتفاع عدد المشجعين المتوفين إلى 33 مشجعا",
+        ),
+        (
+            "The foreign ministry said on Saturday 15 June that 20 fans had died.",
+            "The embassy said on Friday 21 June that the toll had risen to 33 fans.",
+        ),
+    ],
+)
+def test_two_sources_of_a_figure_that_rose_between_two_days_are_an_update(a: str, b: str) -> None:
+    """The later day's figure worded as a rise, and higher, each claim naming its own day:
+    time explains the two sources' figures, not a dispute. Without the rise, or with the
+    rise told of the earlier day, two sources stay a dispute."""
+    saturday, friday = dt.date(2024, 6, 15), dt.date(2024, 6, 21)
+    relation = between_articles(a, b, saturday, friday)
+    assert relation.kind == "updated", relation
+    flat = b.replace("ارتفاع عدد المشجعين المتوفين إلى", "أن عدد المشجعين المتوفين بلغ")
+    flat = flat.replace("the toll had risen to 33 fans", "33 fans had died")
+    assert between_articles(a, flat, saturday, friday).kind == "disputed"
+    # A rise told of the earlier day, the later figure lower: no rise explains them.
+    earlier = b.replace("21", "14")
+    assert between_articles(a, earlier, saturday, friday).kind == "disputed"
+
+
 def test_counts_of_one_country_and_one_year_still_conflict() -> None:
     relation = between_articles(
         "قالت السفارة إن عدد المشجعين الجزائريين الذين توفوا في موجة الحر بلغ 16 مشجعا",

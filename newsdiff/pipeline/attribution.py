@@ -69,6 +69,7 @@ SOURCE_DOCUMENTS = lang.merged_set("SOURCE_DOCUMENTS")
 SOURCE_DOCUMENT_LINKS = lang.merged_set("SOURCE_DOCUMENT_LINKS")
 # A source read as opening with one of these is a place or a time ("near the epicenter").
 SOURCE_PREPOSITIONS = lang.merged_set("SOURCE_PREPOSITIONS")
+SOURCE_LEADING_JOINERS = lang.merged_set("SOURCE_LEADING_JOINERS")
 SOURCE_NEAR = lang.merged_set("SOURCE_NEAR")
 # Words that cannot end a name ("... عبد", "an official with the").
 NAME_PARTICLES = lang.merged_set("NAME_PARTICLES")
@@ -376,10 +377,13 @@ def _apposed_after(folded: str, comma: re.Match[str] | None) -> list[str]:
 
 def _tidy(words: list[str]) -> str:
     """A source's words as a name: none that opens with a place or a time ("near the
-    epicenter", "for nearly a week") or is a single letter, and none ending on a word that
-    needs the next ("an official with the", "رئيس بلدية درنة عبد")."""
+    epicenter", "for nearly a week") or is a single letter, none ending on a word that
+    needs the next ("an official with the", "رئيس بلدية درنة عبد"), and no word joining
+    it to the sentence before ("and the ministry")."""
     while words and (words[-1] in STOPWORDS or words[-1] in NAME_PARTICLES):
         words = words[:-1]
+    while words and words[0] in SOURCE_LEADING_JOINERS:
+        words = words[1:]
     if (
         not words
         or words[0] in SOURCE_PREPOSITIONS

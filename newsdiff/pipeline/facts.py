@@ -67,7 +67,7 @@ from newsdiff.pipeline.types import QUANTITY_KINDS, ClaimDraft, Fact
 from newsdiff.pipeline.units import length_unit
 
 # Kinds of quantity whose range gives its lower end the upper end's scale (numbers.range_scale).
-RANGE_KINDS = frozenset({"count", "number", "money"})
+RANGE_KINDS = frozenset({"count", "number", "money", "temperature"})
 NEGATION_FORMS: dict[str, str] = lang.merged_dict("NEGATION_FORMS")
 NEGATION_SUFFIXES: dict[str, str] = lang.merged_dict("NEGATION_SUFFIXES")
 DIRECTIONS: dict[str, str] = lang.merged_dict("DIRECTIONS")

@@ -64,6 +64,18 @@ MAGNITUDE_WORDS_BEFORE = 3
 MAGNITUDE_SCALE_WINDOW = 4
 AFTERSHOCK_WINDOW = 6
 
+# A temperature (lang TEMPERATURE_*): a degree and a scale after the figure, a scale alone
+# written onto it ("47c") or as a word ("40 celsius"), or a degree alone when a word of heat
+# stands within TEMPERATURE_WORDS_BEFORE words before it. Its subject is TEMPERATURE.
+TEMPERATURE = "#temperature"
+_TEMPERATURE_SCALES: dict[str, str] = lang.merged_dict("TEMPERATURE_SCALES")
+_TEMPERATURE_WORDS = lang.merged_set("TEMPERATURE_WORDS")
+_TEMPERATURE_AFTER_RE = re.compile(
+    rf"(?P<space>\s*)(?:(?P<degree>{alternation(lang.merged_tuple('TEMPERATURE_DEGREES'))})\s*)?"
+    rf"(?P<scale>{alternation(_TEMPERATURE_SCALES)})?(?!\w)"
+)
+TEMPERATURE_WORDS_BEFORE = 6
+
 # "م" written onto a figure: metres below ATTACHED_METRE_MAX ("40م"), a year of the common
 # era above ("1972م"); not "م3", cubic metres.
 _ATTACHED_METRE_RE = re.compile(r"م(?![^\W_])")
@@ -731,7 +743,10 @@ def measure(folded: str, quantity: Quantity, published: dt.date | None) -> Measu
     """
     if not quantity.unit:
         found = (
-            _money(folded, quantity) or _percent(folded, quantity) or _magnitude(folded, quantity)
+            _money(folded, quantity)
+            or _percent(folded, quantity)
+            or _magnitude(folded, quantity)
+            or _temperature(folded, quantity)
         )
         if found:
             return found
@@ -824,6 +839,34 @@ def _magnitude(folded: str, quantity: Quantity) -> Measure | None:
     shock = AFTERSHOCK if _AFTERSHOCK_RE.search(" ".join(before[::-1])) else MAGNITUDE
     value = format_decimal(quantity.value)
     return Measure(quantity.start, quantity.end, "number", value, "", shock)
+
+
+def _temperature(folded: str, quantity: Quantity) -> Measure | None:
+    """A temperature, in Celsius (unit "C"; "" when only degrees are named)."""
+    after = _TEMPERATURE_AFTER_RE.match(folded, quantity.end)
+    if after is None or not (after["degree"] or after["scale"]):
+        return None
+    scale = after["scale"] or ""
+    if not after["degree"]:
+        # A scale alone: a letter only when written onto the figure ("47c", not "5 c").
+        if len(scale) == 1 and after["space"]:
+            return None
+    elif not scale:
+        before = _words_before(folded, quantity.start, limit=TEMPERATURE_WORDS_BEFORE)
+        if not any(
+            _strip_prefix(word) in _TEMPERATURE_WORDS or word in _TEMPERATURE_WORDS
+            for word in before
+        ):
+            return None
+    unit = _TEMPERATURE_SCALES.get(scale, "")
+    degrees = quantity.value
+    if unit == "F":
+        # In Celsius, to the tenth, as reports convert ("47.5C (117.5F)").
+        degrees = ((degrees - 32) * 5 / 9).quantize(Decimal("0.1"))
+        unit = "C"
+    value = format_decimal(degrees)
+    end = after.end("scale") if scale else after.end("degree")
+    return Measure(quantity.start, end, "temperature", value, unit, TEMPERATURE)
 
 
 def _money(folded: str, quantity: Quantity) -> Measure | None:

@@ -51,7 +51,12 @@ class Reason(StrEnum):
 
 
 # Fact kinds whose value is a quantity, a date, or words (names and places).
-QUANTITY_KINDS = frozenset({"money", "count", "age", "duration", "percent", "number"})
+QUANTITY_KINDS = frozenset(
+    {"money", "count", "age", "duration", "percent", "number", "temperature"}
+)
+# Quantities read at one place and hour (a temperature): two equal readings agree; two that
+# differ are two readings, which no rule sets against each other.
+READING_KINDS = frozenset({"temperature"})
 DATE_KINDS = frozenset({"date", "year"})
 NAME_KINDS = frozenset({"entity", "place"})
 
@@ -61,7 +66,7 @@ class Fact:
     """One checkable fact inside a claim, as the engine compares it (stored with the claim).
 
     kind: money | count | age | year | date | time | daypart | duration | percent | number |
-          negation | direction | bearing | region | place | entity
+          temperature | negation | direction | bearing | region | place | entity
     value: canonical value ("10000000", "2024-10-07", "2008", "25", "up", ...); for names
            a spelling-independent key, which is internal (see ``FactValue.of``)
     unit: what the value is measured in ("USD", "year", "month", "%", "" ...)

@@ -586,6 +586,7 @@ GIVEN_BY = frozenset(
 SOURCE_DOCUMENTS: frozenset[str] = frozenset()
 SOURCE_DOCUMENT_LINKS: frozenset[str] = frozenset()
 SOURCE_PREPOSITIONS: frozenset[str] = frozenset()
+SOURCE_LEADING_JOINERS: frozenset[str] = frozenset()  # a clitic, not a word (و، ف)
 SOURCE_NEAR: frozenset[str] = frozenset()
 SOURCE_PLACE_LINKS: frozenset[str] = frozenset()
 # Parts of a name that need the word after them: a name cut at four words does not end with
@@ -1274,6 +1275,15 @@ MAGNITUDE_DEGREES = ("درجه", "درجات")
 MAGNITUDE_SCALES = ("ريختر",)
 # ... of a later shock, not of the quake ("هزة ارتدادية بقوة 4.9 درجات").
 AFTERSHOCK_PHRASES = ("ارتداديه", "ارتدادي", "ارتداديا", "هزه ثانيه", "هزات ثانويه")
+# A temperature: a degree after the figure with a scale after it ("49 درجة مئوية"), or a
+# degree alone when a word of heat stands before the figure ("درجات الحرارة 49 درجة"). A
+# temperature is of one place at one hour, so two of them are never compared (facts.py).
+TEMPERATURE_DEGREES = ("درجه", "درجات")
+TEMPERATURE_SCALES: dict[str, str] = {
+    **dict.fromkeys("مئويه سيليزيه سيلزيوس سلسيوس سيلسيوس".split(), "C"),
+    **dict.fromkeys(("فهرنهايت", "فهرنهايتيه"), "F"),
+}
+TEMPERATURE_WORDS = ("حراره", "الحراره", "حرارتها", "الحر", "حر", "الحار")
 # Units of length and depth, with their length in metres: a figure in one of them is measured
 # from somewhere ("70 كيلومترا جنوب مراكش"), so two such figures are one quantity only when
 # the words around them agree; in two units, they are compared in metres.
@@ -1326,6 +1336,7 @@ COUNT_NOUNS: dict[str, str] = {
     **dict.fromkeys("هدف اهداف هدفا".split(), "goal"),
     **dict.fromkeys("مباراه مباريات".split(), "match"),
     **dict.fromkeys("سياره سيارات مركبه مركبات".split(), "vehicle"),
+    **dict.fromkeys("حاج حاجا حجاج حجيج".split(), "pilgrim"),
 }
 # Nouns that say what an amount of money pays for, each to a key every language shares, so
 # that "عقد بقيمة 522 مليون جنيه" and "a £522million contract" price one thing and "ودفع 916

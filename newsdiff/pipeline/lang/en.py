@@ -286,11 +286,11 @@ DIRECTIONS: dict[str, str] = {
 }
 # Words after which a token is cheaply known to be a name.
 NAME_INTRODUCERS: frozenset[str] = frozenset()
-# Capitalised words that start runs without being names.
+# Capitalised words that start runs without being names (the scales of a temperature too).
 NON_NAMES = frozenset(
     """the a an this that these those it he she they we i in on at for but and or if when
     while after before as mr mrs ms dr monday tuesday wednesday thursday friday saturday
-    sunday""".split()
+    sunday celsius fahrenheit centigrade""".split()
     + list(MONTHS)
 )
 # Words that join the capitalised words of one name ("Bank of England", "Osama bin Laden");
@@ -336,11 +336,15 @@ PORTFOLIOS = {
     "finance": "finance",
     "transport": "transport",
 }
-# Words that end the name of a source: "according to X on Monday".
+# Words that end the name of a source: "according to X on Monday", "But the cabinet said".
 SOURCE_STOPS = frozenset(
     """that on in at of to he she it they we on monday tuesday wednesday
-    thursday friday saturday sunday after before when while because since until where as""".split()
+    thursday friday saturday sunday after before when while because since until where as
+    but yet however""".split()
 )
+# Words that join a source's sentence to the one before, not part of its name: "And the
+# ministry said" (not a stop: "the Ministry of Health and Population said").
+SOURCE_LEADING_JOINERS = frozenset({"and", "or", "so"})
 # Words that put the source further on (see ar.py).
 SOURCE_WHAT: frozenset[str] = frozenset()
 # Titles whose "of" belongs to the source's name ("the governor of Beirut said"): the name
@@ -972,6 +976,21 @@ MAGNITUDE_STRENGTH: tuple[str, ...] = ()
 MAGNITUDE_DEGREES: tuple[str, ...] = ()
 MAGNITUDE_SCALES = ("richter", "ritcher")  # and its frequent misspelling
 AFTERSHOCK_PHRASES = ("aftershock", "aftershocks", "second tremor", "second quake")
+# A temperature (see ar.py): "51.8 degrees Celsius", "47C", "125°F", or "degrees" alone after
+# a word of heat ("temperatures of 47 degrees").
+TEMPERATURE_DEGREES = ("degree", "degrees", "°")
+TEMPERATURE_SCALES: dict[str, str] = {
+    **dict.fromkeys(("celsius", "centigrade", "c", "°c"), "C"),
+    **dict.fromkeys(("fahrenheit", "f", "°f"), "F"),
+}
+TEMPERATURE_WORDS = (
+    "temperature",
+    "temperatures",
+    "heat",
+    "thermometer",
+    "thermometers",
+    "mercury",
+)
 # Times of day: the period after the hour ("7:10 a.m.", "6 pm") and the zones a time may
 # name after it ("10 a.m. ET", "22:11 GMT"), each with its code; "local time" is the zone of
 # a time that names none.
@@ -1023,6 +1042,7 @@ COUNT_NOUNS: dict[str, str] = {
     **dict.fromkeys("goal goals".split(), "goal"),
     **dict.fromkeys("match matches".split(), "match"),
     **dict.fromkeys("car cars vehicle vehicles".split(), "vehicle"),
+    **dict.fromkeys("pilgrim pilgrims".split(), "pilgrim"),
 }
 # Nouns that say what an amount of money pays for (see ar.py): "a £522million contract".
 MONEY_NOUNS: dict[str, str] = {

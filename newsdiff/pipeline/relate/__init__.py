@@ -242,7 +242,11 @@ __all__ = [
 # of the 2024 Hajj heat deaths, whose 30 flagged links were mostly such.
 # relate-45: a date right after a verb of saying, nothing opening what is said between, dates
 # the statement: the days of two statements are no date mismatch (rules._statement_date).
-ENGINE_VERSION = "relate-45"
+# relate-46: two temperatures that differ are two readings (types.READING_KINDS), never a
+# conflict; a figure with its unit written onto it ("44C") is no name swapped for another;
+# two sources' counts of two full dates, the later worded as a rise and higher, are an
+# update, not a dispute (_rose_between_days).
+ENGINE_VERSION = "relate-46"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out
@@ -679,7 +683,8 @@ def _kind_of(
     kind, reason = verdict.kind, verdict.reason
     if kind != "contradiction":
         return kind, reason, (None, None)
-    if _is_dispute(a, b, verdict):
+    dispute = _is_dispute(a, b, verdict)
+    if dispute and not _rose_between_days(a, b, verdict):
         # Sources before time: two sources giving two figures is a dispute between them,
         # whenever it was reported.
         return "disputed", reason, (None, None)
@@ -691,6 +696,9 @@ def _kind_of(
         # FIGURE_UPDATED_DAYS: the claims say when each value held, not the dates.
         shown = published if update is Reason.FIGURE_UPDATED else (None, None)
         return "updated", update, shown
+    if dispute:
+        # A rise between two days that no update explains: still two sources' figures.
+        return "disputed", reason, (None, None)
     if casualties is not None and (
         MAGNITUDE not in casualties and not (a.attribution and one_source(a, b))
     ):
@@ -702,6 +710,29 @@ def _kind_of(
         # or an update would have explained them otherwise): one governor counts one city.
         return "unrelated", reason, (None, None)
     return kind, reason, (None, None)
+
+
+def _rose_between_days(a: ClaimDraft, b: ClaimDraft, verdict: _Verdict) -> bool:
+    """Whether two sources' counts are one count that rose: each claim dates what it tells
+    to a full date, the later claim words its figure as a rise ("ارتفاع عدد ... إلى 60")
+    and gives the higher figure (35 on 18 June by the ministry, 60 on 24 June by the
+    consulate). Time explains them, not a dispute."""
+    days_a, days_b = _dates_told(a), _dates_told(b)
+    if verdict.denial or not (days_a and days_b):
+        return False
+    if min(days_b) > max(days_a):
+        later, b_later = b, True
+    elif min(days_a) > max(days_b):
+        later, b_later = a, False
+    else:
+        return False
+    counts = [d for d in verdict.differing if d.kind == "count"]
+    values = [(decimal_value(d.a.value), decimal_value(d.b.value)) for d in counts]
+    return (
+        worded_as_rise(later)
+        and bool(values)
+        and all(x is not None and y is not None and (y > x) == b_later for x, y in values)
+    )
 
 
 def _shrunk_to_a_part(

@@ -77,6 +77,7 @@ from newsdiff.pipeline.types import (
     DATE_KINDS,
     NAME_KINDS,
     QUANTITY_KINDS,
+    READING_KINDS,
     ClaimDraft,
     Fact,
     FactDifference,
@@ -476,13 +477,19 @@ def _compare_quantities(
                 another_quake = other_year and x.fact.subject == MAGNITUDE
                 another_year = two_years and _people_counted(x.fact)
                 result.another_event = result.another_event or another_quake or another_year
-                if another_quake or another_year or not _same_measure(x.fact, y.fact, normalized):
+                if (
+                    another_quake
+                    or another_year
+                    or kind in READING_KINDS
+                    or not _same_measure(x.fact, y.fact, normalized)
+                ):
                     result.distinct.append(difference)
                 elif i not in seen_b:
                     result.differ(Reason.VALUE_MISMATCH, difference, x.fact.value, y.fact.value)
                     seen_b.add(i)
-        _compare_ranges(qa, qb, kind, normalized, result)
-        _compare_bounds(qa, qb, kind, normalized, result)
+        if kind not in READING_KINDS:
+            _compare_ranges(qa, qb, kind, normalized, result)
+            _compare_bounds(qa, qb, kind, normalized, result)
 
 
 def _from_two_places(x: _Quantity, y: _Quantity) -> bool:
@@ -1122,6 +1129,7 @@ def _swapped_words(a: ClaimDraft, b: ClaimDraft, va: ClaimView, vb: ClaimView) -
         return None
     if any(
         NUMBER_RE.match(w)
+        or w[:1].isdigit()  # a figure with its unit written onto it ("44C", "40م")
         or direction(w)
         or _bare_forms(w) & _NOT_SUBSTITUTED
         or light_stem(w) in _BOUND_WORDS
