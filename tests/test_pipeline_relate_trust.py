@@ -1102,6 +1102,42 @@ def test_two_sources_of_a_figure_that_rose_between_two_days_are_an_update(a: str
     assert between_articles(a, earlier, saturday, friday).kind == "disputed"
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "ذكرت الوكالة أن 320 مشجعا من بين المتوفين في البطولة",
+            "ذكرت الوكالة أن 1000 مشجع توفوا في البطولة",
+        ),
+        (
+            "AFP reported that at least 320 of the dead were citizens of Egypt.",
+            "At least 1,000 deaths were reported at this year's tournament, from many countries.",
+        ),
+    ],
+)
+def test_a_count_of_a_part_is_no_count_of_the_whole(a: str, b: str) -> None:
+    """A partitive count ("320 of the dead", "من بين المتوفين") counts a part of a whole: set
+    against a count that is none, two counts, never an update."""
+    relation = between_articles(a, b, MONDAY, TUESDAY_NEXT_WEEK)
+    assert relation.kind not in FLAGGED, relation
+
+
+def test_counts_of_a_part_still_conflict_and_a_whole_still_updates() -> None:
+    relation = between_articles(
+        "At least 320 of the dead were Egyptians, AFP said.",
+        "At least 350 of the dead were Egyptians, Reuters said.",
+    )
+    assert relation.kind == "disputed", relation
+    # "من بينهم" opens the part after the whole: the whole is still the toll.
+    relation = between_articles(
+        "وقالت الوكالة إن عدد المشجعين المتوفين بلغ 1000 مشجع، من بينهم 320 مشجعا مصريا",
+        "وبلغ عدد المشجعين المتوفين في البطولة 1300 مشجع",
+        MONDAY,
+        TUESDAY_NEXT_WEEK,
+    )
+    assert relation.kind == "updated", relation
+
+
 def test_counts_of_one_country_and_one_year_still_conflict() -> None:
     relation = between_articles(
         "قالت السفارة إن عدد المشجعين الجزائريين الذين توفوا في موجة الحر بلغ 16 مشجعا",

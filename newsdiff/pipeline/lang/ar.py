@@ -1174,6 +1174,30 @@ HEDGE_PROCLITICS = ("وب", "ب", "و", "ف")
 # الحصيلة السابقة" is no toll of 9 (relate/quantities.py).
 CHANGE_PROCLITICS = ("وب", "ب")
 CHANGE_MARKERS = frozenset("بنحو بحوالي بقرابه باكثر باقل بما".split())
+# A count of a part of a whole: a partitive phrase right before the figure (a hedge may
+# stand between: "منهم أكثر من 320 مصريا") or right after it ("320 من بين الضحايا"). Such a
+# count is no measure of a count that is none: "at least 320 of the dead were Egyptians"
+# against "at least 1,000 deaths" (relate/quantities.is_part). Folded, without "و".
+PART_BEFORE = (
+    "منهم",
+    "منهن",
+    "منها",
+    "من بينهم",
+    "من بينهن",
+    "من بينها",
+    "بينهم",
+    "بينهن",
+    "بينها",
+)
+PART_AFTER = (  # not "منهم", "من بينهم": after a figure, they open the part that follows
+    "من الضحايا",
+    "من القتلي",
+    "من المتوفين",
+    "من الوفيات",
+    "من بين الضحايا",
+    "من بين القتلي",
+    "من بين المتوفين",
+)
 # ... and right after it, or after the noun it counts ("60 ألف مشجع تقريبا").
 QUANTITY_HEDGES_AFTER: dict[str, str] = {"تقريبا": "about", "علي الاقل": "min", "او اكثر": "min"}
 # Words that make an amount a rate over a period ("إيرادات يومية تقدر بـ14 مليون دولار", "400

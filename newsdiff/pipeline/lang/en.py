@@ -944,6 +944,20 @@ HEDGE_PROCLITICS: tuple[str, ...] = ()
 # much a figure changed: "the toll rose by 9 to 191" (see ar.py).
 CHANGE_PROCLITICS: tuple[str, ...] = ()
 CHANGE_MARKERS = frozenset({"by"})
+# A count of a part of a whole (see ar.py): "including 45", "among them 45", "320 of the
+# dead".
+PART_BEFORE = ("including", "among them", "of whom", "of them", "among whom")
+PART_AFTER = (
+    "of the dead",
+    "of the victims",
+    "of the deaths",
+    "of the fatalities",
+    "of the casualties",
+    "of those",
+    "of them",
+    "among the dead",
+    "among the victims",
+)
 # ... and right after it, or after the noun it counts ("5,000 people or more").
 QUANTITY_HEDGES_AFTER: dict[str, str] = {"or more": "min", "at least": "min", "or so": "about"}
 # Words that make an amount a rate over a period (see ar.py): "$400m an hour", "an annual

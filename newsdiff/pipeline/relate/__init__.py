@@ -246,7 +246,9 @@ __all__ = [
 # conflict; a figure with its unit written onto it ("44C") is no name swapped for another;
 # two sources' counts of two full dates, the later worded as a rise and higher, are an
 # update, not a dispute (_rose_between_days).
-ENGINE_VERSION = "relate-46"
+# relate-47: a count of a part of a whole ("320 of the dead", "منهم 320", "من بين المتوفين":
+# quantities.is_part) is no measure of a count that is none.
+ENGINE_VERSION = "relate-47"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out

@@ -117,6 +117,12 @@ CHANGE_PROCLITICS = lang.merged_tuple("CHANGE_PROCLITICS")
 CHANGE_MARKERS = lang.merged_set("CHANGE_MARKERS")
 CHANGE_WORDS = frozenset(lang.merged_dict("DIRECTIONS"))
 CHANGE_WINDOW = 6
+# Partitive phrases (lang PART_BEFORE, PART_AFTER), as word tuples; a phrase before the
+# figure may end up to PART_BEFORE_GAP words before it (a hedge between), one after it may
+# start a word after it (the noun counted between: "320 مشجعا من بين المتوفين").
+_PART_BEFORE = tuple(tuple(p.split()) for p in lang.merged_tuple("PART_BEFORE"))
+_PART_AFTER = tuple(tuple(p.split()) for p in lang.merged_tuple("PART_AFTER"))
+PART_BEFORE_GAP = 2
 # Ages are never hedged: "عن عمر ناهز 85 عاما" is the obituary's exact age.
 UNHEDGED_KINDS = frozenset({"age"})
 
@@ -334,6 +340,26 @@ def is_change(normalized: str, fact: Fact) -> bool:
     """Whether the figure is how much a figure changed (CHANGE_MARKERS, CHANGE_WORDS)."""
     found = locate(normalized, fact)
     return found is not None and _change_at(tokens(normalized), found[0], found[1])
+
+
+@lru_cache(maxsize=QUANTITY_CACHE_LIMIT)
+def is_part(normalized: str, fact: Fact) -> bool:
+    """Whether the figure counts a part of a whole a partitive phrase names ("منهم 320",
+    "including 45", "320 of the dead")."""
+    found = locate(normalized, fact)
+    if found is None:
+        return False
+    words, start, end = found
+    bare = [word[1:] if word.startswith("و") and len(word) > 3 else word for word in words]
+    for phrase in _PART_BEFORE:
+        for stop in range(max(0, start - PART_BEFORE_GAP), start + 1):
+            if tuple(bare[max(0, stop - len(phrase)) : stop]) == phrase:
+                return True
+    return any(
+        tuple(bare[at : at + len(phrase)]) == phrase
+        for phrase in _PART_AFTER
+        for at in (end, end + 1)  # the noun counted may stand between
+    )
 
 
 def _change_at(raw: Sequence[str], bare: Sequence[str], start: int) -> bool:

@@ -54,6 +54,7 @@ from newsdiff.pipeline.relate.quantities import (
     forecast_bound,
     hedge_of,
     is_change,
+    is_part,
     locate,
     measure_named,
     range_of,
@@ -360,6 +361,8 @@ class _Quantity:
     bearing: Fact | None = None
     # The countries its clause names (quantities.count_countries).
     countries: frozenset[str] = frozenset()
+    # A count of a part of a whole (quantities.is_part: "320 of the dead").
+    part: bool = False
 
     def measures_as(self, other: _Quantity) -> bool:
         """Whether the two may measure one thing: units that compare, subjects and states
@@ -382,6 +385,10 @@ class _Quantity:
             # Two lengths: their size says whether they may be one ("21-foot" and "22
             # feet"; "8 km" and "5 miles"), their unit (the subject) nothing.
             return lengths_comparable(x, y)
+        if _people_counted(x) and _people_counted(y) and self.part != other.part:
+            # A part and what is not one ("at least 320 of the dead were Egyptians", "at
+            # least 1,000 deaths"): two counts.
+            return False
         if _people_counted(x) and _people_counted(y) and self.countries and other.countries:
             # Counts of two countries ("14 Jordanian pilgrims", "9 Egyptians"; "the Tunisian
             # authorities announced 35 deaths", "Jordan 41") are two counts.
@@ -422,6 +429,7 @@ def _quantities(facts: Sequence[Fact], kind: str, normalized: str) -> list[_Quan
                 is_change(normalized, f),
                 _bearing_at(f, facts, normalized),
                 count_countries(normalized, f),
+                is_part(normalized, f),
             )
         )
     return found
