@@ -744,6 +744,11 @@ def test_direction(text: str, value: str) -> None:
         ("في حين وزارة الداخلية أعلنت أن الحصيلة بلغت 300 قتيل", "وزاره الداخليه"),
         ("فيما المياه ارتفعت في الوادي إلى 3 أمتار", ""),
         ("بينما هو قال إن الحصيلة بلغت 300 قتيل", ""),
+        # A source kept anonymous is named by what comes before the clause that says so.
+        ("An official who asked not to be named said 12 cranes were lost.", "an official"),
+        ("The diplomat, speaking on condition of anonymity, said 12 died.", "the diplomat"),
+        ("وقال الدبلوماسي شرط عدم الكشف عن اسمه إن 12 شخصا توفوا", "الدبلوماسي"),
+        ("وقال مسؤول مفضلا عدم ذكر اسمه إن 12 شخصا توفوا", "مسؤول"),
         # A word joining the sentence to the one before is no part of the source's name.
         ("But the ministry said 12 cranes were lost.", "the ministry"),
         ("And the port authority said the dam held.", "the port authority"),

@@ -1138,6 +1138,39 @@ def test_counts_of_a_part_still_conflict_and_a_whole_still_updates() -> None:
     assert relation.kind == "updated", relation
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        (
+            "توفي 6 مشجعين أردنيين في موجة الحر خلال البطولة",
+            "توفي 14 أردنيا في موجة الحر خلال البطولة",
+            "updated",
+        ),
+        (
+            "Six Jordanian fans died in the heatwave during the tournament.",
+            "Fourteen Jordanians died in the heatwave during the tournament.",
+            "updated",
+        ),
+        # Another country's dead, or the same country's missing: two counts.
+        (
+            "توفي 6 مشجعين أردنيين في موجة الحر خلال البطولة",
+            "توفي 14 مغربيا في موجة الحر خلال البطولة",
+            "agreement",
+        ),
+        (
+            "Six Jordanian fans died in the heatwave during the tournament.",
+            "Fourteen Jordanians went missing in the heatwave during the tournament.",
+            "agreement",
+        ),
+    ],
+)
+def test_one_country_s_dead_named_by_two_words_are_one_count(a: str, b: str, kind: str) -> None:
+    """ "6 Jordanian fans" and "14 Jordanians", both dead: one country's toll told days apart,
+    each naming its people by another word (the second a weak match at most otherwise)."""
+    relation = between_articles(a, b, MONDAY, TUESDAY_NEXT_WEEK)
+    assert relation.kind == kind, relation
+
+
 def test_counts_of_one_country_and_one_year_still_conflict() -> None:
     relation = between_articles(
         "قالت السفارة إن عدد المشجعين الجزائريين الذين توفوا في موجة الحر بلغ 16 مشجعا",

@@ -70,6 +70,11 @@ SOURCE_DOCUMENT_LINKS = lang.merged_set("SOURCE_DOCUMENT_LINKS")
 # A source read as opening with one of these is a place or a time ("near the epicenter").
 SOURCE_PREPOSITIONS = lang.merged_set("SOURCE_PREPOSITIONS")
 SOURCE_LEADING_JOINERS = lang.merged_set("SOURCE_LEADING_JOINERS")
+# A clause keeping a source anonymous (lang ANONYMITY_CLAUSES), with its commas: left out.
+_ANONYMITY_CLAUSE_RE = re.compile(
+    rf",?\s*(?<!\w)(?:{alternation(lang.merged_tuple('ANONYMITY_CLAUSES'), any_space=True)})"
+    rf"(?!\w),?"
+)
 SOURCE_NEAR = lang.merged_set("SOURCE_NEAR")
 # Words that cannot end a name ("... عبد", "an official with the").
 NAME_PARTICLES = lang.merged_set("NAME_PARTICLES")
@@ -171,7 +176,7 @@ def attribution_of(text: str) -> str:
     """Normalised name of who the claim quotes ("" when the outlet speaks for itself).
 
     Cached: the clauses of a long sentence all ask for the sentence's source."""
-    folded = normalized(text)
+    folded = _ANONYMITY_CLAUSE_RE.sub(" ", normalized(text))
     for match in _ATTRIBUTION_AFTER_RE.finditer(folded):
         source = _source_after(folded, match.end())
         if source:

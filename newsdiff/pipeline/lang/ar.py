@@ -523,12 +523,14 @@ DEFINITE_WORDS: frozenset[str] = frozenset()
 # Relative pronouns: a source's name ends at one ("قال المصدر الذي طلب عدم الكشف عن اسمه":
 # the source), and commas that open with one hold a clause, not a name.
 RELATIVE_PRONOUNS = frozenset("الذي التي الذين اللذان اللتان اللذين اللتين اللواتي اللاتي".split())
-# A source kept anonymous: a verb of asking or refusing, then what it withheld ("مصدر رفض
-# الكشف عن هويته", "مسؤول فضل عدم ذكر اسمه"); the name ends before the verb. The verb alone
+ANONYMITY_CLAUSES: tuple[str, ...] = ()  # after the source's name: ANONYMITY_VERBS
+# A source kept anonymous: a verb of asking or refusing (or a word of condition), then what
+# it withheld ("مصدر رفض الكشف عن هويته", "مسؤول فضل عدم ذكر اسمه", "الدبلوماسي شرط عدم
+# الكشف عن اسمه", "مفضلا عدم ذكر اسمه"); the name ends before the verb. The verb alone
 # does not end it ("فضل" is also a name).
 ANONYMITY_VERBS = frozenset(
     """طلب طلبت طلبا طلبوا رفض رفضت رفضا رفضوا فضل فضلت فضلا فضلوا اشترط اشترطت اشترطا
-    اشترطوا""".split()
+    اشترطوا شرط بشرط مشترطا مفضلا طالبا رافضا بدون دون""".split()
 )
 ANONYMITY_WITHHELD = frozenset("عدم الكشف ذكر نشر الافصاح".split())
 # Words of a source that only say what kind of place the next word names: "رئيس بلدية مدينة

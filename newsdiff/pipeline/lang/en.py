@@ -364,6 +364,18 @@ DEFINITE_WORDS = frozenset({"the"})
 # ("Captain Jamie Frederick of the Coast Guard, who told ..."); before a name, the name says
 # ("which the authorities said ...").
 RELATIVE_PRONOUNS = frozenset({"who", "which"})
+# Clauses that keep a source anonymous, between its name and its verb of saying: left out
+# when reading the source ("an official who asked not to be named said": an official).
+ANONYMITY_CLAUSES = (
+    "who asked not to be named",
+    "who asked not to be identified",
+    "who declined to be named",
+    "who declined to be identified",
+    "who requested anonymity",
+    "who spoke on condition of anonymity",
+    "speaking on condition of anonymity",
+    "on condition of anonymity",
+)
 # A source kept anonymous (see ar.py): none needed, the relative pronoun ends the name ("a
 # source who asked not to be named").
 ANONYMITY_VERBS: frozenset[str] = frozenset()

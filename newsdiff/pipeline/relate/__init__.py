@@ -248,7 +248,10 @@ __all__ = [
 # update, not a dispute (_rose_between_days).
 # relate-47: a count of a part of a whole ("320 of the dead", "منهم 320", "من بين المتوفين":
 # quantities.is_part) is no measure of a count that is none.
-ENGINE_VERSION = "relate-47"
+# relate-48: two counts of the dead (or of one other state) whose clauses name the same
+# countries are one country's toll, however each names its people ("6 Jordanian fans", "14
+# Jordanians": rules._Quantity._one_country_toll).
+ENGINE_VERSION = "relate-48"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out

@@ -394,8 +394,22 @@ class _Quantity:
             # authorities announced 35 deaths", "Jordan 41") are two counts.
             if not self.countries & other.countries:
                 return False
-        return subjects_compatible(x.subject, y.subject) and states_compatible(
-            self.state, other.state
+        return (
+            subjects_compatible(x.subject, y.subject) or self._one_country_toll(other)
+        ) and states_compatible(self.state, other.state)
+
+    def _one_country_toll(self, other: _Quantity) -> bool:
+        """Two counts of people of one state (the dead ...) whose clauses name the same
+        countries and no other, each its people by another word: one country's toll ("6
+        حجاج من مواطنيها" of the Jordanian ministry, "14 أردنيا"; "35 حالة وفاة" among
+        Tunisian pilgrims, "60 حاجا")."""
+        return (
+            _people_counted(self.fact)
+            and _people_counted(other.fact)
+            and bool(self.state)
+            and self.state == other.state
+            and bool(self.countries)
+            and self.countries == other.countries
         )
 
     def agrees_with(self, other: _Quantity) -> bool:
