@@ -77,6 +77,8 @@ def main() -> None:
                 continue
             kinds[link["relation"]] += 1
             print(f"\n{link['relation']} ({link.get('reason', '')}, {link.get('score', 0):.2f})")
+            # The figures set side by side, as the story page shows them.
+            print(f"  = {link.get('explanation', '')}")
             for key in ("claim_a", "claim_b"):
                 claim = claims[link[key]]
                 print(f"  {outlets.get(claim['article_id'], '')}: {claim['text']}")

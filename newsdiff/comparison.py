@@ -303,9 +303,10 @@ def _listed_conflicts(
 
 
 # A fact in conflict: (kind of fact, "updated" or "contradiction"); a node of one: (claim id,
-# that fact).
+# that fact, the claim's value of it when the claim gives several, else ("", "")).
 _Fact = tuple[str, str]
-_Node = tuple[int, _Fact]
+_Node = tuple[int, _Fact, tuple[str, str]]
+_ONE_VALUE = ("", "")
 
 
 def _value_key(value: FactValue) -> tuple[str, str]:
@@ -324,7 +325,10 @@ def _conflicts(
 
     A fact in conflict is a set of (claim, kind of fact) joined by the conflict links that
     find that kind of fact differing, and by the agreement groups their claims are in (two
-    outlets that agree and both give the fact are one account of it). Its sides are the
+    outlets that agree and both give the fact are one account of it). A claim that gives
+    several values of one kind in its conflicts (a list of countries' tolls: "658 Egyptians,
+    183 Indonesians, 68 Indians") is one node per value, so that each conflict keeps the two
+    figures its link set side by side. Its sides are the
     values its claims give: a weak link can never put two values on one side. Outlets that
     differ and the sources they quote differing are one conflict (a contradiction when any
     of its links is one, else a dispute); the same figure updated over time is another, its
@@ -338,26 +342,41 @@ def _conflicts(
     written: dict[tuple[_Fact, tuple[str, str]], FactValue] = {}
     links_of: dict[_Node, list[LinkEdge]] = defaultdict(list)
     statements: dict[frozenset[int], list[LinkEdge]] = defaultdict(list)
+    # A figure outlets give differently and the same figure updated over time are two
+    # conflicts; outlets that differ and the sources they quote are one.
+    differences = [
+        (link, (d.kind, UPDATED if link.relation == UPDATED else CONTRADICTION), d)
+        for link in listed
+        for d in link.differing
+    ]
+    given: dict[tuple[int, _Fact], set[tuple[str, str]]] = defaultdict(set)
+    for link, fact, difference in differences:
+        given[(link.claim_a_id, fact)].add(_value_key(difference.a))
+        given[(link.claim_b_id, fact)].add(_value_key(difference.b))
+
+    def node_of(claim_id: int, fact: _Fact, value: FactValue) -> _Node:
+        several = len(given[(claim_id, fact)]) > 1
+        return (claim_id, fact, _value_key(value) if several else _ONE_VALUE)
+
     for link in listed:
         if not link.differing:
             roots = frozenset((group_of[link.claim_a_id], group_of[link.claim_b_id]))
             statements[roots].append(link)
-            continue
-        for difference in link.differing:
-            # A figure outlets give differently and the same figure updated over time are
-            # two conflicts; outlets that differ and the sources they quote are one.
-            fact = (difference.kind, UPDATED if link.relation == UPDATED else CONTRADICTION)
-            node_a, node_b = (link.claim_a_id, fact), (link.claim_b_id, fact)
-            joined.append((node_a, node_b))
-            for node, value in ((node_a, difference.a), (node_b, difference.b)):
-                values[node][_value_key(value)] += 1
-                written.setdefault((fact, _value_key(value)), value)
-            links_of[node_a].append(link)
-    # Claims of one agreement group that give the same kind of fact are one account of it.
-    first_in_group: dict[tuple[int, _Fact], _Node] = {}
+    for link, fact, difference in differences:
+        node_a = node_of(link.claim_a_id, fact, difference.a)
+        node_b = node_of(link.claim_b_id, fact, difference.b)
+        joined.append((node_a, node_b))
+        for node, value in ((node_a, difference.a), (node_b, difference.b)):
+            values[node][_value_key(value)] += 1
+            written.setdefault((fact, _value_key(value)), value)
+        links_of[node_a].append(link)
+    # Claims of one agreement group that give the same kind of fact are one account of it
+    # (of each of its values, for a claim that gives several).
+    first_in_group: dict[tuple[int, _Fact, tuple[str, str]], _Node] = {}
     for node in sorted(values):
-        claim_id, fact = node
-        joined.append((first_in_group.setdefault((group_of[claim_id], fact), node), node))
+        claim_id, fact, value_key = node
+        key = (group_of[claim_id], fact, value_key)
+        joined.append((first_in_group.setdefault(key, node), node))
     conflicts = [
         conflict
         for component in connected_groups(joined)

@@ -436,3 +436,26 @@ def test_a_disputed_figure_and_its_update_are_two_conflicts_with_every_value():
     assert sorted(s.value.value for s in dispute.sides) == ["11300", "2000", "5300"]
     assert [s.value.value for s in update.sides] == ["2000", "5300"]
     assert (verdicts.counts.disputed_count, verdicts.counts.updated_count) == (1, 1)
+
+
+def test_a_list_of_tolls_keeps_each_figure_with_its_own_update():
+    # One article lists two countries' tolls (183 and 68 in claim 11); a later one gives the
+    # first country's 165 (21) and another the second's 98 (31). Two updates, each with its
+    # own two figures: never 68 against 165.
+    count = [FactValue("count", n) for n in ("183", "165", "68", "98")]
+    story = Story()
+    story.article(1, 11)
+    story.article(2, 21)
+    story.article(3, 31)
+    story.link(11, 21, "updated", differing=(FactDifference("count", count[0], count[1]),))
+    story.link(11, 31, "updated", differing=(FactDifference("count", count[2], count[3]),))
+    verdicts = story.verdicts()
+    pairs = sorted(
+        tuple((s.claim_ids, s.value.value) for s in conflict.sides)
+        for conflict in verdicts.groups.conflicts
+    )
+    assert pairs == [
+        (((11,), "183"), ((21,), "165")),
+        (((11,), "68"), ((31,), "98")),
+    ]
+    assert verdicts.counts.updated_count == 2

@@ -26,7 +26,7 @@ from newsdiff.pipeline.facts import claim_from_text, claims_with_facts, extract_
 from newsdiff.pipeline.normalize import normalize_text
 from newsdiff.pipeline.relate import one_source, relate_claims, relate_texts
 from newsdiff.pipeline.relate.polarity import polarity
-from newsdiff.pipeline.relate.quantities import AT_LEAST, hedge_of
+from newsdiff.pipeline.relate.quantities import AT_LEAST, count_countries, hedge_of, is_change
 from newsdiff.pipeline.relate.words import view
 from newsdiff.pipeline.segment import segment_claims
 from newsdiff.pipeline.types import ClaimDraft, Fact, FactValue, Reason, Relation
@@ -1169,6 +1169,48 @@ def test_one_country_s_dead_named_by_two_words_are_one_count(a: str, b: str, kin
     each naming its people by another word (the second a weak match at most otherwise)."""
     relation = between_articles(a, b, MONDAY, TUESDAY_NEXT_WEEK)
     assert relation.kind == kind, relation
+
+
+def _counts(text: str) -> list[tuple[str, frozenset[str], bool]]:
+    """(figure, countries, how much it changed) of each count of a claim."""
+    claim = claim_from_text(text)
+    normalized = normalize_text(text)
+    return [
+        (f.value, count_countries(normalized, f), is_change(normalized, f))
+        for f in claim.facts
+        if f.kind == "count"
+    ]
+
+
+def test_each_count_of_a_list_is_its_own_country_s() -> None:
+    """In a list of countries' tolls each count names its own people right after it (a
+    proclitic "و" on the figure included), not every country of the list."""
+    assert _counts("ويشمل العدد 65 مصريا و18 إندونيسيا و6 هنديا") == [
+        ("65", frozenset({"eg"}), False),
+        ("18", frozenset({"id"}), False),
+        ("6", frozenset({"in"}), False),
+    ]
+    assert _counts("ولقي 16 مشجعا ماليزيا و7 أردنيا حتفهم")[0][1] == frozenset({"my"})
+    # A count whose people are named elsewhere in the clause takes the clause's countries.
+    assert _counts("وبلغ عدد المشجعين الأردنيين المتوفين 14 مشجعا")[0][1] == frozenset({"jo"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأضاف أن 58 حالة وفاة إضافية سجلت في صفوف المشجعين",
+        "He added that 58 additional deaths were recorded among the fans.",
+        "Rescuers found 12 more bodies on Tuesday.",
+    ],
+)
+def test_a_count_of_what_was_added_is_a_change(text: str) -> None:
+    """ "58 additional deaths" counts what was added to the toll, not the toll: it is set
+    against no toll (as "rose by 58" is not)."""
+    ((_, _, change),) = _counts(text)
+    assert change
+    # "2,000 or more" is a floor, "more than" compares: nothing added.
+    assert not _counts("Officials said 2,000 or more fans died.")[0][2]
+    assert not _counts("The 2 quakes killed more than 300 fans.")[0][2]
 
 
 def test_counts_of_one_country_and_one_year_still_conflict() -> None:

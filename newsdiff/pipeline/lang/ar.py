@@ -1176,6 +1176,11 @@ HEDGE_PROCLITICS = ("وب", "ب", "و", "ف")
 # الحصيلة السابقة" is no toll of 9 (relate/quantities.py).
 CHANGE_PROCLITICS = ("وب", "ب")
 CHANGE_MARKERS = frozenset("بنحو بحوالي بقرابه باكثر باقل بما".split())
+# A word of addition after a figure's noun: "58 حالة وفاة إضافية" counts what was added, not
+# the toll (folded); "أو" first ends the figure's words ("2000 أو أكثر").
+ADDITION_RIGHT_AFTER: frozenset[str] = frozenset()
+ADDITION_AFTER_NOUN = frozenset("اضافيه اضافي اضافيا اضافيين اضافيون اخري اخرين".split())
+ADDITION_STOPS = frozenset({"او"})
 # A count of a part of a whole: a partitive phrase right before the figure (a hedge may
 # stand between: "منهم أكثر من 320 مصريا") or right after it ("320 من بين الضحايا"). Such a
 # count is no measure of a count that is none: "at least 320 of the dead were Egyptians"

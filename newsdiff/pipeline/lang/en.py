@@ -956,6 +956,11 @@ HEDGE_PROCLITICS: tuple[str, ...] = ()
 # much a figure changed: "the toll rose by 9 to 191" (see ar.py).
 CHANGE_PROCLITICS: tuple[str, ...] = ()
 CHANGE_MARKERS = frozenset({"by"})
+# ... and a word of addition right after a figure ("58 additional deaths", "12 more bodies",
+# not "12 more than"), or after its noun (see ar.py): what was added, not the toll.
+ADDITION_RIGHT_AFTER = frozenset({"additional", "more", "further", "extra"})
+ADDITION_AFTER_NOUN: frozenset[str] = frozenset()
+ADDITION_STOPS = frozenset({"than", "or"})
 # A count of a part of a whole (see ar.py): "including 45", "among them 45", "320 of the
 # dead".
 PART_BEFORE = ("including", "among them", "of whom", "of them", "among whom")

@@ -251,7 +251,11 @@ __all__ = [
 # relate-48: two counts of the dead (or of one other state) whose clauses name the same
 # countries are one country's toll, however each names its people ("6 Jordanian fans", "14
 # Jordanians": rules._Quantity._one_country_toll).
-ENGINE_VERSION = "relate-48"
+# relate-49: a count's own nationality right after it is its country alone (a list of
+# countries' tolls), a figure with "و" written onto it finds its clause, and a count of
+# what was added ("58 additional deaths", "12 more bodies") is a change, not a toll
+# (quantities.count_countries, _in_clause, is_change).
+ENGINE_VERSION = "relate-49"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out

@@ -117,6 +117,10 @@ CHANGE_PROCLITICS = lang.merged_tuple("CHANGE_PROCLITICS")
 CHANGE_MARKERS = lang.merged_set("CHANGE_MARKERS")
 CHANGE_WORDS = frozenset(lang.merged_dict("DIRECTIONS"))
 CHANGE_WINDOW = 6
+ADDITION_RIGHT_AFTER = lang.merged_set("ADDITION_RIGHT_AFTER")
+ADDITION_AFTER_NOUN = lang.merged_set("ADDITION_AFTER_NOUN")
+ADDITION_STOPS = lang.merged_set("ADDITION_STOPS")
+ADDITION_WINDOW = 3  # "58 حالة وفاة إضافية": the figure, its noun, and its state between
 # Partitive phrases (lang PART_BEFORE, PART_AFTER), as word tuples; a phrase before the
 # figure may end up to PART_BEFORE_GAP words before it (a hedge between), one after it may
 # start a word after it (the noun counted between: "320 مشجعا من بين المتوفين").
@@ -337,9 +341,24 @@ def forecast_bound(normalized: str, fact: Fact) -> str:
 
 @lru_cache(maxsize=QUANTITY_CACHE_LIMIT)
 def is_change(normalized: str, fact: Fact) -> bool:
-    """Whether the figure is how much a figure changed (CHANGE_MARKERS, CHANGE_WORDS)."""
+    """Whether the figure is how much a figure changed (CHANGE_MARKERS, CHANGE_WORDS), or
+    what was added to it (ADDITION_RIGHT_AFTER it, ADDITION_AFTER_NOUN within
+    ADDITION_WINDOW words after it)."""
     found = locate(normalized, fact)
-    return found is not None and _change_at(tokens(normalized), found[0], found[1])
+    if found is None:
+        return False
+    words, start, end = found
+    if _change_at(tokens(normalized), words, start):
+        return True
+    after = words[end : end + ADDITION_WINDOW]
+    if after and after[0] in ADDITION_RIGHT_AFTER:
+        return len(after) < 2 or after[1] not in ADDITION_STOPS
+    for word in after:
+        if word in ADDITION_STOPS:
+            return False
+        if word in ADDITION_AFTER_NOUN:
+            return True
+    return False
 
 
 @lru_cache(maxsize=QUANTITY_CACHE_LIMIT)
@@ -625,7 +644,19 @@ def count_countries(normalized: str, fact: Fact) -> frozenset[str]:
     found = _in_clause(normalized, fact)
     if found is None:
         return frozenset()
-    return frozenset(filter(None, map(_country_of_word, found[0])))
+    words, _, end = found
+    for word in words[end : end + OWN_COUNTRY_WINDOW]:
+        own = _country_of_word(word)
+        if own:
+            # Its own people's nationality right after it, as in a list of countries' tolls
+            # ("658 مصريا و183 إندونيسيا و68 هنديا", "14 حاجا ماليزيا"): that country only.
+            return frozenset({own})
+    return frozenset(filter(None, map(_country_of_word, words)))
+
+
+# How far after a count its own nationality may stand (the noun counted between: "14 حاجا
+# ماليزيا").
+OWN_COUNTRY_WINDOW = 2
 
 
 def _in_clause(normalized: str, fact: Fact) -> tuple[list[str], int, int] | None:
@@ -635,8 +666,9 @@ def _in_clause(normalized: str, fact: Fact) -> tuple[list[str], int, int] | None
     if not target:
         return None
     for words in _chunks(normalized):
-        if target[0] in words:
-            start = words.index(target[0])
+        bare = [_bare_figure(word) for word in words]  # "و183" is 183
+        if target[0] in bare:
+            start = bare.index(target[0])
             return words, start, start + len(target)
     return None
 
