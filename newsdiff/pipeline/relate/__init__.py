@@ -723,9 +723,9 @@ def _kind_of(
 
 def _rose_between_days(a: ClaimDraft, b: ClaimDraft, verdict: _Verdict) -> bool:
     """Whether two sources' counts are one count that rose: each claim dates what it tells
-    to a full date, the later claim words its figure as a rise ("ارتفاع عدد ... إلى 60")
-    and gives the higher figure (35 on 18 June by the ministry, 60 on 24 June by the
-    consulate). Time explains them, not a dispute."""
+    to a full date, the later claim words its figure as a rise ("ارتفاع عدد ... إلى 33")
+    and gives the higher figure (20 on 15 June by a ministry, "rose to 33" on 21 June by an
+    embassy). Time explains them, not a dispute."""
     days_a, days_b = _dates_told(a), _dates_told(b)
     if verdict.denial or not (days_a and days_b):
         return False

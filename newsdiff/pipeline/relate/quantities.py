@@ -634,6 +634,11 @@ def count_state(normalized: str, fact: Fact) -> str:
     return ""
 
 
+# How far after a count its own nationality may stand (the noun counted between: "14 حاجا
+# ماليزيا").
+OWN_COUNTRY_WINDOW = 2
+
+
 @lru_cache(maxsize=QUANTITY_CACHE_LIMIT)
 def count_countries(normalized: str, fact: Fact) -> frozenset[str]:
     """The countries the clause of a count names, by name or adjective of nationality ("658
@@ -652,11 +657,6 @@ def count_countries(normalized: str, fact: Fact) -> frozenset[str]:
             # ("658 مصريا و183 إندونيسيا و68 هنديا", "14 حاجا ماليزيا"): that country only.
             return frozenset({own})
     return frozenset(filter(None, map(_country_of_word, words)))
-
-
-# How far after a count its own nationality may stand (the noun counted between: "14 حاجا
-# ماليزيا").
-OWN_COUNTRY_WINDOW = 2
 
 
 def _in_clause(normalized: str, fact: Fact) -> tuple[list[str], int, int] | None:

@@ -401,8 +401,8 @@ class _Quantity:
     def _one_country_toll(self, other: _Quantity) -> bool:
         """Two counts of people of one state (the dead ...) whose clauses name the same
         countries and no other, each its people by another word: one country's toll ("6
-        حجاج من مواطنيها" of the Jordanian ministry, "14 أردنيا"; "35 حالة وفاة" among
-        Tunisian pilgrims, "60 حاجا")."""
+        Jordanian fans", "14 Jordanians"; "577 حاجا" and "1,300 people died", both in Saudi
+        Arabia)."""
         return (
             _people_counted(self.fact)
             and _people_counted(other.fact)
