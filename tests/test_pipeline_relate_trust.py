@@ -1109,6 +1109,15 @@ def test_two_sources_of_a_figure_that_rose_between_two_days_are_an_update(a: str
             "ذكرت الوكالة أن 320 مشجعا من بين المتوفين في البطولة",
             "ذكرت الوكالة أن 1000 مشجع توفوا في البطولة",
         ),
+        # One country's nationals against a toll that names no country.
+        (
+            "The Indonesian ministry recorded 144 deaths among its citizens at the tournament.",
+            "The toll of the tournament's heatwave rose to 1,301 deaths, the authorities said.",
+        ),
+        (
+            "ذكرت الوزارة أن 144 مشجعا إندونيسيا توفوا خلال البطولة",
+            "ذكرت الوزارة أن عدد المتوفين خلال البطولة ارتفع إلى 1301 مشجع",
+        ),
         (
             "AFP reported that at least 320 of the dead were citizens of Egypt.",
             "At least 1,000 deaths were reported at this year's tournament, from many countries.",

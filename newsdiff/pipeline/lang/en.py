@@ -959,6 +959,13 @@ CHANGE_MARKERS = frozenset({"by"})
 # ... and a word of addition right after a figure ("58 additional deaths", "12 more bodies",
 # not "12 more than"), or after its noun (see ar.py): what was added, not the toll.
 ADDITION_RIGHT_AFTER = frozenset({"additional", "more", "further", "extra"})
+# A count of one country's nationals (see ar.py): "144 deaths among its citizens".
+NATIONALS_AFTER = (
+    "among its citizens",
+    "of its citizens",
+    "among its nationals",
+    "of its nationals",
+)
 ADDITION_AFTER_NOUN: frozenset[str] = frozenset()
 ADDITION_STOPS = frozenset({"than", "or"})
 # A count of a part of a whole (see ar.py): "including 45", "among them 45", "320 of the

@@ -255,7 +255,10 @@ __all__ = [
 # countries' tolls), a figure with "و" written onto it finds its clause, and a count of
 # what was added ("58 additional deaths", "12 more bodies") is a change, not a toll
 # (quantities.count_countries, _in_clause, is_change).
-ENGINE_VERSION = "relate-49"
+# relate-50: a count of one country's nationals ("144 Indonesians", "144 deaths among its
+# citizens": quantities.counts_nationals), its country named, is no measure of a count whose
+# clause names no country.
+ENGINE_VERSION = "relate-50"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out

@@ -127,6 +127,7 @@ ADDITION_WINDOW = 3  # "58 حالة وفاة إضافية": the figure, its noun
 _PART_BEFORE = tuple(tuple(p.split()) for p in lang.merged_tuple("PART_BEFORE"))
 _PART_AFTER = tuple(tuple(p.split()) for p in lang.merged_tuple("PART_AFTER"))
 PART_BEFORE_GAP = 2
+_NATIONALS_AFTER = tuple(tuple(p.split()) for p in lang.merged_tuple("NATIONALS_AFTER"))
 # Ages are never hedged: "عن عمر ناهز 85 عاما" is the obituary's exact age.
 UNHEDGED_KINDS = frozenset({"age"})
 
@@ -657,6 +658,28 @@ def count_countries(normalized: str, fact: Fact) -> frozenset[str]:
             # ("658 مصريا و183 إندونيسيا و68 هنديا", "14 حاجا ماليزيا"): that country only.
             return frozenset({own})
     return frozenset(filter(None, map(_country_of_word, words)))
+
+
+@lru_cache(maxsize=QUANTITY_CACHE_LIMIT)
+def counts_nationals(normalized: str, fact: Fact) -> bool:
+    """Whether a count counts one country's nationals: its nationality right after it ("144
+    Indonesians", "14 أردنيا") or its citizens named after it ("144 deaths among its
+    citizens", lang NATIONALS_AFTER)."""
+    if fact.kind not in COUNTED_KINDS:
+        return False
+    located = locate(normalized, fact)
+    if located is None:
+        return False
+    words, _, end = located
+    # The very next words, stop words included: "three helicopters were in the Iranian
+    # president's convoy" counts no Iranians.
+    if any(_country_of_word(word) for word in words[end : end + OWN_COUNTRY_WINDOW]):
+        return True
+    return any(
+        tuple(words[at : at + len(phrase)]) == phrase
+        for phrase in _NATIONALS_AFTER
+        for at in range(end, end + PART_BEFORE_GAP + 1)
+    )
 
 
 def _in_clause(normalized: str, fact: Fact) -> tuple[list[str], int, int] | None:

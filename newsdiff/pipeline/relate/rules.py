@@ -50,6 +50,7 @@ from newsdiff.pipeline.relate.quantities import (
     STRICT_BOUNDS,
     count_countries,
     count_state,
+    counts_nationals,
     figure_words,
     forecast_bound,
     hedge_of,
@@ -363,6 +364,8 @@ class _Quantity:
     countries: frozenset[str] = frozenset()
     # A count of a part of a whole (quantities.is_part: "320 of the dead").
     part: bool = False
+    # A count of one country's nationals (quantities.counts_nationals: "144 Indonesians").
+    nationals: bool = False
 
     def measures_as(self, other: _Quantity) -> bool:
         """Whether the two may measure one thing: units that compare, subjects and states
@@ -389,6 +392,14 @@ class _Quantity:
             # A part and what is not one ("at least 320 of the dead were Egyptians", "at
             # least 1,000 deaths"): two counts.
             return False
+        if (
+            _people_counted(x)
+            and _people_counted(y)
+            and (self._of_nationals_only(other) or other._of_nationals_only(self))
+        ):
+            # One country's nationals and a count that names no country ("144 deaths among
+            # its citizens", the Indonesian ministry's; the Saudi total): two counts.
+            return False
         if _people_counted(x) and _people_counted(y) and self.countries and other.countries:
             # Counts of two countries ("14 Jordanian pilgrims", "9 Egyptians"; "the Tunisian
             # authorities announced 35 deaths", "Jordan 41") are two counts.
@@ -397,6 +408,9 @@ class _Quantity:
         return (
             subjects_compatible(x.subject, y.subject) or self._one_country_toll(other)
         ) and states_compatible(self.state, other.state)
+
+    def _of_nationals_only(self, other: _Quantity) -> bool:
+        return self.nationals and bool(self.countries) and not other.countries
 
     def _one_country_toll(self, other: _Quantity) -> bool:
         """Two counts of people of one state (the dead ...) whose clauses name the same
@@ -444,6 +458,7 @@ def _quantities(facts: Sequence[Fact], kind: str, normalized: str) -> list[_Quan
                 _bearing_at(f, facts, normalized),
                 count_countries(normalized, f),
                 is_part(normalized, f),
+                counts_nationals(normalized, f),
             )
         )
     return found
