@@ -1179,12 +1179,12 @@ CHANGE_MARKERS = frozenset("بنحو بحوالي بقرابه باكثر باق
 # A word of addition after a figure's noun: "58 حالة وفاة إضافية" counts what was added, not
 # the toll (folded); "أو" first ends the figure's words ("2000 أو أكثر").
 ADDITION_RIGHT_AFTER: frozenset[str] = frozenset()
+ADDITION_AFTER_NOUN = frozenset("اضافيه اضافي اضافيا اضافيين اضافيون اخري اخرين".split())
+ADDITION_STOPS = frozenset({"او"})
 # A count of one country's nationals, beside the nationality right after the figure ("14
 # أردنيا"): a phrase of its citizens after it ("144 حالة وفاة بين مواطنيها"), the country
 # its clause names being theirs (relate/quantities.counts_nationals).
 NATIONALS_AFTER = ("من مواطنيها", "بين مواطنيها", "من رعاياها", "بين رعاياها")
-ADDITION_AFTER_NOUN = frozenset("اضافيه اضافي اضافيا اضافيين اضافيون اخري اخرين".split())
-ADDITION_STOPS = frozenset({"او"})
 # A count of a part of a whole: a partitive phrase right before the figure (a hedge may
 # stand between: "منهم أكثر من 320 مصريا") or right after it ("320 من بين الضحايا"). Such a
 # count is no measure of a count that is none: "at least 320 of the dead were Egyptians"

@@ -127,7 +127,10 @@ ADDITION_WINDOW = 3  # "58 حالة وفاة إضافية": the figure, its noun
 _PART_BEFORE = tuple(tuple(p.split()) for p in lang.merged_tuple("PART_BEFORE"))
 _PART_AFTER = tuple(tuple(p.split()) for p in lang.merged_tuple("PART_AFTER"))
 PART_BEFORE_GAP = 2
+# Phrases of a country's citizens (lang NATIONALS_AFTER), up to NATIONALS_GAP words after a
+# count ("144 حالة وفاة بين مواطنيها").
 _NATIONALS_AFTER = tuple(tuple(p.split()) for p in lang.merged_tuple("NATIONALS_AFTER"))
+NATIONALS_GAP = 2
 # Ages are never hedged: "عن عمر ناهز 85 عاما" is the obituary's exact age.
 UNHEDGED_KINDS = frozenset({"age"})
 
@@ -678,7 +681,7 @@ def counts_nationals(normalized: str, fact: Fact) -> bool:
     return any(
         tuple(words[at : at + len(phrase)]) == phrase
         for phrase in _NATIONALS_AFTER
-        for at in range(end, end + PART_BEFORE_GAP + 1)
+        for at in range(end, end + NATIONALS_GAP + 1)
     )
 
 

@@ -410,6 +410,7 @@ class _Quantity:
         ) and states_compatible(self.state, other.state)
 
     def _of_nationals_only(self, other: _Quantity) -> bool:
+        """This counts one named country's nationals; the other's clause names no country."""
         return self.nationals and bool(self.countries) and not other.countries
 
     def _one_country_toll(self, other: _Quantity) -> bool:
