@@ -374,15 +374,24 @@ def is_part(normalized: str, fact: Fact) -> bool:
         return False
     words, start, end = found
     bare = [word[1:] if word.startswith("و") and len(word) > 3 else word for word in words]
-    for phrase in _PART_BEFORE:
-        for stop in range(max(0, start - PART_BEFORE_GAP), start + 1):
-            if tuple(bare[max(0, stop - len(phrase)) : stop]) == phrase:
-                return True
-    return any(
-        tuple(bare[at : at + len(phrase)]) == phrase
-        for phrase in _PART_AFTER
-        for at in (end, end + 1)  # the noun counted may stand between
-    )
+    if any(
+        _phrase_at(bare, phrase, stop - len(phrase))
+        for phrase in _PART_BEFORE
+        for stop in range(max(0, start - PART_BEFORE_GAP), start + 1)
+    ):
+        return True
+    # The noun counted may stand between.
+    return _phrase_after(bare, _PART_AFTER, range(end, end + 2))
+
+
+def _phrase_at(words: Sequence[str], phrase: tuple[str, ...], at: int) -> bool:
+    """Whether the words from position at are the phrase."""
+    return at >= 0 and tuple(words[at : at + len(phrase)]) == phrase
+
+
+def _phrase_after(words: Sequence[str], phrases: Sequence[tuple[str, ...]], starts: range) -> bool:
+    """Whether one of the phrases starts at one of the positions."""
+    return any(_phrase_at(words, phrase, at) for phrase in phrases for at in starts)
 
 
 def _change_at(raw: Sequence[str], bare: Sequence[str], start: int) -> bool:
@@ -678,11 +687,7 @@ def counts_nationals(normalized: str, fact: Fact) -> bool:
     # president's convoy" counts no Iranians.
     if any(_country_of_word(word) for word in words[end : end + OWN_COUNTRY_WINDOW]):
         return True
-    return any(
-        tuple(words[at : at + len(phrase)]) == phrase
-        for phrase in _NATIONALS_AFTER
-        for at in range(end, end + NATIONALS_GAP + 1)
-    )
+    return _phrase_after(words, _NATIONALS_AFTER, range(end, end + NATIONALS_GAP + 1))
 
 
 def _in_clause(normalized: str, fact: Fact) -> tuple[list[str], int, int] | None:
