@@ -471,6 +471,29 @@ def test_claims_sharing_only_the_storys_names_must_mean_alike_as_pairs_found_by_
     assert relate_claims(rescuers, families, **between, cosine=0.3).kind == "unrelated"
 
 
+def test_claims_sharing_only_the_storys_date_must_mean_alike() -> None:
+    between = {"learned_min_similarity": 0.8}
+    for fainted, final in (
+        claims(
+            "The fans' association said on 14 July 2031 that 9 supporters had fainted in the heat.",
+            "The final of the Coastal Cup was played at the Harbour Stadium on 14 July 2031.",
+        ),
+        claims(
+            "أعلن اتحاد المشجعين يوم 14 يوليو 2031 إصابة 9 مشجعين بضربات شمس.",
+            "أقيمت المباراة النهائية لكأس الساحل في ملعب الميناء يوم 14 يوليو 2031.",
+        ),
+    ):
+        # The day is all they have in common: two things that happened on it.
+        assert relate_claims(fainted, final, **between, cosine=0.3).kind == "unrelated"
+        assert relate_claims(fainted, final, **between, cosine=0.6).kind == "agreement"
+    # A count in common as well is a figure of its own, whatever the vectors say.
+    heat, faints = claims(
+        "On 14 July 2031, 9 supporters fainted in the heat at the Harbour Stadium.",
+        "The organisers said 9 supporters had fainted on 14 July 2031.",
+    )
+    assert relate_claims(heat, faints, **between, cosine=0.3).kind == "agreement"
+
+
 _DEAL_STORY = (
     "يقترب نادي النسور من صفقة المهاجم الغاني كوفي منساه.",
     "عرض نادي النسور 40 مليون يورو في صفقة المهاجم الغاني كوفي منساه.",

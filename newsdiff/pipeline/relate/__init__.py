@@ -67,6 +67,7 @@ from newsdiff.pipeline.relate.rules import (
 )
 from newsdiff.pipeline.relate.words import ClaimView, containment, diff, similarity, view
 from newsdiff.pipeline.types import (
+    DATE_KINDS,
     NAME_KINDS,
     ClaimDraft,
     FactDifference,
@@ -258,7 +259,9 @@ __all__ = [
 # relate-50: a count of one country's nationals ("144 Indonesians", "144 deaths among its
 # citizens": quantities.counts_nationals), its country named, is no measure of a count whose
 # clause names no country.
-ENGINE_VERSION = "relate-50"
+# relate-51: two claims of two articles whose only common figures are dates or years must
+# mean alike (DATES_ONLY_MIN_COSINE) to be one report.
+ENGINE_VERSION = "relate-51"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out
@@ -318,6 +321,14 @@ ARTICLE_MIN_SIMILARITY = 0.3
 # Dawoods), 2 one (contact lost with the Polar Prince; Derna hard to reach), each of their
 # facts linked by other pairs.
 ARTICLE_MIN_COSINE = 0.38
+# ... and so must two claims whose only common figures are dates or years: the story's day
+# ("Saturday 15 June", "the 2024 season") is told of every moment of it. On the Hajj audit
+# story (14 pages) this took 13 agreements away, 12 of two things (a country's toll and the
+# pilgrims at Arafat on the same day; "the Hajj was held in Mecca in 2024" and four tolls;
+# last year's toll and this year's), one of one (a ministry's six dead on Saturday, told with
+# the date and with the figure in words); on the corpus one (the epicentre's place and the
+# toll, both of Friday); on the devset none.
+DATES_ONLY_MIN_COSINE = ARTICLE_MIN_COSINE
 # ... and two claims whose only common facts are names ("the U.S. Coast Guard", "OceanGate":
 # every claim of the story may name them) must mean alike as much as a pair the aligner found
 # by meaning alone (MEANING_RELATED_COSINE): on the corpus, 9 of the 11 such agreements under
@@ -479,7 +490,9 @@ def _decide(
     cut = model.unrelated_similarity
     if learned_min_similarity > 0:
         cut = max(cut, ARTICLE_MIN_SIMILARITY)
-        shared = facts.shares_figure_or_date
+        # The story's day or year in common, and the vectors saying little alike: judged as
+        # claims that share no figure (_weak_between_articles).
+        shared = facts.shares_figure_or_date and not _only_a_day(facts, cosine)
     if pair.similarity < cut and not shared:
         return _Verdict("unrelated", 1.0 - pair.similarity, Reason.LOW_OVERLAP, differing)
     if learned_min_similarity > 0 and not shared:
@@ -521,6 +534,16 @@ def _another_event(pair: _Pair, facts: FactComparison) -> _Verdict | None:
             "unrelated", 1.0 - pair.similarity, Reason.LOW_OVERLAP, tuple(facts.differing)
         )
     return None
+
+
+def _only_a_day(facts: FactComparison, cosine: float | None) -> bool:
+    """Whether the only figures the two claims have in common are dates or years, and their
+    vectors mean less alike than DATES_ONLY_MIN_COSINE."""
+    return (
+        cosine is not None
+        and cosine < DATES_ONLY_MIN_COSINE
+        and all(m.kind in DATE_KINDS or m.kind in NAME_KINDS for m in facts.matched)
+    )
 
 
 def _weak_between_articles(
