@@ -1131,6 +1131,44 @@ def test_a_count_of_a_part_is_no_count_of_the_whole(a: str, b: str) -> None:
     assert relation.kind not in FLAGGED, relation
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "State media said three boats were in the governor's convoy, and the two others"
+            " made it back safely.",
+            "The other two boats later returned because of fog.",
+        ),
+        (
+            "State media said eight boats sailed in the governor's convoy on Sunday.",
+            "State media said the other five boats sailed back to port on Sunday.",
+        ),
+    ],
+)
+def test_a_count_of_the_rest_of_a_group_is_no_count_of_the_group(a: str, b: str) -> None:
+    """ "The other two", "five other boats" count the rest of a group: set against the group
+    or anything not told as the rest, two counts, never a conflict ("5 قوارب أخرى" is an
+    addition in Arabic, apart as well)."""
+    assert between_articles(a, b).kind not in FLAGGED
+
+
+def test_other_ships_besides_the_one_are_no_rest() -> None:
+    # The ships besides the one the sentence is about: as many as the ships blocked.
+    relation = between_articles(
+        "More than 400 ships were blocked from passing through the canal, the authority said.",
+        "The freighter prevented more than 650 other ships from passing through the canal.",
+    )
+    assert relation.kind in FLAGGED, relation
+
+
+def test_two_counts_of_the_rest_still_conflict() -> None:
+    relation = between_articles(
+        "The two other boats returned to port on Sunday, the coastguard said.",
+        "The three other boats returned to port on Sunday, the coastguard said.",
+    )
+    assert relation.kind in FLAGGED, relation
+
+
 def test_counts_of_a_part_still_conflict_and_a_whole_still_updates() -> None:
     relation = between_articles(
         "At least 320 of the dead were Egyptians, AFP said.",

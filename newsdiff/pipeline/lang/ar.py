@@ -1209,6 +1209,11 @@ PART_AFTER = (  # not "منهم", "من بينهم": after a figure, they open t
     "من بين القتلي",
     "من بين المتوفين",
 )
+# A count of the rest of a group ("the other two boats", relate/quantities.counts_rest): none
+# here, "أخرى" after a figure's noun ("5 قوارب أخرى") being read as an addition
+# (ADDITION_AFTER_NOUN), which sets it apart from the group's count just as well.
+REST_BEFORE: tuple[str, ...] = ()
+REST_AFTER: tuple[str, ...] = ()
 # ... and right after it, or after the noun it counts ("60 ألف مشجع تقريبا").
 QUANTITY_HEDGES_AFTER: dict[str, str] = {"تقريبا": "about", "علي الاقل": "min", "او اكثر": "min"}
 # Words that make an amount a rate over a period ("إيرادات يومية تقدر بـ14 مليون دولار", "400

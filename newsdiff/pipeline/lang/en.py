@@ -982,6 +982,14 @@ PART_AFTER = (
     "among the dead",
     "among the victims",
 )
+# A count of the rest of a group, "the other" right before the figure or "others" right after
+# it ("the other two boats", "the two others"): no measure of the whole group, nor of anything
+# not told as the rest ("three helicopters were in the convoy" against "the other two
+# helicopters returned"; relate/quantities.counts_rest). Not "N other ships": the ships
+# besides the one the sentence is about, as many as "N ships" ("more than 400 ships were
+# blocked", "it prevented more than 450 other ships from passing": the Suez devset).
+REST_BEFORE = ("the other",)
+REST_AFTER = ("others",)
 # ... and right after it, or after the noun it counts ("5,000 people or more").
 QUANTITY_HEDGES_AFTER: dict[str, str] = {"or more": "min", "at least": "min", "or so": "about"}
 # Words that make an amount a rate over a period (see ar.py): "$400m an hour", "an annual

@@ -261,7 +261,9 @@ __all__ = [
 # clause names no country.
 # relate-51: two claims of two articles whose only common figures are dates or years must
 # mean alike (DATES_ONLY_MIN_COSINE) to be one report.
-ENGINE_VERSION = "relate-51"
+# relate-52: a count of the rest of a group ("the other two boats": quantities.counts_rest) is
+# no measure of a count of the group.
+ENGINE_VERSION = "relate-52"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out

@@ -127,6 +127,8 @@ ADDITION_WINDOW = 3  # "58 حالة وفاة إضافية": the figure, its noun
 _PART_BEFORE = tuple(tuple(p.split()) for p in lang.merged_tuple("PART_BEFORE"))
 _PART_AFTER = tuple(tuple(p.split()) for p in lang.merged_tuple("PART_AFTER"))
 PART_BEFORE_GAP = 2
+_REST_BEFORE = tuple(tuple(p.split()) for p in lang.merged_tuple("REST_BEFORE"))
+_REST_AFTER = tuple(tuple(p.split()) for p in lang.merged_tuple("REST_AFTER"))
 # Phrases of a country's citizens (lang NATIONALS_AFTER), up to NATIONALS_GAP words after a
 # count ("144 حالة وفاة بين مواطنيها").
 _NATIONALS_AFTER = tuple(tuple(p.split()) for p in lang.merged_tuple("NATIONALS_AFTER"))
@@ -382,6 +384,19 @@ def is_part(normalized: str, fact: Fact) -> bool:
         return True
     # The noun counted may stand between.
     return _phrase_after(bare, _PART_AFTER, range(end, end + 2))
+
+
+@lru_cache(maxsize=QUANTITY_CACHE_LIMIT)
+def counts_rest(normalized: str, fact: Fact) -> bool:
+    """Whether the figure counts the rest of a group: lang REST_BEFORE right before it ("the
+    other two boats") or REST_AFTER right after it ("the two others")."""
+    found = locate(normalized, fact)
+    if found is None:
+        return False
+    words, start, end = found
+    return any(
+        _phrase_at(words, phrase, start - len(phrase)) for phrase in _REST_BEFORE
+    ) or _phrase_after(words, _REST_AFTER, range(end, end + 1))
 
 
 def _phrase_at(words: Sequence[str], phrase: tuple[str, ...], at: int) -> bool:

@@ -51,6 +51,7 @@ from newsdiff.pipeline.relate.quantities import (
     count_countries,
     count_state,
     counts_nationals,
+    counts_rest,
     figure_words,
     forecast_bound,
     hedge_of,
@@ -366,6 +367,8 @@ class _Quantity:
     part: bool = False
     # A count of one country's nationals (quantities.counts_nationals: "144 Indonesians").
     nationals: bool = False
+    # A count of the rest of a group (quantities.counts_rest: "the other two boats").
+    rest: bool = False
 
     def measures_as(self, other: _Quantity) -> bool:
         """Whether the two may measure one thing: units that compare, subjects and states
@@ -388,6 +391,10 @@ class _Quantity:
             # Two lengths: their size says whether they may be one ("21-foot" and "22
             # feet"; "8 km" and "5 miles"), their unit (the subject) nothing.
             return lengths_comparable(x, y)
+        if self.rest != other.rest:
+            # The rest of a group and what is not told as the rest ("three helicopters were
+            # in the convoy", "the other two helicopters returned"): two counts.
+            return False
         if _people_counted(x) and _people_counted(y) and self.part != other.part:
             # A part and what is not one ("at least 320 of the dead were Egyptians", "at
             # least 1,000 deaths"): two counts.
@@ -460,6 +467,7 @@ def _quantities(facts: Sequence[Fact], kind: str, normalized: str) -> list[_Quan
                 count_countries(normalized, f),
                 is_part(normalized, f),
                 counts_nationals(normalized, f),
+                counts_rest(normalized, f),
             )
         )
     return found
