@@ -1146,8 +1146,8 @@ def test_a_count_of_a_part_is_no_count_of_the_whole(a: str, b: str) -> None:
     ],
 )
 def test_a_count_of_the_rest_of_a_group_is_no_count_of_the_group(a: str, b: str) -> None:
-    """ "The other two", "five other boats" count the rest of a group: set against the group
-    or anything not told as the rest, two counts, never a conflict ("5 قوارب أخرى" is an
+    """ "The other two", "the two others" count the rest of a group: set against the group or
+    anything not told as the rest, two counts, never a conflict ("5 قوارب أخرى" is an
     addition in Arabic, apart as well)."""
     assert between_articles(a, b).kind not in FLAGGED
 
