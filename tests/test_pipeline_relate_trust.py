@@ -617,6 +617,19 @@ def test_one_agency_in_two_languages_does_not_dispute_itself() -> None:
     assert other.kind == "disputed", other
 
 
+def test_two_estimates_by_two_sources_are_disputed() -> None:
+    # A governor's and a minister's estimates of one loss: two sources' figures, not the
+    # outlets contradicting each other; one estimator against an unattributed figure is.
+    governor = "أعلن محافظ المدينة أن الخسائر الناجمة عن الحريق تتراوح بين 10 و15 مليار دولار."
+    minister = "قدّر وزير المالية الخسائر الناجمة عن الحريق بأكثر من 20 مليار دولار."
+    relation = between_articles(governor, minister)
+    assert relation.kind == "disputed", relation
+    unattributed = between_articles(
+        "وتقدر الخسائر الناجمة عن الحريق بين 10 و15 مليار دولار.", minister
+    )
+    assert unattributed.kind == "contradiction", unattributed
+
+
 @pytest.mark.parametrize(
     ("text", "speakers"),
     [

@@ -138,6 +138,13 @@ _ATTRIBUTION_BEFORE_RE = re.compile(
     rf"(?:{alternation(lang.merged_tuple('SAY_AFTER_SOURCE'))})(?!\w)"
 )
 
+# ... or, in Arabic, estimates what follows its name: "قدّر الرئيس الخسائر بأكثر من" (see
+# _estimator).
+_ESTIMATE_RE = re.compile(
+    rf"(?<!\w)[وف]?(?:{alternation(lang.merged_tuple('ESTIMATE_BEFORE_SOURCE'))})\s+"
+)
+ESTIMATED_OBJECTS = lang.merged_set("ESTIMATED_OBJECTS")
+
 # ... or, in Arabic, tells what it had said: "وكانت السلطات الليبية ذكرت", "وكان الجيش قد أعلن".
 _HAD_SAID_VERBS = (*lang.merged_tuple("SAY_BEFORE_SOURCE"), *lang.merged_tuple("HAD_SAID_EXTRA"))
 _HAD_SAID_RE = re.compile(
@@ -181,7 +188,24 @@ def attribution_of(text: str) -> str:
         source = _source_after(folded, match.end())
         if source:
             return source
-    return _source_before(folded)
+    return _estimator(folded) or _source_before(folded)
+
+
+def _estimator(folded: str) -> str:
+    """The source of a verb of estimating before its subject: the name between the verb and
+    what it estimates ("قدر الرئيس اللبناني ميشال عون الخسائر ب ..."), "" when no such word
+    follows a name within the clause (a passive verb, "قدر" as a noun)."""
+    for match in _ESTIMATE_RE.finditer(folded):
+        stop = CLAUSE_BREAK_RE.search(folded, match.end())
+        split = folded[match.end() : stop.start() if stop else len(folded)].split()
+        ends = [
+            k for k, word in enumerate(split[: SOURCE_MAX_WORDS + 1]) if word in ESTIMATED_OBJECTS
+        ]
+        if ends and ends[0] > 0 and len(_name_words(split[: ends[0]])) == ends[0]:
+            source = _tidy(split[: ends[0]])
+            if source:
+                return source
+    return ""
 
 
 def continues_quote(text: str) -> bool:

@@ -467,6 +467,15 @@ SAY_BEFORE_SOURCE = (
 # too in this form ("كانت السلطات الصحية قد قدرت ..."). Folded, without و / ف.
 HAD_WORDS = ("كان", "كانت", "كانوا")
 HAD_SAID_EXTRA = ("قدر", "قدرت", "قدروا")
+# Verbs of estimating before their subject, a source when what it estimates follows its name
+# ("قدّر الرئيس الخسائر بأكثر من 15 مليار دولار", "وتقدر شركات التأمين خسائر الانفجار بنحو
+# 3 مليارات"): with no such word after a name, the verb is passive ("تقدر الخسائر بنحو 3
+# مليارات": the losses are put at) or is no verb ("قدر كبير من الدمار"). Folded.
+ESTIMATE_BEFORE_SOURCE = ("قدر", "قدرت", "قدروا", "يقدر", "تقدر", "يقدرون")
+ESTIMATED_OBJECTS = frozenset(
+    """الخسائر خسائر الاضرار اضرار حجم قيمه كلفه تكلفه الكلفه التكلفه عدد اعداد الحصيله
+    حصيله""".split()
+)
 # Words that open a clause whose subject comes before its verb of saying, a contrast: "بينما
 # الأمم المتحدة أشارت إلى أن ...", "في حين المنظمة قالت إن ...". Folded.
 SUBJECT_FIRST_OPENERS = ("بينما", "فيما", "في حين")

@@ -305,6 +305,9 @@ SAY_BEFORE_SOURCE: tuple[str, ...] = ()
 # "كان X قد قال" (see ar.py): English words it with "had", after the source.
 HAD_WORDS: tuple[str, ...] = ()
 HAD_SAID_EXTRA: tuple[str, ...] = ()
+# "قدّر X الخسائر ب" (see ar.py): English puts the estimator first ("the governor estimated").
+ESTIMATE_BEFORE_SOURCE: tuple[str, ...] = ()
+ESTIMATED_OBJECTS: frozenset[str] = frozenset()
 # "بينما X قالت إن" (see ar.py): English puts its sources first anyway.
 SUBJECT_FIRST_OPENERS: tuple[str, ...] = ()
 SUBJECT_FIRST_THAT: tuple[str, ...] = ()
