@@ -264,7 +264,7 @@ REPORT_AND_DENIAL = [
     (
         "The Wall Street Journal reported that Bout brokered an arms deal for the rebels",
         "The Kremlin denied that Bout brokered an arms deal for the rebels",
-        "",
+        "The Wall Street Journal",
         "The Kremlin",
     ),
     (

@@ -132,11 +132,21 @@ _PRONOUN_CONTINUER_RE = re.compile(
     rf"(?<!\w)(?:{alternation(PRONOUNS)})\s+"
     rf"(?:{alternation(lang.merged_tuple('QUOTE_CONTINUERS_AFTER_PRONOUN'))})(?!\w)"
 )
-# The source comes first: "the Kremlin said", "X told reporters".
-_ATTRIBUTION_BEFORE_RE = re.compile(
-    rf"(?P<who>(?:[\w\"'’-]+\s+){{1,4}}?)"
-    rf"(?:{alternation(lang.merged_tuple('SAY_AFTER_SOURCE'))})(?!\w)"
+# A verb of saying after its source; one that is a past participle too only where a statement
+# follows it (STATE_AFTER_SOURCE): "that", a break, or the time or medium it spoke on first
+# ("reported on Monday that", "confirmed on state television that").
+_SAY_AFTER = rf"(?:{alternation(lang.merged_tuple('SAY_AFTER_SOURCE'))})(?!\w)"
+_STATE_AFTER = (
+    rf"(?:{alternation(lang.merged_tuple('STATE_AFTER_SOURCE'))})"
+    r"(?=\s+that\b|\s*[.,:;\"“”]|\s*$|\s+on\s+[\w-]+(?:\s+[\w-]+){0,2}?\s*(?:that\b|[.,:]))"
 )
+_SAID_AFTER = f"(?:{_SAY_AFTER}|{_STATE_AFTER})"
+# The source comes first: "the Kremlin said", "X told reporters"; a verb of saying wins over
+# one of stating ("The ship sank, state television reported, as officials said 12 were
+# missing": the figure is the officials').
+_WHO_BEFORE = r"(?P<who>(?:[\w\"'’-]+\s+){1,4}?)"
+_ATTRIBUTION_BEFORE_RE = re.compile(_WHO_BEFORE + _SAY_AFTER)
+_STATED_BEFORE_RE = re.compile(_WHO_BEFORE + _STATE_AFTER)
 
 # ... or, in Arabic, estimates what follows its name: "قدّر الرئيس الخسائر بأكثر من" (see
 # _estimator).
@@ -144,6 +154,7 @@ _ESTIMATE_RE = re.compile(
     rf"(?<!\w)[وف]?(?:{alternation(lang.merged_tuple('ESTIMATE_BEFORE_SOURCE'))})\s+"
 )
 ESTIMATED_OBJECTS = lang.merged_set("ESTIMATED_OBJECTS")
+PASSIVE_BEFORE_SAY = lang.merged_set("PASSIVE_BEFORE_SAY")
 
 # ... or, in Arabic, tells what it had said: "وكانت السلطات الليبية ذكرت", "وكان الجيش قد أعلن".
 _HAD_SAID_VERBS = (*lang.merged_tuple("SAY_BEFORE_SOURCE"), *lang.merged_tuple("HAD_SAID_EXTRA"))
@@ -164,7 +175,7 @@ _SUBJECT_FIRST_RE = re.compile(
 # Hassan, said", "Marwan Abboud, the city's governor, told".
 _APPOSITIVE_BEFORE_RE = re.compile(
     r"(?P<head>(?:[\w'’-]+\s+){0,3}[\w'’-]+),\s+(?P<apposed>(?:[\w'’-]+\s+){0,3}[\w'’-]+),\s+"
-    rf"(?:{alternation(lang.merged_tuple('SAY_AFTER_SOURCE'))})(?!\w)"
+    rf"{_SAID_AFTER}"
 )
 
 # ... or sets a relative clause apart by commas between the name and its verb: "the source,
@@ -174,7 +185,7 @@ _RELATIVE_ASIDE_MAX_CHARS = 80
 _RELATIVE_ASIDE_BEFORE_RE = re.compile(
     r"(?P<head>(?:[\w'’-]+\s+){0,3}[\w'’-]+),\s+"
     rf"(?:{alternation(tuple(RELATIVE_PRONOUNS))})\s[^,;]{{1,{_RELATIVE_ASIDE_MAX_CHARS}}},\s+"
-    rf"(?:{alternation(lang.merged_tuple('SAY_AFTER_SOURCE'))})(?!\w)"
+    rf"{_SAID_AFTER}"
 )
 
 
@@ -479,11 +490,13 @@ def _had_said(folded: str) -> str:
 
 def _source_before(folded: str) -> str:
     """The source's words before a verb of saying that follows it, back to a stop word."""
-    english = _ATTRIBUTION_BEFORE_RE.search(folded)
+    english = _ATTRIBUTION_BEFORE_RE.search(folded) or _STATED_BEFORE_RE.search(folded)
     if not english:
         return _apposed_source(folded) or _had_said(folded)
     words = [w.strip("\"'’") for w in english["who"].split()]
     _drop_when_said(words)
+    if words and words[-1] in PASSIVE_BEFORE_SAY:
+        return ""  # "the crash was reported", "it has been reported that"
     if words and words[0] in SOURCE_ADVERBS:
         # "reports earlier in the day said": the words of the time filled the match, and the
         # source is before them.

@@ -486,6 +486,8 @@ SUBJECT_FIRST_THAT = ("ان", "انه", "انها", "بان", "الي ان")
 STATEMENT_CONTENT_OPENERS = ("ان", "انه", "انها", "بان", "بانه")
 # ... that come after it ("the Kremlin said"), and that introduce it only before a quote.
 SAY_AFTER_SOURCE: tuple[str, ...] = ()
+STATE_AFTER_SOURCE: tuple[str, ...] = ()
+PASSIVE_BEFORE_SAY: frozenset[str] = frozenset()
 SAY_BEFORE_QUOTE: tuple[str, ...] = ()
 # Phrases followed by the source ("نقلا عن رويترز"); a space stands for any whitespace.
 ACCORDING_TO = ("نقلا عن",)

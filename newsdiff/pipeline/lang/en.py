@@ -312,6 +312,21 @@ ESTIMATED_OBJECTS: frozenset[str] = frozenset()
 SUBJECT_FIRST_OPENERS: tuple[str, ...] = ()
 SUBJECT_FIRST_THAT: tuple[str, ...] = ()
 SAY_AFTER_SOURCE = ("said", "says", "told", "denied", "denies")
+# ... and those that are past participles too ("deaths reported on Sunday", "the first
+# passenger confirmed aboard"): after their source only where a statement follows ("reported
+# that", ", IRNA reported.", "confirmed on state television that").
+STATE_AFTER_SOURCE = (
+    "stated",
+    "announced",
+    "confirmed",
+    "reported",
+    "added",
+    "estimated",
+    "warned",
+)
+# Words right before such a verb that make it passive or deny it ("the crash was reported",
+# "it has been reported that", "officials have not confirmed"): who spoke is unnamed.
+PASSIVE_BEFORE_SAY = frozenset("is are was were be been being not".split())
 # Words that open what a verb of saying says (see ar.py): "said that ...".
 STATEMENT_CONTENT_OPENERS = ("that",)
 # ... and that introduce the source only before a quote ('said "..."').
