@@ -352,6 +352,35 @@ def test_a_quote_split_at_a_sentence_break_keeps_its_speaker(
     assert [attribution for attribution, _ in claims(text)] == speakers
 
 
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "The striker's agent has broken his silence over viral reports that the move to the"
+        " club is a done deal.",
+        "The striker's agent responded to claims that the move to the club is a done deal.",
+        "ردّ وكيل المهاجم على الأنباء التي تحدثت عن انتقاله إلى النادي بصفقة منتهية.",
+    ],
+)
+def test_an_answer_to_reports_is_no_report_against_the_denial(answer: str) -> None:
+    # The claim tells that the agent answered the reports: it neither says what they say nor
+    # denies it, so it disputes no denial.
+    denial = (
+        "The striker's agent denied reports that the move to the club is a done deal."
+        if answer.isascii()
+        else "نفى وكيل المهاجم الأنباء التي تحدثت عن انتقاله إلى النادي بصفقة منتهية."
+    )
+    relation = between_articles(denial, answer)
+    assert relation.kind not in ("contradiction", "disputed"), relation
+
+
+def test_the_reports_themselves_still_dispute_the_denial() -> None:
+    relation = between_articles(
+        "The striker's agent denied reports that the move to the club is a done deal.",
+        "Reports in the Spanish press said the move to the club is a done deal.",
+    )
+    assert relation.kind == "disputed", relation
+
+
 def test_a_continued_denial_is_disputed_against_the_report() -> None:
     text = (
         "قال الكرملين إن موسكو لا علاقة لها بالصفقة. وأضاف أن بوت لم يتوسط في صفقة أسلحة للمتمردين."

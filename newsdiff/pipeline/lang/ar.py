@@ -1083,6 +1083,10 @@ DENIAL_VERDICTS = (
 # Verbs that deny when a word of reports (DENIAL_CUES) follows them closely ("كذّب التقارير",
 # "فنّد الأنباء"): alone, "كذب" is also a lie.
 DENIAL_BEFORE_CUES = ("كذب", "كذبت", "فند", "فندت", "يفند", "تفند")
+# Phrases that tell of an answer to reports when a word of reports follows them closely ("كسر
+# صمته بشأن التقارير", "ردّ الوكيل على الأنباء": the subject may stand between the verb and
+# "على"): neither what the reports say nor a denial of it. Folded.
+ANSWER_BEFORE_CUES = ("كسر صمته", "كسرت صمتها", "رد", "ردت", "يرد", "ترد", "علق", "علقت")
 # Words of reports and of calling something so (folded, without their article or clitic):
 # a verdict shortly after one of them is about a report. "نشره" (published it: "ما تم نشره
 # ... أخبار مزيفة") speaks of a report; a bare "نشر أخبار كاذبة" is a charge.

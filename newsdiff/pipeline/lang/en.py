@@ -859,6 +859,23 @@ DENIAL_BEFORE_CUES = (
     "quashed",
 )
 # Words of reports and of calling something so: a verdict shortly after one is about a report.
+# Phrases that tell of an answer to reports when a word of reports follows them closely ("broke
+# his silence over viral reports that the move is a done deal", "responded to claims"): the
+# claim neither asserts what the reports say nor denies it (see relate.polarity).
+ANSWER_BEFORE_CUES = (
+    "broke his silence",
+    "broke her silence",
+    "broke their silence",
+    "broken his silence",
+    "broken her silence",
+    "broken their silence",
+    "responded to",
+    "responds to",
+    "reacted to",
+    "reacts to",
+    "hit back at",
+    "hits back at",
+)
 DENIAL_CUES = frozenset(
     """report reports claim claims allegation allegations story stories article news
     accusation accusations rumour rumours rumor rumors called calling described describing

@@ -263,7 +263,9 @@ __all__ = [
 # mean alike (DATES_ONLY_MIN_COSINE) to be one report.
 # relate-52: a count of the rest of a group ("the other two boats": quantities.counts_rest) is
 # no measure of a count of the group.
-ENGINE_VERSION = "relate-52"
+# relate-53: a claim telling of an answer to reports ("broke his silence over reports that
+# ...", "ردّ على الأنباء") is no statement of what they say: it disputes no denial of them.
+ENGINE_VERSION = "relate-53"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out

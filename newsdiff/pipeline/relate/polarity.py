@@ -13,6 +13,10 @@ here has two parts:
   deny"). A denial speaks of all the claim says, and two denials agree.
 - **negations**: each negation word or negating phrase ("لم", "didn't", "stop short of", "لا
   تصل إلى حد" counted once) with its scope, the content words right after it.
+- **an answer**: a phrase telling of an answer to reports that a word of reports follows
+  closely ("broke his silence over reports that the move is a done deal", "ردّ على
+  الأنباء"): the claim neither says what the reports say nor denies it, so it is no plain
+  statement of it either.
 
 A claim is negative towards another when it denies, or one of its negations has in scope
 words the other claim also has. Two claims conflict when one is clearly negative towards the
@@ -77,6 +81,10 @@ DENIAL_BEFORE_CUES: tuple[tuple[str, ...], ...] = tuple(
     tuple(tokens(phrase)) for phrase in lang.merged_tuple("DENIAL_BEFORE_CUES")
 )
 DENIAL_CUE_AFTER_WINDOW = 4
+# Phrases of answering reports (see the module docstring), with a cue as close after them.
+ANSWER_BEFORE_CUES: tuple[tuple[str, ...], ...] = tuple(
+    tuple(tokens(phrase)) for phrase in lang.merged_tuple("ANSWER_BEFORE_CUES")
+)
 # Negations of the one word after them ("غير معتاد": unusual, not "not usual on the cover").
 WORD_NEGATIONS = lang.merged_set("WORD_NEGATIONS")
 # Negation words that negate nothing in a phrase: "لا تزال" (still), "لا سيما" (especially).
@@ -96,11 +104,14 @@ class Polarity:
     denies: bool
     # The stems each negation of the claim has in scope.
     scopes: tuple[tuple[str, ...], ...]
+    # It tells of an answer to reports, not what they say.
+    answers: bool = False
 
     @property
     def negative(self) -> bool:
-        """Whether the claim denies or negates anything at all."""
-        return self.denies or bool(self.scopes)
+        """Whether the claim denies or negates anything at all, or answers reports (no plain
+        statement of what they say)."""
+        return self.denies or bool(self.scopes) or self.answers
 
     def negative_towards(self, other: ClaimView, shared: int = NEGATION_SCOPE_SHARED) -> bool:
         """Whether the claim denies, or negates at least ``shared`` words (all, if its scope
@@ -222,6 +233,7 @@ class _Reader:
         self.toks = claim_view.tokens
         self.used = [False] * len(self.toks)
         self.denies = False
+        self.answers = False
         self.negations: list[int] = []  # the token index each negation's scope starts at
 
     def take(self, start: int, length: int) -> None:
@@ -235,7 +247,11 @@ class _Reader:
         for i in range(len(self.toks)):
             if not self.used[i]:
                 self.word(i)
-        return Polarity(denies=self.denies, scopes=tuple(map(self.scope, self.negations)))
+        return Polarity(
+            denies=self.denies,
+            scopes=tuple(map(self.scope, self.negations)),
+            answers=self.answers,
+        )
 
     def phrase(self, i: int) -> None:
         """A negating phrase, or a verdict that a cue before it makes a denial."""
@@ -259,6 +275,11 @@ class _Reader:
                     self.take(j, length)
                     return
             self.denies = True
+            return
+        n = _phrase_at(self.toks, i, _ANSWER_INDEX)
+        if n and any(map(_is_cue, self.toks[i + n : i + n + DENIAL_CUE_AFTER_WINDOW])):
+            self.take(i, n)
+            self.answers = True
 
     def cued(self, i: int) -> bool:
         """Whether a cue comes shortly before the verdict at token i. An Arabic noun without
@@ -310,6 +331,7 @@ _NEGATING_INDEX = _phrase_index(NEGATING_PHRASES)
 _IDENTITY_INDEX = _phrase_index(IDENTITY_NEGATIONS)
 _VERDICT_INDEX = _phrase_index(DENIAL_VERDICTS)
 _DENIAL_BEFORE_CUE_INDEX = _phrase_index(DENIAL_BEFORE_CUES)
+_ANSWER_INDEX = _phrase_index(ANSWER_BEFORE_CUES)
 
 
 @lru_cache(maxsize=VIEW_CACHE_LIMIT)
