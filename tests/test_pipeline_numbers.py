@@ -127,6 +127,20 @@ def test_english_written_numbers(text: str, value: str, span: str) -> None:
     assert (fact.value, fact.text) == (value, span)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The club signed the striker to a two-year contract last week",
+        "The striker was offered a two-year contract by the club",
+        "The striker agreed a two-year contract with the club",
+    ],
+)
+def test_a_duration_as_an_adjective_lasts_what_its_noun_names(text: str) -> None:
+    # Whatever the verb before it, a two-year contract is what lasts two years.
+    fact = the_quantity(text)
+    assert (fact.kind, fact.value, fact.unit, fact.subject) == ("duration", "2", "year", "contract")
+
+
 def test_english_compound_with_its_unit() -> None:
     fact = the_quantity("He was sentenced to twenty-five years in prison")
     assert (fact.kind, fact.value, fact.unit, fact.subject) == ("duration", "25", "year", "prison")

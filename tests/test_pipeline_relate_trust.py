@@ -646,6 +646,19 @@ def test_one_agency_in_two_languages_does_not_dispute_itself() -> None:
     assert other.kind == "disputed", other
 
 
+def test_one_contract_told_with_two_salaries_conflicts() -> None:
+    # The same two-year contract, signed in one report and offered in the other, at two
+    # yearly salaries far apart (150 million euros is about 163 million dollars).
+    relation = between_articles(
+        "He will reportedly be paid 150m euros a year in Riyadh, having signed a two-year"
+        " contract.",
+        "The forward has been offered a two-year contract that would pay him an annual salary"
+        " of about $100m.",
+    )
+    assert relation.kind == "contradiction", relation
+    assert [d.kind for d in relation.details.differing] == ["money"]
+
+
 def test_two_estimates_by_two_sources_are_disputed() -> None:
     # A governor's and a minister's estimates of one loss: two sources' figures, not the
     # outlets contradicting each other; one estimator against an unattributed figure is.

@@ -1199,8 +1199,14 @@ def _tallied_state(before: list[str]) -> str:
 
 def _duration_subject(folded: str, start: int, end: int) -> str:
     """What lasted: a known term word nearby (prison vs time served), else the nearest
-    content word before, else after."""
+    content word before, else after. A duration joined to its unit as an adjective ("a
+    two-year contract", "an eight-day expedition") lasts what the word right after it names,
+    whatever verb comes before ("signed", "offered")."""
     words = _words_before(folded, start, limit=DURATION_SUBJECT_WINDOW)
+    if "-" in folded[start:end] and not any(_keyed(word, DURATION_SUBJECTS) for word in words):
+        after = FOLDED_WORD_RE.search(folded, end)
+        if after and not folded[end : after.start()].strip() and _is_content(after.group()):
+            return light_stem(after.group())
     for word in words:
         if subject := _keyed(word, DURATION_SUBJECTS):
             return subject
