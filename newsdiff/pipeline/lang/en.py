@@ -858,7 +858,6 @@ DENIAL_BEFORE_CUES = (
     "quashes",
     "quashed",
 )
-# Words of reports and of calling something so: a verdict shortly after one is about a report.
 # Phrases that tell of an answer to reports when a word of reports follows them closely ("broke
 # his silence over viral reports that the move is a done deal", "responded to claims"): the
 # claim neither asserts what the reports say nor denies it (see relate.polarity).
@@ -876,6 +875,7 @@ ANSWER_BEFORE_CUES = (
     "hit back at",
     "hits back at",
 )
+# Words of reports and of calling something so: a verdict shortly after one is about a report.
 DENIAL_CUES = frozenset(
     """report reports claim claims allegation allegations story stories article news
     accusation accusations rumour rumours rumor rumors called calling described describing

@@ -4,7 +4,7 @@ Counting negation words and comparing their parity mistakes two denials of one r
 negation ("the Kremlin said the report looks fake" / "Russia denied the report"), misses the
 verbs that negate without a negation word ("stop short of", "امتنع عن"), and lets one
 claim's negation of something the other never mentions flip the pair. A claim's polarity
-here has two parts:
+here has three parts:
 
 - **a denial**: a word of denying ("نفى", "denied"), a verdict calling a report false that
   follows a word of reports or of calling ("وصف التقرير بأنه مفبرك", "the report looks
