@@ -720,6 +720,12 @@ def test_direction(text: str, value: str) -> None:
             "The governor of Varna, Lena Ward, said the dam had burst.",
             "the governor of varna lena ward",
         ),
+        # A title longer than a name leaves the name before it the source.
+        (
+            "Lena Ward, an adviser to the port authority, said 12 cranes were lost.",
+            "lena ward",
+        ),
+        ("Residents of Varna, a city of about 300,000 people, said the dam had burst.", ""),
         # ... and after the verb: a name or a title, not a time, a place or a clause.
         ("أعلن وزير الصحة، سامي فارس، أن 12 شخصا أصيبوا.", "وزير الصحه سامي فارس"),
         ("أعلنت الوزارة، الخميس، أن 12 شخصا أصيبوا.", "الوزاره"),

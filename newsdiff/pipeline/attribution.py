@@ -29,6 +29,10 @@ from newsdiff.pipeline.normalize import (
 
 # "Keep it short": a source is a name or a role, rarely longer than this.
 SOURCE_MAX_WORDS = 4
+# A title set apart by commas between a name and its verb of saying may run longer ("David
+# Concannon, an adviser to mission organizer OceanGate Expeditions, said"): up to this many
+# words, the name alone the source when it is longer than SOURCE_MAX_WORDS.
+APPOSITION_MAX_WORDS = 8
 # Two words of sources are one in two spellings when their name keys (normalize.name_key:
 # the consonants) agree and hold at least this many letters: shorter keys join unrelated
 # words.
@@ -174,7 +178,8 @@ _SUBJECT_FIRST_RE = re.compile(
 # ... or names it twice, a title and a name set apart by commas: "the health minister, Hamad
 # Hassan, said", "Marwan Abboud, the city's governor, told".
 _APPOSITIVE_BEFORE_RE = re.compile(
-    r"(?P<head>(?:[\w'’-]+\s+){0,3}[\w'’-]+),\s+(?P<apposed>(?:[\w'’-]+\s+){0,3}[\w'’-]+),\s+"
+    r"(?P<head>(?:[\w'’-]+\s+){0,3}[\w'’-]+),\s+"
+    rf"(?P<apposed>(?:[\w'’-]+\s+){{0,{APPOSITION_MAX_WORDS - 1}}}[\w'’-]+),\s+"
     rf"{_SAID_AFTER}"
 )
 
@@ -553,6 +558,10 @@ def _apposed_source(folded: str) -> str:
             break
         head.insert(0, word)
     apposed = found["apposed"].split() if "apposed" in found.groupdict() else []
+    if len(apposed) > SOURCE_MAX_WORDS:
+        # "David Concannon, an adviser to mission organizer OceanGate Expeditions, said": a
+        # title too long for a name; the name before it is the source.
+        apposed = []
     if apposed and (
         apposed[0] in RELATIVE_PRONOUNS
         or apposed[0] in SOURCE_STOPS
