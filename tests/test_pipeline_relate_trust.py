@@ -355,9 +355,9 @@ def test_a_quote_split_at_a_sentence_break_keeps_its_speaker(
 @pytest.mark.parametrize(
     "answer",
     [
-        "The striker's agent has broken his silence over viral reports that the move to the"
-        " club is a done deal.",
-        "The striker's agent responded to claims that the move to the club is a done deal.",
+        "The striker's agent has broken his silence over reports in the press that the"
+        " transfer to the club is agreed.",
+        "The striker's agent responded to claims that the transfer to the club is agreed.",
         "ردّ وكيل المهاجم على الأنباء التي تحدثت عن انتقاله إلى النادي بصفقة منتهية.",
     ],
 )
@@ -365,7 +365,7 @@ def test_an_answer_to_reports_is_no_report_against_the_denial(answer: str) -> No
     # The claim tells that the agent answered the reports: it neither says what they say nor
     # denies it, so it disputes no denial.
     denial = (
-        "The striker's agent denied reports that the move to the club is a done deal."
+        "The striker's agent denied reports that the transfer to the club is agreed."
         if answer.isascii()
         else "نفى وكيل المهاجم الأنباء التي تحدثت عن انتقاله إلى النادي بصفقة منتهية."
     )
@@ -375,8 +375,8 @@ def test_an_answer_to_reports_is_no_report_against_the_denial(answer: str) -> No
 
 def test_the_reports_themselves_still_dispute_the_denial() -> None:
     relation = between_articles(
-        "The striker's agent denied reports that the move to the club is a done deal.",
-        "Reports in the Spanish press said the move to the club is a done deal.",
+        "The striker's agent denied reports that the transfer to the club is agreed.",
+        "Reports in the Spanish press said the transfer to the club is agreed.",
     )
     assert relation.kind == "disputed", relation
 
@@ -650,10 +650,9 @@ def test_one_contract_told_with_two_salaries_conflicts() -> None:
     # The same two-year contract, signed in one report and offered in the other, at two
     # yearly salaries far apart (150 million euros is about 163 million dollars).
     relation = between_articles(
-        "He will reportedly be paid 150m euros a year in Riyadh, having signed a two-year"
-        " contract.",
-        "The forward has been offered a two-year contract that would pay him an annual salary"
-        " of about $100m.",
+        "The winger is to earn 150m euros a year once he has signed a two-year contract.",
+        "Doha United offered him a two-year contract with an annual salary of about $100m on"
+        " Friday.",
     )
     assert relation.kind == "contradiction", relation
     assert [d.kind for d in relation.details.differing] == ["money"]

@@ -96,18 +96,18 @@ ENGINE_VERSION = f"newsdiff-1/{RELATE_VERSION}"
 # 35: a source kept anonymous is named by the words before the clause that says so ("an
 # official who asked not to be named said", "وقال الدبلوماسي شرط عدم الكشف عن اسمه").
 # 36: a verb of estimating before its subject names it as the source when what it estimates
-# follows the name ("قدّر الرئيس الخسائر بأكثر من 15 مليار", "تقدر شركات التأمين خسائر
-# الانفجار بنحو 3 مليارات"): two such estimates are two sources' figures.
+# follows the name ("قدّر الوزير الخسائر بأكثر من 2 مليار", "تقدر شركات التأمين خسائر
+# الحريق بنحو 3 مليارات"): two such estimates are two sources' figures.
 # 37: English verbs of stating name the source before them where a statement follows
-# ("Reuters reported that", ", IRNA reported.", "confirmed on state TV that"), not as a
+# ("the agency reported that", ", the agency reported.", "confirmed on radio that"), not as a
 # participle ("deaths reported at the camp"); a passive verb of saying names nobody ("were said
 # to be", "it has been reported that").
 # 38: a duration joined to its unit as an adjective lasts what the word after it names ("signed
 # a two-year contract", "was offered a two-year contract": both the contract's), not the verb
 # before it.
-# 39: a title of up to 8 words set apart by commas between a name and its verb ("David
-# Concannon, an adviser to mission organizer OceanGate Expeditions, said") leaves the name
-# the source (a longer title than a name is none of it).
+# 39: a title of up to 8 words set apart by commas between a name and its verb ("Lena Ward,
+# an adviser to the port authority, said") leaves the name the source (a longer title than a
+# name is none of it).
 READING_VERSION = 39
 # Between articles, the learned contradiction model (trained on ANS headline rewrites) speaks
 # only for near-rewrites; the fact rules speak for everything aligned. On the seed pair every

@@ -29,9 +29,9 @@ from newsdiff.pipeline.normalize import (
 
 # "Keep it short": a source is a name or a role, rarely longer than this.
 SOURCE_MAX_WORDS = 4
-# A title set apart by commas between a name and its verb of saying may run longer ("David
-# Concannon, an adviser to mission organizer OceanGate Expeditions, said"): up to this many
-# words, the name alone the source when it is longer than SOURCE_MAX_WORDS.
+# A title set apart by commas between a name and its verb of saying may run longer ("Lena
+# Ward, an adviser to the port authority, said"): up to this many words, the name alone the
+# source when it is longer than SOURCE_MAX_WORDS.
 APPOSITION_MAX_WORDS = 8
 # Two words of sources are one in two spellings when their name keys (normalize.name_key:
 # the consonants) agree and hold at least this many letters: shorter keys join unrelated
@@ -152,7 +152,7 @@ _WHO_BEFORE = r"(?P<who>(?:[\w\"'’-]+\s+){1,4}?)"
 _ATTRIBUTION_BEFORE_RE = re.compile(_WHO_BEFORE + _SAY_AFTER)
 _STATED_BEFORE_RE = re.compile(_WHO_BEFORE + _STATE_AFTER)
 
-# ... or, in Arabic, estimates what follows its name: "قدّر الرئيس الخسائر بأكثر من" (see
+# ... or, in Arabic, estimates what follows its name: "قدّر الوزير الخسائر بأكثر من" (see
 # _estimator).
 _ESTIMATE_RE = re.compile(
     rf"(?<!\w)[وف]?(?:{alternation(lang.merged_tuple('ESTIMATE_BEFORE_SOURCE'))})\s+"
@@ -209,7 +209,7 @@ def attribution_of(text: str) -> str:
 
 def _estimator(folded: str) -> str:
     """The source of a verb of estimating before its subject: the name between the verb and
-    what it estimates ("قدر الرئيس اللبناني ميشال عون الخسائر ب ..."), "" when no such word
+    what it estimates ("قدر وزير المالية سامي فارس الخسائر ب ..."), "" when no such word
     follows a name within the clause (a passive verb, "قدر" as a noun)."""
     for match in _ESTIMATE_RE.finditer(folded):
         stop = CLAUSE_BREAK_RE.search(folded, match.end())
@@ -559,8 +559,8 @@ def _apposed_source(folded: str) -> str:
         head.insert(0, word)
     apposed = found["apposed"].split() if "apposed" in found.groupdict() else []
     if len(apposed) > SOURCE_MAX_WORDS:
-        # "David Concannon, an adviser to mission organizer OceanGate Expeditions, said": a
-        # title too long for a name; the name before it is the source.
+        # "Lena Ward, an adviser to the port authority, said": a title too long for a
+        # name; the name before it is the source.
         apposed = []
     if apposed and (
         apposed[0] in RELATIVE_PRONOUNS

@@ -468,8 +468,8 @@ SAY_BEFORE_SOURCE = (
 HAD_WORDS = ("كان", "كانت", "كانوا")
 HAD_SAID_EXTRA = ("قدر", "قدرت", "قدروا")
 # Verbs of estimating before their subject, a source when what it estimates follows its name
-# ("قدّر الرئيس الخسائر بأكثر من 15 مليار دولار", "وتقدر شركات التأمين خسائر الانفجار بنحو
-# 3 مليارات"): with no such word after a name, the verb is passive ("تقدر الخسائر بنحو 3
+# ("قدّر الوزير الخسائر بأكثر من 2 مليار دولار", "وتقدر شركات التأمين خسائر الحريق بنحو 3
+# مليارات"): with no such word after a name, the verb is passive ("تقدر الخسائر بنحو 3
 # مليارات": the losses are put at) or is no verb ("قدر كبير من الدمار"). Folded.
 ESTIMATE_BEFORE_SOURCE = ("قدر", "قدرت", "قدروا", "يقدر", "تقدر", "يقدرون")
 ESTIMATED_OBJECTS = frozenset(

@@ -312,9 +312,9 @@ ESTIMATED_OBJECTS: frozenset[str] = frozenset()
 SUBJECT_FIRST_OPENERS: tuple[str, ...] = ()
 SUBJECT_FIRST_THAT: tuple[str, ...] = ()
 SAY_AFTER_SOURCE = ("said", "says", "told", "denied", "denies")
-# ... and those that are past participles too ("deaths reported on Sunday", "the first
-# passenger confirmed aboard"): after their source only where a statement follows ("reported
-# that", ", IRNA reported.", "confirmed on state television that").
+# ... and those that are past participles too ("deaths reported at the camp", "the last
+# reported position"): after their source only where a statement follows ("reported that",
+# ", the agency reported.", "confirmed on radio that").
 STATE_AFTER_SOURCE = (
     "stated",
     "announced",
@@ -859,7 +859,7 @@ DENIAL_BEFORE_CUES = (
     "quashed",
 )
 # Phrases that tell of an answer to reports when a word of reports follows them closely ("broke
-# his silence over viral reports that the move is a done deal", "responded to claims"): the
+# his silence over reports that the deal is signed", "responded to claims"): the
 # claim neither asserts what the reports say nor denies it (see relate.polarity).
 ANSWER_BEFORE_CUES = (
     "broke his silence",

@@ -14,7 +14,7 @@ here has three parts:
 - **negations**: each negation word or negating phrase ("لم", "didn't", "stop short of", "لا
   تصل إلى حد" counted once) with its scope, the content words right after it.
 - **an answer**: a phrase telling of an answer to reports that a word of reports follows
-  closely ("broke his silence over reports that the move is a done deal", "ردّ على
+  closely ("broke his silence over reports that the deal is signed", "ردّ على
   الأنباء"): the claim neither says what the reports say nor denies it, so it is no plain
   statement of it either.
 
