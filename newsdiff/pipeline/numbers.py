@@ -1203,13 +1203,13 @@ def _duration_subject(folded: str, start: int, end: int) -> str:
     two-year contract", "an eight-day expedition") lasts what the word right after it names,
     whatever verb comes before ("signed", "offered")."""
     words = _words_before(folded, start, limit=DURATION_SUBJECT_WINDOW)
-    if "-" in folded[start:end] and not any(_keyed(word, DURATION_SUBJECTS) for word in words):
-        after = FOLDED_WORD_RE.search(folded, end)
-        if after and not folded[end : after.start()].strip() and _is_content(after.group()):
-            return light_stem(after.group())
     for word in words:
         if subject := _keyed(word, DURATION_SUBJECTS):
             return subject
+    if "-" in folded[start:end]:
+        after = FOLDED_WORD_RE.search(folded, end)
+        if after and not folded[end : after.start()].strip() and _is_content(after.group()):
+            return light_stem(after.group())
     for word in words:
         if _is_content(word):
             return light_stem(word)

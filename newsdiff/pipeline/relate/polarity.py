@@ -266,7 +266,7 @@ class _Reader:
             self.denies = True
             return
         n = _phrase_at(self.toks, i, _DENIAL_BEFORE_CUE_INDEX)
-        if n and any(map(_is_cue, self.toks[i + n : i + n + DENIAL_CUE_AFTER_WINDOW])):
+        if n and self.cue_after(i + n):
             self.take(i, n)
             # "did not dismiss the reports" denies nothing and negates nothing, as "did not
             # deny" (words are read after phrases: its negation is taken here).
@@ -277,9 +277,14 @@ class _Reader:
             self.denies = True
             return
         n = _phrase_at(self.toks, i, _ANSWER_INDEX)
-        if n and any(map(_is_cue, self.toks[i + n : i + n + DENIAL_CUE_AFTER_WINDOW])):
+        if n and self.cue_after(i + n):
             self.take(i, n)
             self.answers = True
+
+    def cue_after(self, i: int) -> bool:
+        """Whether a cue comes within DENIAL_CUE_AFTER_WINDOW tokens from token i ("shut down
+        the viral claims", "broke his silence over reports")."""
+        return any(map(_is_cue, self.toks[i : i + DENIAL_CUE_AFTER_WINDOW]))
 
     def cued(self, i: int) -> bool:
         """Whether a cue comes shortly before the verdict at token i. An Arabic noun without
