@@ -600,6 +600,43 @@ def test_claims_sharing_only_light_words_beside_their_own_are_no_link(
     assert relate_claims(arrived, told_again, **between, story_words=words).kind == "agreement"
 
 
+@pytest.mark.parametrize(
+    ("story", "first", "second", "again"),
+    [
+        (
+            _DEAL_STORY,
+            "وصل رئيس نادي النسور إلى المطار صباحا للحصول على توقيع المهاجم الغاني منساه دا"
+            " سيلفو نجم نادي باريس الفرنسي.",
+            "ودع رئيس نادي باريس بطل الدوري الفرنسي المهاجم الغاني منساه دا سيلفو الذي انضم"
+            " إلى النسور.",
+            "وصل رئيس نادي النسور إلى المطار صباحا لإتمام صفقة منساه دا سيلفو.",
+        ),
+        (
+            _DEAL_STORY_EN,
+            "The club's president flew in to get the young striker's signature.",
+            "The president of the champions thanked the young striker.",
+            "The club's president flew in to sign the young striker.",
+        ),
+    ],
+    ids=["ar", "en"],
+)
+def test_claims_sharing_only_words_that_name_the_storys_cast_are_no_link(
+    story: tuple[str, ...], first: str, second: str, again: str
+) -> None:
+    # Beside the story's own words, the two share a title ("president"), a city and its
+    # people ("Paris", "French") and the rest of the striker's name ("da Silvo"): they speak
+    # of the same people, and say two things.
+    arrived, farewell, told_again = claims(first, second, again)
+    told = claims(*story)
+    articles = [[claim] for claim in told] + [[told[0]], [arrived], [farewell], [told_again]]
+    words = story_words(articles)
+    between = {"learned_min_similarity": 0.8, "cosine": 0.6}
+    assert relate_claims(arrived, farewell, **between).kind == "agreement"
+    assert relate_claims(arrived, farewell, **between, story_words=words).kind == "unrelated"
+    # The arrival told twice shares the words of its own event, and still agrees.
+    assert relate_claims(arrived, told_again, **between, story_words=words).kind == "agreement"
+
+
 def test_two_sources_counting_the_dead_differently_are_disputed_however_worded() -> None:
     import datetime as dt
 

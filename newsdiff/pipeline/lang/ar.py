@@ -604,7 +604,7 @@ SOURCE_NEAR: frozenset[str] = frozenset()
 SOURCE_PLACE_LINKS: frozenset[str] = frozenset()
 # Parts of a name that need the word after them: a name cut at four words does not end with
 # one ("رئيس بلدية درنة عبد المنعم الغيثي" is "رئيس بلدية درنة", not "... عبد").
-NAME_PARTICLES = frozenset("عبد ابو ابن بن بنت ال".split())
+NAME_PARTICLES = frozenset("عبد ابو ابن بن بنت ال دا".split())
 # Pronoun suffixes a verbal noun of EVENT_OBJECTS may carry ("أعلن النادي تعاقده مع").
 OBJECT_SUFFIXES = ("هما", "هم", "ها", "ه")
 # Media named by what follows them: without the article ("صحيفة", not "الصحيفة") such a noun
@@ -1094,6 +1094,14 @@ DENIAL_CUES = frozenset(
     """تقرير تقارير خبر انباء اخبار معلومات روايه قصه ادعاءات مزاعم اتهامات وصف وصفت يصف
     تصف وصفه وصفها وصفته اعتبر اعتبرت يعتبر تعتبر تصنيف صنف صنفت نشره نشرته نشرها تداوله
     تداولته تناقلته""".split()
+)
+# Words that say who someone is, not what happens: a title, an office, a role in a team.
+# Two claims of one story that share only these beside its names (relate
+# _weak_between_articles: "رئيس الهلال" / "رئيس باريس سان جيرمان") speak of two people of
+# its cast, not of one thing.
+ROLE_WORDS = frozenset(
+    """رئيس رئيسه نائب وزير وزيره ملك امير ولي سفير محافظ عمده مدير مديره قائد متحدث متحدثه
+    ناطق امين نجم نجمه لاعب مدرب مهاجم حارس مدافع""".split()
 )
 # Names that may stand for one another in a sentence (a capital for its government, the
 # government for its country) -> a group key shared by every language: one swapped for the

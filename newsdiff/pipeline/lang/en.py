@@ -881,6 +881,12 @@ DENIAL_CUES = frozenset(
     accusation accusations rumour rumours rumor rumors called calling described describing
     dismissed dismissing labelled labeled branded""".split()
 )
+# Words that say who someone is, not what happens (see ar.py).
+ROLE_WORDS = frozenset(
+    """president king prince governor mayor ambassador minister director chief head spokesman
+    spokeswoman spokesperson secretary chairman chairwoman commander leader star player striker
+    forward coach manager captain defender goalkeeper""".split()
+)
 # Names that may stand for one another in a sentence, never a substitution, yet different
 # sources (lower case, without "the"; see ar.py).
 RELATED_ACTORS: dict[str, str] = {

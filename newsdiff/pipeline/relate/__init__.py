@@ -41,6 +41,7 @@ from newsdiff.pipeline.dates import weekdays_named
 from newsdiff.pipeline.facts import casualty_counts, claim_from_text
 from newsdiff.pipeline.normalize import (
     alternation,
+    country_of,
     light_stem,
     name_key,
     normalize_text,
@@ -265,7 +266,9 @@ __all__ = [
 # no measure of a count of the group.
 # relate-53: a claim telling of an answer to reports ("broke his silence over reports that
 # ...", "ردّ على الأنباء") is no statement of what they say: it disputes no denial of them.
-ENGINE_VERSION = "relate-53"
+# relate-54: words that only name the story's cast (a title, a country or its people, a name's
+# particle and the word after it) make no two claims one report beside the story's own words.
+ENGINE_VERSION = "relate-54"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out
@@ -375,6 +378,17 @@ STORY_WORD_MIN_ARTICLES = 6
 # refloat the ship and its refloating), 3 one thing in two wordings (a forced landing; fog
 # keeping the rescuers back). At 0.15 it took 7 away, 5 of them of two things.
 STORY_WEIGHTED_MIN_SHARE = 0.2
+# ... nor do words that only say who or where someone is: a title or role (lang ROLE_WORDS:
+# "رئيس", "نجم"), a country, its capital or its people (normalize.country_of), a name's
+# particle and the word after it ("منساه دا سيلفو"). Two claims that share only these beside
+# the story's own words describe the story's cast alike and say two things (one club's
+# president arriving to sign the striker da Silvo, "the Paris star" / the other club's
+# president, of the French champions, bidding him farewell). On the corpus this took 3
+# agreements away, each of two things (two of them a president's arrival beside the deal's
+# last hurdle and beside a farewell; five people aboard beside the Canadian ship losing
+# contact); on the devset none.
+ROLE_STEMS = frozenset(light_stem(word) for word in lang.merged_set("ROLE_WORDS"))
+NAME_PARTICLES = lang.merged_set("NAME_PARTICLES")
 # A name in two claims' sources makes them one source when it has at least this many words
 # ("Marwan Abboud" / "مروان عبود"): one word ("Beirut", "Hilal") may name a city and its
 # governor, a club and its president.
@@ -575,14 +589,31 @@ def _weak_between_articles(
             return _Verdict("unrelated", 1.0 - cosine, Reason.LOW_OVERLAP, differing)
     if story_words and not facts.matched:
         shared = set(pair.va.stems) - set(pair.removed)
-        # Only the story's own words in common: said of two different moments of it.
-        if not shared - story_words.own:
+        # Only the story's own words in common, and words naming its cast: said of two
+        # different moments of it.
+        if not shared - story_words.own - _referring(pair.va) - _referring(pair.vb):
             return _Verdict("unrelated", 1.0 - pair.similarity, Reason.LOW_OVERLAP, differing)
         # A rare word or two in common, and the rest of each claim its own.
         lighter = min(story_words.weight(pair.va.stems), story_words.weight(pair.vb.stems))
         if lighter > 0 and story_words.weight(shared) < STORY_WEIGHTED_MIN_SHARE * lighter:
             return _Verdict("unrelated", 1.0 - pair.similarity, Reason.LOW_OVERLAP, differing)
     return None
+
+
+def _referring(claim: ClaimView) -> frozenset[str]:
+    """The stems of the claim's words that only say who or where someone is (ROLE_STEMS,
+    normalize.country_of, NAME_PARTICLES and the word after one)."""
+    stems = set()
+    for i, (token, stem) in enumerate(zip(claim.content, claim.stems, strict=True)):
+        at = claim.content_at[i]
+        if (
+            stem in ROLE_STEMS
+            or token in NAME_PARTICLES
+            or country_of(token)
+            or (at > 0 and claim.tokens[at - 1] in NAME_PARTICLES)
+        ):
+            stems.add(stem)
+    return frozenset(stems)
 
 
 def _casualties_differ(a: ClaimDraft, b: ClaimDraft) -> frozenset[str]:
