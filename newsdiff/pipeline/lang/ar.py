@@ -1095,13 +1095,14 @@ DENIAL_CUES = frozenset(
     تصف وصفه وصفها وصفته اعتبر اعتبرت يعتبر تعتبر تصنيف صنف صنفت نشره نشرته نشرها تداوله
     تداولته تناقلته""".split()
 )
-# Words that say who someone is, not what happens: a title, an office, a role in a team.
-# Two claims of one story that share only these beside its names (relate
-# _weak_between_articles: "رئيس الهلال" / "رئيس باريس سان جيرمان") speak of two people of
-# its cast, not of one thing.
+# Words that say who someone is, not what happens: a title, an office, a role in a team
+# (whole words after a clitic or the article: "محافظة", a province, and "رئيسي", a name, are
+# none; "أمير" and "أمين", names as often as titles, are left out). Two claims of one story
+# that share only these beside its names (relate _weak_between_articles: "رئيس الهلال" /
+# "رئيس باريس سان جيرمان") speak of two people of its cast, not of one thing.
 ROLE_WORDS = frozenset(
-    """رئيس رئيسه نائب وزير وزيره ملك امير ولي سفير محافظ عمده مدير مديره قائد متحدث متحدثه
-    ناطق امين نجم نجمه لاعب مدرب مهاجم حارس مدافع""".split()
+    """رئيس رئيسه نائب وزير وزيره سفير محافظ عمده مدير مديره قائد متحدث متحدثه ناطق نجم نجمه
+    لاعب مدرب مهاجم حارس مدافع""".split()
 )
 # Names that may stand for one another in a sentence (a capital for its government, the
 # government for its country) -> a group key shared by every language: one swapped for the

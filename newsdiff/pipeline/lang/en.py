@@ -881,7 +881,7 @@ DENIAL_CUES = frozenset(
     accusation accusations rumour rumours rumor rumors called calling described describing
     dismissed dismissing labelled labeled branded""".split()
 )
-# Words that say who someone is, not what happens (see ar.py).
+# Words that say who someone is, not what happens (whole words; see ar.py).
 ROLE_WORDS = frozenset(
     """president king prince governor mayor ambassador minister director chief head spokesman
     spokeswoman spokesperson secretary chairman chairwoman commander leader star player striker
