@@ -821,6 +821,24 @@ def analysed(text: str, published: dt.date | None = None) -> tuple[ClaimDraft, .
     return claims_with_facts(text, segment_claims(text), published=published)
 
 
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("قدر الحاكم عدد المفقودين بثلاثة آلاف. وقالت المنظمة إن العدد لا يقل عن ألف.", "#missing"),
+        ("Officials said 40 people died. The agency said the number was at least 60.", "#dead"),
+        # No casualties counted before, or no "number" naming the figure: no casualties.
+        ("وصل الوفد إلى المدينة. وقالت المنظمة إن العدد لا يقل عن ألف.", ""),
+        ("Officials said 40 people died. The agency said 60 trucks arrived.", ""),
+    ],
+)
+def test_the_number_counts_what_the_sentence_before_counted(text: str, subject: str) -> None:
+    figure = analysed(text)[-1].facts[-1]
+    if subject:
+        assert (figure.kind, figure.subject) == ("count", subject)
+    else:
+        assert not figure.subject.startswith("#")
+
+
 def test_clauses_of_a_quoted_sentence_keep_its_speaker() -> None:
     sentence = (
         "وقال وزير الخارجية إن بلاده ستفتح سفارتها في العاصمة خلال الأسابيع المقبلة بعد "

@@ -1883,6 +1883,19 @@ INNER_DISPUTES = [
         "18",
         "8",
     ),
+    # "The number" counts what the sentence before counted (reading 41).
+    (
+        "وقدر الحاكم عدد المفقودين في البلدة بنحو ثلاثة آلاف.\n"
+        "وقالت منظمة الإغاثة الدولية إن العدد لا يقل عن ألف.",
+        "ثلاثة آلاف",
+        "ألف",
+    ),
+    (
+        "The governor said the number of missing in the town was about 3,000.\n"
+        "The relief agency said the number was at least 1,000.",
+        "3,000",
+        "1,000",
+    ),
 ]
 
 

@@ -81,6 +81,11 @@ COMPASS_POINTS: dict[str, int] = lang.merged_dict("COMPASS_POINTS")
 REGION_COUNTRY_WORDS = lang.merged_set("REGION_COUNTRY_WORDS")
 CAPITAL_CITIES = lang.merged_set("CAPITAL_CITIES")
 REGION_ACTOR_WORDS = lang.merged_set("REGION_ACTOR_WORDS")
+# "The number" before a bare figure (_number_referred), within this many words of it ("إن
+# العدد لا يقل عن خمسة آلاف": a hedge of three words between).
+NUMBER_NOUNS = lang.merged_set("NUMBER_NOUNS")
+NUMBER_NOUN_WINDOW = 4
+_WORD_RE = re.compile(r"\w+")
 # Keys of COUNTRY_NAMES that are no country: "شمال أفريقيا" names a region of its own.
 CONTINENTS = frozenset({"europe", "africa"})
 
@@ -264,8 +269,26 @@ def claims_with_facts(
             said_from = sentence_start
         else:
             speaker = None
-        claims.append(drafted)
+        claims.append(_number_referred(drafted, claims[-1] if claims else None))
     return tuple(claims)
+
+
+def _number_referred(claim: ClaimDraft, before: ClaimDraft | None) -> ClaimDraft:
+    """The claim with its bare figure counting what the claim before it counted, when "the
+    number" names the figure (lang NUMBER_NOUNS, in the NUMBER_NOUN_WINDOW words before it:
+    "ويقدر المسؤولون عدد المفقودين بعشرة آلاف. وقال المكتب إن العدد لا يقل عن خمسة آلاف"),
+    the claim counts no casualties itself, and the claim before counts one state of them."""
+    if before is None or casualty_counts(claim.facts):
+        return claim
+    counted = [subject for subject in casualty_counts(before.facts) if subject != MAGNITUDE]
+    bare = [fact for fact in claim.facts if fact.kind == "number"]
+    if len(counted) != 1 or len(bare) != 1 or (at := claim.text.find(bare[0].text)) < 0:
+        return claim
+    words = _WORD_RE.findall(normalized(claim.text[:at]))[-NUMBER_NOUN_WINDOW:]
+    if not any(word in NUMBER_NOUNS for word in words):
+        return claim
+    referred = replace(bare[0], kind="count", subject=counted[0])
+    return replace(claim, facts=tuple(referred if f is bare[0] else f for f in claim.facts))
 
 
 def _source_resolved(claim: ClaimDraft, named: Sequence[ClaimDraft]) -> ClaimDraft:

@@ -1500,6 +1500,10 @@ PEOPLE_NOUNS = tuple(
 # People counted without saying who they are: a count of them takes the state beside it
 # ("مقتل 3 آلاف شخص" counts the dead, as "11300 لقوا حتفهم" does).
 GENERIC_PEOPLE_NOUNS = tuple("شخص شخصا اشخاص نسمه فرد فردا افراد".split())
+# Words that name a figure without saying what it counts ("وقال المكتب إن العدد لا يقل عن
+# خمسة آلاف"): right before a bare figure, it counts what the claim before it counted
+# (facts._number_referred).
+NUMBER_NOUNS = frozenset("العدد الرقم".split())
 # Arabic names a thing by the first noun of two ("5 سيارات شرطة", "40 فريق انقاذ"): no
 # count's noun is read from the second word (see en.py).
 PLURAL_ENDINGS: tuple[str, ...] = ()

@@ -1202,6 +1202,9 @@ PEOPLE_NOUNS = tuple(
 )
 # People counted without saying who they are (see ar.py).
 GENERIC_PEOPLE_NOUNS = tuple("people persons person individuals".split())
+# Words that name a figure without saying what it counts ("the number was at least 5,000";
+# see ar.py).
+NUMBER_NOUNS = frozenset("number figure".split())
 # A noun of two words names its thing by the second ("3 police officers", "5 police cars", "40
 # ground teams"): a count's noun is the second word after the number when it is a plural (it
 # ends so, and is no word that merely ends so) and the first is no word of state (see ar.py:
