@@ -48,6 +48,7 @@ from newsdiff.pipeline.normalize import (
     name_key,
     normalize_token,
     normalized,
+    tokens,
     word_forms,
 )
 from newsdiff.pipeline.numbers import (
@@ -85,7 +86,6 @@ REGION_ACTOR_WORDS = lang.merged_set("REGION_ACTOR_WORDS")
 # العدد لا يقل عن خمسة آلاف": a hedge of three words between).
 NUMBER_NOUNS = lang.merged_set("NUMBER_NOUNS")
 NUMBER_NOUN_WINDOW = 4
-_WORD_RE = re.compile(r"\w+")
 # Keys of COUNTRY_NAMES that are no country: "شمال أفريقيا" names a region of its own.
 CONTINENTS = frozenset({"europe", "africa"})
 
@@ -284,7 +284,7 @@ def _number_referred(claim: ClaimDraft, before: ClaimDraft | None) -> ClaimDraft
     bare = [fact for fact in claim.facts if fact.kind == "number"]
     if len(counted) != 1 or len(bare) != 1 or (at := claim.text.find(bare[0].text)) < 0:
         return claim
-    words = _WORD_RE.findall(normalized(claim.text[:at]))[-NUMBER_NOUN_WINDOW:]
+    words = tokens(normalized(claim.text[:at]))[-NUMBER_NOUN_WINDOW:]
     if not any(word in NUMBER_NOUNS for word in words):
         return claim
     referred = replace(bare[0], kind="count", subject=counted[0])

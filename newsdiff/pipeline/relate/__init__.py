@@ -33,10 +33,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import lru_cache
 
 from newsdiff.pipeline import lang
 from newsdiff.pipeline.align import MEANING_QUANTITY_COSINE, share_a_fact
-from newsdiff.pipeline.attribution import same_source
+from newsdiff.pipeline.attribution import NAME_PARTICLES, same_source
 from newsdiff.pipeline.dates import weekdays_named
 from newsdiff.pipeline.facts import casualty_counts, claim_from_text
 from newsdiff.pipeline.normalize import (
@@ -67,7 +68,14 @@ from newsdiff.pipeline.relate.rules import (
     equivalent,
     word_swap,
 )
-from newsdiff.pipeline.relate.words import ClaimView, containment, diff, similarity, view
+from newsdiff.pipeline.relate.words import (
+    VIEW_CACHE_LIMIT,
+    ClaimView,
+    containment,
+    diff,
+    similarity,
+    view,
+)
 from newsdiff.pipeline.types import (
     DATE_KINDS,
     NAME_KINDS,
@@ -392,7 +400,6 @@ STORY_WEIGHTED_MIN_SHARE = 0.2
 # beyond the story's own were the foreign minister's name): a report of the story's main event
 # in the story's own words rests on the other pairs that tell it.
 ROLE_WORDS = lang.merged_set("ROLE_WORDS")
-NAME_PARTICLES = lang.merged_set("NAME_PARTICLES")
 # A name in two claims' sources makes them one source when it has at least this many words
 # ("Marwan Abboud" / "مروان عبود"): one word ("Beirut", "Hilal") may name a city and its
 # governor, a club and its president.
@@ -595,7 +602,10 @@ def _weak_between_articles(
         shared = set(pair.va.stems) - set(pair.removed)
         # Only the story's own words in common, and words naming its cast: said of two
         # different moments of it.
-        if not shared - story_words.own - _referring(pair.va) - _referring(pair.vb):
+        rest = shared - story_words.own
+        if rest:
+            rest -= _referring(pair.va.normalized) | _referring(pair.vb.normalized)
+        if not rest:
             return _Verdict("unrelated", 1.0 - pair.similarity, Reason.LOW_OVERLAP, differing)
         # A rare word or two in common, and the rest of each claim its own.
         lighter = min(story_words.weight(pair.va.stems), story_words.weight(pair.vb.stems))
@@ -604,9 +614,12 @@ def _weak_between_articles(
     return None
 
 
-def _referring(claim: ClaimView) -> frozenset[str]:
-    """The stems of the claim's words that only say who or where someone is (ROLE_WORDS,
-    normalize.country_of, NAME_PARTICLES and the word after one)."""
+@lru_cache(maxsize=VIEW_CACHE_LIMIT)
+def _referring(normalized: str) -> frozenset[str]:
+    """The stems of the normalised claim's words that only say who or where someone is
+    (ROLE_WORDS, normalize.country_of, NAME_PARTICLES and the word after one); once per
+    claim, however many pairs it is in."""
+    claim = view(normalized)
     stems = set()
     for i, (token, stem) in enumerate(zip(claim.content, claim.stems, strict=True)):
         at = claim.content_at[i]
