@@ -2426,6 +2426,71 @@ def test_one_figure_bounded_from_two_sides_conflicts_unless_the_bounds_meet(
         assert difference.a.value.startswith(">") and difference.b.value.startswith("<")
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The governor, Sami Haddad, said more than 40,000 people had been left homeless.",
+            "Governor Sami Haddad said up to 40,000 people had lost their homes in the storm.",
+        ),
+        (
+            "وقال المحافظ سامي حداد إن أكثر من 40 ألف شخص باتوا مشردين",
+            "وقال المحافظ سامي حداد إن ما يصل إلى 40 ألف شخص فقدوا منازلهم في العاصفة",
+        ),
+    ],
+)
+def test_one_figure_bounded_from_two_sides_is_no_revision_of_its_source(a: str, b: str) -> None:
+    # One governor quoted by two pages of unknown dates: two figures of his would be his count
+    # revised, but one figure told as a floor and as a ceiling is one statement told two
+    # ways that cannot both hold.
+    relation = between_articles(a, b, None, None)
+    assert relation.kind == "contradiction", relation
+    assert relation.details.reason is Reason.VALUE_MISMATCH
+    # Two figures of his remain a revision.
+    revised = between_articles(a, b.replace("40", "35"), None, None)
+    assert revised.kind == "updated", revised
+
+
+@pytest.mark.parametrize(
+    ("arabic", "english", "kind"),
+    [
+        # Paired by meaning across two languages, one amount that one bounds from below and
+        # the other from above, and nothing else differing: a conflict.
+        (
+            "وتوقع رئيس الهيئة في تصريحات صحفية أن تصل التعويضات إلى أكثر من مليار دولار",
+            "The authority's head said Egypt could ask for up to $1 billion in compensation.",
+            "contradiction",
+        ),
+        # Bounds that meet keep the amount: no conflict.
+        (
+            "وتوقع رئيس الهيئة في تصريحات صحفية أن تصل التعويضات إلى مليار دولار على الأقل",
+            "The authority's head said Egypt could ask for up to $1 billion in compensation.",
+            "agreement",
+        ),
+        # Two more figures the words cannot tell to be one measure: the claims may tell of
+        # two things, a weak possible match at most, never a conflict.
+        (
+            "وتوقع رئيس الهيئة في تصريحات صحفية أن تصل التعويضات إلى أكثر من مليار دولار "
+            "خلال 3 أشهر",
+            "The authority's head said Egypt could ask for up to $1 billion in compensation "
+            "within 5 months.",
+            "agreement",
+        ),
+    ],
+)
+def test_two_languages_bounding_one_amount_from_two_sides_conflict(
+    arabic: str, english: str, kind: str
+) -> None:
+    relation = relate_claims(
+        claim_from_text(arabic),
+        claim_from_text(english, position=1),
+        learned_min_similarity=ARTICLE_LEARNED_MIN_SIMILARITY,
+        meaning=0.6,
+        cosine=0.6,
+    )
+    assert relation.kind == kind, relation
+
+
 def test_a_bounded_forecast_never_conflicts_with_a_figure_that_is_none() -> None:
     # What the chief said Egypt could ask for, against what it asked: no conflict.
     relation = between_articles(

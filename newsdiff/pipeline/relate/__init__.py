@@ -66,6 +66,7 @@ from newsdiff.pipeline.relate.rules import (
     compare_facts,
     contradiction_rule,
     equivalent,
+    opposite_bounds,
     word_swap,
 )
 from newsdiff.pipeline.relate.words import (
@@ -277,7 +278,10 @@ __all__ = [
 # ...", "ردّ على الأنباء") is no statement of what they say: it disputes no denial of them.
 # relate-54: words that only name the story's cast (a title, a country or its people, a name's
 # particle and the word after it) make no two claims one report beside the story's own words.
-ENGINE_VERSION = "relate-54"
+# relate-55: one figure bounded from both sides ("more than 300,000", "up to 300,000") is no
+# revision of its source nor an update; two languages paired by meaning that differ by such a
+# figure alone conflict.
+ENGINE_VERSION = "relate-55"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out
@@ -723,6 +727,10 @@ def _update_reason(
     (FIGURE_REVISED)."""
     if verdict.reason is not Reason.VALUE_MISMATCH or not verdict.differing:
         return None
+    if all(map(opposite_bounds, verdict.differing)):
+        # "More than 300,000" and "up to 300,000": a count revised or updated changes its
+        # figure; one figure told with opposite bounds is two accounts of one statement.
+        return None
     lengths = {f.value for f in (*a.facts, *b.facts) if length_unit(f)}
     # A length ("ارتفاعه 40م": its height) is measured, not counted: it is not revised from
     # one day's report to the next.
@@ -912,8 +920,19 @@ def relate_claims(
         meaning = 0.0  # not close enough in meaning to say they are one report
     finding = None
     # The rules need the claims to share their words, or a figure or a date, or to count
-    # the same casualties (the dead, the missing ...) of the story's event.
-    by_words = rest_similarity >= RULE_MIN_SIMILARITY or facts.shares_figure_or_date
+    # the same casualties (the dead, the missing ...) of the story's event; or, paired by
+    # meaning (two languages), to differ only by one figure that one bounds from below and
+    # the other from above ("more than a billion dollars", "up to $1 billion").
+    by_words = (
+        rest_similarity >= RULE_MIN_SIMILARITY
+        or facts.shares_figure_or_date
+        or (
+            meaning > 0
+            and bool(facts.differing)
+            and all(map(opposite_bounds, facts.differing))
+            and not facts.distinct
+        )
+    )
     differ = frozenset[str]() if by_words else _casualties_differ(a, b)
     by_casualties = bool(differ)
     if by_words or by_casualties:

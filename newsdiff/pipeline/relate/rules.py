@@ -709,6 +709,14 @@ def _range_ends(value: str) -> list[str]:
 _BOUND_SIGNS = {(ABOVE, True): ">", (BELOW, True): "<", (ABOVE, False): ">=", (BELOW, False): "<="}
 
 
+def opposite_bounds(difference: FactDifference) -> bool:
+    """Whether a difference is one figure bounded from two sides (_compare_bounds: "more
+    than 300,000" and "up to 300,000"): the same value, one side's floor, the other's
+    ceiling."""
+    x, y = difference.a.value, difference.b.value
+    return x.lstrip("<>=") == y.lstrip("<>=") and {x[:1], y[:1]} == {"<", ">"}
+
+
 def _bound(quantity: _Quantity, normalized: str) -> tuple[str, bool] | None:
     """ABOVE or BELOW, and whether strictly, when the claim bounds the figure ("more than
     300,000": above, strictly; "up to 300,000": below, not strictly; a forecast's too:
