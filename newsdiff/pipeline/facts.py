@@ -278,11 +278,11 @@ def _number_referred(claim: ClaimDraft, before: ClaimDraft | None) -> ClaimDraft
     number" names the figure (lang NUMBER_NOUNS, in the NUMBER_NOUN_WINDOW words before it:
     "ويقدر المسؤولون عدد المفقودين بعشرة آلاف. وقال المكتب إن العدد لا يقل عن خمسة آلاف"),
     the claim counts no casualties itself, and the claim before counts one state of them."""
-    if before is None or casualty_counts(claim.facts):
+    bare = [fact for fact in claim.facts if fact.kind == "number"]
+    if before is None or len(bare) != 1 or casualty_counts(claim.facts):
         return claim
     counted = [subject for subject in casualty_counts(before.facts) if subject != MAGNITUDE]
-    bare = [fact for fact in claim.facts if fact.kind == "number"]
-    if len(counted) != 1 or len(bare) != 1 or (at := claim.text.find(bare[0].text)) < 0:
+    if len(counted) != 1 or (at := claim.text.find(bare[0].text)) < 0:
         return claim
     words = tokens(normalized(claim.text[:at]))[-NUMBER_NOUN_WINDOW:]
     if not any(word in NUMBER_NOUNS for word in words):

@@ -66,7 +66,7 @@ from newsdiff.pipeline.relate.rules import (
     compare_facts,
     contradiction_rule,
     equivalent,
-    opposite_bounds,
+    only_opposite_bounds,
     word_swap,
 )
 from newsdiff.pipeline.relate.words import (
@@ -727,7 +727,7 @@ def _update_reason(
     (FIGURE_REVISED)."""
     if verdict.reason is not Reason.VALUE_MISMATCH or not verdict.differing:
         return None
-    if all(map(opposite_bounds, verdict.differing)):
+    if only_opposite_bounds(verdict.differing):
         # "More than 300,000" and "up to 300,000": a count revised or updated changes its
         # figure; one figure told with opposite bounds is two accounts of one statement.
         return None
@@ -926,12 +926,7 @@ def relate_claims(
     by_words = (
         rest_similarity >= RULE_MIN_SIMILARITY
         or facts.shares_figure_or_date
-        or (
-            meaning > 0
-            and bool(facts.differing)
-            and all(map(opposite_bounds, facts.differing))
-            and not facts.distinct
-        )
+        or (meaning > 0 and only_opposite_bounds(facts.differing) and not facts.distinct)
     )
     differ = frozenset[str]() if by_words else _casualties_differ(a, b)
     by_casualties = bool(differ)

@@ -709,12 +709,15 @@ def _range_ends(value: str) -> list[str]:
 _BOUND_SIGNS = {(ABOVE, True): ">", (BELOW, True): "<", (ABOVE, False): ">=", (BELOW, False): "<="}
 
 
-def opposite_bounds(difference: FactDifference) -> bool:
-    """Whether a difference is one figure bounded from two sides (_compare_bounds: "more
-    than 300,000" and "up to 300,000"): the same value, one side's floor, the other's
-    ceiling."""
-    x, y = difference.a.value, difference.b.value
-    return x.lstrip("<>=") == y.lstrip("<>=") and {x[:1], y[:1]} == {"<", ">"}
+def only_opposite_bounds(differences: Sequence[FactDifference]) -> bool:
+    """Whether the claims differ, and each difference is one figure bounded from two sides
+    (_compare_bounds: "more than 300,000" and "up to 300,000"): the same value, one side's
+    floor, the other's ceiling."""
+    return bool(differences) and all(
+        d.a.value.lstrip("<>=") == d.b.value.lstrip("<>=")
+        and {d.a.value[:1], d.b.value[:1]} == {"<", ">"}
+        for d in differences
+    )
 
 
 def _bound(quantity: _Quantity, normalized: str) -> tuple[str, bool] | None:
