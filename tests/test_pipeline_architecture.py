@@ -17,6 +17,7 @@ PIPELINE = Path(__file__).resolve().parent.parent / "newsdiff" / "pipeline"
 # and a package may import its own submodules. Equal ranks are independent of each other.
 RANKS: dict[str, int] = {
     "types": 0,
+    "parallel": 0,  # relating many pairs on every core: no stage, no word of a language
     "lang": 0,  # per-language word lists: data, no logic
     "normalize": 1,
     "dates": 2,

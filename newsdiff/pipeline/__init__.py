@@ -17,10 +17,18 @@ from newsdiff.pipeline.attribution import same_source
 from newsdiff.pipeline.clean import clean_article
 from newsdiff.pipeline.encode import Vectors
 from newsdiff.pipeline.facts import claims_with_facts
+from newsdiff.pipeline.parallel import relate_all
 from newsdiff.pipeline.relate import ENGINE_VERSION as RELATE_VERSION
 from newsdiff.pipeline.relate import relate_claims, story_words, worded_as_rise
 from newsdiff.pipeline.segment import segment_claims
-from newsdiff.pipeline.types import AnalysedArticle, ClaimDraft, LinkDraft, Match, Reason
+from newsdiff.pipeline.types import (
+    AnalysedArticle,
+    ClaimDraft,
+    LinkDraft,
+    Match,
+    Reason,
+    Relation,
+)
 
 ENGINE_VERSION = f"newsdiff-1/{RELATE_VERSION}"
 # How claims' facts and sources are read (facts.claims_with_facts): claims stored under an
@@ -175,8 +183,9 @@ def compare_articles(
         articles, only=only, vectors=vectors, languages=languages, limit=MAX_PAIRS_PER_CLAIM
     )
     own_words = story_words(articles)
-    for match in matches:
-        relation = relate_claims(
+
+    def relate(match: Match) -> Relation:
+        return relate_claims(
             articles[match.article_a][match.claim_a],
             articles[match.article_b][match.claim_b],
             published_a=published[match.article_a],
@@ -186,6 +195,8 @@ def compare_articles(
             cosine=match.cosine,
             story_words=own_words,
         )
+
+    for match, relation in zip(matches, relate_all(matches, relate), strict=True):
         if relation.kind != "unrelated":
             links.append(LinkDraft(match=match, relation=relation))
     articles_compared = range(len(articles)) if only is None else [only]

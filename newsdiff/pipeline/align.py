@@ -657,6 +657,7 @@ def _among_best(
     if only is not None:
         counted = ck.article_of[nodes] == only
         pairs, nodes = pairs[counted], nodes[counted]
+    pairs, nodes = _contenders(pairs, nodes, similarity[pairs], limit)
     first, second = ia[pairs], ib[pairs]
     order = np.lexsort(
         (
@@ -675,6 +676,27 @@ def _among_best(
     among = np.zeros(len(ia), dtype=bool)
     among[pairs[order[rank < limit]]] = True
     return among
+
+
+def _contenders(
+    pairs: np.ndarray, nodes: np.ndarray, similarity: np.ndarray, limit: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs (each under one of its claims, the node) at least as similar as the
+    `limit`-th most similar pair of their node: the only ones that can be among its best,
+    however ties are broken. Sorting a large story's candidates (1.7 million in a 500 x 40
+    story) by every tie-breaking key took a second; by node and similarity alone, a tenth."""
+    if len(pairs) == 0:
+        return pairs, nodes
+    order = np.lexsort((-similarity, nodes))
+    sorted_nodes = nodes[order]
+    starts = np.r_[0, np.nonzero(np.diff(sorted_nodes))[0] + 1]
+    sizes = np.diff(np.r_[starts, len(sorted_nodes)])
+    # The similarity of each node's limit-th pair (its last one when it has fewer).
+    bar = similarity[order[starts + np.minimum(sizes, limit) - 1]]
+    bar_of = np.empty(len(pairs), dtype=similarity.dtype)
+    bar_of[order] = np.repeat(bar, sizes)
+    contender = similarity >= bar_of
+    return pairs[contender], nodes[contender]
 
 
 def align_claims(

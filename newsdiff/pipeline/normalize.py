@@ -253,6 +253,8 @@ def name_key(token: str) -> str:
 def word_forms(token: str) -> list[str]:
     """A normalised token, then the token without each clitic or article it starts with
     (PREFIXES, longest first): "والمصريين", "مصريين", ..."""
+    if not token.startswith(PREFIXES):
+        return [token]
     return [token, *(token[len(p) :] for p in PREFIXES if token.startswith(p))]
 
 

@@ -34,6 +34,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
+from itertools import repeat
 
 from newsdiff.pipeline import lang
 from newsdiff.pipeline.align import MEANING_QUANTITY_COSINE, share_a_fact
@@ -628,13 +629,20 @@ def _referring(normalized: str) -> frozenset[str]:
     for i, (token, stem) in enumerate(zip(claim.content, claim.stems, strict=True)):
         at = claim.content_at[i]
         if (
-            any(form in ROLE_WORDS for form in word_forms(token))
+            _is_role_word(token)
             or token in NAME_PARTICLES
             or country_of(token)
             or (at > 0 and claim.tokens[at - 1] in NAME_PARTICLES)
         ):
             stems.add(stem)
     return frozenset(stems)
+
+
+@lru_cache(maxsize=VIEW_CACHE_LIMIT)
+def _is_role_word(token: str) -> bool:
+    """Whether the normalised token, or the token without a clitic or article, is a word of
+    a role (ROLE_WORDS): asked for every word of every claim, of a vocabulary far smaller."""
+    return any(form in ROLE_WORDS for form in word_forms(token))
 
 
 def _casualties_differ(a: ClaimDraft, b: ClaimDraft) -> frozenset[str]:
@@ -1007,10 +1015,15 @@ class StoryWords:
     articles: int = 0
     used: Mapping[str, int] = field(default_factory=dict)
     own: frozenset[str] = field(init=False)
+    # Each used stem's weight (weight), computed once: pairs ask for them tens of thousands
+    # of times in a large story.
+    _weights: Mapping[str, float] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         own = frozenset(s for s, n in self.used.items() if n >= STORY_WORD_SHARE * self.articles)
         object.__setattr__(self, "own", own)
+        weights = {stem: math.log(self.articles / max(1, n)) for stem, n in self.used.items()}
+        object.__setattr__(self, "_weights", weights)
 
     def __bool__(self) -> bool:
         return self.articles > 0
@@ -1018,7 +1031,9 @@ class StoryWords:
     def weight(self, stems: Iterable[str]) -> float:
         """What the distinct stems weigh: each the log of the story's articles over those that
         use it (a stem no article uses yet counts as used by one)."""
-        return sum(math.log(self.articles / max(1, self.used.get(stem, 0))) for stem in set(stems))
+        unused = math.log(self.articles) if self.articles else 0.0
+        distinct = set(stems)
+        return sum(map(self._weights.get, distinct, repeat(unused, len(distinct))))
 
 
 def story_words(articles: Sequence[Sequence[ClaimDraft]]) -> StoryWords:

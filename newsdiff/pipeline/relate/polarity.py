@@ -241,11 +241,15 @@ class _Reader:
             self.used[j] = True
 
     def read(self) -> Polarity:
-        for i in range(len(self.toks)):
-            if not self.used[i]:
+        for i, token in enumerate(self.toks):
+            if not self.used[i] and (
+                token in _PHRASE_FIRST_WORDS or _strip_clitic(token) in _PHRASE_FIRST_WORDS
+            ):
                 self.phrase(i)
-        for i in range(len(self.toks)):
-            if not self.used[i]:
+        for i, token in enumerate(self.toks):
+            if not self.used[i] and (
+                token in _WORD_CUES or is_negation(token) or _strip_clitic(token) in DENIAL_WORDS
+            ):
                 self.word(i)
         return Polarity(
             denies=self.denies,
@@ -337,6 +341,14 @@ _IDENTITY_INDEX = _phrase_index(IDENTITY_NEGATIONS)
 _VERDICT_INDEX = _phrase_index(DENIAL_VERDICTS)
 _DENIAL_BEFORE_CUE_INDEX = _phrase_index(DENIAL_BEFORE_CUES)
 _ANSWER_INDEX = _phrase_index(ANSWER_BEFORE_CUES)
+# The words a word of denying or a negation (word) can start with, beside a negation word
+# with or without its clitic (is_negation): a denying word, or the first of a contraction.
+_WORD_CUES = DENIAL_WORDS | {contraction.split()[0] for contraction in NEGATION_CONTRACTIONS}
+# The words any of those phrases starts with: a token that is none of them (nor after a
+# clitic) starts no phrase, and most tokens are read by a set lookup alone.
+_PHRASE_FIRST_WORDS = frozenset().union(
+    _NEGATING_INDEX, _VERDICT_INDEX, _DENIAL_BEFORE_CUE_INDEX, _ANSWER_INDEX
+)
 
 
 @lru_cache(maxsize=VIEW_CACHE_LIMIT)

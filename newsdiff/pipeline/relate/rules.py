@@ -495,7 +495,10 @@ def _compare_quantities(
     told_a = years_a or _published_year(published[0])
     told_b = years_b or _published_year(published[1])
     two_years = bool(told_a and told_b) and not told_a & told_b
-    for kind in sorted(QUANTITY_KINDS):
+    given = {f.kind for f in a}.union(f.kind for f in b)
+    for kind in _QUANTITY_KINDS_IN_ORDER:
+        if kind not in given:
+            continue  # neither claim has a quantity of this kind
         qa = _quantities(a, kind, normalized[0])
         qb = _quantities(b, kind, normalized[1])
         seen_b: set[int] = set()
@@ -536,6 +539,9 @@ def _compare_quantities(
         if kind not in READING_KINDS:
             _compare_ranges(qa, qb, kind, normalized, result)
             _compare_bounds(qa, qb, kind, normalized, result)
+
+
+_QUANTITY_KINDS_IN_ORDER = tuple(sorted(QUANTITY_KINDS))
 
 
 def _from_two_places(x: _Quantity, y: _Quantity) -> bool:

@@ -185,25 +185,34 @@ def soft_in(stem: str, pool: Iterable[str]) -> bool:
 
 
 def diff(a: ClaimView, b: ClaimView) -> tuple[list[str], list[str]]:
-    """Stems only in a (removed) and only in b (added), spelling variants forgiven."""
-    return _unmatched(a.stem_set - b.stem_set, b), _unmatched(b.stem_set - a.stem_set, a)
+    """Stems only in a (removed) and only in b (added), spelling variants forgiven: soft_in
+    for many stems at once. The fuzzy ratios of both sides come from one cdist of the two
+    claims' long stems (the ratio is symmetric), rows for a's stems, columns for b's."""
+    removed = _unskeletoned(a.stem_set - b.stem_set, b)
+    added = _unskeletoned(b.stem_set - a.stem_set, a)
+    longer_a = [s for s in removed if len(s) >= SOFT_MATCH_MIN_LENGTH]
+    longer_b = [s for s in added if len(s) >= SOFT_MATCH_MIN_LENGTH]
+    if (longer_a or longer_b) and a.long_stems and b.long_stems:
+        ratios = process.cdist(a.long_stems, b.long_stems, scorer=fuzz.ratio, dtype=np.float64)
+        near_a = _near(longer_a, a.long_stems, ratios.max(axis=1))
+        near_b = _near(longer_b, b.long_stems, ratios.max(axis=0))
+        removed = [s for s in removed if s not in near_a]
+        added = [s for s in added if s not in near_b]
+    return sorted(removed), sorted(added)
 
 
-def _unmatched(stems: frozenset[str], pool: ClaimView) -> list[str]:
-    """The stems (none of them the pool claim's) of which the pool claim holds no spelling
-    variant or inflection, sorted: soft_in for many stems at once, the fuzzy ratios in one
-    cdist."""
-    left = [s for s in stems if not (skeleton(s) and skeleton(s) in pool.skeletons)]
-    longer = [s for s in left if len(s) >= SOFT_MATCH_MIN_LENGTH]
-    if longer and pool.long_stems:
-        ratios = process.cdist(longer, pool.long_stems, scorer=fuzz.ratio, dtype=np.float64)
-        near = {
-            s
-            for s, best in zip(longer, ratios.max(axis=1), strict=True)
-            if best >= SOFT_MATCH_RATIO
-        }
-        left = [s for s in left if s not in near]
-    return sorted(left)
+def _unskeletoned(stems: frozenset[str], pool: ClaimView) -> list[str]:
+    """The stems (none of them the pool claim's) whose rough root the pool claim lacks."""
+    return [s for s in stems if not (skeleton(s) and skeleton(s) in pool.skeletons)]
+
+
+def _near(stems: Sequence[str], long_stems: Sequence[str], best: np.ndarray) -> set[str]:
+    """Those of the stems (each one of long_stems) whose best ratio against the other claim
+    reaches SOFT_MATCH_RATIO."""
+    if not stems:
+        return set()
+    best_of = dict(zip(long_stems, best.tolist(), strict=True))
+    return {s for s in stems if best_of[s] >= SOFT_MATCH_RATIO}
 
 
 def containment(a: ClaimView, b: ClaimView, removed: Sequence[str], added: Sequence[str]) -> float:
