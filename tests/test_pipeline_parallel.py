@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from newsdiff import pipeline
 from newsdiff.pipeline import analyse_article, compare_articles, parallel
 from tests.conftest import SEED_EREM, SEED_ROAYAH
 
@@ -44,6 +45,40 @@ def test_one_process_or_few_items_are_related_here(monkeypatch: pytest.MonkeyPat
     assert parallel.relate_all([], _pid_of) == []
 
 
+def test_side_by_side_runs_the_first_task_elsewhere_and_keeps_what_the_second_leaves(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _forced(monkeypatch, 2)
+    left: list[int] = []
+
+    def here() -> int:
+        left.append(os.getpid())
+        return 7
+
+    (value, pid), mine = parallel.side_by_side(lambda: _pid_of(5), here, large=True)
+    assert (value, mine) == (15, 7)
+    assert pid != os.getpid()
+    assert left == [os.getpid()]
+    # Not large, or one process: both here, one after the other.
+    (_value, pid), _mine = parallel.side_by_side(lambda: _pid_of(5), here, large=False)
+    assert pid == os.getpid()
+    _forced(monkeypatch, 1)
+    (_value, pid), _mine = parallel.side_by_side(lambda: _pid_of(5), here, large=True)
+    assert pid == os.getpid()
+
+
+def test_a_failure_in_the_forked_task_reaches_the_caller(monkeypatch: pytest.MonkeyPatch) -> None:
+    _forced(monkeypatch, 2)
+
+    def failing() -> int:
+        raise ValueError("no claims")
+
+    with pytest.raises(ValueError, match="no claims"):
+        parallel.side_by_side(failing, lambda: 1, large=True)
+    with pytest.raises(ValueError, match="no claims"):
+        parallel.relate_all([1, 2, 3], lambda _item: failing())
+
+
 def test_a_story_related_on_two_processes_has_the_links_one_process_draws(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -62,6 +97,8 @@ def test_a_story_related_on_two_processes_has_the_links_one_process_draws(
     _forced(monkeypatch, 1)
     alone = compare_articles(articles, published)
     _forced(monkeypatch, 2)
+    # Aligned in one forked process beside this one, then related in two.
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_CLAIMS", 1)
     shared = compare_articles(articles, published)
     assert len(alone) > 20
     assert {link.relation.kind for link in alone} >= {"agreement", "contradiction"}

@@ -17,7 +17,7 @@ from newsdiff.pipeline.attribution import same_source
 from newsdiff.pipeline.clean import clean_article
 from newsdiff.pipeline.encode import Vectors
 from newsdiff.pipeline.facts import claims_with_facts
-from newsdiff.pipeline.parallel import relate_all
+from newsdiff.pipeline.parallel import PARALLEL_MIN_CLAIMS, relate_all, side_by_side
 from newsdiff.pipeline.relate import ENGINE_VERSION as RELATE_VERSION
 from newsdiff.pipeline.relate import relate_claims, story_words, worded_as_rise
 from newsdiff.pipeline.segment import segment_claims
@@ -179,10 +179,15 @@ def compare_articles(
     and languages pair claims across languages by meaning (align_claims).
     """
     links = []
-    matches = align_claims(
-        articles, only=only, vectors=vectors, languages=languages, limit=MAX_PAIRS_PER_CLAIM
+    # A whole story is aligned beside the reading of its words (story_words, which leaves
+    # each claim's words in this process for relate to find).
+    matches, own_words = side_by_side(
+        lambda: align_claims(
+            articles, only=only, vectors=vectors, languages=languages, limit=MAX_PAIRS_PER_CLAIM
+        ),
+        lambda: story_words(articles),
+        large=only is None and sum(map(len, articles)) >= PARALLEL_MIN_CLAIMS,
     )
-    own_words = story_words(articles)
 
     def relate(match: Match) -> Relation:
         return relate_claims(

@@ -181,18 +181,22 @@ def _token_parts(text: str, attribution: str) -> tuple[tuple[str, str], ...]:
     it, or (its stem, its name key) for an Arabic word, which is a name when the story
     writes that name in Latin letters too (claim_tokens)."""
     source_words = set(tokens(attribution))
-    out: list[tuple[str, str]] = []
-    for token in tokens(text):
-        if token in STOPWORDS or token in MATCH_STOPWORDS or token in source_words:
-            continue
-        if token[0].isdigit():
-            out.append((token.replace(",", ""), ""))
-        elif not ARABIC_RE.search(token):
-            key = name_key(token)
-            out.append(("#" + key if len(key) >= 3 else light_stem(token), ""))
-        else:
-            out.append((light_stem(token), name_key(token)))
-    return tuple(out)
+    parts = (_token_part(token) for token in tokens(text) if token not in source_words)
+    return tuple(part for part in parts if part is not None)
+
+
+@lru_cache(maxsize=TOKEN_CACHE_LIMIT)
+def _token_part(token: str) -> tuple[str, str] | None:
+    """One token's part of _token_parts (None for a stopword): words recur from claim to
+    claim, so each is read once."""
+    if token in STOPWORDS or token in MATCH_STOPWORDS:
+        return None
+    if token[0].isdigit():
+        return (token.replace(",", ""), "")
+    if not ARABIC_RE.search(token):
+        key = name_key(token)
+        return ("#" + key if len(key) >= 3 else light_stem(token), "")
+    return (light_stem(token), name_key(token))
 
 
 def claim_tokens(text: str, latin_names: frozenset[str], attribution: str = "") -> list[str]:
@@ -338,8 +342,8 @@ def _blocked_candidates(ck: ClaimKeys) -> tuple[np.ndarray, np.ndarray, np.ndarr
     ia, ib = np.divmod(_distinct(ia * len(ck.keys) + ib), len(ck.keys))
     keys = ck.keys
     distance = process.cpdist(
-        [keys[i] for i in ia],
-        [keys[i] for i in ib],
+        list(map(keys.__getitem__, ia.tolist())),
+        list(map(keys.__getitem__, ib.tolist())),
         scorer=Indel.distance,
         dtype=np.int32,
         workers=-1,
@@ -369,8 +373,8 @@ def _candidates_with(ck: ClaimKeys, article: int) -> tuple[np.ndarray, np.ndarra
         empty = np.empty(0, dtype=np.int64)
         return empty, empty, empty
     distance = process.cdist(
-        [ck.keys[i] for i in mine],
-        [ck.keys[i] for i in others],
+        list(map(ck.keys.__getitem__, mine.tolist())),
+        list(map(ck.keys.__getitem__, others.tolist())),
         scorer=Indel.distance,
         dtype=np.int32,
         workers=-1,
@@ -678,6 +682,21 @@ def _among_best(
     return among
 
 
+def _positions(
+    ia: np.ndarray, ib: np.ndarray, va: np.ndarray, vb: np.ndarray, n_claims: int
+) -> np.ndarray:
+    """Where each pair (va, vb) is among the pairs (ia, ib), each pair once there; -1 where
+    it is not. By sorted pair codes: a large story's words pair 800,000 claims."""
+    wanted = va.astype(np.int64) * n_claims + vb
+    if len(ia) == 0:
+        return np.full(len(wanted), -1, dtype=np.int64)
+    codes = ia.astype(np.int64) * n_claims + ib
+    order = np.argsort(codes, kind="stable")
+    ordered = codes[order]
+    at = np.minimum(np.searchsorted(ordered, wanted), len(ordered) - 1)
+    return np.where(ordered[at] == wanted, order[at], -1)
+
+
 def _contenders(
     pairs: np.ndarray, nodes: np.ndarray, similarity: np.ndarray, limit: int
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -750,10 +769,7 @@ def align_claims(
         va, vb, cosine = _merged_candidates(
             by_meaning, by_figure, by_casualties, by_lengths, by_count
         )
-        words_found = {pair: i for i, pair in enumerate(zip(ia.tolist(), ib.tolist(), strict=True))}
-        found_at = [
-            words_found.get(pair, -1) for pair in zip(va.tolist(), vb.tolist(), strict=True)
-        ]
+        found_at = _positions(ia, ib, va, vb, len(ck.keys)).tolist()
         new = np.asarray([i < 0 for i in found_at], dtype=bool)
         # A pair found both ways keeps its words' similarity and learns its meaning.
         for i, cos in zip(found_at, cosine.tolist(), strict=True):
