@@ -5,6 +5,8 @@ story), each on its own and in pure Python: one core does them one after another
 others wait. Here the pairs are shared out among forked processes. Forked, each starts with the
 story's claims and the words already read from them (the views cached while counting the
 story's words) without copying or reading anything again, and sends back only the relations.
+Before that, a large story is aligned in a forked process while this one reads those words
+(side_by_side).
 
 The result is the one a single process gives, in the same order: relate_claims depends on its
 two claims and the story alone. Where fork is not the way to start a process (anything but
@@ -30,8 +32,8 @@ PARALLEL_MIN_PAIRS = 8000
 SLICES_PER_PROCESS = 4
 # A story of at least this many claims is aligned in a forked process while this one reads
 # the words of its claims (side_by_side): a 500 x 40 story (20,000 claims) aligns in 6.5 s and
-# reads its words in 2.7 s, and its realignment took 28.4 s instead of 25.9; a 101-article
-# story (2,900 claims) realigned in 3.36 s against 3.30 s, no gain.
+# reads its words in 2.7 s, and was realigned in 25.9 s side by side, 28.4 s one after the
+# other; a 101-article story (2,900 claims), 3.36 s against 3.30 s: no gain.
 PARALLEL_MIN_CLAIMS = 8000
 # NEWSDIFF_RELATE_PROCESSES sets the number of processes (1: never fork); unset, one per core.
 PROCESSES_ENVIRONMENT = "NEWSDIFF_RELATE_PROCESSES"
