@@ -199,3 +199,50 @@ def test_arabic_indic_digits_encode_as_ascii_digits() -> None:
     vectors = USE.encode(["ارتفعت حصيلة القتلى إلى ٤١ شخصا", "ارتفعت حصيلة القتلى إلى 41 شخصا"])
     # The same tokens: equal but for float rounding (which varies with the thread count).
     assert np.allclose(vectors[0], vectors[1], atol=1e-6)
+
+
+def test_text_shares_cut_texts_in_order_into_runs_of_about_equal_length() -> None:
+    texts = ["a" * 10, "b" * 10, "c" * 30, "d" * 10, "e" * 10, "f" * 10]
+    shares = encode.text_shares(texts, 2)
+    assert [list(share) for share in shares] == [texts[:3], texts[3:]]
+    four = encode.text_shares(texts, 4)
+    assert [text for share in four for text in share] == texts
+    assert 2 <= len(four) <= 4 and all(four)
+    assert encode.text_shares(texts, 1) == [texts]
+    assert encode.text_shares(texts[:1], 3) == [texts[:1]]
+    # More shares asked for than texts: every text its own, none empty.
+    assert [list(share) for share in encode.text_shares(texts[:2], 5)] == [texts[:1], texts[1:2]]
+
+
+@needs_use
+def test_shares_encoded_side_by_side_are_the_shares_encoded_one_after_the_other(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert isinstance(USE, encode.UseEncoder)
+    texts = [f"{sentence} {n}" for n in range(6) for sentence in SENTENCES[:3]] * 2
+    monkeypatch.setattr(USE, "_shares", 3)
+    together = USE.encode(texts)
+    shares = encode.text_shares(texts, 3)
+    assert len(shares) == 3
+    apart = np.concatenate([USE.encode(list(share)) for share in shares])
+    assert np.array_equal(together, apart)
+    # One share: the same vectors but for float rounding (the model's batches differ).
+    monkeypatch.setattr(USE, "_shares", 1)
+    assert np.allclose(USE.encode(texts), together, atol=1e-5)
+
+
+@needs_use
+def test_a_failure_in_a_share_reaches_the_caller(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert isinstance(USE, encode.UseEncoder)
+    monkeypatch.setattr(USE, "_shares", 2)
+    model = USE._model
+    real = model.encode
+
+    def failing(texts: list[str]) -> object:
+        if texts and texts[-1].endswith("last"):
+            raise RuntimeError("share failed")
+        return real(texts)
+
+    monkeypatch.setattr(model, "encode", failing)
+    with pytest.raises(RuntimeError, match="share failed"):
+        USE.encode([*SENTENCES[:3] * 6, "the last"])
