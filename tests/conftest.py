@@ -42,12 +42,15 @@ def _default_language() -> Iterator[None]:
 @pytest.fixture(autouse=True)
 def _claims_kept_cleared() -> Iterator[None]:
     # The claims a process keeps are of committed articles: a test's database is rolled back
-    # or flushed after it, and a later test's article may take the same id.
+    # or flushed after it, and a later test's article may take the same id. So are the
+    # verdicts' inputs (which a story's new revision would retire anyway).
     from newsdiff import services
 
     services.claims_kept.clear()
+    services.verdicts_kept.clear()
     yield
     services.claims_kept.clear()
+    services.verdicts_kept.clear()
 
 
 @pytest.fixture

@@ -1,8 +1,11 @@
 """The claims each process keeps in memory (services.claims_kept): the next article of a story
-reads only its own claims from the database, and what is kept is never stale."""
+reads only its own claims from the database, and what is kept is never stale. So with the
+verdicts' inputs (services.verdicts_kept): the claims and links of a story read again only
+for what is new since the process last stored its verdicts."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import Any
@@ -16,10 +19,16 @@ from django.test.utils import CaptureQueriesContext
 
 from newsdiff import services
 from newsdiff.admin import ClaimAdmin
-from newsdiff.models import Article, Claim, ClaimLink, Story
+from newsdiff.models import Article, Claim, ClaimLink, ReviewDecision, Story
 from newsdiff.pipeline.encode import encoder_get
 from newsdiff.pipeline.types import ClaimDraft
-from newsdiff.services import article_ingest, claims_kept, story_realign
+from newsdiff.services import (
+    article_ingest,
+    claims_kept,
+    story_realign,
+    story_verdicts_store,
+    verdicts_kept,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -191,3 +200,110 @@ def test_what_is_kept_is_bounded_and_the_least_recent_leaves_first() -> None:
     assert kept.get(2, key) is None
     assert kept.get(1, key) is not None and kept.get(3, key) is not None
     assert kept.get(3, ("digest", 1, 1, "encoder")) is None, "another claims revision"
+
+
+# --- The verdicts' inputs (services.verdicts_kept) ------------------------------------------
+
+
+def _verdict_reads(queries: CaptureQueriesContext) -> list[str]:
+    """The queries story_verdicts_store reads the story's claims and links with."""
+    return [
+        q["sql"]
+        for q in queries.captured_queries
+        if ('FROM "newsdiff_claim"' in q["sql"] and '"status"' in q["sql"])
+        or ('FROM "newsdiff_claimlink"' in q["sql"] and "conflict_details" in q["sql"])
+    ]
+
+
+def _verdicts() -> tuple[list[tuple[Any, ...]], list[int]]:
+    story = Story.objects.get(slug="fire")
+    claims = Claim.objects.filter(article__story=story).order_by("id")
+    return (
+        list(claims.values_list("id", *services.CLAIM_VERDICT_FIELDS)),
+        [getattr(story, name) for name in services.STORY_COUNT_FIELDS],
+    )
+
+
+def _from_scratch() -> tuple[list[tuple[Any, ...]], list[int]]:
+    """The verdicts decided again from the database alone (nothing kept)."""
+    verdicts_kept.clear()
+    story_verdicts_store(story=Story.objects.get(slug="fire"))
+    return _verdicts()
+
+
+def _two_articles(commits: Commits) -> None:
+    with commits(execute=True):
+        for text, outlet in ((HARBOUR_A, "Port News"), (HARBOUR_B, "Dock Times")):
+            article_ingest(raw_text=text, outlet_name=outlet, story_slug="fire")
+
+
+def test_the_next_article_s_verdicts_read_only_the_new_claims_and_links(
+    django_capture_on_commit_callbacks: Commits,
+) -> None:
+    _two_articles(django_capture_on_commit_callbacks)
+    with (
+        CaptureQueriesContext(connection) as queries,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        article_ingest(raw_text=HARBOUR_C, outlet_name="Bay Wire", story_slug="fire")
+    reads = _verdict_reads(queries)
+    assert len(reads) == 2 and all('."id" >' in sql for sql in reads), reads
+    incremental = _verdicts()
+    assert incremental[1][0] == 3 and incremental[1][1] >= 1, "three articles that agree"
+    assert _from_scratch() == incremental
+
+
+def test_verdicts_another_process_stored_are_read_whole(
+    django_capture_on_commit_callbacks: Commits,
+) -> None:
+    _two_articles(django_capture_on_commit_callbacks)
+    # Another process dismisses every link: its verdicts end with a new story revision.
+    ClaimLink.objects.update(review=ReviewDecision.DISMISSED)
+    Story.objects.filter(slug="fire").update(revision=uuid.uuid4())
+    with (
+        CaptureQueriesContext(connection) as queries,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        article_ingest(raw_text=HARBOUR_C, outlet_name="Bay Wire", story_slug="fire")
+    assert not any('."id" >' in sql for sql in _verdict_reads(queries))
+    after = _verdicts()
+    assert after[1][-1] >= 1, "the dismissed links are counted"
+    assert _from_scratch() == after
+
+
+def test_verdicts_of_a_rolled_back_article_are_not_taken_for_the_stored_ones(
+    django_capture_on_commit_callbacks: Commits,
+) -> None:
+    _two_articles(django_capture_on_commit_callbacks)
+    with pytest.raises(RuntimeError), transaction.atomic():
+        article_ingest(raw_text=HARBOUR_C, outlet_name="Bay Wire", story_slug="fire")
+        raise RuntimeError("the batch item failed after its verdicts")
+    with (
+        CaptureQueriesContext(connection) as queries,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        article_ingest(
+            raw_text=HARBOUR_C.replace("Forty crews", "Fifty crews"),
+            outlet_name="Harbour Daily",
+            story_slug="fire",
+        )
+    assert not any('."id" >' in sql for sql in _verdict_reads(queries))
+    after = _verdicts()
+    assert after[1][0] == 3
+    assert _from_scratch() == after
+
+
+def test_kept_verdict_inputs_are_bounded_and_taken_only_under_their_revision() -> None:
+    kept = services._VerdictsKept(limit=2)
+    revisions = [uuid.uuid4() for _ in range(3)]
+
+    def inputs(revision: uuid.UUID) -> services._VerdictInputs:
+        return services._VerdictInputs(
+            revision=revision, claims={}, links=(), last_claim=0, last_link=0
+        )
+
+    for story_id, revision in enumerate(revisions):
+        kept.put(story_id, inputs(revision))
+    assert kept.get(0, revisions[0]) is None, "the least recent story left"
+    assert kept.get(1, revisions[1]) is not None
+    assert kept.get(2, revisions[1]) is None, "another revision"
