@@ -236,7 +236,8 @@ def story_groups(
     id -> independent source (``source_of_articles``).
     """
     counting = [link for link in links if link.counts]
-    joined = connected_groups((link.claim_a_id, link.claim_b_id) for link in links if link.joins)
+    joining = [link for link in counting if link.joins]
+    joined = connected_groups((link.claim_a_id, link.claim_b_id) for link in joining)
     group_of = {claim_id: claim_id for claim_id in claim_article}
     members: dict[int, list[int]] = {claim_id: [claim_id] for claim_id in claim_article}
     for group in joined:
@@ -251,9 +252,7 @@ def story_groups(
     def outlets(root: int) -> int:
         return len({source_of[claim_article[c]] for c in members[root]})
 
-    confirmed_roots = {
-        group_of[link.claim_a_id] for link in counting if link.joins and link.review == CONFIRMED
-    }
+    confirmed_roots = {group_of[link.claim_a_id] for link in joining if link.review == CONFIRMED}
     agreements = tuple(
         AgreementGroup(
             claim_ids=tuple(members[root]),
@@ -490,7 +489,17 @@ def story_verdicts(
             and not inner_dispute(link, claim_article)
         ):
             copied.update((link.claim_a_id, link.claim_b_id))
-    verdicts = {claim_id: _verdict(claim_id, agreed, against, copied) for claim_id in claim_article}
+    # A claim in no conflict takes one of three verdicts, each made once.
+    in_a_conflict = set().union(*against.values())
+    plain = {status: ClaimVerdict(status=status) for status in (STATUS_COPIED, STATUS_ONLY_HERE)}
+    verdicts = {
+        claim_id: (
+            _verdict(claim_id, agreed, against, copied)
+            if claim_id in in_a_conflict or claim_id in agreed
+            else plain[STATUS_COPIED if claim_id in copied else STATUS_ONLY_HERE]
+        )
+        for claim_id in claim_article
+    }
     statuses = [v.status for v in verdicts.values()]
     conflict_kinds = [c.kind for c in groups.conflicts]
     counts = StoryCounts(

@@ -1372,8 +1372,9 @@ def story_verdicts_store(*, story: Story, added: bool = False) -> StoryCounts:
     # hundred in a story of thousands of claims), not a CASE per claim (bulk_update).
     changed: dict[tuple[Any, ...], list[int]] = {}
     stored_now: dict[int, tuple[Any, ...]] = {}
+    verdict_fields = attrgetter(*CLAIM_VERDICT_FIELDS)
     for claim_id, verdict in verdicts.claims.items():
-        wanted = tuple(getattr(verdict, name) for name in CLAIM_VERDICT_FIELDS)
+        wanted = verdict_fields(verdict)
         row = claims[claim_id]
         if row[1:] != wanted:
             changed.setdefault(wanted, []).append(claim_id)

@@ -857,11 +857,11 @@ def connected_groups(pairs: Iterable[tuple[Node, Node]]) -> list[list[Node]]:
     parent: dict[Node, Node] = {}
 
     def find(node: Node) -> Node:
-        parent.setdefault(node, node)
-        while parent[node] != node:
+        up = parent.setdefault(node, node)
+        while up != node:
             # Path halving: every node visited points to its grandparent.
-            parent[node] = parent[parent[node]]
-            node = parent[node]
+            up = parent[node] = parent[up]
+            node, up = up, parent[up]
         return node
 
     for x, y in pairs:
