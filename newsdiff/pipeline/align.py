@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import combinations
+from itertools import chain, combinations
 from typing import Any, Protocol, TypeVar
 
 import numpy as np
@@ -210,6 +210,33 @@ def claim_tokens(text: str, latin_names: frozenset[str], attribution: str = "") 
     ]
 
 
+@dataclass(frozen=True, slots=True)
+class _ClaimWords:
+    """What a claim's words give its key in any story (_claim_words)."""
+
+    # Its content tokens, as claim_tokens gives them in a story that writes none of its
+    # names in Latin letters.
+    tokens: frozenset[str]
+    # The name keys of its Arabic words: where a story writes one of them in Latin letters
+    # too, claim_tokens gives that word as the name.
+    name_keys: frozenset[str]
+    # Its numbers as digits (numbers.numbers_as_digits), which claim_tokens reads.
+    words: str
+
+
+@lru_cache(maxsize=TOKEN_CACHE_LIMIT)
+def _claim_words(normalized: str, attribution: str) -> _ClaimWords:
+    """A claim's words read once: a story's claims are keyed again at every ingest."""
+    # Written-out numbers as digits: "خمسة وعشرين" and "25" are one token.
+    words = numbers_as_digits(normalized)
+    parts = _token_parts(words, attribution)
+    return _ClaimWords(
+        tokens=frozenset(token for token, _ in parts),
+        name_keys=frozenset(key for _, key in parts if key),
+        words=words,
+    )
+
+
 @lru_cache(maxsize=TOKEN_CACHE_LIMIT)
 def _latin_keys(normalized: str) -> frozenset[str]:
     """The name keys of a claim's words written in Latin letters."""
@@ -226,26 +253,29 @@ def _latin_names(articles: Sequence[Sequence[ClaimDraft]]) -> frozenset[str]:
 
 def claim_keys(articles: Sequence[Sequence[ClaimDraft]]) -> ClaimKeys:
     latin_names = _latin_names(articles)
-    token_sets: list[set[str]] = []
+    token_sets: list[frozenset[str] | set[str]] = []
     article_of: list[int] = []
     position_of: list[int] = []
     for index, claims in enumerate(articles):
         for position, claim in enumerate(claims):
-            # Written-out numbers as digits: "خمسة وعشرين" and "25" are one token.
-            words = numbers_as_digits(claim.normalized)
-            claim_set = set(claim_tokens(words, latin_names, claim.attribution))
+            read = _claim_words(claim.normalized, claim.attribution)
+            claim_set: frozenset[str] | set[str] = (
+                read.tokens
+                if read.name_keys.isdisjoint(latin_names)
+                else set(claim_tokens(read.words, latin_names, claim.attribution))
+            )
             # Resolved facts match across wordings: "two years ago" in a 2024 article and
             # "in 2022", "last August" and "August 2024".
             # A quake's magnitude too, in either language ("بقوة 6.8 درجات", "magnitude 6.8").
-            claim_set.update(
+            facts = [
                 f"#{f.kind}:{f.value}"
                 for f in claim.facts
                 if f.kind in FACT_KINDS_IN_KEYS or f.subject == MAGNITUDE
-            )
-            token_sets.append(claim_set)
+            ]
+            token_sets.append(claim_set.union(facts) if facts else claim_set)
             article_of.append(index)
             position_of.append(position)
-    document_frequency = Counter(t for s in token_sets for t in s)
+    document_frequency = Counter(chain.from_iterable(token_sets))
     n_claims = len(token_sets)
     rare_limit = max(2, RARE_SHARE * n_claims)
     common_limit = STORY_COMMON_SHARE * n_claims if n_claims >= STORY_COMMON_MIN_CLAIMS else None
@@ -264,7 +294,8 @@ def claim_keys(articles: Sequence[Sequence[ClaimDraft]]) -> ClaimKeys:
         weight = 1 + (df <= rare_limit) + (token[0].isdigit() or token[0] == "#")
         fragment[token] = chr(_FIRST_KEY_CHAR + i) * weight
         frequency[chr(_FIRST_KEY_CHAR + i)] = df
-    keys = ["".join(sorted("".join(fragment[t] for t in s))) for s in token_sets]
+    # A fragment is one character repeated, its own: sorting the fragments sorts the key.
+    keys = ["".join(sorted(map(fragment.__getitem__, s))) for s in token_sets]
     return ClaimKeys(
         keys=keys,
         article_of=np.asarray(article_of, dtype=np.int32),
