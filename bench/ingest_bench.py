@@ -6,6 +6,9 @@ verdicts, database writes), on a throw-away SQLite or PostgreSQL database.
 With DATABASE_URL set (a PostgreSQL database it may fill), it runs there instead.
 
 Prints:
+- the time of the first article a fresh process ingests, which reads the models (the sentence
+  encoder, the relation model) before anything else; the runs below start after it, as in a
+  running worker or an ``ingest`` of many files;
 - the throughput of ingesting ``--articles`` seed-sized articles of one story one by one
   (articles/s), and the time of the next one (the 101st into a 100-article story), end to end;
 - the same number of other articles of one story ingested by ``--workers`` processes at once,
@@ -87,6 +90,13 @@ def bench_story(n_articles: int) -> None:
     sentences = seed_sentences()
     texts = [article_text(sentences, rng, n) for n in range(n_articles + 1)]
     size = sum(len(t) for t in texts) / len(texts)
+    start = time.perf_counter()
+    services.article_ingest(
+        raw_text=article_text(sentences, random.Random(6), -1),
+        outlet_name="Warm-up outlet",
+        story_slug="bench-warm-up",
+    )
+    timed("the first article of a fresh process (reads the models)", time.perf_counter() - start)
     start = time.perf_counter()
     for n, text in enumerate(texts[:n_articles]):
         services.article_ingest(raw_text=text, outlet_name=f"Outlet {n}", story_slug="bench-ingest")
