@@ -595,11 +595,8 @@ def _chosen_pairs(
     for i, (a, x, _) in enumerate(rows):
         if reaches_only is not None and a != only and not reaches_only[i]:
             continue  # nothing of the new article near enough to be chosen
-        near = [
-            j
-            for j in np.argsort(-cosines[i], kind="stable").tolist()
-            if cosines[i, j] >= min_cosine and article[j] != a
-        ]
+        order = np.argsort(-cosines[i], kind="stable")
+        near = order[(cosines[i, order] >= min_cosine) & (article[order] != a)].tolist()
         for j in choose(i, near):
             if only is not None and only not in (a, rows[j][0]):
                 continue

@@ -1042,7 +1042,7 @@ def story_words(articles: Sequence[Sequence[ClaimDraft]]) -> StoryWords:
         return StoryWords()
     used: Counter[str] = Counter()
     for claims in articles:
-        used.update({stem for claim in claims for stem in _claim_view(claim).stems})
+        used.update(frozenset().union(*(_claim_view(claim).stem_set for claim in claims)))
     return StoryWords(articles=len(articles), used=used)
 
 
