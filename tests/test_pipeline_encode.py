@@ -246,3 +246,19 @@ def test_a_failure_in_a_share_reaches_the_caller(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(model, "encode", failing)
     with pytest.raises(RuntimeError, match="share failed"):
         USE.encode([*SENTENCES[:3] * 6, "the last"])
+
+
+def test_encode_threads_are_one_per_core_up_to_a_bound_or_as_set(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv(encode.THREADS_ENVIRONMENT, raising=False)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(16)), raising=False)
+    assert encode.encode_threads() == encode.USE_SHARES_MAX
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    assert encode.encode_threads() == 2
+    monkeypatch.setenv(encode.THREADS_ENVIRONMENT, "1")
+    assert encode.encode_threads() == 1
+    monkeypatch.setenv(encode.THREADS_ENVIRONMENT, "6")
+    assert encode.encode_threads() == 6
+    monkeypatch.setenv(encode.THREADS_ENVIRONMENT, "many")
+    assert encode.encode_threads() == 2

@@ -74,6 +74,10 @@ USE_THREADS = 1
 # starting a thread costs more than the share's products.
 USE_SHARES_MAX = 4
 USE_SHARE_MIN = 8
+# NEWSDIFF_ENCODE_THREADS sets the number of threads (1: one, the calling thread); unset, one
+# per core up to USE_SHARES_MAX. Several workers on one machine each use them all, and take
+# turns on the cores.
+THREADS_ENVIRONMENT = "NEWSDIFF_ENCODE_THREADS"
 # The package can replace every number by one placeholder so that "cost 1 million" and "cost
 # 5 million" embed alike. Off: it also pulls unrelated claims that hold numbers together, and
 # it lowered every figure of bench/encode_bench.py (cross-language 12/12 -> 11/12, ANS AUC
@@ -135,7 +139,7 @@ class UseEncoder:
 
         self._model = USE(threads=USE_THREADS, denoise=USE_DENOISE_NUMBERS)
         self._blas_limit = _blas_limit()
-        self._shares = min(_usable_cores(), USE_SHARES_MAX)
+        self._shares = encode_threads()
         # The package reads its weights on the first call: read them now, so that a damaged
         # file shows here (and the lexical encoder takes over), not in the middle of an ingest.
         self._model.encode(["."])
@@ -202,10 +206,14 @@ def _blas_limit() -> _BlasLimit | None:
     return limit
 
 
-def _usable_cores() -> int:
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
+def encode_threads() -> int:
+    """How many threads share out a batch of texts (THREADS_ENVIRONMENT, else one per core up
+    to USE_SHARES_MAX)."""
+    wanted = os.environ.get(THREADS_ENVIRONMENT, "").strip()
+    if wanted.isdigit():
+        return max(1, int(wanted))
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return min(cores or 1, USE_SHARES_MAX)
 
 
 @lru_cache(maxsize=65536)
