@@ -34,7 +34,8 @@ from newsdiff.pipeline.numbers import numbers_as_digits
 # headlines. 80 keeps تركي/لبناني and مصر/مصري apart in the ANS training diffs.
 SOFT_MATCH_RATIO = 80
 SOFT_MATCH_MIN_LENGTH = 4
-# The view cache is bounded by hand: one story holds a few thousand claims at most.
+# Claims whose views each process keeps (and other per-claim caches): a 500 x 40 story holds
+# 20,000.
 VIEW_CACHE_LIMIT = 50_000
 
 # Negations: normalize.NEGATIONS and the relate stage's own (verbs of denial and refusal,
@@ -109,7 +110,7 @@ def is_negation(token: str) -> bool:
     )
 
 
-@cache
+@lru_cache(maxsize=VIEW_CACHE_LIMIT)
 def _view_cached(normalized: str) -> ClaimView:
     # Numbers in digits: "خمسة وعشرين" and "25" are one word to compare (numbers.py).
     text = numbers_as_digits(normalized)
@@ -144,8 +145,6 @@ def _view_cached(normalized: str) -> ClaimView:
 
 def view(normalized: str) -> ClaimView:
     """The view of one normalised claim (cached)."""
-    if _view_cached.cache_info().currsize > VIEW_CACHE_LIMIT:
-        _view_cached.cache_clear()
     return _view_cached(normalized)
 
 
