@@ -167,10 +167,13 @@ def outlet_get_or_create(
     native_name: str = "",
     aliases: Sequence[str] = (),
     country: str = "",
+    name_tried: bool = False,
 ) -> Outlet:
-    outlet = outlet_resolve(name=name, domain=domain) or (
-        outlet_resolve(name=native_name) if native_name else None
-    )
+    """The stored outlet the name, domain or native name refers to, else a new one.
+    name_tried: the caller found none by name and domain (outlet_resolve) under the lock it
+    still holds, so only the native name is looked up."""
+    by_name = None if name_tried else outlet_resolve(name=name, domain=domain)
+    outlet = by_name or (outlet_resolve(name=native_name) if native_name else None)
     if outlet:
         return outlet
     domain = domain.lower().removeprefix("www.")
@@ -651,6 +654,7 @@ def _article_store(draft: _ArticleDraft) -> IngestResult:
         native_name=page.native_name,
         aliases=page.aliases,
         country=page.country,
+        name_tried=True,
     )
     merged: list[Story] = []
     if draft.story_slug:
