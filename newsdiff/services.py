@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from operator import attrgetter
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import numpy as np
 from django.conf import settings
@@ -759,26 +759,43 @@ class _KeptClaims:
     vectors: Vectors
 
 
-class _ClaimsKept:
-    """The claims a process keeps (CLAIMS_KEPT_LIMIT), by article id; safe across threads.
+_Entry = TypeVar("_Entry")
+
+
+class _KeptInMemory(Generic[_Entry]):
+    """What a process keeps in memory by id, the most recently used last; an entry is taken
+    only under the stamp it was kept under (stamp_of). Safe across threads."""
+
+    def __init__(self, limit: int, stamp_of: Callable[[_Entry], object]) -> None:
+        self.limit = limit
+        self._stamp_of = stamp_of
+        self._entries: OrderedDict[int, _Entry] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, entry_id: int, stamp: object) -> _Entry | None:
+        with self._lock:
+            kept = self._entries.get(entry_id)
+            if kept is None or self._stamp_of(kept) != stamp:
+                return None
+            self._entries.move_to_end(entry_id)
+            return kept
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+class _ClaimsKept(_KeptInMemory[_KeptClaims]):
+    """The claims a process keeps (CLAIMS_KEPT_LIMIT claims), by article id, each under its
+    _kept_key.
 
     Only what a transaction committed is kept (put runs on commit): an article rolled back
     never leaves claims behind for a later article that takes its id.
     """
 
     def __init__(self, limit: int) -> None:
-        self.limit = limit
-        self._entries: OrderedDict[int, _KeptClaims] = OrderedDict()
+        super().__init__(limit, attrgetter("key"))
         self._claims = 0
-        self._lock = threading.Lock()
-
-    def get(self, article_id: int, key: _KeptKey) -> _KeptClaims | None:
-        with self._lock:
-            kept = self._entries.get(article_id)
-            if kept is None or kept.key != key:
-                return None
-            self._entries.move_to_end(article_id)
-            return kept
 
     def put(self, entries: dict[int, _KeptClaims]) -> None:
         with self._lock:
@@ -1264,8 +1281,8 @@ class _VerdictInputs:
     last_link: int
 
 
-class _VerdictsKept:
-    """The verdict inputs a process keeps (VERDICT_STORIES_KEPT stories); safe across threads.
+class _VerdictsKept(_KeptInMemory[_VerdictInputs]):
+    """The verdict inputs a process keeps (VERDICT_STORIES_KEPT stories), by story id.
 
     They stand for the database only while the story's revision is the one they were written
     under: every change to what a story shows gives it a new revision (story_verdicts_store,
@@ -1275,17 +1292,7 @@ class _VerdictsKept:
     """
 
     def __init__(self, limit: int) -> None:
-        self.limit = limit
-        self._entries: OrderedDict[int, _VerdictInputs] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, story_id: int, revision: uuid.UUID) -> _VerdictInputs | None:
-        with self._lock:
-            kept = self._entries.get(story_id)
-            if kept is None or kept.revision != revision:
-                return None
-            self._entries.move_to_end(story_id)
-            return kept
+        super().__init__(limit, attrgetter("revision"))
 
     def put(self, story_id: int, inputs: _VerdictInputs) -> None:
         with self._lock:
@@ -1293,10 +1300,6 @@ class _VerdictsKept:
             self._entries.move_to_end(story_id)
             while len(self._entries) > self.limit:
                 self._entries.popitem(last=False)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._entries.clear()
 
 
 verdicts_kept = _VerdictsKept(VERDICT_STORIES_KEPT)
