@@ -1262,11 +1262,12 @@ CLAIM_VERDICT_FIELDS = (
     "disputed_outlets",
     "updated_outlets",
 )
-# Each process keeps what it read and wrote the last time it decided a story's verdicts, for
-# this many stories, so that after a new article only the new claims and links are read: in a
-# 100-article story, reading the 2,800 claims and 5,200 links again took 50 of the 130 ms the
-# verdicts took (bench/ingest_bench.py).
-VERDICT_STORIES_KEPT = 8
+# Each process keeps what it read and wrote the last time it decided a story's verdicts, so
+# that after a new article only the new claims and links are read: in a 100-article story,
+# reading the 2,800 claims and 5,200 links again took 50 of the 130 ms the verdicts took
+# (bench/ingest_bench.py). Bounded by links (about 170 bytes each with their claims' share:
+# a 500 x 40 story's 63,000 take 11 MB); the stories decided least recently leave first.
+VERDICT_LINKS_KEPT = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -1282,7 +1283,7 @@ class _VerdictInputs:
 
 
 class _VerdictsKept(_KeptInMemory[_VerdictInputs]):
-    """The verdict inputs a process keeps (VERDICT_STORIES_KEPT stories), by story id.
+    """The verdict inputs a process keeps (VERDICT_LINKS_KEPT links), by story id.
 
     They stand for the database only while the story's revision is the one they were written
     under: every change to what a story shows gives it a new revision (story_verdicts_store,
@@ -1293,16 +1294,25 @@ class _VerdictsKept(_KeptInMemory[_VerdictInputs]):
 
     def __init__(self, limit: int) -> None:
         super().__init__(limit, attrgetter("revision"))
+        self._links = 0
 
     def put(self, story_id: int, inputs: _VerdictInputs) -> None:
         with self._lock:
+            old = self._entries.pop(story_id, None)
+            self._links -= len(old.links) if old else 0
             self._entries[story_id] = inputs
-            self._entries.move_to_end(story_id)
-            while len(self._entries) > self.limit:
-                self._entries.popitem(last=False)
+            self._links += len(inputs.links)
+            while self._links > self.limit and self._entries:
+                _, dropped = self._entries.popitem(last=False)
+                self._links -= len(dropped.links)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self._links = 0
 
 
-verdicts_kept = _VerdictsKept(VERDICT_STORIES_KEPT)
+verdicts_kept = _VerdictsKept(VERDICT_LINKS_KEPT)
 
 
 def _link_edges(links: QuerySet[ClaimLink]) -> list[LinkEdge]:

@@ -19,6 +19,7 @@ from django.test.utils import CaptureQueriesContext
 
 from newsdiff import services
 from newsdiff.admin import ClaimAdmin
+from newsdiff.comparison import LinkEdge
 from newsdiff.models import Article, Claim, ClaimLink, ReviewDecision, Story
 from newsdiff.pipeline.encode import encoder_get
 from newsdiff.pipeline.types import ClaimDraft
@@ -294,16 +295,23 @@ def test_verdicts_of_a_rolled_back_article_are_not_taken_for_the_stored_ones(
 
 
 def test_kept_verdict_inputs_are_bounded_and_taken_only_under_their_revision() -> None:
-    kept = services._VerdictsKept(limit=2)
-    revisions = [uuid.uuid4() for _ in range(3)]
+    kept = services._VerdictsKept(limit=5)
+    revisions = [uuid.uuid4() for _ in range(4)]
 
-    def inputs(revision: uuid.UUID) -> services._VerdictInputs:
+    def inputs(revision: uuid.UUID, links: int) -> services._VerdictInputs:
+        edges = tuple(
+            LinkEdge(id=i, claim_a_id=1, claim_b_id=2, relation="agreement") for i in range(links)
+        )
         return services._VerdictInputs(
-            revision=revision, claims={}, links=(), last_claim=0, last_link=0
+            revision=revision, claims={}, links=edges, last_claim=0, last_link=links
         )
 
-    for story_id, revision in enumerate(revisions):
-        kept.put(story_id, inputs(revision))
-    assert kept.get(0, revisions[0]) is None, "the least recent story left"
-    assert kept.get(1, revisions[1]) is not None
+    kept.put(0, inputs(revisions[0], 2))
+    kept.put(1, inputs(revisions[1], 2))
+    assert kept.get(0, revisions[0]) is not None  # 0 is now the most recently used
+    kept.put(2, inputs(revisions[2], 2))  # six links: one story must leave
+    assert kept.get(1, revisions[1]) is None, "the least recent story left"
+    assert kept.get(0, revisions[0]) is not None and kept.get(2, revisions[2]) is not None
     assert kept.get(2, revisions[1]) is None, "another revision"
+    kept.put(3, inputs(revisions[3], 6))  # larger than the bound: nothing stays
+    assert kept.get(3, revisions[3]) is None and kept.get(0, revisions[0]) is None
