@@ -1265,9 +1265,10 @@ CLAIM_VERDICT_FIELDS = (
 # Each process keeps what it read and wrote the last time it decided a story's verdicts, so
 # that after a new article only the new claims and links are read: in a 100-article story,
 # reading the 2,800 claims and 5,200 links again took 50 of the 130 ms the verdicts took
-# (bench/ingest_bench.py). Bounded by links (about 170 bytes each with their claims' share:
-# a 500 x 40 story's 63,000 take 11 MB); the stories decided least recently leave first.
-VERDICT_LINKS_KEPT = 200_000
+# (bench/ingest_bench.py). Bounded by links (about 450 bytes each with their claims' share,
+# measured with tracemalloc on a 60-article story: 100,000 take 45 MB, and a 500 x 40 story's
+# 63,000 fit); the stories decided least recently leave first.
+VERDICT_LINKS_KEPT = 100_000
 
 
 @dataclass(frozen=True, slots=True)
