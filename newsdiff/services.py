@@ -764,12 +764,20 @@ _Entry = TypeVar("_Entry")
 
 class _KeptInMemory(Generic[_Entry]):
     """What a process keeps in memory by id, the most recently used last; an entry is taken
-    only under the stamp it was kept under (stamp_of). Safe across threads."""
+    only under the stamp it was kept under (stamp_of). At most limit in all, as size_of
+    measures the entries; the least recently used leave first. Safe across threads."""
 
-    def __init__(self, limit: int, stamp_of: Callable[[_Entry], object]) -> None:
+    def __init__(
+        self,
+        limit: int,
+        stamp_of: Callable[[_Entry], object],
+        size_of: Callable[[_Entry], int],
+    ) -> None:
         self.limit = limit
         self._stamp_of = stamp_of
+        self._size_of = size_of
         self._entries: OrderedDict[int, _Entry] = OrderedDict()
+        self._size = 0
         self._lock = threading.Lock()
 
     def get(self, entry_id: int, stamp: object) -> _Entry | None:
@@ -780,9 +788,21 @@ class _KeptInMemory(Generic[_Entry]):
             self._entries.move_to_end(entry_id)
             return kept
 
+    def put(self, entries: dict[int, _Entry]) -> None:
+        with self._lock:
+            for entry_id, kept in entries.items():
+                old = self._entries.pop(entry_id, None)
+                self._size -= self._size_of(old) if old else 0
+                self._entries[entry_id] = kept
+                self._size += self._size_of(kept)
+            while self._size > self.limit and self._entries:
+                _, dropped = self._entries.popitem(last=False)
+                self._size -= self._size_of(dropped)
+
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
+            self._size = 0
 
 
 class _ClaimsKept(_KeptInMemory[_KeptClaims]):
@@ -794,24 +814,7 @@ class _ClaimsKept(_KeptInMemory[_KeptClaims]):
     """
 
     def __init__(self, limit: int) -> None:
-        super().__init__(limit, attrgetter("key"))
-        self._claims = 0
-
-    def put(self, entries: dict[int, _KeptClaims]) -> None:
-        with self._lock:
-            for article_id, kept in entries.items():
-                old = self._entries.pop(article_id, None)
-                self._claims -= len(old.drafts) if old else 0
-                self._entries[article_id] = kept
-                self._claims += len(kept.drafts)
-            while self._claims > self.limit and self._entries:
-                _, dropped = self._entries.popitem(last=False)
-                self._claims -= len(dropped.drafts)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._entries.clear()
-            self._claims = 0
+        super().__init__(limit, attrgetter("key"), lambda kept: len(kept.drafts))
 
 
 claims_kept = _ClaimsKept(CLAIMS_KEPT_LIMIT)
@@ -1294,23 +1297,7 @@ class _VerdictsKept(_KeptInMemory[_VerdictInputs]):
     """
 
     def __init__(self, limit: int) -> None:
-        super().__init__(limit, attrgetter("revision"))
-        self._links = 0
-
-    def put(self, story_id: int, inputs: _VerdictInputs) -> None:
-        with self._lock:
-            old = self._entries.pop(story_id, None)
-            self._links -= len(old.links) if old else 0
-            self._entries[story_id] = inputs
-            self._links += len(inputs.links)
-            while self._links > self.limit and self._entries:
-                _, dropped = self._entries.popitem(last=False)
-                self._links -= len(dropped.links)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._entries.clear()
-            self._links = 0
+        super().__init__(limit, attrgetter("revision"), lambda kept: len(kept.links))
 
 
 verdicts_kept = _VerdictsKept(VERDICT_LINKS_KEPT)
@@ -1413,14 +1400,15 @@ def story_verdicts_store(*, story: Story, added: bool = False) -> StoryCounts:
     for name in STORY_COUNT_FIELDS:
         setattr(story, name, getattr(counts, name))
     verdicts_kept.put(
-        story.pk,
-        _VerdictInputs(
-            revision=revision,
-            claims=stored_now,
-            links=links,
-            last_claim=max(stored_now, default=0),
-            last_link=links[-1].id if links else 0,
-        ),
+        {
+            story.pk: _VerdictInputs(
+                revision=revision,
+                claims=stored_now,
+                links=links,
+                last_claim=max(stored_now, default=0),
+                last_link=links[-1].id if links else 0,
+            )
+        }
     )
     return counts
 

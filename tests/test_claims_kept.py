@@ -306,12 +306,12 @@ def test_kept_verdict_inputs_are_bounded_and_taken_only_under_their_revision() -
             revision=revision, claims={}, links=edges, last_claim=0, last_link=links
         )
 
-    kept.put(0, inputs(revisions[0], 2))
-    kept.put(1, inputs(revisions[1], 2))
+    kept.put({0: inputs(revisions[0], 2)})
+    kept.put({1: inputs(revisions[1], 2)})
     assert kept.get(0, revisions[0]) is not None  # 0 is now the most recently used
-    kept.put(2, inputs(revisions[2], 2))  # six links: one story must leave
+    kept.put({2: inputs(revisions[2], 2)})  # six links: one story must leave
     assert kept.get(1, revisions[1]) is None, "the least recent story left"
     assert kept.get(0, revisions[0]) is not None and kept.get(2, revisions[2]) is not None
     assert kept.get(2, revisions[1]) is None, "another revision"
-    kept.put(3, inputs(revisions[3], 6))  # larger than the bound: nothing stays
+    kept.put({3: inputs(revisions[3], 6)})  # larger than the bound: nothing stays
     assert kept.get(3, revisions[3]) is None and kept.get(0, revisions[0]) is None
