@@ -265,15 +265,8 @@ def claim_keys(articles: Sequence[Sequence[ClaimDraft]]) -> ClaimKeys:
                 if read.name_keys.isdisjoint(latin_names)
                 else set(claim_tokens(read.words, latin_names, claim.attribution))
             )
-            # Resolved facts match across wordings: "two years ago" in a 2024 article and
-            # "in 2022", "last August" and "August 2024".
-            # A quake's magnitude too, in either language ("بقوة 6.8 درجات", "magnitude 6.8").
-            facts = [
-                f"#{f.kind}:{f.value}"
-                for f in claim.facts
-                if f.kind in FACT_KINDS_IN_KEYS or f.subject == MAGNITUDE
-            ]
-            token_sets.append(claim_set.union(facts) if facts else claim_set)
+            facts = _fact_figures(claim.facts).keys
+            token_sets.append(claim_set | facts if facts else claim_set)
             article_of.append(index)
             position_of.append(position)
     document_frequency = Counter(chain.from_iterable(token_sets))
@@ -494,6 +487,10 @@ class _FactFigures:
     casualties: Mapping[str, frozenset[str]]  # facts.casualty_counts
     distinctive: frozenset[tuple[str, str]]  # facts.distinctive_values
     lengths: frozenset[tuple[Decimal, Decimal]]  # units.lengths_given
+    # Its tokens in claim_keys: resolved facts match across wordings ("two years ago" in a
+    # 2024 article and "in 2022", "last August" and "August 2024"), and so does a quake's
+    # magnitude in either language ("بقوة 6.8 درجات", "magnitude 6.8").
+    keys: frozenset[str]
 
 
 # A story's claims are aligned again at every ingest, and their facts read the same each time
@@ -515,6 +512,11 @@ def _fact_figures(facts: tuple[Fact, ...]) -> _FactFigures:
         casualties=casualty_counts(facts),
         distinctive=distinctive_values(facts),
         lengths=lengths_given(facts),
+        keys=frozenset(
+            f"#{f.kind}:{f.value}"
+            for f in facts
+            if f.kind in FACT_KINDS_IN_KEYS or f.subject == MAGNITUDE
+        ),
     )
     if len(_figures_kept) >= FACT_FIGURES_CACHE_LIMIT:
         _figures_kept.clear()
