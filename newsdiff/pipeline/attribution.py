@@ -44,6 +44,9 @@ SUFFIX_MIN_WORDS = 2
 # has at least this many letters.
 FEMININE_ENDINGS = lang.merged_tuple("FEMININE_ENDINGS")
 GENDERED_MIN_LETTERS = 4
+# ... and with or without its article and its plural ending ("لجنة التحقيقات الروسية" / "لجنة
+# تحقيقات روسية"), when the word left has at least DEFINITE_MIN_LETTERS letters.
+NAME_PLURAL_ENDINGS = lang.merged_tuple("NAME_PLURAL_ENDINGS")
 
 SOURCE_STOPS = lang.merged_set("SOURCE_STOPS")
 PRONOUNS = lang.merged_set("PRONOUNS")
@@ -349,18 +352,28 @@ def _portfolio(key: str) -> str:
 
 
 def _same_word(x: str, y: str) -> bool:
-    """One word of a source's name in two spellings ("الامريكيه" / "الاميركيه"), or in its
+    """One word of a source's name in two spellings ("الامريكيه" / "الاميركيه"), in its
     two genders ("وزير الصحه اللبناني" / "وزاره الصحه اللبنانيه": the adjective follows its
-    noun)."""
+    noun), or with and without its article or plural ending (_bare, _singular)."""
     if x == y:
         return True
     key_x, key_y = name_key(x), name_key(y)
     if len(key_x) >= SPELLING_MIN_KEY and key_x == key_y:
         return True
     shorter, longer = sorted((x, y), key=len)
-    return len(shorter) >= GENDERED_MIN_LETTERS and any(
-        longer == shorter + ending for ending in FEMININE_ENDINGS
-    )
+    return (
+        len(shorter) >= GENDERED_MIN_LETTERS
+        and any(longer == shorter + ending for ending in FEMININE_ENDINGS)
+    ) or _singular(_bare(x)) == _singular(_bare(y))
+
+
+def _singular(word: str) -> str:
+    """A word of a source without its plural ending ("تحقيقات": "تحقيق"), dropped only where
+    DEFINITE_MIN_LETTERS are left."""
+    for ending in NAME_PLURAL_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= DEFINITE_MIN_LETTERS:
+            return word[: -len(ending)]
+    return word
 
 
 def attribution_text_of(text: str, attribution: str) -> str:

@@ -1186,12 +1186,15 @@ def _state_subject(folded: str, start: int, end: int) -> str:
 def _tallied_state(before: list[str]) -> str:
     """The state of the people a clause tallies before its figure, further back than the
     window: "عدد القتلى في المدينة الليبية المنكوبة قد يزيد على 20 ألفا" (a word of tally,
-    then a word of state, within TALLY_WINDOW words), the first in the clause."""
+    then a word of state, within TALLY_WINDOW words; or a tally word that is a word of state
+    itself, "الحصيلة", "toll"), the first in the clause."""
     in_order = before[::-1]
     for i, word in enumerate(in_order):
         if _strip_prefix(word) in TALLY_WORDS or word in TALLY_WORDS:
             tallied = [w for w in in_order[i + 1 : i + 4] if w not in _OF_WORDS | STOPWORDS]
-            state = _state(tallied[0]) if tallied else ""
+            # A tally word that is a word of state too counts its state when the word after it
+            # names no other: "حصيلة الهجوم ... 140", "the toll of the attack ... 143".
+            state = (_state(tallied[0]) if tallied else "") or _state(word)
             if state:
                 return f"#{state}"
     return ""

@@ -560,6 +560,9 @@ OWN_COUNTRY_WORDS: frozenset[str] = frozenset()
 # The ending that makes an adjective feminine, folded (ة -> ه): "اللبناني" of a minister is
 # "اللبنانية" of a ministry.
 FEMININE_ENDINGS = ("ه",)
+# The sound feminine plural, folded: "لجنة التحقيقات" is "لجنة التحقيق" (one body in two
+# wordings; with or without the article too, "لجنة تحقيقات روسية").
+NAME_PLURAL_ENDINGS = ("ات",)
 PORTFOLIOS = {
     "الداخليه": "interior",
     "الصحه": "health",
@@ -599,7 +602,9 @@ GIVEN_BY = frozenset(
 SOURCE_DOCUMENTS: frozenset[str] = frozenset()
 SOURCE_DOCUMENT_LINKS: frozenset[str] = frozenset()
 SOURCE_PREPOSITIONS: frozenset[str] = frozenset()
-SOURCE_LEADING_JOINERS: frozenset[str] = frozenset()  # a clitic, not a word (و، ف)
+# "و" and "ف" are clitics, not words; a preposition with a pronoun between a verb and its
+# subject ("وفقا لما أعلنت عنه لجنة التحقيق", "أدلى بها الوزير") is no part of the source.
+SOURCE_LEADING_JOINERS = frozenset("عنه عنها عنهم به بها".split())
 SOURCE_NEAR: frozenset[str] = frozenset()
 SOURCE_PLACE_LINKS: frozenset[str] = frozenset()
 # Parts of a name that need the word after them: a name cut at four words does not end with
@@ -1047,6 +1052,10 @@ DENIAL_WORDS = frozenset(
     """نفي نفت نفوا ينفي تنفي ينفون نفاه نفته نفتها نفاها كذب كذبت يكذب تكذب تكذيب دحض
     دحضت يدحض تدحض""".split()
 )
+# Words of conceding a few tokens before a word of denying ("رغم نفي أوكرانيا أي علاقة"):
+# the denial is another party's, conceded beside what the claim says, not the claim's own.
+# Normalised, "بالرغم" and "على الرغم" included.
+CONCESSIVE_WORDS = frozenset("رغم الرغم برغم بالرغم".split())
 # Verdicts that call a report false ("وصف التقرير بأنه مفبرك"), read as a denial when a
 # word of DENIAL_CUES comes shortly before them: alone, "وثائق مزيفة" (forged documents)
 # denies nothing.
@@ -1689,7 +1698,21 @@ LONG_VOWELS = ("ا", "و", "ي")
 
 # "ارتفعت حصيلة القتلى إلى ..." reports an update of an earlier figure, not a rival one
 # (relate: an update, whatever the two publication dates). Normalised forms, without و / ف.
-RISE_WORDS = frozenset("ارتفع ارتفعت يرتفع ترتفع ارتفاع".split())
+# "رفعت السلطات عدد القتلى إلى 137" (the authorities raised the toll) too.
+RISE_WORDS = frozenset("ارتفع ارتفعت يرتفع ترتفع ارتفاع رفع رفعت يرفع ترفع".split())
 # "وكانت السلطات ذكرت في وقت سابق أن الحصيلة بلغت 7 آلاف" tells what was said before: its
 # figure is an earlier one, and a figure told without such words is the later. Folded phrases.
 EARLIER_PHRASES = ("في وقت سابق", "سابقا", "حصيله سابقه", "الحصيله السابقه")
+# "في حصيلة غير نهائية ومرشحة للارتفاع", "أحدث حصيلة رسمية": a toll told as provisional or as
+# the latest of a running count will be or has been told otherwise (relate: a differing
+# figure is an update, whatever the two publication dates). Folded phrases.
+RUNNING_TOLL_PHRASES = (
+    "غير نهائيه",
+    "حصيله اوليه",
+    "حصيله مبدئيه",
+    "مرشحه للارتفاع",
+    "مرشح للارتفاع",
+    "قابله للارتفاع",
+    "احدث حصيله",
+    "اخر حصيله",
+)

@@ -344,6 +344,8 @@ MINISTRY_WORDS = frozenset({"ministry"})
 # interior" is the story's own country's.
 OWN_COUNTRY_WORDS = frozenset({"country's", "of", "the"})
 FEMININE_ENDINGS: tuple[str, ...] = ()
+# English plurals name other sources ("officials", "an official"): none is dropped.
+NAME_PLURAL_ENDINGS: tuple[str, ...] = ()
 PORTFOLIOS = {
     "interior": "interior",
     "health": "health",
@@ -825,6 +827,9 @@ DENIAL_WORDS = frozenset(
     """deny denies denied denying denial denials refute refutes refuted rebut rebutted debunk
     debunks debunked debunking""".split()
 )
+# Words of conceding before a word of denying (see ar.py): "despite emphatic denials from
+# Ukrainian officials", "in spite of denials".
+CONCESSIVE_WORDS = frozenset("despite spite notwithstanding".split())
 # Verdicts that call a report false, read as a denial after a word of DENIAL_CUES (see ar.py).
 DENIAL_VERDICTS = (
     "fake",
@@ -1191,8 +1196,10 @@ STRICTLY_ABOVE = ("more than", "over", "exceed", "exceeds", "above", "upwards of
 STRICTLY_BELOW = ("less than", "fewer than", "under", "below")
 # Verbs of exceeding before a figure (see ar.py): "the toll exceeded 5,000".
 EXCEED_VERBS = frozenset("exceeded surpassed topped".split())
-# Words that tally people (see ar.py): "the number of dead in the city could exceed 20,000".
-TALLY_WORDS = ("number",)
+# Words that tally people (see ar.py): "the number of dead in the city could exceed 20,000";
+# "the toll" is the death toll, as "الحصيلة" (COUNT_STATES): "the death toll of the attack now
+# stands at 143".
+TALLY_WORDS = ("number", "toll")
 # Words that say what state the people a count counts are in (see ar.py).
 # Nouns of people counted: a number of four digits before one is a count ("2000 people"),
 # not a year.
@@ -1214,7 +1221,7 @@ NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous")
 IRREGULAR_PLURALS = frozenset("people men women children police personnel".split())
 COUNT_STATES: dict[str, str] = {
     **dict.fromkeys(
-        "dead killed kill kills died die dies death deaths fatalities bodies lives".split(),
+        "dead killed kill kills died die dies death deaths fatalities bodies lives toll".split(),
         "dead",
     ),
     **dict.fromkeys("missing unaccounted".split(), "missing"),
@@ -1331,7 +1338,17 @@ LONG_VOWELS: tuple[str, ...] = ()
 
 # A figure worded as a rise ("the toll rose to 5,300") reports an update of an earlier figure,
 # not a rival one (relate: an update, whatever the two publication dates).
-RISE_WORDS = frozenset("rose risen rises climbed jumped increased".split())
+RISE_WORDS = frozenset("rose risen rises climbed jumped increased raised".split())
 # A figure told as what was said before ("officials had earlier put the toll at 5,500"; see
 # ar.py).
 EARLIER_PHRASES = ("earlier", "previously", "initially", "a previous toll")
+# A toll told as provisional or as the latest of a running count (see ar.py).
+RUNNING_TOLL_PHRASES = (
+    "preliminary toll",
+    "provisional toll",
+    "initial toll",
+    "latest toll",
+    "not final",
+    "expected to rise",
+    "likely to rise",
+)

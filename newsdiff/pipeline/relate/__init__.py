@@ -59,7 +59,13 @@ from newsdiff.pipeline.relate.model import (
     pair_features,
 )
 from newsdiff.pipeline.relate.polarity import denial_against_plain
-from newsdiff.pipeline.relate.quantities import PROJECTION, hedge_of
+from newsdiff.pipeline.relate.quantities import (
+    ABOVE,
+    AT_LEAST,
+    PROJECTION,
+    hedge_of,
+    strict_bound,
+)
 from newsdiff.pipeline.relate.rules import (
     RULE_MIN_SIMILARITY,
     FactComparison,
@@ -282,7 +288,12 @@ __all__ = [
 # relate-55: one figure bounded from both sides ("more than 300,000", "up to 300,000") is no
 # revision of its source nor an update; two languages paired by meaning that differ by such a
 # figure alone conflict.
-ENGINE_VERSION = "relate-55"
+# relate-56: two sources' counts that rose between two articles' dates from a floor or a
+# provisional toll, or that each source tells as a rise or the latest, are an update, not a
+# dispute (_rose_between_articles, _both_running); a toll told as provisional or as the
+# latest is updated by another figure (_told_as_running); one body's name with and without
+# its article or plural ending is one source (attribution._singular).
+ENGINE_VERSION = "relate-56"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out
@@ -320,6 +331,9 @@ MEANING_RELATED_COSINE = 0.5
 RISE_WORDS = lang.merged_set("RISE_WORDS")
 _EARLIER_RE = re.compile(
     rf"(?<!\w)[وف]?(?:{alternation(lang.merged_tuple('EARLIER_PHRASES'))})(?!\w)"
+)
+_RUNNING_TOLL_RE = re.compile(
+    rf"(?<!\w)[وفب]?(?:{alternation(lang.merged_tuple('RUNNING_TOLL_PHRASES'))})(?!\w)"
 )
 # Between articles, the learned model may call a contradiction only where each claim has at
 # most this many words (stems) the other lacks: its training pairs are headlines with one
@@ -720,6 +734,14 @@ def worded_as_earlier(claim: ClaimDraft) -> bool:
     return bool(_EARLIER_RE.search(claim.normalized or normalize_text(claim.text)))
 
 
+def _told_as_running(claim: ClaimDraft) -> bool:
+    """Whether the claim tells its toll as provisional or as the latest of a running count
+    ("في حصيلة غير نهائية ومرشحة للارتفاع", "the latest toll"), not as one said before ("آخر
+    حصيلة سابقة": worded_as_earlier)."""
+    normalized = claim.normalized or normalize_text(claim.text)
+    return bool(_RUNNING_TOLL_RE.search(normalized)) and not worded_as_earlier(claim)
+
+
 def _update_reason(
     verdict: _Verdict,
     a: ClaimDraft,
@@ -729,8 +751,9 @@ def _update_reason(
 ) -> Reason | None:
     """Why a contradiction is an update, if it is one: two values of one count in articles
     published on two different dates, or where one claim words its figure as a rise ("the
-    toll rose to ...") (FIGURE_UPDATED); or of a count or a duration in claims that say they
-    tell of two different days (FIGURE_UPDATED_DAYS, DAY_UPDATABLE_KINDS); or of a count that
+    toll rose to ...") or tells it as provisional or the latest (_told_as_running)
+    (FIGURE_UPDATED); or of a count or a duration in claims that say they tell of two
+    different days (FIGURE_UPDATED_DAYS, DAY_UPDATABLE_KINDS); or of a count that
     both claims quote from one source, in articles not known to be of one day
     (FIGURE_REVISED)."""
     if verdict.reason is not Reason.VALUE_MISMATCH or not verdict.differing:
@@ -753,6 +776,9 @@ def _update_reason(
         (published_a is not None and published_b is not None and published_a != published_b)
         or worded_as_rise(a)
         or worded_as_rise(b)
+        # A toll told as provisional or as the latest is one of a running count.
+        or _told_as_running(a)
+        or _told_as_running(b)
         # One figure told as said before, the other not: the other is the later. Both told
         # so give no order.
         or worded_as_earlier(a) != worded_as_earlier(b)
@@ -787,9 +813,13 @@ def _kind_of(
     if kind != "contradiction":
         return kind, reason, (None, None)
     dispute = _is_dispute(a, b, verdict)
-    if dispute and not _rose_between_days(a, b, verdict):
+    if dispute and not (
+        _rose_between_days(a, b, verdict)
+        or _rose_between_articles(a, b, verdict, *published)
+        or _both_running(a, b, verdict)
+    ):
         # Sources before time: two sources giving two figures is a dispute between them,
-        # whenever it was reported.
+        # whenever it was reported, unless the count rose from one day to a later one.
         return "disputed", reason, (None, None)
     if _shrunk_to_a_part(verdict, *published):
         # Not the same people counted again: a part of them (one country's pilgrims, those
@@ -829,12 +859,77 @@ def _rose_between_days(a: ClaimDraft, b: ClaimDraft, verdict: _Verdict) -> bool:
         later, b_later = a, False
     else:
         return False
+    return worded_as_rise(later) and _higher_later(verdict, b_later=b_later)
+
+
+def _rose_between_articles(
+    a: ClaimDraft,
+    b: ClaimDraft,
+    verdict: _Verdict,
+    published_a: dt.date | None,
+    published_b: dt.date | None,
+) -> bool:
+    """Whether two sources' counts are one count that rose between the dates their articles
+    were published: the later article gives the higher figure of every count the two differ
+    on, neither is a denial or a forecast, and the earlier figure was left open (a floor, "at
+    least 133"; a provisional or latest toll) or the later one is worded as a rise or as the
+    latest (the Kremlin's "at least 133" dead of Saturday, the court's "at least 137" of
+    Monday). A toll grows as it is counted, whoever tells it. An exact figure against a
+    higher one from another source on a later day stays a dispute (an army's 12 dead, the
+    rebels' 40), as does a later, lower figure."""
+    if (
+        verdict.denial
+        or published_a is None
+        or published_b is None
+        or published_a == published_b
+        or _forecasts(a)
+        or _forecasts(b)
+    ):
+        return False
+    b_later = published_b > published_a
+    earlier, later = (a, b) if b_later else (b, a)
+    return _higher_later(verdict, b_later=b_later) and (
+        _told_as_floor(earlier, verdict, earlier_is_a=b_later)
+        or _told_as_running(earlier)
+        or worded_as_rise(later)
+        or _told_as_running(later)
+    )
+
+
+def _both_running(a: ClaimDraft, b: ClaimDraft, verdict: _Verdict) -> bool:
+    """Whether each claim words its count as a rise or tells it as the latest or provisional
+    ("ارتفاع عدد القتلى إلى 115", "the toll rose to 140 on Wednesday"): two moments of one
+    running count, whoever told each, not two sources disputing it. A count given as a
+    forecast ("قد ترتفع الحصيلة إلى") or as said before is no moment of it."""
+    return not verdict.denial and all(
+        (worded_as_rise(claim) or _told_as_running(claim))
+        and not (worded_as_earlier(claim) or _forecasts(claim))
+        for claim in (a, b)
+    )
+
+
+def _told_as_floor(claim: ClaimDraft, verdict: _Verdict, *, earlier_is_a: bool) -> bool:
+    """Whether the claim tells each count the verdict differs on as a floor ("at least 133",
+    "أكثر من 60"): a higher figure later passes it."""
+    values = {(d.a if earlier_is_a else d.b).value for d in verdict.differing if d.kind == "count"}
+    normalized = claim.normalized or normalize_text(claim.text)
+    floors = {
+        fact.value
+        for fact in claim.facts
+        if fact.kind == "count"
+        and fact.value in values
+        and (hedge_of(normalized, fact) == AT_LEAST or strict_bound(normalized, fact) == ABOVE)
+    }
+    return bool(values) and floors == values
+
+
+def _higher_later(verdict: _Verdict, *, b_later: bool) -> bool:
+    """Whether the verdict differs on a count, each count it differs on higher in the later
+    claim (b's when b_later)."""
     counts = [d for d in verdict.differing if d.kind == "count"]
     values = [(decimal_value(d.a.value), decimal_value(d.b.value)) for d in counts]
-    return (
-        worded_as_rise(later)
-        and bool(values)
-        and all(x is not None and y is not None and (y > x) == b_later for x, y in values)
+    return bool(values) and all(
+        x is not None and y is not None and (y > x) == b_later for x, y in values
     )
 
 

@@ -10,7 +10,8 @@ here has three parts:
   follows a word of reports or of calling ("وصف التقرير بأنه مفبرك", "the report looks
   fake"), or a verb that denies what a word of reports right after it names ("shut down
   claims", "كذّب التقارير"), unless a negation stands right before it ("لم ينف", "did not
-  deny"). A denial speaks of all the claim says, and two denials agree.
+  deny"), or a word of conceding ("despite denials", "رغم نفي"). A denial speaks of all the
+  claim says, and two denials agree.
 - **negations**: each negation word or negating phrase ("لم", "didn't", "stop short of", "لا
   تصل إلى حد" counted once) with its scope, the content words right after it.
 - **an answer**: a phrase telling of an answer to reports that a word of reports follows
@@ -71,6 +72,11 @@ NEGATING_PHRASES: tuple[tuple[str, ...], ...] = tuple(
     tuple(tokens(phrase)) for phrase in lang.merged_tuple("NEGATING_PHRASES")
 )
 DENIAL_WORDS = lang.merged_set("DENIAL_WORDS")
+# A word of conceding this many tokens or fewer before a word of denying makes the denial one
+# the claim concedes ("despite emphatic denials from Ukrainian officials", "على الرغم من نفي
+# أوكرانيا"), not its own.
+CONCESSIVE_WORDS = lang.merged_set("CONCESSIVE_WORDS")
+CONCEDED_DENIAL_GAP = 3
 DENIAL_VERDICTS: tuple[tuple[str, ...], ...] = tuple(
     tuple(tokens(phrase)) for phrase in lang.merged_tuple("DENIAL_VERDICTS")
 )
@@ -305,15 +311,23 @@ class _Reader:
         if self.toks[i] in DENIAL_WORDS or _strip_clitic(self.toks[i]) in DENIAL_WORDS:
             self.take(i, 1)
             negated = self.negation_before(i)
-            if negated is None:
-                self.denies = True
-            else:
+            if negated is not None:
                 self.negations.remove(negated)
+            elif not self.conceded(i):
+                self.denies = True
             return
         n = _negation_at(self.toks, i)
         if n:
             self.take(i, n)
             self.negations.append(i + n)
+
+    def conceded(self, i: int) -> bool:
+        """Whether a word of conceding stands at most CONCEDED_DENIAL_GAP tokens before token
+        i (with or without its clitic)."""
+        return any(
+            token in CONCESSIVE_WORDS or _strip_clitic(token) in CONCESSIVE_WORDS
+            for token in self.toks[max(0, i - CONCEDED_DENIAL_GAP) : i]
+        )
 
     def negation_before(self, i: int) -> int | None:
         """The negation read just before token i (its scope start), if any."""
