@@ -2866,6 +2866,11 @@ def test_a_pronoun_after_the_verb_is_no_part_of_the_source() -> None:
         ),
     )
     assert claim.attribution == "لجنه التحقيق"
+    (claim,) = claims_with_facts(
+        "نفت أوكرانيا أي علاقة بالهجوم الذي خلف 40 قتيلا.",
+        segment_claims("نفت أوكرانيا أي علاقة بالهجوم الذي خلف 40 قتيلا."),
+    )
+    assert claim.attribution == "اوكرانيا"
 
 
 @pytest.mark.parametrize(

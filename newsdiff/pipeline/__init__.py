@@ -122,7 +122,8 @@ ENGINE_VERSION = f"newsdiff-1/{RELATE_VERSION}"
 # 42: the toll counts the dead ("the death toll of the attack now stands at 143", "حصيلة
 # الهجوم ... 140": lang TALLY_WORDS, COUNT_STATES, numbers._tallied_state); a preposition with
 # a pronoun between a verb and its subject is no part of the source ("أعلنت عنه لجنة
-# التحقيق": lang SOURCE_LEADING_JOINERS).
+# التحقيق": lang SOURCE_LEADING_JOINERS), nor is what a denial denies ("نفت أوكرانيا أي
+# علاقة": "أي" in lang SOURCE_STOPS).
 READING_VERSION = 42
 # Between articles, the learned contradiction model (trained on ANS headline rewrites) speaks
 # only for near-rewrites; the fact rules speak for everything aligned. On the seed pair every
