@@ -292,7 +292,9 @@ __all__ = [
 # provisional toll, or that each source tells as a rise or the latest, are an update, not a
 # dispute (_rose_between_articles, _both_running); a toll told as provisional or as the
 # latest is updated by another figure (_told_as_running); one body's name with and without
-# its article or plural ending is one source (attribution._singular).
+# its article or plural ending is one source (attribution._singular); a denial conceded
+# ("despite denials", "رغم نفي") is not the claim's own (polarity); "رفعت", "raised" word a
+# rise (lang RISE_WORDS).
 ENGINE_VERSION = "relate-56"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
