@@ -1221,6 +1221,16 @@ def test_two_sources_of_a_toll_that_rose_between_two_articles_are_an_update(
             "AFP reported that at least 320 of the dead were citizens of Egypt.",
             "At least 1,000 deaths were reported at this year's tournament, from many countries.",
         ),
+        # Those of the injured in a serious condition, of a total told beside them.
+        (
+            "ووصف الوزير حالة 60 جريحا من إجمالي المصابين في الهجوم على المسرح بالخطيرة",
+            "وأصيب 182 شخصا في الهجوم على المسرح",
+        ),
+        (
+            "The minister said 60 of the wounded in the attack on the theatre were in a serious"
+            " condition.",
+            "182 people were wounded in the attack on the theatre.",
+        ),
     ],
 )
 def test_a_count_of_a_part_is_no_count_of_the_whole(a: str, b: str) -> None:

@@ -1241,6 +1241,12 @@ PART_AFTER = (  # not "منهم", "من بينهم": after a figure, they open t
     "من بين الضحايا",
     "من بين القتلي",
     "من بين المتوفين",
+    "من المصابين",
+    "من الجرحي",
+    "من بين المصابين",
+    "من بين الجرحي",
+    # "60 جريحا من إجمالي المصابين الـ115": of a total told beside it.
+    "من اجمالي",
 )
 # A count of the rest of a group ("the other two boats", relate/quantities.counts_rest): none
 # here, "أخرى" after a figure's noun ("5 قوارب أخرى") being read as an addition

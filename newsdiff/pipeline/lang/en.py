@@ -1027,6 +1027,11 @@ PART_AFTER = (
     "of them",
     "among the dead",
     "among the victims",
+    "of the injured",
+    "of the wounded",
+    "among the injured",
+    "among the wounded",
+    "of the total",
 )
 # A count of the rest of a group, "the other" right before the figure or "others" right after
 # it ("the other two boats", "the two others"): no measure of the whole group, nor of anything

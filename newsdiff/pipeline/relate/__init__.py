@@ -294,7 +294,8 @@ __all__ = [
 # latest is updated by another figure (_told_as_running); one body's name with and without
 # its article or plural ending is one source (attribution._singular); a denial conceded
 # ("despite denials", "رغم نفي") is not the claim's own (polarity); "رفعت", "raised" word a
-# rise (lang RISE_WORDS).
+# rise (lang RISE_WORDS); "60 of the wounded", "60 جريحا من إجمالي المصابين" count a part
+# (lang PART_AFTER).
 ENGINE_VERSION = "relate-56"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
