@@ -329,10 +329,10 @@ def test_a_time_of_day_is_no_count() -> None:
         ("وارتفعت حصيلة الجرحى إلى 500", "#injured"),
         # The toll counts the dead when no nearer word names another state, however far back
         # it stands in its clause.
-        ("The death toll of the attack on the concert hall now stands at 143", "#dead"),
-        ("The toll of last week's attack on the concert hall stood at 143", "#dead"),
-        ("بلغت حصيلة الهجوم الإرهابي على قاعة الحفلات في ضواحي العاصمة 140", "#dead"),
-        ("The toll of the injured in last week's attack on the hall stood at 360", "#injured"),
+        ("The death toll of the collapse of the old bridge now stands at 57", "#dead"),
+        ("The toll of last week's collapse of the old bridge stood at 57", "#dead"),
+        ("بلغت حصيلة انهيار الجسر القديم في ضواحي العاصمة 57", "#dead"),
+        ("The toll of the injured in last week's collapse of the bridge stood at 96", "#injured"),
         ("قتل 7 جنود في الهجوم", "soldier"),
         # The imperfect and the feminine past of killing (also Maghrebi usage) count the dead
         # before a word of injury further on.

@@ -478,9 +478,9 @@ def test_aliases_name_one_source_but_a_capital_is_not_its_government() -> None:
     assert same_source("وزير الصحه اللبناني حمد", "وزير الصحه اللبناني حسن حمد")
     assert not same_source("رئيس بلديه درنه", "رئيس بلديه مدينه طرابلس")
     # One body with and without the article, in the singular and the sound plural.
-    assert same_source("لجنه التحقيق الروسيه", "لجنه تحقيقات روسيه")
-    assert same_source("لجنه التحقيقات الروسيه", "لجنه التحقيق")
-    assert not same_source("لجنه التحقيقات الروسيه", "لجنه الانتخابات الروسيه")
+    assert same_source("لجنه التحقيق الوطنيه", "لجنه تحقيقات وطنيه")
+    assert same_source("لجنه التحقيقات الوطنيه", "لجنه التحقيق")
+    assert not same_source("لجنه التحقيقات الوطنيه", "لجنه الانتخابات الوطنيه")
     assert not same_source("officials", "an official")
     # A name is the same source with its title before it; one word ("the ministry") is not.
     assert same_source("port director lena ward", "lena ward")
@@ -2816,19 +2816,19 @@ def test_two_voices_that_share_no_figure_are_one_report_only_when_close_in_meani
     ("a", "b", "plain"),
     [
         (
-            "قتل 133 شخصا في الهجوم على المسرح، في حصيلة غير نهائية ومرشحة للارتفاع",
-            "قتل 115 شخصا في الهجوم على المسرح",
-            "قتل 133 شخصا في الهجوم على المسرح",
+            "قتل 57 شخصا في انهيار المبنى، والحصيلة غير نهائية",
+            "قتل 48 شخصا في انهيار المبنى",
+            "قتل 57 شخصا في انهيار المبنى",
         ),
         (
-            "وكانت أحدث حصيلة للقتلى في الهجوم على المسرح 115 شخصا",
+            "وتشير أحدث حصيلة للقتلى في انهيار المبنى إلى 48 شخصا",
             "قتل 133 شخصا في الهجوم على المسرح",
-            "وكانت حصيلة القتلى في الهجوم على المسرح 115 شخصا",
+            "وتشير حصيلة القتلى في انهيار المبنى إلى 48 شخصا",
         ),
         (
-            "The latest toll of the attack on the theatre is 133 dead.",
-            "115 people were killed in the attack on the theatre.",
-            "The toll of the attack on the theatre is 133 dead.",
+            "The latest toll of the building's collapse is 57 dead.",
+            "48 people were killed in the building's collapse.",
+            "The toll of the building's collapse is 57 dead.",
         ),
     ],
 )
@@ -2845,14 +2845,14 @@ def test_a_toll_told_as_provisional_or_the_latest_is_an_update(a: str, b: str, p
     ("a", "b", "flat"),
     [
         (
-            "وقالت لجنة التحقيق إن حصيلة القتلى في الهجوم على المسرح ارتفعت إلى 115",
-            "وقال مسؤولون روس إن حصيلة القتلى في الهجوم على المسرح ارتفعت إلى 140",
-            "وقال مسؤولون روس إن حصيلة القتلى في الهجوم على المسرح بلغت 140",
+            "وقالت لجنة التحقيق إن حصيلة القتلى في انهيار المبنى ارتفعت إلى 48",
+            "وقال مسؤولون محليون إن حصيلة القتلى في انهيار المبنى ارتفعت إلى 57",
+            "وقال مسؤولون محليون إن حصيلة القتلى في انهيار المبنى بلغت 57",
         ),
         (
-            "The investigators said the toll of the attack on the theatre rose to 115.",
-            "Officials said the toll of the attack on the theatre rose to 140.",
-            "Officials said the toll of the attack on the theatre was 140.",
+            "The investigators said the toll of the building's collapse rose to 48.",
+            "Officials said the toll of the building's collapse rose to 57.",
+            "Officials said the toll of the building's collapse was 57.",
         ),
     ],
 )
@@ -2868,32 +2868,27 @@ def test_two_sources_telling_a_toll_rise_are_an_update_not_a_dispute(
 
 
 def test_a_pronoun_after_the_verb_is_no_part_of_the_source() -> None:
-    """ "وفقا لما أعلنت عنه لجنة التحقيق": the committee, not "عنه لجنة التحقيق"."""
-    (claim,) = claims_with_facts(
-        "قتل أكثر من 60 شخصا في الهجوم، وفقا لما أعلنت عنه لجنة التحقيق اليوم السبت.",
-        segment_claims(
-            "قتل أكثر من 60 شخصا في الهجوم، وفقا لما أعلنت عنه لجنة التحقيق اليوم السبت."
-        ),
-    )
-    assert claim.attribution == "لجنه التحقيق"
-    (claim,) = claims_with_facts(
-        "نفت أوكرانيا أي علاقة بالهجوم الذي خلف 40 قتيلا.",
-        segment_claims("نفت أوكرانيا أي علاقة بالهجوم الذي خلف 40 قتيلا."),
-    )
-    assert claim.attribution == "اوكرانيا"
+    """ "وفقا لما أعلنت عنه الوزارة": the ministry, not "عنه الوزارة"; "نفت الشركة أي علاقة":
+    the company, not "الشركة أي علاقة"."""
+    for text, source in (
+        ("قتل أكثر من 60 شخصا في الحريق، وفقا لما أعلنت عنه الوزارة اليوم السبت.", "الوزاره"),
+        ("نفت الشركة أي علاقة بالحريق الذي خلف 40 قتيلا.", "الشركه"),
+    ):
+        (claim,) = claims_with_facts(text, segment_claims(text))
+        assert claim.attribution == source
 
 
 @pytest.mark.parametrize(
     ("a", "b"),
     [
         (
-            "Islamic State claimed responsibility for the attack on the theatre, despite emphatic"
-            " denials from officials that the neighbours had anything to do with it.",
-            "An affiliate of Islamic State claimed responsibility for the attack on the theatre.",
+            "A rebel group claimed responsibility for the attack on the theatre, despite denials"
+            " from officials that the neighbours were involved.",
+            "A faction of the rebel group claimed responsibility for the attack on the theatre.",
         ),
         (
-            "وتبنى تنظيم الدولة الهجوم على المسرح، رغم نفي المسؤولين أي علاقة للجيران به.",
-            "وأعلن فرع لتنظيم الدولة تبنيه الهجوم على المسرح.",
+            "وتبنت جماعة متمردة الهجوم على المسرح، رغم نفي المسؤولين أي علاقة للجيران به.",
+            "وأعلن فصيل من الجماعة المتمردة تبنيه الهجوم على المسرح.",
         ),
     ],
 )
@@ -2903,23 +2898,23 @@ def test_a_denial_conceded_is_not_the_claims_own(a: str, b: str) -> None:
     as the claim's own ("officials denied"), it still denies."""
     relation = between_articles(a, b)
     assert relation.kind not in ("disputed", "contradiction"), relation
-    own = a.replace("despite emphatic denials from", "while denied by").replace("رغم نفي", "ونفى")
+    own = a.replace("despite denials from", "while denied by").replace("رغم نفي", "ونفى")
     assert polarity(view(normalize_text(own))).denies
 
 
 def test_authorities_raising_a_toll_word_it_as_a_rise() -> None:
-    """ "رفعت السلطات عدد القتلى إلى 137", "officials raised the toll to 137": a rise, as
+    """ "رفعت الوزارة عدد القتلى إلى 48", "officials raised the toll to 48": a rise, as
     "ارتفع"; against another source's rise, two moments of one count."""
     relation = between_articles(
-        "وقالت لجنة التحقيق إن السلطات رفعت عدد القتلى في الهجوم على المسرح إلى 137",
-        "وقال مسؤولون إن حصيلة القتلى في الهجوم على المسرح ارتفعت إلى 140",
+        "وقالت لجنة التحقيق إن الوزارة رفعت عدد القتلى في انهيار المبنى إلى 48",
+        "وقال مسؤولون إن حصيلة القتلى في انهيار المبنى ارتفعت إلى 57",
         None,
         None,
     )
     assert (relation.kind, relation.reason) == ("updated", Reason.FIGURE_UPDATED), relation
     relation = between_articles(
-        "The investigators said the authorities raised the toll of the theatre attack to 137.",
-        "Officials said the toll of the theatre attack rose to 140.",
+        "The investigators said the ministry raised the toll of the building's collapse to 48.",
+        "Officials said the toll of the building's collapse rose to 57.",
         None,
         None,
     )

@@ -119,10 +119,10 @@ ENGINE_VERSION = f"newsdiff-1/{RELATE_VERSION}"
 # 40: "دا" is a name's particle ("نيمار دا سيلفا"): a source's name cut after it ends before it.
 # 41: a bare figure that "the number" names ("إن العدد لا يقل عن خمسة آلاف") counts what the
 # claim before it counted (facts._number_referred).
-# 42: the toll counts the dead ("the death toll of the attack now stands at 143", "حصيلة
-# الهجوم ... 140": lang TALLY_WORDS, COUNT_STATES, numbers._tallied_state); a preposition with
-# a pronoun between a verb and its subject is no part of the source ("أعلنت عنه لجنة
-# التحقيق": lang SOURCE_LEADING_JOINERS), nor is what a denial denies ("نفت أوكرانيا أي
+# 42: the toll counts the dead ("the death toll of the collapse now stands at 57", "حصيلة
+# الانهيار ... 57": lang TALLY_WORDS, COUNT_STATES, numbers._tallied_state); a preposition
+# with a pronoun between a verb and its subject is no part of the source ("أعلنت عنه
+# الوزارة": lang SOURCE_LEADING_JOINERS), nor is what a denial denies ("نفت الشركة أي
 # علاقة": "أي" in lang SOURCE_STOPS).
 READING_VERSION = 42
 # Between articles, the learned contradiction model (trained on ANS headline rewrites) speaks

@@ -44,8 +44,8 @@ SUFFIX_MIN_WORDS = 2
 # has at least this many letters.
 FEMININE_ENDINGS = lang.merged_tuple("FEMININE_ENDINGS")
 GENDERED_MIN_LETTERS = 4
-# ... and with or without its article and its plural ending ("لجنة التحقيقات الروسية" / "لجنة
-# تحقيقات روسية"), when the word left has at least DEFINITE_MIN_LETTERS letters.
+# ... and with or without its article and its plural ending ("لجنة التحقيقات الوطنية" / "لجنة
+# تحقيقات وطنية"), when the word left has at least DEFINITE_MIN_LETTERS letters.
 NAME_PLURAL_ENDINGS = lang.merged_tuple("NAME_PLURAL_ENDINGS")
 
 SOURCE_STOPS = lang.merged_set("SOURCE_STOPS")

@@ -495,7 +495,7 @@ ACCORDING_TO = ("نقلا عن",)
 # the medium it spoke through ("عبر", "قال عبود لوكالة فرانس برس": whom it told); what the
 # source said in ("نشرت تقريرا قالت فيه"; "قد" before its verb), since when ("منذ قليل"),
 # whose body it is ("مكتب الشؤون الإنسانية التابع للأمم المتحدة"); a verb after it ("ووفق
-# وكالة تسنيم قام الرئيسان"); what a denial denies ("نفت أوكرانيا أي علاقة": "أي", any).
+# وكالة تسنيم قام الرئيسان"); what a denial denies ("نفت الشركة أي علاقة": "أي", any).
 SOURCE_STOPS = frozenset(
     """ان انه انها انهم انهما اننا انني بان بانه بانها بانهم فان وان عن علي في الي من امس
     اليوم يوم الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد قوله لدي ل صباح صباحا مساء
@@ -561,7 +561,7 @@ OWN_COUNTRY_WORDS: frozenset[str] = frozenset()
 # "اللبنانية" of a ministry.
 FEMININE_ENDINGS = ("ه",)
 # The sound feminine plural, folded: "لجنة التحقيقات" is "لجنة التحقيق" (one body in two
-# wordings; with or without the article too, "لجنة تحقيقات روسية").
+# wordings; with or without the article too, "لجنة تحقيقات وطنية").
 NAME_PLURAL_ENDINGS = ("ات",)
 PORTFOLIOS = {
     "الداخليه": "interior",
@@ -603,7 +603,7 @@ SOURCE_DOCUMENTS: frozenset[str] = frozenset()
 SOURCE_DOCUMENT_LINKS: frozenset[str] = frozenset()
 SOURCE_PREPOSITIONS: frozenset[str] = frozenset()
 # "و" and "ف" are clitics, not words; a preposition with a pronoun between a verb and its
-# subject ("وفقا لما أعلنت عنه لجنة التحقيق", "أدلى بها الوزير") is no part of the source.
+# subject ("وفقا لما أعلنت عنه الوزارة", "أدلى بها الوزير") is no part of the source.
 SOURCE_LEADING_JOINERS = frozenset("عنه عنها عنهم به بها".split())
 SOURCE_NEAR: frozenset[str] = frozenset()
 SOURCE_PLACE_LINKS: frozenset[str] = frozenset()
@@ -1052,7 +1052,7 @@ DENIAL_WORDS = frozenset(
     """نفي نفت نفوا ينفي تنفي ينفون نفاه نفته نفتها نفاها كذب كذبت يكذب تكذب تكذيب دحض
     دحضت يدحض تدحض""".split()
 )
-# Words of conceding a few tokens before a word of denying ("رغم نفي أوكرانيا أي علاقة"):
+# Words of conceding a few tokens before a word of denying ("رغم نفي الشركة أي علاقة"):
 # the denial is another party's, conceded beside what the claim says, not the claim's own.
 # Normalised, "بالرغم" and "على الرغم" included.
 CONCESSIVE_WORDS = frozenset("رغم الرغم برغم بالرغم".split())
@@ -1704,12 +1704,12 @@ LONG_VOWELS = ("ا", "و", "ي")
 
 # "ارتفعت حصيلة القتلى إلى ..." reports an update of an earlier figure, not a rival one
 # (relate: an update, whatever the two publication dates). Normalised forms, without و / ف.
-# "رفعت السلطات عدد القتلى إلى 137" (the authorities raised the toll) too.
+# "رفعت الوزارة عدد القتلى إلى 57" (the ministry raised the toll) too.
 RISE_WORDS = frozenset("ارتفع ارتفعت يرتفع ترتفع ارتفاع رفع رفعت يرفع ترفع".split())
 # "وكانت السلطات ذكرت في وقت سابق أن الحصيلة بلغت 7 آلاف" tells what was said before: its
 # figure is an earlier one, and a figure told without such words is the later. Folded phrases.
 EARLIER_PHRASES = ("في وقت سابق", "سابقا", "حصيله سابقه", "الحصيله السابقه")
-# "في حصيلة غير نهائية ومرشحة للارتفاع", "أحدث حصيلة رسمية": a toll told as provisional or as
+# "حصيلة غير نهائية", "مرشحة للارتفاع", "أحدث حصيلة": a toll told as provisional or as
 # the latest of a running count will be or has been told otherwise (relate: a differing
 # figure is an update, whatever the two publication dates). Folded phrases.
 RUNNING_TOLL_PHRASES = (

@@ -827,8 +827,8 @@ DENIAL_WORDS = frozenset(
     """deny denies denied denying denial denials refute refutes refuted rebut rebutted debunk
     debunks debunked debunking""".split()
 )
-# Words of conceding before a word of denying (see ar.py): "despite emphatic denials from
-# Ukrainian officials", "in spite of denials".
+# Words of conceding before a word of denying (see ar.py): "despite the company's denials",
+# "in spite of denials".
 CONCESSIVE_WORDS = frozenset("despite spite notwithstanding".split())
 # Verdicts that call a report false, read as a denial after a word of DENIAL_CUES (see ar.py).
 DENIAL_VERDICTS = (
@@ -1202,8 +1202,8 @@ STRICTLY_BELOW = ("less than", "fewer than", "under", "below")
 # Verbs of exceeding before a figure (see ar.py): "the toll exceeded 5,000".
 EXCEED_VERBS = frozenset("exceeded surpassed topped".split())
 # Words that tally people (see ar.py): "the number of dead in the city could exceed 20,000";
-# "the toll" is the death toll, as "الحصيلة" (COUNT_STATES): "the death toll of the attack now
-# stands at 143".
+# "the toll" is the death toll, as "الحصيلة" (COUNT_STATES): "the death toll of the collapse
+# now stands at 57".
 TALLY_WORDS = ("number", "toll")
 # Words that say what state the people a count counts are in (see ar.py).
 # Nouns of people counted: a number of four digits before one is a count ("2000 people"),

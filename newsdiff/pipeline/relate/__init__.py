@@ -739,7 +739,7 @@ def worded_as_earlier(claim: ClaimDraft) -> bool:
 
 def _told_as_running(claim: ClaimDraft) -> bool:
     """Whether the claim tells its toll as provisional or as the latest of a running count
-    ("في حصيلة غير نهائية ومرشحة للارتفاع", "the latest toll"), not as one said before ("آخر
+    ("حصيلة غير نهائية", "مرشحة للارتفاع", "the latest toll"), not as one said before ("آخر
     حصيلة سابقة": worded_as_earlier)."""
     normalized = claim.normalized or normalize_text(claim.text)
     return bool(_RUNNING_TOLL_RE.search(normalized)) and not worded_as_earlier(claim)
@@ -875,8 +875,8 @@ def _rose_between_articles(
     """Whether two sources' counts are one count that rose between the dates their articles
     were published: the later article gives the higher figure of every count the two differ
     on, neither is a denial or a forecast, and the earlier figure was left open (a floor, "at
-    least 133"; a provisional or latest toll) or the later one is worded as a rise or as the
-    latest (the Kremlin's "at least 133" dead of Saturday, the court's "at least 137" of
+    least 40"; a provisional or latest toll) or the later one is worded as a rise or as the
+    latest (a ministry's "at least 40" dead of Saturday, a court's "at least 57" of
     Monday). A toll grows as it is counted, whoever tells it. An exact figure against a
     higher one from another source on a later day stays a dispute (an army's 12 dead, the
     rebels' 40), as does a later, lower figure."""
@@ -901,7 +901,7 @@ def _rose_between_articles(
 
 def _both_running(a: ClaimDraft, b: ClaimDraft, verdict: _Verdict) -> bool:
     """Whether each claim words its count as a rise or tells it as the latest or provisional
-    ("ارتفاع عدد القتلى إلى 115", "the toll rose to 140 on Wednesday"): two moments of one
+    ("ارتفاع عدد القتلى إلى 57", "the toll rose to 60 on Wednesday"): two moments of one
     running count, whoever told each, not two sources disputing it. A count given as a
     forecast ("قد ترتفع الحصيلة إلى") or as said before is no moment of it."""
     return not verdict.denial and all(
@@ -912,7 +912,7 @@ def _both_running(a: ClaimDraft, b: ClaimDraft, verdict: _Verdict) -> bool:
 
 
 def _told_as_floor(claim: ClaimDraft, verdict: _Verdict, *, earlier_is_a: bool) -> bool:
-    """Whether the claim tells each count the verdict differs on as a floor ("at least 133",
+    """Whether the claim tells each count the verdict differs on as a floor ("at least 40",
     "أكثر من 60"): a higher figure later passes it."""
     values = {(d.a if earlier_is_a else d.b).value for d in verdict.differing if d.kind == "count"}
     normalized = claim.normalized or normalize_text(claim.text)

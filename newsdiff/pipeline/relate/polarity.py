@@ -73,8 +73,8 @@ NEGATING_PHRASES: tuple[tuple[str, ...], ...] = tuple(
 )
 DENIAL_WORDS = lang.merged_set("DENIAL_WORDS")
 # A word of conceding this many tokens or fewer before a word of denying makes the denial one
-# the claim concedes ("despite emphatic denials from Ukrainian officials", "على الرغم من نفي
-# أوكرانيا"), not its own.
+# the claim concedes ("despite the company's denials", "على الرغم من نفي الشركة"), not its
+# own.
 CONCESSIVE_WORDS = lang.merged_set("CONCESSIVE_WORDS")
 CONCEDED_DENIAL_GAP = 3
 DENIAL_VERDICTS: tuple[tuple[str, ...], ...] = tuple(
