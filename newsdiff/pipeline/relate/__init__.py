@@ -59,13 +59,7 @@ from newsdiff.pipeline.relate.model import (
     pair_features,
 )
 from newsdiff.pipeline.relate.polarity import denial_against_plain
-from newsdiff.pipeline.relate.quantities import (
-    ABOVE,
-    AT_LEAST,
-    PROJECTION,
-    hedge_of,
-    strict_bound,
-)
+from newsdiff.pipeline.relate.quantities import ABOVE, PROJECTION, bound_of, hedge_of
 from newsdiff.pipeline.relate.rules import (
     RULE_MIN_SIMILARITY,
     FactComparison,
@@ -921,7 +915,8 @@ def _told_as_floor(claim: ClaimDraft, verdict: _Verdict, *, earlier_is_a: bool) 
         for fact in claim.facts
         if fact.kind == "count"
         and fact.value in values
-        and (hedge_of(normalized, fact) == AT_LEAST or strict_bound(normalized, fact) == ABOVE)
+        and (bound := bound_of(normalized, fact, hedge_of(normalized, fact))) is not None
+        and bound[0] == ABOVE
     }
     return bool(values) and floors == values
 

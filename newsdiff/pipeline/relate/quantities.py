@@ -509,6 +509,23 @@ def strict_bound(normalized: str, fact: Fact) -> str:
     return ABOVE if _exceeded(words, start) else ""
 
 
+def bound_of(normalized: str, fact: Fact, hedge: str) -> tuple[str, bool] | None:
+    """ABOVE or BELOW, and whether strictly, when the claim bounds the figure ("more than
+    300,000": above, strictly; "up to 300,000": below, not strictly; a forecast's too:
+    "could ask for up to $1 billion"); None for an exact or approximate figure. hedge: the
+    figure's hedge_of."""
+    strict = strict_bound(normalized, fact)
+    if strict:
+        return strict, True
+    if hedge == PROJECTION:
+        hedge = forecast_bound(normalized, fact)
+    if hedge == AT_LEAST:
+        return ABOVE, False
+    if hedge == AT_MOST:
+        return BELOW, False
+    return None
+
+
 def _exceeded(words: Sequence[str], start: int) -> bool:
     """Whether a verb of exceeding stands shortly before the figure at start, no other
     figure between them ("تخطى عدد الجرحى 5 آلاف", "the toll exceeded 5,000")."""

@@ -43,17 +43,15 @@ from newsdiff.pipeline.relate.quantities import (
     ABOUT,
     ABOVE,
     APPROXIMATE_TOLERANCE,
-    AT_LEAST,
-    AT_MOST,
     BELOW,
     PROJECTION,
     STRICT_BOUNDS,
+    bound_of,
     count_countries,
     count_state,
     counts_nationals,
     counts_rest,
     figure_words,
-    forecast_bound,
     hedge_of,
     is_change,
     is_part,
@@ -726,23 +724,6 @@ def only_opposite_bounds(differences: Sequence[FactDifference]) -> bool:
     )
 
 
-def _bound(quantity: _Quantity, normalized: str) -> tuple[str, bool] | None:
-    """ABOVE or BELOW, and whether strictly, when the claim bounds the figure ("more than
-    300,000": above, strictly; "up to 300,000": below, not strictly; a forecast's too:
-    "could ask for up to $1 billion"); None for an exact or approximate figure."""
-    strict = strict_bound(normalized, quantity.fact)
-    if strict:
-        return strict, True
-    hedge = quantity.hedge
-    if hedge == PROJECTION:
-        hedge = forecast_bound(normalized, quantity.fact)
-    if hedge == AT_LEAST:
-        return ABOVE, False
-    if hedge == AT_MOST:
-        return BELOW, False
-    return None
-
-
 def _compare_bounds(
     qa: Sequence[_Quantity],
     qb: Sequence[_Quantity],
@@ -754,9 +735,11 @@ def _compare_bounds(
     300,000" and "up to 300,000", "more than a billion dollars" and "less than a billion"):
     no value can be both, a mismatch; the figure the two share is no match. Bounds that
     meet ("at least 300,000", "up to 300,000") keep it."""
-    bounded_b = [(y, bound) for y in qb if (bound := _bound(y, normalized[1])) is not None]
+    bounded_b = [
+        (y, bound) for y in qb if (bound := bound_of(normalized[1], y.fact, y.hedge)) is not None
+    ]
     for x in qa:
-        bound_x = _bound(x, normalized[0])
+        bound_x = bound_of(normalized[0], x.fact, x.hedge)
         if bound_x is None:
             continue
         for y, bound_y in bounded_b:
