@@ -83,6 +83,12 @@ def main() -> None:
                 claim = claims[link[key]]
                 print(f"  {outlets.get(claim['article_id'], '')}: {claim['text']}")
     print("\nstories formed:", [len(formed["articles"]) for formed in export["stories"]])
+    # The pages left out of the largest story, by outlet: which ones the grouping set apart.
+    largest = max(export["stories"], key=lambda formed: len(formed["articles"]), default=None)
+    for formed in export["stories"]:
+        if formed is not largest:
+            names = [a.get("outlet") or a.get("title", "") for a in formed["articles"]]
+            print("  apart:", ", ".join(names))
     print("flagged links:", sum(kinds.values()), dict(sorted(kinds.items())))
     if missing:
         print(f"{len(missing)} page(s) without text, left out")
