@@ -26,7 +26,13 @@ from newsdiff.pipeline.facts import claim_from_text, claims_with_facts, extract_
 from newsdiff.pipeline.normalize import normalize_text
 from newsdiff.pipeline.relate import one_source, relate_claims, relate_texts
 from newsdiff.pipeline.relate.polarity import polarity
-from newsdiff.pipeline.relate.quantities import AT_LEAST, count_countries, hedge_of, is_change
+from newsdiff.pipeline.relate.quantities import (
+    AT_LEAST,
+    count_countries,
+    event_told,
+    hedge_of,
+    is_change,
+)
 from newsdiff.pipeline.relate.words import view
 from newsdiff.pipeline.segment import segment_claims
 from newsdiff.pipeline.types import ClaimDraft, Fact, FactValue, Reason, Relation
@@ -2919,3 +2925,182 @@ def test_authorities_raising_a_toll_word_it_as_a_rise() -> None:
         None,
     )
     assert (relation.kind, relation.reason) == ("updated", Reason.FIGURE_UPDATED), relation
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # "استشهاد" counts the dead; the injured's word after "و" is the next count's.
+        (
+            "أعلنت الوزارة استشهاد 6 أشخاص وإصابة 140 آخرين في انفجار المستودع",
+            "وقالت الوزارة إن 140 شخصا أصيبوا في انفجار المستودع",
+        ),
+        # "and thousands were wounded" tells the next count's state, not the toll's.
+        (
+            "The ministry said the toll of the warehouse fire reached 41 and several hundred"
+            " people were wounded.",
+            "The ministry said 300 people were wounded in the warehouse fire.",
+        ),
+    ],
+)
+def test_a_count_takes_no_state_from_the_clause_coordinated_after_it(a: str, b: str) -> None:
+    """The dead and the injured told in one sentence are two counts: the word of state of
+    the second clause ("وإصابة", "and thousands were wounded") is not the first count's, so
+    the dead are never set against another article's injured."""
+    assert between_articles(a, b).kind not in FLAGGED
+
+
+def test_martyrs_are_counted_as_the_dead() -> None:
+    """ "سقوط 12 شهيدا", "استشهاد 8 أشخاص": the dead, as "قتيلا"."""
+    for text in ("أعلن الوزير سقوط 12 شهيدا في الانفجارات", "أعلن الوزير استشهاد 12 شخصا"):
+        claim = claim_from_text(text)
+        (count,) = [fact for fact in claim.facts if fact.kind == "count"]
+        assert count.subject == "#dead", count
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The minister said 12 people died in the blasts on Tuesday and 25 died in the blasts"
+            " on Wednesday.",
+            "The minister said 25 people died in the blasts on Wednesday.",
+        ),
+        (
+            "قال الوزير إن 12 شخصا توفوا في الانفجارات يوم الثلاثاء و25 شخصا توفوا في"
+            " الانفجارات يوم الأربعاء",
+            "قال الوزير إن 25 شخصا توفوا في الانفجارات يوم الأربعاء",
+        ),
+    ],
+)
+def test_a_figure_met_by_an_equal_one_is_not_contradicted_by_another(a: str, b: str) -> None:
+    """A claim with two figures (12 on one day, 25 on the next) against a claim with one of
+    them: the 25 is met, and the 12 has no counterpart to differ from."""
+    for first, second in ((a, b), (b, a)):
+        assert between_articles(first, second).kind == "agreement"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Three people were killed in a new series of blasts in the south, officials said.",
+            "Officials said the toll of the blasts in the south rose to 37 dead.",
+        ),
+        (
+            "قال مسؤولون إن ثلاثة أشخاص قتلوا في سلسلة جديدة من الانفجارات في الجنوب",
+            "قال مسؤولون إن حصيلة الانفجارات في الجنوب ارتفعت إلى 37 قتيلا",
+        ),
+    ],
+)
+def test_a_count_of_one_event_told_apart_is_not_the_storys_count(a: str, b: str) -> None:
+    """ "a new series of blasts", "سلسلة جديدة", "the second wave", "هجوم مماثل" (lang
+    EVENT_QUALIFIERS) tell one of a story's events apart: its count is no update nor
+    contradiction of the story's toll. Two counts of the same event told apart still
+    compare."""
+    assert between_articles(a, b, MONDAY, TUESDAY_NEXT_WEEK).kind not in FLAGGED
+    assert between_articles(a, b).kind not in FLAGGED
+    second = "Officials said the second wave of blasts in the south killed {} people."
+    relation = between_articles(second.format(20), second.format(25))
+    assert relation.kind == "contradiction", relation
+    # An Arabic adjective follows its noun: "حصيلة سابقة للانفجار" is an earlier toll.
+    earlier = claim_from_text("وكانت حصيلة سابقة للانفجار تشير إلى مقتل 100 شخص")
+    assert [event_told(earlier.normalized, fact) for fact in earlier.facts] == [""]
+
+
+def test_a_negation_of_what_the_claim_also_says_unnegated_negates_nothing_of_it() -> None:
+    """ "would cooperate with the national security services, adding there was no national
+    security risk" shares "national security" with "the national security services are
+    cooperating" only through its own unnegated words: no conflict. Negating the shared
+    verb still is one."""
+    plain = "The national security services are cooperating with the agency."
+    relation = between_articles(
+        "The agency said it would cooperate with the national security services, adding there"
+        " was no national security risk.",
+        plain,
+    )
+    assert relation.kind not in FLAGGED, relation
+    relation = between_articles(
+        "The agency did not cooperate with the national security services.", plain
+    )
+    assert relation.kind == "contradiction", relation
+
+
+def test_a_part_named_before_its_whole_is_no_count_of_the_whole() -> None:
+    """ "من بين المصابين 75 في المدن الشمالية": 75 of the injured, no count of them all."""
+    relation = between_articles(
+        "وقال الوزير إن من بين المصابين 75 في المدن الشمالية",
+        "وقال الوزير إن 200 شخص أصيبوا في الانفجارات",
+    )
+    assert relation.kind not in FLAGGED, relation
+
+
+@pytest.mark.parametrize(
+    ("arabic", "latin", "one"),
+    [
+        ("وزير الصحه كريم", "health minister kareem haddad", True),
+        ("وزير الصحه كريم الحداد", "health minister karim al-haddad", True),
+        ("المتحدث باسم الكرملين دميتري بيسكوف", "peskov", True),
+        # One first name, two offices.
+        ("ولي العهد السعودي الامير محمد بن سلمان", "health minister mohammed hamad", False),
+        ("وزير الداخليه كريم", "health minister kareem haddad", False),
+        ("مسؤولون", "officials", False),
+    ],
+)
+def test_one_person_named_in_arabic_and_latin_letters_is_one_source(
+    arabic: str, latin: str, one: bool
+) -> None:
+    """ "وزير الصحة كريم" and "Health Minister Kareem Haddad": a name written in both
+    scripts (name_key), in the same office, is one speaker."""
+    assert same_source(arabic, latin) is one
+    assert same_source(latin, arabic) is one
+
+
+def test_one_ministers_two_figures_across_languages_are_his_revision() -> None:
+    """The minister's 9 in Arabic and his eight in English, days unknown: he revised his
+    count; not two sources disagreeing."""
+    relation = between_articles(
+        "قال وزير الصحة كريم الحداد إن 9 أشخاص قتلوا في انفجار المستودع",
+        "The warehouse fire killed eight people, according to Health Minister Karim al-Haddad.",
+        None,
+        None,
+    )
+    assert (relation.kind, relation.reason) == ("updated", Reason.FIGURE_REVISED), relation
+
+
+def test_a_toll_issued_by_a_body_is_that_bodys_and_so_is_the_rest_of_its_quote() -> None:
+    """ "حصيلة صادرة عن الوزارة", "بيان صادر عن الجيش": issued by the body, its words; a
+    quotation it opens and an ellipsis cuts in two is still the body's."""
+    found = claims(
+        'وفي حصيلة جديدة صادرة عن وزارة الصحة، أسفرت الانفجارات عن "نحو 300 جريح (...) وسقوط'
+        ' 12 قتيلا".'
+    )
+    assert [source for source, _ in found] == ["وزاره الصحه", "وزاره الصحه"], found
+    assert claims("وجاء في بيان صادر عن الجيش أن 5 جنود قتلوا في الهجوم.")[0][0] == "الجيش"
+
+
+def test_a_denial_pointed_back_at_is_named_not_made() -> None:
+    """ "This denial comes after the maker had said ...": the claim names a denial told before
+    and repeats what was said; it denies nothing of the maker's statement. A denial the claim
+    makes still disputes it."""
+    maker = (
+        "The chips were made by a firm in Vienna, according to a statement from the Seoul maker."
+    )
+    relation = between_articles(
+        maker,
+        "This denial comes after the Seoul maker had said the chips were made by a firm in Vienna.",
+    )
+    assert relation.kind not in FLAGGED, relation
+    relation = between_articles(
+        "قالت الشركة الكورية إن الرقائق صنعتها شركة في فيينا",
+        "ونفت الشركة النمساوية أن تكون صنعت الرقائق",
+    )
+    assert relation.kind == "disputed", relation
+    assert not polarity(view(normalize_text("ويأتي هذا النفي بعد بيان الشركة"))).denies
+
+
+def test_the_fall_or_martyrdom_a_verb_announces_is_no_source() -> None:
+    """ "أعلنت الوزارة استشهاد 8 أشخاص", "وأوضح سقوط عشرات القتلى": what was announced (lang
+    EVENT_OBJECTS), not who announced it."""
+    assert claims("أعلنت الوزارة استشهاد 8 أشخاص في القصف")[0][0] == "الوزاره"
+    assert claims("وأوضح سقوط عشرات القتلى بين المدنيين في القصف")[0][0] == ""

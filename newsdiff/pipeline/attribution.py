@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from newsdiff.pipeline import lang
 from newsdiff.pipeline.normalize import (
+    ARABIC_RE,
     CLAUSE_BREAK_RE,
     STOPWORDS,
     alternation,
@@ -318,7 +319,7 @@ def same_source(x: str, y: str) -> bool:
     shorter, longer = sorted((kx.split(), ky.split()), key=len)
     if not shorter:
         return False
-    if all(map(_same_word, shorter, longer)):
+    if all(map(_same_word, shorter, longer)) or _one_name_across_scripts(shorter, longer):
         return True
     if len(shorter) < SUFFIX_MIN_WORDS:
         return False  # "the ministry" may be any ministry
@@ -327,6 +328,33 @@ def same_source(x: str, y: str) -> bool:
     # the same first word, the shorter's words in order).
     return all(map(_same_word, shorter, longer[len(longer) - len(shorter) :])) or (
         _same_word(shorter[0], longer[0]) and _in_order(shorter[1:], longer[1:])
+    )
+
+
+def _one_name_across_scripts(x: Sequence[str], y: Sequence[str]) -> bool:
+    """Whether an Arabic source and a Latin one name one person: a name of the Latin one
+    written in the Arabic one (name_key: "kareem" / "كريم"), the two holding the same
+    office ("وزير الصحه كريم" / "health minister kareem haddad"; not "health minister mohammed
+    hamad" / "ولي العهد الامير محمد")."""
+    arabic, latin = (x, y) if ARABIC_RE.search(x[0]) else (y, x)
+    if not ARABIC_RE.search(arabic[0]) or any(ARABIC_RE.search(word) for word in latin):
+        return False
+    if _office(arabic) != _office(latin):
+        return False
+    spelled = {key for word in arabic for key in (name_key(word), name_key(_bare(word)))}
+    return any(
+        len(key) >= SPELLING_MIN_KEY and key in spelled
+        for word in latin
+        if word not in STOPWORDS and word not in SOURCE_TITLES and word not in PORTFOLIOS
+        for key in (name_key(word),)
+    )
+
+
+def _office(words: Sequence[str]) -> tuple[bool, frozenset[str]]:
+    """Whether a source's key names a ministry, and the portfolios it names."""
+    return (
+        any(word in MINISTRY_WORDS for word in words),
+        frozenset(PORTFOLIOS[word] for word in words if word in PORTFOLIOS),
     )
 
 

@@ -170,6 +170,7 @@ HUNDRED_WORDS: dict[str, int] = lang.merged_dict("HUNDRED_WORDS")
 SCALE_DUALS: dict[str, int] = lang.merged_dict("SCALE_DUALS")
 FRACTION_WORDS: dict[str, int] = lang.merged_dict("FRACTION_WORDS")
 _CONJUNCTION_PREFIXES = lang.merged_set("NUMBER_CONJUNCTION_PREFIXES")
+_CLAUSE_CONJUNCTIONS = lang.merged_set("CLAUSE_CONJUNCTIONS")
 
 # --------------------------------------------------------------------------- regexes
 
@@ -1031,6 +1032,36 @@ def _content_words_after(folded: str, pos: int) -> Iterator[str]:
             yield match.group()
 
 
+def _own_clause_after(folded: str, pos: int) -> Iterator[str]:
+    """The content words after pos up to where a coordinated clause starts: a conjunction
+    word (lang CLAUSE_CONJUNCTIONS: "rose to 37 and thousands were injured") or a word of
+    state behind a conjunction prefix ("استشهاد 8 أشخاص وإصابة 2800"), whose state is the next
+    count's, not this one's."""
+    stop = CLAUSE_BREAK_RE.search(folded, pos)
+    words = [
+        m.group()
+        for m in FOLDED_WORD_RE.finditer(folded, pos, stop.start() if stop else len(folded))
+    ]
+    for i, word in enumerate(words):
+        if word in _CLAUSE_CONJUNCTIONS:
+            # "between 37 and 40 dead": a second figure right after shares the noun.
+            if i + 1 == len(words) or not words[i + 1][0].isdigit():
+                return
+        elif _coordinated_state(word):
+            return
+        elif _is_content(word):
+            yield word
+
+
+def _coordinated_state(word: str) -> bool:
+    """A word of state that only a conjunction prefix makes one ("وإصابة"; not "وفاة")."""
+    return (
+        word[:1] in _CONJUNCTION_PREFIXES
+        and word not in COUNT_STATES
+        and bool(COUNT_STATES.get(word[1:]) or COUNT_STATES.get(_strip_prefix(word[1:])))
+    )
+
+
 def _words_before(
     folded: str,
     pos: int,
@@ -1170,7 +1201,7 @@ def _state_subject(folded: str, start: int, end: int) -> str:
     the word of state (COUNT_STATES) nearest the number within STATE_SUBJECT_WINDOW content
     words on either side, in its clause (after it first on a tie: "5300 قتيل و200 جريح")."""
     # A word of state may read a word of home beyond the window (loses_home).
-    after = list(islice(_content_words_after(folded, end), STATE_SUBJECT_WINDOW + HOME_LOSS_REACH))
+    after = list(islice(_own_clause_after(folded, end), STATE_SUBJECT_WINDOW + HOME_LOSS_REACH))
     words = _words_before(folded, start, limit=3 * STATE_SUBJECT_WINDOW)
     before = [word for word in words if _is_content(word)][:STATE_SUBJECT_WINDOW][::-1]
     for distance in range(STATE_SUBJECT_WINDOW):

@@ -489,8 +489,9 @@ SAY_AFTER_SOURCE: tuple[str, ...] = ()
 STATE_AFTER_SOURCE: tuple[str, ...] = ()
 PASSIVE_BEFORE_SAY: frozenset[str] = frozenset()
 SAY_BEFORE_QUOTE: tuple[str, ...] = ()
-# Phrases followed by the source ("نقلا عن رويترز"); a space stands for any whitespace.
-ACCORDING_TO = ("نقلا عن",)
+# Phrases followed by the source ("نقلا عن رويترز", "في حصيلة صادرة عن الوزارة": issued by);
+# a space stands for any whitespace.
+ACCORDING_TO = ("نقلا عن", "صادر عن", "صادره عن", "الصادر عن", "الصادره عن")
 # Words that end the name of a source: "قال الكرملين إن ...", "قال الكرملين يوم الاثنين";
 # the medium it spoke through ("عبر", "قال عبود لوكالة فرانس برس": whom it told); what the
 # source said in ("نشرت تقريرا قالت فيه"; "قد" before its verb), since when ("منذ قليل"),
@@ -580,12 +581,14 @@ SOURCE_OBJECTS = frozenset(
     المزاعم مزاعم صحه وجود وقوع ما قيام عدد مركزه موعد""".split()
 )
 # ... and the verbal nouns a verb of announcing takes for what happened ("أعلنت الوزارة مقتل 3
-# آلاف", "أعلنت منظمة الهجرة نزوح 36 ألفا", "أعلن الهلال الأحمر انتشال 700 جثة", "أعلن النادي
-# تعاقده مع"), and "لفتت انتباه" (caught the attention), which end a source's name anywhere:
-# right after the verb they leave its subject unnamed ("وأعلن مقتل 30 شخصا").
+# آلاف", "أعلنت منظمة الهجرة نزوح 36 ألفا", "أعلن الهلال الأحمر انتشال 700 جثة", "أعلنت
+# الوزارة استشهاد 8 أشخاص", "وأوضح سقوط عشرات القتلى", "أعلن النادي تعاقده مع"), and "لفتت
+# انتباه" (caught the attention), which end a source's name anywhere: right after the verb
+# they leave its subject unnamed ("وأعلن مقتل 30 شخصا").
 EVENT_OBJECTS = frozenset(
     """مقتل وفاه نزوح تشريد اصابه انتشال فقدان ارتفاع انخفاض تسجيل اجلاء العثور
-    تعاقد التعاقد ضم توقيع التوقيع انتقال رحيل فسخ انتباه الانتباه انظار الانظار""".split()
+    سقوط استشهاد تعاقد التعاقد ضم توقيع التوقيع انتقال رحيل فسخ انتباه الانتباه انظار
+    الانظار""".split()
 )
 # What a figure rests on, not who gives it: "حسب التقديرات التي بنيت على كثافة السكان", "بحسب
 # آخر حصيلة رسمية" name no source (the speaker quoted before goes on speaking).
@@ -1056,6 +1059,9 @@ DENIAL_WORDS = frozenset(
 # the denial is another party's, conceded beside what the claim says, not the claim's own.
 # Normalised, "بالرغم" and "على الرغم" included.
 CONCESSIVE_WORDS = frozenset("رغم الرغم برغم بالرغم".split())
+# Words that point back before a word of denying ("هذا النفي يأتي بعد ..."): the denial is one
+# told before, named as what the claim speaks of, not one the claim makes. Normalised.
+POINTING_WORDS = frozenset("هذا هذه ذلك تلك".split())
 # Verdicts that call a report false ("وصف التقرير بأنه مفبرك"), read as a denial when a
 # word of DENIAL_CUES comes shortly before them: alone, "وثائق مزيفة" (forged documents)
 # denies nothing.
@@ -1232,6 +1238,13 @@ PART_BEFORE = (
     "بينهم",
     "بينهن",
     "بينها",
+    # "من بين المصابين 75 في الشمال": the whole named before the part.
+    "من بين الضحايا",
+    "من بين القتلي",
+    "من بين المتوفين",
+    "من بين الوفيات",
+    "من بين المصابين",
+    "من بين الجرحي",
 )
 PART_AFTER = (  # not "منهم", "من بينهم": after a figure, they open the part that follows
     "من الضحايا",
@@ -1248,6 +1261,22 @@ PART_AFTER = (  # not "منهم", "من بينهم": after a figure, they open t
     # "60 جريحا من إجمالي المصابين الـ115": of a total told beside it.
     "من اجمالي",
 )
+# One of a story's events told apart by a word that qualifies it (relate/quantities.
+# event_told): "سلسلة جديدة من الانفجارات", "الموجة الأولى", "هجوم مماثل". A count of such
+# an event is not the story's count: "3 قتلى في سلسلة جديدة" against "37 قتيلا". Folded,
+# without the article; the qualifier stands right after its noun ("حصيلة سابقة للانفجار" is
+# an earlier toll, no earlier blast).
+EVENT_NOUNS = frozenset(
+    """هجوم هجمات انفجار انفجارات تفجير تفجيرات موجه سلسله ضربه ضربات غاره غارات هزه هزات
+    زلزال اعتداء""".split()
+)
+EVENT_QUALIFIERS: dict[str, str] = {
+    **dict.fromkeys("جديد جديده جديدين".split(), "new"),
+    **dict.fromkeys("اول اولي".split(), "1"),
+    **dict.fromkeys("ثاني ثانيه".split(), "2"),
+    **dict.fromkeys("ثالث ثالثه".split(), "3"),
+    **dict.fromkeys("مماثل مماثله سابق سابقه اخر".split(), "other"),
+}
 # A count of the rest of a group ("the other two boats", relate/quantities.counts_rest): none
 # here, "أخرى" after a figure's noun ("5 قوارب أخرى") being read as an addition
 # (ADDITION_AFTER_NOUN), which sets it apart from the group's count just as well.
@@ -1528,7 +1557,8 @@ COUNT_STATES: dict[str, str] = {
     # "أودى بحياة 300 شخص", "أزهق أرواح 300" count the dead too.
     **dict.fromkeys(
         """قتيل قتيلا قتلي مقتل قتل قتلوا يقتل تقتل قتلت لقي لقوا لقيت حتفه حتفهم حتفها مصرع وفاه
-        وفيات توفي توفوا موتي جثه جثث جثامين ضحيه ضحايا قضوا حصيله بحياه ارواح""".split(),
+        وفيات توفي توفوا موتي جثه جثث جثامين ضحيه ضحايا قضوا حصيله بحياه ارواح شهيد شهيدا
+        شهداء استشهاد استشهد استشهدوا استشهدت""".split(),
         "dead",
     ),
     # "فُقد" (went missing) folds like "فَقد" (lost): read as missing, the flood reports'

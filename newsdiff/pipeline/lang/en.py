@@ -830,6 +830,8 @@ DENIAL_WORDS = frozenset(
 # Words of conceding before a word of denying (see ar.py): "despite the company's denials",
 # "in spite of denials".
 CONCESSIVE_WORDS = frozenset("despite spite notwithstanding".split())
+# Words that point back before a word of denying (see ar.py): "This denial comes after ...".
+POINTING_WORDS = frozenset("this that these those".split())
 # Verdicts that call a report false, read as a denial after a word of DENIAL_CUES (see ar.py).
 DENIAL_VERDICTS = (
     "fake",
@@ -1033,6 +1035,20 @@ PART_AFTER = (
     "among the wounded",
     "of the total",
 )
+# One of a story's events told apart by a word that qualifies it (relate/quantities.
+# event_told): "a new series of explosions", "the second wave", "a similar attack". A count
+# of such an event is not the story's count: "3 killed in a second wave" against "37 dead".
+EVENT_NOUNS = frozenset(
+    """attack attacks explosion explosions blast blasts bombing bombings wave series strike
+    strikes raid raids quake tremor aftershock""".split()
+)
+EVENT_QUALIFIERS: dict[str, str] = {
+    **dict.fromkeys("new fresh".split(), "new"),
+    "first": "1",
+    "second": "2",
+    "third": "3",
+    **dict.fromkeys("similar previous earlier another".split(), "other"),
+}
 # A count of the rest of a group, "the other" right before the figure or "others" right after
 # it ("the other two boats", "the two others"): no measure of the whole group, nor of anything
 # not told as the rest ("three helicopters were in the convoy" against "the other two

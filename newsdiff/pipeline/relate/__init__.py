@@ -290,7 +290,18 @@ __all__ = [
 # ("despite denials", "رغم نفي") is not the claim's own (polarity); "رفعت", "raised" word a
 # rise (lang RISE_WORDS); "60 of the wounded", "60 جريحا من إجمالي المصابين" count a part
 # (lang PART_AFTER).
-ENGINE_VERSION = "relate-56"
+# relate-57: a figure of one claim that an equal figure of the other meets is not also
+# contradicted by that claim's other figure ("12 on Tuesday and 25 on Wednesday" against "25
+# on Wednesday": rules._compare_quantities); a count of one of a story's events told apart
+# ("a new series of blasts", "الموجة الثانية", "هجوم مماثل": quantities.event_told, lang
+# EVENT_NOUNS, EVENT_QUALIFIERS) is no measure of the story's count nor of another event's; a
+# negation's words that the claim also says unnegated (all but the first negated) are not
+# what it negates (polarity); "من بين المصابين 75" counts a part (lang PART_BEFORE); a name
+# written in Arabic and in Latin letters by sources of one office is one source ("وزير الصحة
+# كريم" / "Health Minister Kareem Haddad": attribution._one_name_across_scripts); a denial
+# pointed back at ("this denial comes after ...", "هذا النفي": lang POINTING_WORDS) is named,
+# not made: it tells of an answer (polarity).
+ENGINE_VERSION = "relate-57"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out

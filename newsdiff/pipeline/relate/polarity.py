@@ -77,6 +77,10 @@ DENIAL_WORDS = lang.merged_set("DENIAL_WORDS")
 # own.
 CONCESSIVE_WORDS = lang.merged_set("CONCESSIVE_WORDS")
 CONCEDED_DENIAL_GAP = 3
+# A word pointing back at most this many tokens before a word of denying ("this denial", "this
+# latest denial"): the denial is named, not made.
+POINTING_WORDS = lang.merged_set("POINTING_WORDS")
+POINTED_DENIAL_GAP = 2
 DENIAL_VERDICTS: tuple[tuple[str, ...], ...] = tuple(
     tuple(tokens(phrase)) for phrase in lang.merged_tuple("DENIAL_VERDICTS")
 )
@@ -112,6 +116,8 @@ class Polarity:
     scopes: tuple[tuple[str, ...], ...]
     # It tells of an answer to reports, not what they say.
     answers: bool = False
+    # The stems it says outside every negation's scope.
+    asserted: frozenset[str] = frozenset()
 
     @property
     def negative(self) -> bool:
@@ -121,9 +127,16 @@ class Polarity:
 
     def negative_towards(self, other: ClaimView, shared: int = NEGATION_SCOPE_SHARED) -> bool:
         """Whether the claim denies, or negates at least ``shared`` words (all, if its scope
-        is shorter) that the other claim also has."""
+        is shorter) that the other claim also has. A word the claim also says outside the
+        negation, other than the first one negated, is not what it negates: "would cooperate
+        with the national security services, adding there was no national security risk"
+        negates no "the national security services are cooperating"."""
         return self.denies or any(
-            sum(soft_in(stem, other.stems) for stem in scope) >= min(shared, len(scope))
+            sum(
+                soft_in(stem, other.stems) and (at == 0 or stem not in self.asserted)
+                for at, stem in enumerate(scope)
+            )
+            >= min(shared, len(scope))
             for scope in self.scopes
             if scope
         )
@@ -257,10 +270,17 @@ class _Reader:
                 token in _WORD_CUES or is_negation(token) or _strip_clitic(token) in DENIAL_WORDS
             ):
                 self.word(i)
+        scoped = [self.scope_at(start) for start in self.negations]
+        in_scope = {k for at in scoped for k in at}
         return Polarity(
             denies=self.denies,
-            scopes=tuple(map(self.scope, self.negations)),
+            scopes=tuple(tuple(light_stem(self.view.content[k]) for k in at) for at in scoped),
             answers=self.answers,
+            asserted=frozenset(
+                light_stem(word)
+                for k, word in enumerate(self.view.content)
+                if k not in in_scope and word not in DENIAL_WORDS
+            ),
         )
 
     def phrase(self, i: int) -> None:
@@ -313,6 +333,10 @@ class _Reader:
             negated = self.negation_before(i)
             if negated is not None:
                 self.negations.remove(negated)
+            elif self.pointed_at(i):
+                # "This denial comes after the maker had said ...": it tells of a denial made
+                # elsewhere, as a claim telling of an answer to reports does.
+                self.answers = True
             elif not self.conceded(i):
                 self.denies = True
             return
@@ -329,6 +353,13 @@ class _Reader:
             for token in self.toks[max(0, i - CONCEDED_DENIAL_GAP) : i]
         )
 
+    def pointed_at(self, i: int) -> bool:
+        """Whether a word pointing back stands at most POINTED_DENIAL_GAP tokens before
+        token i ("this denial", "هذا النفي")."""
+        return any(
+            token in POINTING_WORDS for token in self.toks[max(0, i - POINTED_DENIAL_GAP) : i]
+        )
+
     def negation_before(self, i: int) -> int | None:
         """The negation read just before token i (its scope start), if any."""
         for start in self.negations:
@@ -336,18 +367,21 @@ class _Reader:
                 return start
         return None
 
-    def scope(self, start: int) -> tuple[str, ...]:
-        """The stems of the first content words from token start, in the clause of the
-        negation: NEGATION_SCOPE_WORDS of them, or one after a negation of one word."""
+    def scope_at(self, start: int) -> list[int]:
+        """The first content words from token start, in the clause of the negation (their
+        indices among the content words): NEGATION_SCOPE_WORDS of them, or one after a
+        negation of one word."""
         clauses = self.view.clauses
         clause = clauses[start - 1] if start else 0
         after = [
-            light_stem(word)
-            for at, word in zip(self.view.content_at, self.view.content, strict=True)
+            k
+            for k, (at, word) in enumerate(
+                zip(self.view.content_at, self.view.content, strict=True)
+            )
             if at >= start and clauses[at] == clause and word not in DENIAL_WORDS
         ]
         one_word = start and _strip_clitic(self.toks[start - 1]) in WORD_NEGATIONS
-        return tuple(after[: 1 if one_word else NEGATION_SCOPE_WORDS])
+        return after[: 1 if one_word else NEGATION_SCOPE_WORDS]
 
 
 _NEGATING_INDEX = _phrase_index(NEGATING_PHRASES)

@@ -17,6 +17,7 @@ from itertools import zip_longest
 
 from newsdiff.pipeline import lang
 from newsdiff.pipeline.normalize import (
+    ARABIC_RE,
     STOPWORDS,
     alternation,
     country_of,
@@ -133,6 +134,9 @@ _REST_AFTER = tuple(tuple(p.split()) for p in lang.merged_tuple("REST_AFTER"))
 # count ("144 حالة وفاة بين مواطنيها").
 _NATIONALS_AFTER = tuple(tuple(p.split()) for p in lang.merged_tuple("NATIONALS_AFTER"))
 NATIONALS_GAP = 2
+# Words that tell one of a story's events apart (lang EVENT_NOUNS, EVENT_QUALIFIERS).
+_EVENT_NOUNS = lang.merged_set("EVENT_NOUNS")
+_EVENT_QUALIFIERS: dict[str, str] = lang.merged_dict("EVENT_QUALIFIERS")
 # Ages are never hedged: "عن عمر ناهز 85 عاما" is the obituary's exact age.
 UNHEDGED_KINDS = frozenset({"age"})
 
@@ -384,6 +388,35 @@ def is_part(normalized: str, fact: Fact) -> bool:
         return True
     # The noun counted may stand between.
     return _phrase_after(bare, _PART_AFTER, range(end, end + 2))
+
+
+@lru_cache(maxsize=QUANTITY_CACHE_LIMIT)
+def event_told(normalized: str, fact: Fact) -> str:
+    """Which of a story's events a count counts, where a word qualifies the event ("the
+    second wave", "سلسلة جديدة", "a similar attack": lang EVENT_QUALIFIERS' key): the last
+    qualified event before the figure in its claim, else the first after it ("3 killed in a
+    new series of blasts"); "" when no event is qualified."""
+    if fact.kind not in COUNTED_KINDS:
+        return ""
+    found = locate(normalized, fact)
+    if found is None:
+        return ""
+    words, start, end = found
+    told = [(i, key) for i in range(len(words)) if (key := _qualified_event(words, i))]
+    before = [key for i, key in told if i < start]
+    after = [key for i, key in told if i >= end]
+    return before[-1] if before else (after[0] if after else "")
+
+
+def _qualified_event(words: Sequence[str], i: int) -> str:
+    """The qualifier's key when the word at i is an event noun with a qualifier where the
+    language puts an adjective (after the noun in Arabic, before it in English; "حصيلة سابقة
+    للانفجار" is an earlier toll, no earlier blast), else ""."""
+    if not _listed(words[i], _EVENT_NOUNS):
+        return ""
+    near = i + 1 if ARABIC_RE.match(words[i]) else i - 1
+    entry = _listed(words[near], _EVENT_QUALIFIERS) if 0 <= near < len(words) else ""
+    return _EVENT_QUALIFIERS[entry] if entry else ""
 
 
 @lru_cache(maxsize=QUANTITY_CACHE_LIMIT)

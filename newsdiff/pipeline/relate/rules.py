@@ -51,6 +51,7 @@ from newsdiff.pipeline.relate.quantities import (
     count_state,
     counts_nationals,
     counts_rest,
+    event_told,
     figure_words,
     hedge_of,
     is_change,
@@ -367,6 +368,9 @@ class _Quantity:
     nationals: bool = False
     # A count of the rest of a group (quantities.counts_rest: "the other two boats").
     rest: bool = False
+    # Which of the story's events it counts, where a word tells it apart
+    # (quantities.event_told: "the second wave").
+    event: str = ""
 
     def measures_as(self, other: _Quantity) -> bool:
         """Whether the two may measure one thing: units that compare, subjects and states
@@ -393,26 +397,31 @@ class _Quantity:
             # The rest of a group and what is not told as the rest ("three helicopters were
             # in the convoy", "the other two helicopters returned"): two counts.
             return False
-        if _people_counted(x) and _people_counted(y) and self.part != other.part:
-            # A part and what is not one ("at least 320 of the dead were Egyptians", "at
-            # least 1,000 deaths"): two counts.
+        if _people_counted(x) and _people_counted(y) and self._two_counts_of_people(other):
             return False
-        if (
-            _people_counted(x)
-            and _people_counted(y)
-            and (self._of_nationals_only(other) or other._of_nationals_only(self))
-        ):
-            # One country's nationals and a count that names no country ("144 deaths among
-            # its citizens", the Indonesian ministry's; the Saudi total): two counts.
-            return False
-        if _people_counted(x) and _people_counted(y) and self.countries and other.countries:
-            # Counts of two countries ("14 Jordanian pilgrims", "9 Egyptians"; "the Tunisian
-            # authorities announced 35 deaths", "Jordan 41") are two counts.
-            if not self.countries & other.countries:
-                return False
         return (
             subjects_compatible(x.subject, y.subject) or self._one_country_toll(other)
         ) and states_compatible(self.state, other.state)
+
+    def _two_counts_of_people(self, other: _Quantity) -> bool:
+        """Whether two counts of people are two counts whatever their figures: a part and what
+        is not one, two events told apart, one country's nationals and a count of no
+        country, or the counts of two countries."""
+        if self.part != other.part:
+            # A part and what is not one ("at least 320 of the dead were Egyptians", "at
+            # least 1,000 deaths"): two counts.
+            return True
+        if self.event != other.event:
+            # A count of one event told apart ("3 killed in a new series of blasts") and the
+            # story's count, or another event's ("37 dead"): two counts.
+            return True
+        if self._of_nationals_only(other) or other._of_nationals_only(self):
+            # One country's nationals and a count that names no country ("144 deaths among
+            # its citizens", the Indonesian ministry's; the Saudi total): two counts.
+            return True
+        # Counts of two countries ("14 Jordanian pilgrims", "9 Egyptians"; "the Tunisian
+        # authorities announced 35 deaths", "Jordan 41") are two counts.
+        return bool(self.countries and other.countries and not self.countries & other.countries)
 
     def _of_nationals_only(self, other: _Quantity) -> bool:
         """This counts one named country's nationals; the other's clause names no country."""
@@ -466,6 +475,7 @@ def _quantities(facts: Sequence[Fact], kind: str, normalized: str) -> list[_Quan
                 is_part(normalized, f),
                 counts_nationals(normalized, f),
                 counts_rest(normalized, f),
+                event_told(normalized, f),
             )
         )
     return found
@@ -499,7 +509,11 @@ def _compare_quantities(
             continue  # neither claim has a quantity of this kind
         qa = _quantities(a, kind, normalized[0])
         qb = _quantities(b, kind, normalized[1])
-        seen_b: set[int] = set()
+        # A figure of b that one of a's equals is met: another figure of a ("12 on the first
+        # day, 25 on the second" against "25 on the second day") does not differ from it.
+        seen_b = {
+            i for i, y in enumerate(qb) if any(x.measures_as(y) and x.agrees_with(y) for x in qa)
+        }
         for x in qa:
             comparable = [
                 (i, y) for i, y in enumerate(qb) if x.measures_as(y) and not _from_two_places(x, y)
@@ -519,7 +533,7 @@ def _compare_quantities(
             elif not anywhere:
                 # No equal value anywhere on the other side: the same quantity differs, if
                 # the words around the two figures say they measure one thing.
-                i, y = comparable[0]
+                i, y = next(((i, y) for i, y in comparable if i not in seen_b), comparable[0])
                 difference = _quantity_difference(kind, x.fact, y.fact)
                 another_quake = other_year and x.fact.subject == MAGNITUDE
                 another_year = two_years and _people_counted(x.fact)
