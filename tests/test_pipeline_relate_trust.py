@@ -3040,6 +3040,9 @@ def test_a_part_named_before_its_whole_is_no_count_of_the_whole() -> None:
     [
         ("وزير الصحه كريم", "health minister kareem haddad", True),
         ("وزير الصحه كريم الحداد", "health minister karim al-haddad", True),
+        # The office alone, as within one script ("وزير الصحه" / "وزير الصحه كريم").
+        ("وزير الصحه", "health minister kareem haddad", True),
+        ("وزير الصحه السوري", "lebanese health minister kareem haddad", False),
         ("المتحدث باسم الكرملين دميتري بيسكوف", "peskov", True),
         # One first name, two offices.
         ("ولي العهد السعودي الامير محمد بن سلمان", "health minister mohammed hamad", False),
@@ -3051,7 +3054,8 @@ def test_one_person_named_in_arabic_and_latin_letters_is_one_source(
     arabic: str, latin: str, one: bool
 ) -> None:
     """ "وزير الصحة كريم" and "Health Minister Kareem Haddad": a name written in both
-    scripts (name_key), in the same office, is one speaker."""
+    scripts (name_key), in the same office, is one speaker; so is the office named alone, in
+    one country."""
     assert same_source(arabic, latin) is one
     assert same_source(latin, arabic) is one
 
@@ -3104,3 +3108,11 @@ def test_the_fall_or_martyrdom_a_verb_announces_is_no_source() -> None:
     EVENT_OBJECTS), not who announced it."""
     assert claims("أعلنت الوزارة استشهاد 8 أشخاص في القصف")[0][0] == "الوزاره"
     assert claims("وأوضح سقوط عشرات القتلى بين المدنيين في القصف")[0][0] == ""
+
+
+def test_when_a_source_spoke_ends_its_name() -> None:
+    """ "وأضاف الوزير سامي خلال مؤتمر صحفي": "خلال" (during) tells when the source spoke; it is
+    no part of the name."""
+    assert claims("وأضاف الوزير سامي خلال مؤتمر صحفي أن الحصيلة ارتفعت إلى 20 قتيلا")[0][0] == (
+        "الوزير سامي"
+    )

@@ -129,7 +129,7 @@ ENGINE_VERSION = f"newsdiff-1/{RELATE_VERSION}"
 # "reached 41 and several hundred were wounded": numbers._own_clause_after); "صادرة عن"
 # (issued by) names the source after it ("حصيلة صادرة عن وزارة الصحة": lang ACCORDING_TO); "سقوط"
 # and "استشهاد" after a verb of announcing are what it announced, no source (lang
-# EVENT_OBJECTS).
+# EVENT_OBJECTS); "خلال" ends a source's name ("وأضاف الوزير خلال مؤتمر صحفي": SOURCE_STOPS).
 READING_VERSION = 43
 # Between articles, the learned contradiction model (trained on ANS headline rewrites) speaks
 # only for near-rewrites; the fact rules speak for everything aligned. On the seed pair every

@@ -339,8 +339,18 @@ def _one_name_across_scripts(x: Sequence[str], y: Sequence[str]) -> bool:
     arabic, latin = (x, y) if ARABIC_RE.search(x[0]) else (y, x)
     if not ARABIC_RE.search(arabic[0]) or any(ARABIC_RE.search(word) for word in latin):
         return False
-    if _office(arabic) != _office(latin):
+    office = _office(arabic)
+    if office != _office(latin) or _two_countries(arabic, latin):
         return False
+    if (
+        office[1]
+        and (_portfolio(" ".join(arabic)) or _portfolio(" ".join(latin)))
+        and _countries(arabic) == _countries(latin)
+    ):
+        # A ministry named by its portfolio alone and one of its holders by name ("وزاره
+        # الصحه", "health ministry kareem haddad"), as within one script; a country named on
+        # one side only keeps two, as between two ministries (_portfolio).
+        return True
     spelled = {key for word in arabic for key in (name_key(word), name_key(_bare(word)))}
     return any(
         len(key) >= SPELLING_MIN_KEY and key in spelled
@@ -348,6 +358,17 @@ def _one_name_across_scripts(x: Sequence[str], y: Sequence[str]) -> bool:
         if word not in STOPWORDS and word not in SOURCE_TITLES and word not in PORTFOLIOS
         for key in (name_key(word),)
     )
+
+
+def _two_countries(x: Sequence[str], y: Sequence[str]) -> bool:
+    """Whether the two sources name countries, none in common."""
+    countries_x, countries_y = _countries(x), _countries(y)
+    return bool(countries_x and countries_y and not countries_x & countries_y)
+
+
+def _countries(words: Sequence[str]) -> frozenset[str]:
+    """The countries a source's words name (by name or adjective)."""
+    return frozenset(country_of(word) for word in words) - {""}
 
 
 def _office(words: Sequence[str]) -> tuple[bool, frozenset[str]]:

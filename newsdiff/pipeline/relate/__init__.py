@@ -298,7 +298,8 @@ __all__ = [
 # negation's words that the claim also says unnegated (all but the first negated) are not
 # what it negates (polarity); "من بين المصابين 75" counts a part (lang PART_BEFORE); a name
 # written in Arabic and in Latin letters by sources of one office is one source ("وزير الصحة
-# كريم" / "Health Minister Kareem Haddad": attribution._one_name_across_scripts); a denial
+# كريم" / "Health Minister Kareem Haddad": attribution._one_name_across_scripts), as is the
+# office named alone in one script and with its holder's name in the other; a denial
 # pointed back at ("this denial comes after ...", "هذا النفي": lang POINTING_WORDS) is named,
 # not made: it tells of an answer (polarity).
 ENGINE_VERSION = "relate-57"
