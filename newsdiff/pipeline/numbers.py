@@ -1034,9 +1034,9 @@ def _content_words_after(folded: str, pos: int) -> Iterator[str]:
 
 def _own_clause_after(folded: str, pos: int) -> Iterator[str]:
     """The content words after pos up to where a coordinated clause starts: a conjunction
-    word (lang CLAUSE_CONJUNCTIONS: "rose to 37 and thousands were injured") or a word of
-    state behind a conjunction prefix ("استشهاد 8 أشخاص وإصابة 2800"), whose state is the next
-    count's, not this one's."""
+    word (lang CLAUSE_CONJUNCTIONS: "reached 41 and several hundred people were wounded") or
+    a word of state behind a conjunction prefix ("استشهاد 6 أشخاص وإصابة 140"), whose state is
+    the next count's, not this one's."""
     stop = CLAUSE_BREAK_RE.search(folded, pos)
     words = [
         m.group()
