@@ -335,7 +335,9 @@ def _one_name_across_scripts(x: Sequence[str], y: Sequence[str]) -> bool:
     """Whether an Arabic source and a Latin one name one person: a name of the Latin one
     written in the Arabic one (name_key: "kareem" / "كريم"), the two holding the same
     office ("وزير الصحه كريم" / "health minister kareem haddad"; not "health minister mohammed
-    hamad" / "ولي العهد الامير محمد")."""
+    hamad" / "ولي العهد الامير محمد"). relate.one_source also finds a name of two words or more
+    that one claim gives held in the other's source; here one word of a name is enough, the
+    office telling two holders apart."""
     arabic, latin = (x, y) if ARABIC_RE.search(x[0]) else (y, x)
     if not ARABIC_RE.search(arabic[0]) or any(ARABIC_RE.search(word) for word in latin):
         return False
