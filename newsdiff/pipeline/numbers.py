@@ -1025,11 +1025,17 @@ def _is_content(word: str) -> bool:
     return not any(form in STOPWORDS or form in FILLERS for form in (word, _strip_prefix(word)))
 
 
-def _content_words_after(folded: str, pos: int) -> Iterator[str]:
+def _clause_words_after(folded: str, pos: int) -> list[str]:
+    """The words after pos, up to the next clause break."""
     stop = CLAUSE_BREAK_RE.search(folded, pos)
-    for match in FOLDED_WORD_RE.finditer(folded, pos, stop.start() if stop else len(folded)):
-        if _is_content(match.group()):
-            yield match.group()
+    return [
+        m.group()
+        for m in FOLDED_WORD_RE.finditer(folded, pos, stop.start() if stop else len(folded))
+    ]
+
+
+def _content_words_after(folded: str, pos: int) -> Iterator[str]:
+    return (word for word in _clause_words_after(folded, pos) if _is_content(word))
 
 
 def _own_clause_after(folded: str, pos: int) -> Iterator[str]:
@@ -1037,11 +1043,7 @@ def _own_clause_after(folded: str, pos: int) -> Iterator[str]:
     word (lang CLAUSE_CONJUNCTIONS: "reached 41 and several hundred people were wounded") or
     a word of state behind a conjunction prefix ("استشهاد 6 أشخاص وإصابة 140"), whose state is
     the next count's, not this one's."""
-    stop = CLAUSE_BREAK_RE.search(folded, pos)
-    words = [
-        m.group()
-        for m in FOLDED_WORD_RE.finditer(folded, pos, stop.start() if stop else len(folded))
-    ]
+    words = _clause_words_after(folded, pos)
     for i, word in enumerate(words):
         if word in _CLAUSE_CONJUNCTIONS:
             # "between 37 and 40 dead": a second figure right after shares the noun.

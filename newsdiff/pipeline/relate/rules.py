@@ -509,15 +509,17 @@ def _compare_quantities(
             continue  # neither claim has a quantity of this kind
         qa = _quantities(a, kind, normalized[0])
         qb = _quantities(b, kind, normalized[1])
+        # Each pair is measured and compared once: the figures of b each x may measure, and
+        # those it equals.
+        measured = [[(i, y) for i, y in enumerate(qb) if x.measures_as(y)] for x in qa]
+        agreeing = [
+            {i for i, y in pairs if x.agrees_with(y)} for x, pairs in zip(qa, measured, strict=True)
+        ]
         # A figure of b that one of a's equals is met: another figure of a ("12 on the first
         # day, 25 on the second" against "25 on the second day") does not differ from it.
-        seen_b = {
-            i for i, y in enumerate(qb) if any(x.measures_as(y) and x.agrees_with(y) for x in qa)
-        }
-        for x in qa:
-            comparable = [
-                (i, y) for i, y in enumerate(qb) if x.measures_as(y) and not _from_two_places(x, y)
-            ]
+        seen_b: set[int] = set().union(*agreeing)
+        for x, pairs, agree in zip(qa, measured, agreeing, strict=True):
+            comparable = [(i, y) for i, y in pairs if not _from_two_places(x, y)]
             # An equal value anywhere on the other side: this one is no conflict.
             anywhere = any(same_amount(x.fact, y.fact) for y in qb)
             if not comparable:
@@ -525,11 +527,10 @@ def _compare_quantities(
                     # Other subjects only: two quantities, not one with two values.
                     result.distinct.append(_quantity_difference(kind, x.fact, qb[0].fact))
                 continue
-            same = [i for i, y in comparable if x.agrees_with(y)]
+            same = [i for i, _ in comparable if i in agree]
             if same:
                 result.matched.append(_quantity_value(x.fact))
                 result.matched_text.extend([x.fact.text, *(qb[i].fact.text for i in same)])
-                seen_b.update(same)
             elif not anywhere:
                 # No equal value anywhere on the other side: the same quantity differs, if
                 # the words around the two figures say they measure one thing.
