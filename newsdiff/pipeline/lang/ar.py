@@ -1278,6 +1278,22 @@ EVENT_QUALIFIERS: dict[str, str] = {
     **dict.fromkeys("ثالث ثالثه".split(), "3"),
     **dict.fromkeys("مماثل مماثله سابق سابقه اخر".split(), "other"),
 }
+# A count told of a place below a country (relate/quantities.count_place): a noun of such a
+# place after the figure ("5200 قتيل في مدينة درنة", "في إقليم الحوز"), its name the next
+# word when the noun has no article ("مدينة درنة"); with it ("في المدينة") the place is
+# unnamed. Folded. Not "منطقة" (the whole region as often as one area) nor "حي" (alive).
+COUNT_PLACE_NOUNS = frozenset("مدينه بلده قريه محافظه ولايه اقليم بلديه ضاحيه مخيم".split())
+# ... and their plurals and duals, which place a count in several such places, none named.
+COUNT_PLACE_PLURALS = frozenset(
+    "مدن بلدات قري محافظات ولايات اقاليم مخيمات مدينتي بلدتي قريتي محافظتي".split()
+)
+# Words between a noun of place and its name ("the city of Derna"): none in Arabic, where the
+# name follows the noun itself.
+COUNT_PLACE_LINKS: frozenset[str] = frozenset()
+# An article before a noun of place ("in the city"): Arabic writes it onto the noun.
+COUNT_PLACE_ARTICLES: frozenset[str] = frozenset()
+# Nouns of place whose name stands before them ("Al Haouz province"): none in Arabic.
+COUNT_PLACE_NAME_BEFORE: frozenset[str] = frozenset()
 # A count of the rest of a group ("the other two boats", relate/quantities.counts_rest): none
 # here, "أخرى" after a figure's noun ("5 قوارب أخرى") being read as an addition
 # (ADDITION_AFTER_NOUN), which sets it apart from the group's count just as well.
@@ -1411,6 +1427,10 @@ COMPASS_POINTS: dict[str, int] = {
     **dict.fromkeys("جنوب جنوبي الجنوب الجنوبي".split(), 180),
     **dict.fromkeys("غرب غربي الغرب الغربي".split(), 270),
 }
+# Points of the compass that place a count in a part of the country named after them ("في
+# جنوب لبنان", relate/quantities.count_place): every one, a country's own name never
+# starting with one ("كوريا الجنوبية").
+COUNT_PLACE_POINTS = frozenset(COMPASS_POINTS)
 # Words that may stand between a point of the compass and the place it is taken from.
 COMPASS_LINKS = ("من",)
 # A part of a country: a point of the compass, then the words that may stand between it and

@@ -1049,6 +1049,25 @@ EVENT_QUALIFIERS: dict[str, str] = {
     "third": "3",
     **dict.fromkeys("similar previous earlier another".split(), "other"),
 }
+# A count told of a place below a country (relate/quantities.count_place; see ar.py): a
+# noun of such a place after the figure ("5,200 dead in the city of Derna", "in Al Haouz
+# province"), its name after "of" or, for the nouns of COUNT_PLACE_NAME_BEFORE, right before
+# it. Not "region" or "area" (the whole region as often as one part).
+COUNT_PLACE_NOUNS = frozenset(
+    "city town village province governorate district municipality county suburb camp".split()
+)
+COUNT_PLACE_PLURALS = frozenset(
+    "cities towns villages provinces governorates districts counties suburbs camps".split()
+)
+COUNT_PLACE_LINKS = frozenset({"of"})
+# A noun of place with neither its name nor this article before it is no place: "Crocus City
+# Hall", "a city council".
+COUNT_PLACE_ARTICLES = frozenset({"the"})
+# Points of the compass that place a count in a part of the country named after them
+# ("in southern Lebanon"): the adjectives; a noun needs the article ("in the south of the
+# country"), as "South Korea" names a country.
+COUNT_PLACE_POINTS = frozenset(point for point in COMPASS_POINTS if point.endswith("ern"))
+COUNT_PLACE_NAME_BEFORE = frozenset("province governorate district municipality county".split())
 # A count of the rest of a group, "the other" right before the figure or "others" right after
 # it ("the other two boats", "the two others"): no measure of the whole group, nor of anything
 # not told as the rest ("three helicopters were in the convoy" against "the other two

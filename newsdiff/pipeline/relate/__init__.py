@@ -302,7 +302,11 @@ __all__ = [
 # office named alone in one script and with its holder's name in the other; a denial
 # pointed back at ("this denial comes after ...", "هذا النفي": lang POINTING_WORDS) is named,
 # not made: it tells of an answer (polarity).
-ENGINE_VERSION = "relate-57"
+# relate-58: a count told of a place below a country ("5,200 in the city of Derna", "في بلدة
+# ...", "in Al Haouz province": quantities.count_place, lang COUNT_PLACE_NOUNS) is no measure
+# of another such place's count, nor of a count its clause gives a country and not this
+# place (rules._Quantity._of_another_place).
+ENGINE_VERSION = "relate-58"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out

@@ -137,6 +137,26 @@ NATIONALS_GAP = 2
 # Words that tell one of a story's events apart (lang EVENT_NOUNS, EVENT_QUALIFIERS).
 _EVENT_NOUNS = lang.merged_set("EVENT_NOUNS")
 _EVENT_QUALIFIERS: dict[str, str] = lang.merged_dict("EVENT_QUALIFIERS")
+# A count told of a place below a country (lang COUNT_PLACE_NOUNS, COUNT_PLACE_PLURALS): a
+# noun of place among the PLACE_WINDOW words after the figure, in its clause and before any
+# other figure; its name (COUNT_PLACE_LINKS, COUNT_PLACE_NAME_BEFORE) sets it apart from
+# another place's.
+_COUNT_PLACE_NOUNS = lang.merged_set("COUNT_PLACE_NOUNS")
+_COUNT_PLACE_PLURALS = lang.merged_set("COUNT_PLACE_PLURALS")
+_COUNT_PLACE_WORDS = _COUNT_PLACE_NOUNS | _COUNT_PLACE_PLURALS
+_COUNT_PLACE_LINKS = lang.merged_set("COUNT_PLACE_LINKS")
+_COUNT_PLACE_NAME_BEFORE = lang.merged_set("COUNT_PLACE_NAME_BEFORE")
+_COUNT_PLACE_ARTICLES = lang.merged_set("COUNT_PLACE_ARTICLES")
+_DEFINITE_PREFIXES = lang.merged_tuple("DEFINITE_PREFIXES")
+PLACE_WINDOW = 6
+# Parts of a country (lang COMPASS_POINTS, REGION_LINKS, REGION_COUNTRY_WORDS: as facts.py
+# reads a fact "region"), and the points that make one before a country's name by
+# themselves (lang COUNT_PLACE_POINTS).
+_COMPASS_POINTS: dict[str, int] = lang.merged_dict("COMPASS_POINTS")
+_REGION_LINKS = lang.merged_set("REGION_LINKS")
+_REGION_COUNTRY_WORDS = lang.merged_set("REGION_COUNTRY_WORDS")
+_COUNT_PLACE_POINTS = lang.merged_set("COUNT_PLACE_POINTS")
+PART_OF_COUNTRY = "@"  # count_place's key of a part: "@" and its degrees from north
 # Ages are never hedged: "عن عمر ناهز 85 عاما" is the obituary's exact age.
 UNHEDGED_KINDS = frozenset({"age"})
 
@@ -417,6 +437,102 @@ def _qualified_event(words: Sequence[str], i: int) -> str:
     near = i + 1 if ARABIC_RE.match(words[i]) else i - 1
     entry = _listed(words[near], _EVENT_QUALIFIERS) if 0 <= near < len(words) else ""
     return _EVENT_QUALIFIERS[entry] if entry else ""
+
+
+@lru_cache(maxsize=QUANTITY_CACHE_LIMIT)
+def count_place(normalized: str, fact: Fact) -> str | None:
+    """The place below a country a count is told of, by a noun of place after the figure
+    ("5,200 dead in the city of Derna", "في إقليم الحوز", "in Al Haouz province"): its name
+    without the article, "" for a place not named ("في المدينة", "in several villages"), or
+    None when the count is told of no such place (a country's, or nothing said)."""
+    if fact.kind not in COUNTED_KINDS:
+        return None
+    words = _clause_after(normalized, fact)
+    for i, word in enumerate(words[:PLACE_WINDOW]):
+        if _listed(word, _COUNT_PLACE_PLURALS):
+            return ""
+        part = _part_of_country(words, i)
+        if part is not None:
+            return part
+        noun = _listed(word, _COUNT_PLACE_NOUNS)
+        if not noun:
+            continue
+        if word[: -len(noun)].endswith(_DEFINITE_PREFIXES):
+            return ""  # "في المدينة": the place, unnamed
+        name = _place_name(words, i, noun)
+        if name or ARABIC_RE.match(noun) or (i > 0 and words[i - 1] in _COUNT_PLACE_ARTICLES):
+            return name  # "" for "in the city"
+    return None
+
+
+def _part_of_country(words: Sequence[str], i: int) -> str | None:
+    """The part of a country a point of the compass at i places a count in, keyed by its
+    degrees ("@180": "in southern Lebanon", "في جنوب لبنان", "in the south of the country"),
+    "" for a part of no country named ("في الجنوب", "in the south"), None for no part. A
+    point before a country's name is a part only as lang COUNT_PLACE_POINTS lists it or
+    after the article ("South Korea" names a country)."""
+    point = _listed(words[i], _COMPASS_POINTS)
+    if not point:
+        return None
+    after_article = i > 0 and words[i - 1] in _COUNT_PLACE_ARTICLES
+    definite = words[i][: -len(point)].endswith(_DEFINITE_PREFIXES) or point.startswith(
+        _DEFINITE_PREFIXES
+    )
+    rest = [word for word in words[i + 1 :] if word not in _REGION_LINKS][:1]
+    if rest and _listed(rest[0], _COUNT_PLACE_WORDS):
+        return None  # "the eastern city of ...": the noun tells
+    country = bool(rest) and (rest[0] in _REGION_COUNTRY_WORDS or bool(_country_of_word(rest[0])))
+    if country and (point in _COUNT_PLACE_POINTS or after_article or definite):
+        return f"{PART_OF_COUNTRY}{_COMPASS_POINTS[point]}"
+    return "" if after_article or definite else None
+
+
+def _place_name(words: Sequence[str], i: int, noun: str) -> str:
+    """The name of the place whose noun stands at i: the first word other than a stop word
+    after a link ("the city of Derna"), the word right after an Arabic noun ("مدينة درنة"),
+    or the word before a noun named first ("Al Haouz province"); "" when none stands there
+    (an English noun with neither is no place: "Crocus City Hall", "a city council")."""
+    after = list(words[i + 1 : i + 2])
+    if after and after[0] in _COUNT_PLACE_LINKS:
+        after = [word for word in words[i + 2 :] if word not in STOPWORDS][:1]
+    elif not ARABIC_RE.match(noun):
+        after = []
+    if after and after[0] not in STOPWORDS:
+        return _bare_name(after[0])
+    if noun in _COUNT_PLACE_NAME_BEFORE and i > 0 and words[i - 1] not in STOPWORDS:
+        return _bare_name(words[i - 1])
+    return ""
+
+
+def _bare_name(word: str) -> str:
+    """A name without the article written onto it ("الحوز" -> "حوز")."""
+    for prefix in _DEFINITE_PREFIXES:
+        if word.startswith(prefix) and len(word) > len(prefix) + 1:
+            return word[len(prefix) :]
+    return word
+
+
+def _clause_after(normalized: str, fact: Fact) -> list[str]:
+    """The words after the figure in its clause, up to the next figure or conjunction."""
+    target = tokens(normalize_text(fact.text))
+    for part in _SEPARATOR_RE.split(normalized):
+        words = figure_words(part)
+        if target and target[0] in words:
+            after = words[words.index(target[0]) + len(target) :]
+            stop = next(
+                (i for i, w in enumerate(after) if w[0].isdigit() or w in _CONJUNCTIONS),
+                len(after),
+            )
+            return after[:stop]
+    return []
+
+
+@lru_cache(maxsize=QUANTITY_CACHE_LIMIT)
+def clause_names(normalized: str, fact: Fact) -> frozenset[str]:
+    """The words of a count's clause without the article: a place another count is told of
+    may be named in it without its noun ("5,200 died in Derna")."""
+    found = _in_clause(normalized, fact)
+    return frozenset(_bare_name(word) for word in found[0]) if found else frozenset()
 
 
 @lru_cache(maxsize=QUANTITY_CACHE_LIMIT)

@@ -44,10 +44,13 @@ from newsdiff.pipeline.relate.quantities import (
     ABOVE,
     APPROXIMATE_TOLERANCE,
     BELOW,
+    PART_OF_COUNTRY,
     PROJECTION,
     STRICT_BOUNDS,
     bound_of,
+    clause_names,
     count_countries,
+    count_place,
     count_state,
     counts_nationals,
     counts_rest,
@@ -371,6 +374,11 @@ class _Quantity:
     # Which of the story's events it counts, where a word tells it apart
     # (quantities.event_told: "the second wave").
     event: str = ""
+    # The place below a country it is told of (quantities.count_place: "in the city of
+    # Derna"), "" for one not named, None for none; and its clause's words, where another
+    # count's place may be named without its noun (quantities.clause_names).
+    place: str | None = None
+    names: frozenset[str] = frozenset()
 
     def measures_as(self, other: _Quantity) -> bool:
         """Whether the two may measure one thing: units that compare, subjects and states
@@ -415,6 +423,10 @@ class _Quantity:
             # A count of one event told apart ("3 killed in a new series of blasts") and the
             # story's count, or another event's ("37 dead"): two counts.
             return True
+        if self._of_another_place(other) or other._of_another_place(self):
+            # A city's count and another city's, or the whole country's ("5,200 in the city
+            # of Derna", "11,300 in Libya"): two counts.
+            return True
         if self._of_nationals_only(other) or other._of_nationals_only(self):
             # One country's nationals and a count that names no country ("144 deaths among
             # its citizens", the Indonesian ministry's; the Saudi total): two counts.
@@ -422,6 +434,18 @@ class _Quantity:
         # Counts of two countries ("14 Jordanian pilgrims", "9 Egyptians"; "the Tunisian
         # authorities announced 35 deaths", "Jordan 41") are two counts.
         return bool(self.countries and other.countries and not self.countries & other.countries)
+
+    def _of_another_place(self, other: _Quantity) -> bool:
+        """This is told of a place below a country; the other of another such place, or of
+        a country its clause names, without naming this place ("5,200 died in Derna,
+        Libya" is the city's count)."""
+        if self.place is None:
+            return False
+        if other.place is not None:
+            return bool(self.place and other.place) and _two_places(self.place, other.place)
+        return bool(other.countries) and not (
+            self.place and any(_one_place(self.place, name) for name in other.names)
+        )
 
     def _of_nationals_only(self, other: _Quantity) -> bool:
         """This counts one named country's nationals; the other's clause names no country."""
@@ -443,6 +467,32 @@ class _Quantity:
 
     def agrees_with(self, other: _Quantity) -> bool:
         return values_agree(self.fact, self.hedge, other.fact, other.hedge)
+
+
+def _two_places(x: str, y: str) -> bool:
+    """Whether two names of places name two places: two words of one script. Across scripts
+    a name's spellings are too many to tell apart (name keys "drnh" and "drn"): not known
+    to be two."""
+    return x != y and bool(ARABIC_RE.match(x)) == bool(ARABIC_RE.match(y))
+
+
+def _one_place(x: str, y: str) -> bool:
+    """Whether two words name one place: one word, or in two scripts, two spellings of one
+    name (_same_place on their name keys; a final "ة", said "a" as Latin letters write it,
+    may go: "درنة" drnh or drn, "Derna" drn)."""
+    if x == y:
+        return True
+    if bool(ARABIC_RE.match(x)) == bool(ARABIC_RE.match(y)):
+        return False
+    return any(_same_place(kx, ky) for kx in _place_keys(x) for ky in _place_keys(y))
+
+
+def _place_keys(word: str) -> set[str]:
+    """The name keys of a place's name, and of an Arabic one without its final "ه"."""
+    keys = {name_key(word)}
+    if ARABIC_RE.match(word) and word.endswith("ه"):
+        keys.add(name_key(word[:-1]))
+    return keys
 
 
 def _published_year(published: dt.date | None) -> frozenset[str]:
@@ -476,6 +526,8 @@ def _quantities(facts: Sequence[Fact], kind: str, normalized: str) -> list[_Quan
                 counts_nationals(normalized, f),
                 counts_rest(normalized, f),
                 event_told(normalized, f),
+                count_place(normalized, f),
+                clause_names(normalized, f),
             )
         )
     return found
@@ -1035,14 +1087,20 @@ COMPASS_SIDES: dict[int, frozenset[str]] = {
 }
 
 
-def _compare_regions(a: Sequence[Fact], b: Sequence[Fact], result: FactComparison) -> None:
+def _compare_regions(
+    a: Sequence[Fact], b: Sequence[Fact], normalized: tuple[str, str], result: FactComparison
+) -> None:
     """Parts of one country (facts "region"): one each, of one country (or of "the
     country"), on opposite sides ("شمال شرق البلاد", "شمالي غربي إيران": east and west) are
     one place told two ways. The east and the north-east are one part told more or less
-    closely; a claim that names two parts may place two things."""
+    closely; a claim that names two parts may place two things, and two claims that each
+    count what happened in their part ("12 killed in the north of the country", "40 in the
+    south": quantities.count_place) tell two counts apart by them."""
     ra = {f.value: f for f in a if f.kind == "region"}
     rb = {f.value: f for f in b if f.kind == "region"}
     if len(ra) != 1 or len(rb) != 1:
+        return
+    if _counted_in_a_part(a, normalized[0]) and _counted_in_a_part(b, normalized[1]):
         return
     ((x_value, x),) = ra.items()
     ((y_value, y),) = rb.items()
@@ -1052,6 +1110,12 @@ def _compare_regions(a: Sequence[Fact], b: Sequence[Fact], result: FactCompariso
     if any(OPPOSITE_SIDE[side] in sides_y for side in COMPASS_SIDES[int(x_value)]):
         difference = FactDifference("region", FactValue.of(x), FactValue.of(y))
         result.differ(Reason.PLACE_MISMATCH, difference, x.text, y.text)
+
+
+def _counted_in_a_part(facts: Sequence[Fact], normalized: str) -> bool:
+    """Whether a count of the claim is told of a part of a country (quantities.count_place:
+    "@" and its point of the compass)."""
+    return any((count_place(normalized, fact) or "").startswith(PART_OF_COUNTRY) for fact in facts)
 
 
 def _compare_names(a: Sequence[Fact], b: Sequence[Fact], result: FactComparison) -> None:
@@ -1090,7 +1154,7 @@ def compare_facts(
     _compare_times(a, b, (a_normalized, b_normalized), result)
     _compare_dayparts(a, b, (a_normalized, b_normalized), result)
     _compare_bearings(a, b, result)
-    _compare_regions(a, b, result)
+    _compare_regions(a, b, (a_normalized, b_normalized), result)
     _compare_names(a, b, result)
     return result
 
