@@ -16,6 +16,7 @@ from functools import lru_cache
 from itertools import zip_longest
 
 from newsdiff.pipeline import lang
+from newsdiff.pipeline.facts import COMPASS_POINTS, REGION_COUNTRY_WORDS
 from newsdiff.pipeline.normalize import (
     ARABIC_RE,
     STOPWORDS,
@@ -149,12 +150,9 @@ _COUNT_PLACE_NAME_BEFORE = lang.merged_set("COUNT_PLACE_NAME_BEFORE")
 _COUNT_PLACE_ARTICLES = lang.merged_set("COUNT_PLACE_ARTICLES")
 _DEFINITE_PREFIXES = lang.merged_tuple("DEFINITE_PREFIXES")
 PLACE_WINDOW = 6
-# Parts of a country (lang COMPASS_POINTS, REGION_LINKS, REGION_COUNTRY_WORDS: as facts.py
-# reads a fact "region"), and the points that make one before a country's name by
-# themselves (lang COUNT_PLACE_POINTS).
-_COMPASS_POINTS: dict[str, int] = lang.merged_dict("COMPASS_POINTS")
+# Parts of a country (the words facts.py reads a fact "region" by), and the points that
+# make one before a country's name by themselves (lang COUNT_PLACE_POINTS).
 _REGION_LINKS = lang.merged_set("REGION_LINKS")
-_REGION_COUNTRY_WORDS = lang.merged_set("REGION_COUNTRY_WORDS")
 _COUNT_PLACE_POINTS = lang.merged_set("COUNT_PLACE_POINTS")
 PART_OF_COUNTRY = "@"  # count_place's key of a part: "@" and its degrees from north
 # Ages are never hedged: "عن عمر ناهز 85 عاما" is the obituary's exact age.
@@ -471,7 +469,7 @@ def _part_of_country(words: Sequence[str], i: int) -> str | None:
     "" for a part of no country named ("في الجنوب", "in the south"), None for no part. A
     point before a country's name is a part only as lang COUNT_PLACE_POINTS lists it or
     after the article ("South Korea" names a country)."""
-    point = _listed(words[i], _COMPASS_POINTS)
+    point = _listed(words[i], COMPASS_POINTS)
     if not point:
         return None
     after_article = i > 0 and words[i - 1] in _COUNT_PLACE_ARTICLES
@@ -481,9 +479,9 @@ def _part_of_country(words: Sequence[str], i: int) -> str | None:
     rest = [word for word in words[i + 1 :] if word not in _REGION_LINKS][:1]
     if rest and _listed(rest[0], _COUNT_PLACE_WORDS):
         return None  # "the eastern city of ...": the noun tells
-    country = bool(rest) and (rest[0] in _REGION_COUNTRY_WORDS or bool(_country_of_word(rest[0])))
+    country = bool(rest) and (rest[0] in REGION_COUNTRY_WORDS or bool(_country_of_word(rest[0])))
     if country and (point in _COUNT_PLACE_POINTS or after_article or definite):
-        return f"{PART_OF_COUNTRY}{_COMPASS_POINTS[point]}"
+        return f"{PART_OF_COUNTRY}{COMPASS_POINTS[point]}"
     return "" if after_article or definite else None
 
 
