@@ -442,8 +442,10 @@ def count_place(normalized: str, fact: Fact) -> str | None:
     """The place below a country a count is told of, by a noun of place after the figure
     ("5,200 dead in the city of Derna", "في إقليم الحوز", "in Al Haouz province"): its name
     without the article, "" for a place not named ("في المدينة", "in several villages"), or
-    None when the count is told of no such place (a country's, or nothing said)."""
-    if fact.kind not in COUNTED_KINDS:
+    None when the count is told of no such place (a country's, or nothing said). Only counts
+    of people or things are placed: "13 km south of the city" is a length, "6.3 west of
+    Afghanistan" a magnitude."""
+    if fact.kind != "count" or length_unit(fact):
         return None
     words = _clause_after(normalized, fact)
     for i, word in enumerate(words[:PLACE_WINDOW]):
