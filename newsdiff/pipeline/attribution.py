@@ -274,7 +274,7 @@ def antecedent(source: str, earlier: Sequence[str]) -> int | None:
     if head is not None:
         for k in range(len(earlier) - 1, -1, -1):
             words = [w for w in earlier[k].split() if w not in DEFINITE_WORDS]
-            if len(words) >= 2 and head in (_bare(words[0]), _bare(words[-1])):
+            if len(words) >= 2 and head in (without_article(words[0]), without_article(words[-1])):
                 return k
         return None
     if len(source.split()) == 1 and len(source) >= NAME_WORD_MIN_LETTERS:
@@ -291,12 +291,12 @@ def _definite_head(source: str) -> str | None:
     words = source.split()
     if len(words) == 2 and words[0] in DEFINITE_WORDS and len(words[1]) >= DEFINITE_MIN_LETTERS:
         return words[1]
-    if len(words) == 1 and _bare(words[0]) != words[0]:
-        return _bare(words[0])
+    if len(words) == 1 and without_article(words[0]) != words[0]:
+        return without_article(words[0])
     return None
 
 
-def _bare(word: str) -> str:
+def without_article(word: str) -> str:
     """A word without the prefix that makes it definite ("الهيئه" -> "هيئه")."""
     for prefix in DEFINITE_PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= DEFINITE_MIN_LETTERS:
@@ -353,7 +353,7 @@ def _one_name_across_scripts(x: Sequence[str], y: Sequence[str]) -> bool:
         # الصحه", "health ministry kareem haddad"), as within one script; a country named on
         # one side only keeps two, as between two ministries (_portfolio).
         return True
-    spelled = {key for word in arabic for key in (name_key(word), name_key(_bare(word)))}
+    spelled = {key for word in arabic for key in (name_key(word), name_key(without_article(word)))}
     return any(
         len(key) >= SPELLING_MIN_KEY and key in spelled
         for word in latin
@@ -405,7 +405,7 @@ def _portfolio(key: str) -> str:
 def _same_word(x: str, y: str) -> bool:
     """One word of a source's name in two spellings ("الامريكيه" / "الاميركيه"), in its
     two genders ("وزير الصحه اللبناني" / "وزاره الصحه اللبنانيه": the adjective follows its
-    noun), or with and without its article or plural ending (_bare, _singular)."""
+    noun), or with and without its article or plural ending (without_article, _singular)."""
     if x == y:
         return True
     key_x, key_y = name_key(x), name_key(y)
@@ -415,7 +415,7 @@ def _same_word(x: str, y: str) -> bool:
     return (
         len(shorter) >= GENDERED_MIN_LETTERS
         and any(longer == shorter + ending for ending in FEMININE_ENDINGS)
-    ) or _singular(_bare(x)) == _singular(_bare(y))
+    ) or _singular(without_article(x)) == _singular(without_article(y))
 
 
 def _singular(word: str) -> str:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from itertools import zip_longest
 
 from newsdiff.pipeline import lang
+from newsdiff.pipeline.attribution import DEFINITE_PREFIXES, without_article
 from newsdiff.pipeline.facts import COMPASS_POINTS, REGION_COUNTRY_WORDS
 from newsdiff.pipeline.normalize import (
     ARABIC_RE,
@@ -148,7 +149,6 @@ _COUNT_PLACE_WORDS = _COUNT_PLACE_NOUNS | _COUNT_PLACE_PLURALS
 _COUNT_PLACE_LINKS = lang.merged_set("COUNT_PLACE_LINKS")
 _COUNT_PLACE_NAME_BEFORE = lang.merged_set("COUNT_PLACE_NAME_BEFORE")
 _COUNT_PLACE_ARTICLES = lang.merged_set("COUNT_PLACE_ARTICLES")
-_DEFINITE_PREFIXES = lang.merged_tuple("DEFINITE_PREFIXES")
 PLACE_WINDOW = 6
 # Parts of a country (the words facts.py reads a fact "region" by), and the points that
 # make one before a country's name by themselves (lang COUNT_PLACE_POINTS).
@@ -457,7 +457,7 @@ def count_place(normalized: str, fact: Fact) -> str | None:
         noun = _listed(word, _COUNT_PLACE_NOUNS)
         if not noun:
             continue
-        if word[: -len(noun)].endswith(_DEFINITE_PREFIXES):
+        if word[: -len(noun)].endswith(DEFINITE_PREFIXES):
             return ""  # "في المدينة": the place, unnamed
         name = _place_name(words, i, noun)
         if name or ARABIC_RE.match(noun) or (i > 0 and words[i - 1] in _COUNT_PLACE_ARTICLES):
@@ -475,8 +475,8 @@ def _part_of_country(words: Sequence[str], i: int) -> str | None:
     if not point:
         return None
     after_article = i > 0 and words[i - 1] in _COUNT_PLACE_ARTICLES
-    definite = words[i][: -len(point)].endswith(_DEFINITE_PREFIXES) or point.startswith(
-        _DEFINITE_PREFIXES
+    definite = words[i][: -len(point)].endswith(DEFINITE_PREFIXES) or point.startswith(
+        DEFINITE_PREFIXES
     )
     rest = [word for word in words[i + 1 :] if word not in _REGION_LINKS][:1]
     if rest and _listed(rest[0], _COUNT_PLACE_WORDS):
@@ -498,18 +498,10 @@ def _place_name(words: Sequence[str], i: int, noun: str) -> str:
     elif not ARABIC_RE.match(noun):
         after = []
     if after and after[0] not in STOPWORDS:
-        return _bare_name(after[0])
+        return without_article(after[0])
     if noun in _COUNT_PLACE_NAME_BEFORE and i > 0 and words[i - 1] not in STOPWORDS:
-        return _bare_name(words[i - 1])
+        return without_article(words[i - 1])
     return ""
-
-
-def _bare_name(word: str) -> str:
-    """A name without the article written onto it ("الحوز" -> "حوز")."""
-    for prefix in _DEFINITE_PREFIXES:
-        if word.startswith(prefix) and len(word) > len(prefix) + 1:
-            return word[len(prefix) :]
-    return word
 
 
 def _clause_after(normalized: str, fact: Fact) -> list[str]:
@@ -532,7 +524,7 @@ def clause_names(normalized: str, fact: Fact) -> frozenset[str]:
     """The words of a count's clause without the article: a place another count is told of
     may be named in it without its noun ("5,200 died in Derna")."""
     found = _in_clause(normalized, fact)
-    return frozenset(_bare_name(word) for word in found[0]) if found else frozenset()
+    return frozenset(without_article(word) for word in found[0]) if found else frozenset()
 
 
 @lru_cache(maxsize=QUANTITY_CACHE_LIMIT)
