@@ -457,7 +457,7 @@ def count_place(normalized: str, fact: Fact) -> str | None:
         noun = _listed(word, _COUNT_PLACE_NOUNS)
         if not noun:
             continue
-        if word[: -len(noun)].endswith(DEFINITE_PREFIXES):
+        if _article_on(word, noun):
             return ""  # "في المدينة": the place, unnamed
         name = _place_name(words, i, noun)
         if name or ARABIC_RE.match(noun) or (i > 0 and words[i - 1] in _COUNT_PLACE_ARTICLES):
@@ -475,9 +475,7 @@ def _part_of_country(words: Sequence[str], i: int) -> str | None:
     if not point:
         return None
     after_article = i > 0 and words[i - 1] in _COUNT_PLACE_ARTICLES
-    definite = words[i][: -len(point)].endswith(DEFINITE_PREFIXES) or point.startswith(
-        DEFINITE_PREFIXES
-    )
+    definite = _article_on(words[i], point)
     rest = [word for word in words[i + 1 :] if word not in _REGION_LINKS][:1]
     if rest and _listed(rest[0], _COUNT_PLACE_WORDS):
         return None  # "the eastern city of ...": the noun tells
@@ -485,6 +483,13 @@ def _part_of_country(words: Sequence[str], i: int) -> str | None:
     if country and (point in _COUNT_PLACE_POINTS or after_article or definite):
         return f"{PART_OF_COUNTRY}{COMPASS_POINTS[point]}"
     return "" if after_article or definite else None
+
+
+def _article_on(word: str, entry: str) -> bool:
+    """Whether the word, read as the listed entry (_listed: "بالمدينه" as "مدينه"), carries
+    the article written onto it, in the entry itself ("الجنوب") or among the clitics before
+    it."""
+    return entry.startswith(DEFINITE_PREFIXES) or word[: -len(entry)].endswith(DEFINITE_PREFIXES)
 
 
 def _place_name(words: Sequence[str], i: int, noun: str) -> str:

@@ -442,9 +442,9 @@ class _Quantity:
         if self.place is None:
             return False
         if other.place is not None:
-            return bool(self.place and other.place) and _two_places(self.place, other.place)
+            return bool(self.place and other.place) and _two_place_names(self.place, other.place)
         return bool(other.countries) and not (
-            self.place and any(_one_place(self.place, name) for name in other.names)
+            self.place and any(_one_place_name(self.place, name) for name in other.names)
         )
 
     def _of_nationals_only(self, other: _Quantity) -> bool:
@@ -469,22 +469,27 @@ class _Quantity:
         return values_agree(self.fact, self.hedge, other.fact, other.hedge)
 
 
-def _two_places(x: str, y: str) -> bool:
+def _two_place_names(x: str, y: str) -> bool:
     """Whether two names of places name two places: two words of one script. Across scripts
     a name's spellings are too many to tell apart (name keys "drnh" and "drn"): not known
     to be two."""
-    return x != y and bool(ARABIC_RE.match(x)) == bool(ARABIC_RE.match(y))
+    return x != y and _one_script(x, y)
 
 
-def _one_place(x: str, y: str) -> bool:
+def _one_place_name(x: str, y: str) -> bool:
     """Whether two words name one place: one word, or in two scripts, two spellings of one
     name (_same_place on their name keys; a final "ة", said "a" as Latin letters write it,
     may go: "درنة" drnh or drn, "Derna" drn)."""
     if x == y:
         return True
-    if bool(ARABIC_RE.match(x)) == bool(ARABIC_RE.match(y)):
+    if _one_script(x, y):
         return False
     return any(_same_place(kx, ky) for kx in _place_keys(x) for ky in _place_keys(y))
+
+
+def _one_script(x: str, y: str) -> bool:
+    """Whether two words are written in one script (both Arabic, or neither)."""
+    return bool(ARABIC_RE.match(x)) == bool(ARABIC_RE.match(y))
 
 
 def _place_keys(word: str) -> set[str]:
