@@ -2988,6 +2988,70 @@ def test_two_sources_telling_a_toll_rise_are_an_update_not_a_dispute(
     assert between_articles(a, flat, None, None).kind == "disputed"
 
 
+@pytest.mark.parametrize(
+    ("provisional", "higher", "plain"),
+    [
+        (
+            "أعلن وزير الصحة مقتل 300 شخص في فيضانات طلبرة، متوقعا ارتفاع العدد.",
+            "قال الهلال الأحمر إن عدد قتلى فيضانات طلبرة بلغ 900 شخص.",
+            "أعلن وزير الصحة مقتل 300 شخص في فيضانات طلبرة.",
+        ),
+        (
+            "أعلن وزير الصحة مقتل 300 شخص في فيضانات طلبرة، في حصيلة غير نهائية.",
+            "قال الهلال الأحمر إن عدد قتلى فيضانات طلبرة بلغ 900 شخص.",
+            "أعلن وزير الصحة مقتل 300 شخص في فيضانات طلبرة.",
+        ),
+        (
+            "The health minister said 300 people were killed in the Talbara floods and warned"
+            " that the toll could rise further.",
+            "The Red Crescent said 900 people were killed in the Talbara floods.",
+            "The health minister said 300 people were killed in the Talbara floods.",
+        ),
+        (
+            "The health minister said 300 people were killed in the Talbara floods; the toll is"
+            " expected to climb.",
+            "The Red Crescent said 900 people were killed in the Talbara floods.",
+            "The health minister said 300 people were killed in the Talbara floods.",
+        ),
+    ],
+)
+@pytest.mark.parametrize("published", [MONDAY, None])
+def test_a_higher_toll_than_a_provisional_one_is_the_count_risen_not_a_dispute(
+    provisional: str, higher: str, plain: str, published: dt.date | None
+) -> None:
+    """A source that tells its toll as provisional ("متوقعا ارتفاع العدد", "could rise
+    further") says a higher one will follow: another source's higher figure is the count
+    risen, an update, on one day or on unknown dates, either way round. Told without those
+    words, the two sources dispute the toll."""
+    for a, b in ((provisional, higher), (higher, provisional)):
+        relation = between_articles(a, b, published, published)
+        assert (relation.kind, relation.reason) == ("updated", Reason.FIGURE_UPDATED), relation
+    assert between_articles(plain, higher, published, published).kind == "disputed"
+
+
+@pytest.mark.parametrize(
+    ("provisional", "lower"),
+    [
+        (
+            "أعلن وزير الصحة مقتل 900 شخص في فيضانات طلبرة، متوقعا ارتفاع العدد.",
+            "قال الهلال الأحمر إن عدد قتلى فيضانات طلبرة بلغ 300 شخص.",
+        ),
+        (
+            "The health minister said 900 people were killed in the Talbara floods and warned"
+            " that the toll could rise further.",
+            "The Red Crescent said 300 people were killed in the Talbara floods.",
+        ),
+    ],
+)
+def test_a_lower_toll_than_a_provisional_one_is_still_a_dispute(
+    provisional: str, lower: str
+) -> None:
+    """A toll expected to rise explains a higher figure, not a lower one: two sources
+    below and above each other still dispute it."""
+    relation = between_articles(provisional, lower, MONDAY, MONDAY)
+    assert relation.kind == "disputed", relation
+
+
 def test_a_pronoun_after_the_verb_is_no_part_of_the_source() -> None:
     """ "وفقا لما أعلنت عنه الوزارة": the ministry, not "عنه الوزارة"; "نفت الشركة أي علاقة":
     the company, not "الشركة أي علاقة"."""

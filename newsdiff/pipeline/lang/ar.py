@@ -1760,16 +1760,24 @@ RISE_WORDS = frozenset("ارتفع ارتفعت يرتفع ترتفع ارتفا
 # "وكانت السلطات ذكرت في وقت سابق أن الحصيلة بلغت 7 آلاف" tells what was said before: its
 # figure is an earlier one, and a figure told without such words is the later. Folded phrases.
 EARLIER_PHRASES = ("في وقت سابق", "سابقا", "حصيله سابقه", "الحصيله السابقه")
-# "حصيلة غير نهائية", "مرشحة للارتفاع", "أحدث حصيلة": a toll told as provisional or as
-# the latest of a running count will be or has been told otherwise (relate: a differing
-# figure is an update, whatever the two publication dates). Folded phrases.
-RUNNING_TOLL_PHRASES = (
+# "حصيلة غير نهائية", "مرشحة للارتفاع", "متوقعا ارتفاع العدد": a toll told as provisional
+# will be told otherwise (relate: a differing figure is an update, whatever the two
+# publication dates; a higher figure of another source is the count risen, not a dispute).
+# Folded phrases.
+PROVISIONAL_TOLL_PHRASES = (
     "غير نهائيه",
     "حصيله اوليه",
     "حصيله مبدئيه",
     "مرشحه للارتفاع",
     "مرشح للارتفاع",
     "قابله للارتفاع",
-    "احدث حصيله",
-    "اخر حصيله",
+    "متوقعا ارتفاع",
+    "متوقعه ارتفاع",
+    "يتوقع ارتفاع",
+    "توقع ارتفاع",
+    "توقعات بارتفاع",
+    "مرجحا ارتفاع",
 )
+# "أحدث حصيلة": a toll told as the latest of a running count has been told otherwise before
+# (relate: a differing figure is an update). Folded phrases.
+LATEST_TOLL_PHRASES = ("احدث حصيله", "اخر حصيله")

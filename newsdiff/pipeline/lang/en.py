@@ -1382,13 +1382,19 @@ RISE_WORDS = frozenset("rose risen rises climbed jumped increased raised".split(
 # A figure told as what was said before ("officials had earlier put the toll at 5,500"; see
 # ar.py).
 EARLIER_PHRASES = ("earlier", "previously", "initially", "a previous toll")
-# A toll told as provisional or as the latest of a running count (see ar.py).
-RUNNING_TOLL_PHRASES = (
+# A toll told as provisional (see ar.py).
+PROVISIONAL_TOLL_PHRASES = (
     "preliminary toll",
     "provisional toll",
     "initial toll",
-    "latest toll",
     "not final",
     "expected to rise",
     "likely to rise",
+    "expected to climb",
+    "likely to climb",
+    "expected to increase",
+    "likely to increase",
+    "could rise further",
 )
+# A toll told as the latest of a running count (see ar.py).
+LATEST_TOLL_PHRASES = ("latest toll",)

@@ -306,7 +306,10 @@ __all__ = [
 # ...", "in Al Haouz province": quantities.count_place, lang COUNT_PLACE_NOUNS) is no measure
 # of another such place's count, nor of a count its clause gives a country and not this
 # place (rules._Quantity._of_another_place).
-ENGINE_VERSION = "relate-58"
+# relate-59: a toll its source tells as provisional ("متوقعا ارتفاع العدد", "expected to
+# rise": lang PROVISIONAL_TOLL_PHRASES) against another source's higher one is the count
+# risen, an update, not a dispute (_rose_past_provisional).
+ENGINE_VERSION = "relate-59"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out
@@ -345,8 +348,11 @@ RISE_WORDS = lang.merged_set("RISE_WORDS")
 _EARLIER_RE = re.compile(
     rf"(?<!\w)[وف]?(?:{alternation(lang.merged_tuple('EARLIER_PHRASES'))})(?!\w)"
 )
-_RUNNING_TOLL_RE = re.compile(
-    rf"(?<!\w)[وفب]?(?:{alternation(lang.merged_tuple('RUNNING_TOLL_PHRASES'))})(?!\w)"
+_PROVISIONAL_TOLL_PHRASES = lang.merged_tuple("PROVISIONAL_TOLL_PHRASES")
+_RUNNING_TOLL_PHRASES = _PROVISIONAL_TOLL_PHRASES + lang.merged_tuple("LATEST_TOLL_PHRASES")
+_RUNNING_TOLL_RE = re.compile(rf"(?<!\w)[وفب]?(?:{alternation(_RUNNING_TOLL_PHRASES)})(?!\w)")
+_PROVISIONAL_TOLL_RE = re.compile(
+    rf"(?<!\w)[وفب]?(?:{alternation(_PROVISIONAL_TOLL_PHRASES)})(?!\w)"
 )
 # Between articles, the learned model may call a contradiction only where each claim has at
 # most this many words (stems) the other lacks: its training pairs are headlines with one
@@ -830,6 +836,7 @@ def _kind_of(
         _rose_between_days(a, b, verdict)
         or _rose_between_articles(a, b, verdict, *published)
         or _both_running(a, b, verdict)
+        or _rose_past_provisional(a, b, verdict)
     ):
         # Sources before time: two sources giving two figures is a dispute between them,
         # whenever it was reported, unless the count rose from one day to a later one.
@@ -919,6 +926,26 @@ def _both_running(a: ClaimDraft, b: ClaimDraft, verdict: _Verdict) -> bool:
         and not (worded_as_earlier(claim) or _forecasts(claim))
         for claim in (a, b)
     )
+
+
+def _rose_past_provisional(a: ClaimDraft, b: ClaimDraft, verdict: _Verdict) -> bool:
+    """Whether one claim tells its toll as provisional ("مقتل 3 آلاف ... متوقعا ارتفاع
+    العدد", "the toll is expected to rise") and the other gives a higher figure of each count
+    the two differ on: the count rose as its source said it would. Time explains them, not a
+    dispute, whatever the two sources and the dates (a lower figure than the provisional one
+    stays a dispute)."""
+    if verdict.denial:
+        return False
+    return any(
+        _told_as_provisional(earlier) and _higher_later(verdict, b_later=b_later)
+        for earlier, b_later in ((a, True), (b, False))
+    )
+
+
+def _told_as_provisional(claim: ClaimDraft) -> bool:
+    """Whether the claim tells its toll as provisional, not as one said before."""
+    normalized = claim.normalized or normalize_text(claim.text)
+    return bool(_PROVISIONAL_TOLL_RE.search(normalized)) and not worded_as_earlier(claim)
 
 
 def _told_as_floor(claim: ClaimDraft, verdict: _Verdict, *, earlier_is_a: bool) -> bool:
