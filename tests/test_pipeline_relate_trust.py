@@ -3295,3 +3295,62 @@ def test_when_a_source_spoke_ends_its_name() -> None:
     assert claims("وأضاف الوزير سامي خلال مؤتمر صحفي أن الحصيلة ارتفعت إلى 20 قتيلا")[0][0] == (
         "الوزير سامي"
     )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "reason"),
+    [
+        (
+            "The floods killed 11,300 people in Talbara.",
+            "The UN said more than 11,000 people were killed and 10,000 are missing in Talbara.",
+            Reason.SAME_FACTS,
+        ),
+        (
+            "قتلت الفيضانات 11300 شخص في طلبرة.",
+            "قالت الأمم المتحدة إن أكثر من 11 ألف شخص قتلوا و10 آلاف في عداد المفقودين في طلبرة.",
+            Reason.SAME_FACTS,
+        ),
+        (
+            "The ministry said 212 people were killed and 259 injured in the Talbara quake.",
+            "The Talbara quake killed at least 212 people.",
+            Reason.SAME_FACTS,
+        ),
+        (
+            "قالت الوزارة إن 212 شخصا قتلوا وأصيب 259 في زلزال طلبرة.",
+            "أسفر زلزال طلبرة عن مقتل 212 شخصا على الأقل.",
+            Reason.SAME_FACTS,
+        ),
+        (
+            "The town of Talbara, home to 100,000 people, has 10,000 missing.",
+            "Officials put the number of missing in Talbara at 10,000.",
+            Reason.SAME_FACTS,
+        ),
+        (
+            "The survey said the quake struck 11 miles below the surface, while the national"
+            " institute put it at 5 miles down.",
+            "The survey said the quake struck at a depth of 18 kilometres.",
+            Reason.SAME_FACTS,
+        ),
+        (
+            "قال المعهد إن الزلزال وقع على عمق 11 ميلا، بينما قدرت الهيئة الوطنية العمق"
+            " بخمسة أميال.",
+            "قال المعهد إن الزلزال وقع على عمق 18 كيلومترا.",
+            Reason.SAME_FACTS,
+        ),
+        (
+            "حكم على المتهم بالسجن 25 عاما",
+            "قضى المتهم 12 عاما في السجن قبل الإفراج عنه",
+            Reason.DISTINCT_QUANTITIES,
+        ),
+    ],
+)
+def test_a_pair_is_related_alike_whichever_claim_comes_first(
+    a: str, b: str, reason: Reason
+) -> None:
+    """Which of two claims is a depends on the order their articles came in: the verdict,
+    its reason and its score must not. A figure both claims give, beside one only one of them
+    gives (the missing beside the dead), is a shared fact on either side; figures of other
+    subjects only are two quantities either way round."""
+    one, other = between_articles(a, b), between_articles(b, a)
+    assert (one.kind, one.reason, one.score) == (other.kind, other.reason, other.score)
+    assert one.reason is reason, one

@@ -309,7 +309,10 @@ __all__ = [
 # relate-59: a toll its source tells as provisional ("متوقعا ارتفاع العدد", "expected to
 # rise": lang PROVISIONAL_TOLL_PHRASES) against another source's higher one is the count
 # risen, an update, not a dispute (_rose_past_provisional).
-ENGINE_VERSION = "relate-59"
+# relate-60: a pair is related alike whichever claim is a: a figure of either claim that
+# measures none of the other's is "distinct quantities" only where no figure of its kind is
+# one both give (rules._unpaired); before, only a's were looked at.
+ENGINE_VERSION = "relate-60"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out

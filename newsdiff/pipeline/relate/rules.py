@@ -575,16 +575,18 @@ def _compare_quantities(
         # A figure of b that one of a's equals is met: another figure of a ("12 on the first
         # day, 25 on the second" against "25 on the second day") does not differ from it.
         seen_b: set[int] = set().union(*agreeing)
+        # Figures of either side that may measure none of the other's: other subjects only.
+        unpaired = _unpaired(qa, qb, measured, kind)
+        met = False
         for x, pairs, agree in zip(qa, measured, agreeing, strict=True):
             comparable = [(i, y) for i, y in pairs if not _from_two_places(x, y)]
             # An equal value anywhere on the other side: this one is no conflict.
             anywhere = any(same_amount(x.fact, y.fact) for y in qb)
+            met = met or anywhere
             if not comparable:
-                if qb and not anywhere:
-                    # Other subjects only: two quantities, not one with two values.
-                    result.distinct.append(_quantity_difference(kind, x.fact, qb[0].fact))
                 continue
             same = [i for i, _ in comparable if i in agree]
+            met = met or bool(same)
             if same:
                 result.matched.append(_quantity_value(x.fact))
                 result.matched_text.extend([x.fact.text, *(qb[i].fact.text for i in same)])
@@ -602,16 +604,53 @@ def _compare_quantities(
                     or kind in READING_KINDS
                     or not _same_measure(x.fact, y.fact, normalized)
                 ):
-                    result.distinct.append(difference)
+                    # Where each figure it may measure is one a figure of a equals, it is one
+                    # more detail beside a shared figure, as a figure of b would be.
+                    (unpaired if i in seen_b else result.distinct).append(difference)
                 elif i not in seen_b:
                     result.differ(Reason.VALUE_MISMATCH, difference, x.fact.value, y.fact.value)
                     seen_b.add(i)
+        if not met:
+            # Two quantities, not one with two values. Beside a figure both claims give, a
+            # figure of another subject is one more detail of one of them ("11,300 dead"
+            # against "11,000 dead and 10,000 missing"), on whichever side it stands: the
+            # same verdict whichever claim is a.
+            result.distinct.extend(unpaired)
         if kind not in READING_KINDS:
             _compare_ranges(qa, qb, kind, normalized, result)
             _compare_bounds(qa, qb, kind, normalized, result)
 
 
 _QUANTITY_KINDS_IN_ORDER = tuple(sorted(QUANTITY_KINDS))
+
+
+def _unpaired(
+    qa: Sequence[_Quantity],
+    qb: Sequence[_Quantity],
+    measured: Sequence[Sequence[tuple[int, _Quantity]]],
+    kind: str,
+) -> list[FactDifference]:
+    """The figures of each side that may measure none of the other side's figures and equal
+    none of them, each as a difference from the other side's first figure (a's figure
+    first either way): the same figures whichever claim is a."""
+    if not (qa and qb):
+        return []
+    found = []
+    for x, pairs in zip(qa, measured, strict=True):
+        comparable = any(not _from_two_places(x, y) for _, y in pairs)
+        if not comparable and not any(same_amount(x.fact, y.fact) for y in qb):
+            found.append(_quantity_difference(kind, x.fact, qb[0].fact))
+    for i, y in enumerate(qb):
+        comparable = any(
+            j == i and not _from_two_places(x, z)
+            for x, pairs in zip(qa, measured, strict=True)
+            for j, z in pairs
+        )
+        if not comparable and not any(same_amount(x.fact, y.fact) for x in qa):
+            difference = _quantity_difference(kind, qa[0].fact, y.fact)
+            if difference not in found:
+                found.append(difference)
+    return found
 
 
 def _from_two_places(x: _Quantity, y: _Quantity) -> bool:
