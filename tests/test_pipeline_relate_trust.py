@@ -10,6 +10,7 @@ learned model speaks only on near-rewrites) and as two bare sentences (the ANS p
 from __future__ import annotations
 
 import datetime as dt
+from itertools import combinations
 
 import pytest
 
@@ -3354,3 +3355,47 @@ def test_a_pair_is_related_alike_whichever_claim_comes_first(
     one, other = between_articles(a, b), between_articles(b, a)
     assert (one.kind, one.reason, one.score) == (other.kind, other.reason, other.score)
     assert one.reason is reason, one
+
+
+# One invented story told many ways (tolls of the dead and the missing, a provisional toll, a
+# forecast, a rise, a denial, a dam's year, in both languages): every pair of it is related
+# below in both orders.
+ONE_STORY_SENTENCES = (
+    "The floods killed 11,300 people in Talbara.",
+    "The UN said more than 11,000 people were killed and 10,000 are missing in Talbara.",
+    "The Red Crescent said 10,000 people are missing in Talbara.",
+    "The health minister said 3,000 people were killed in the Talbara floods and warned that"
+    " the toll could rise further.",
+    "The mayor said the toll in Talbara could reach 20,000.",
+    "The ministry said 212 people were killed and 259 injured in the Talbara floods.",
+    "At least 212 people were killed in the Talbara floods, officials said on Monday.",
+    "The government denied that 11,000 people were killed in Talbara.",
+    "The two dams above Talbara, built in 1975, burst on Sunday night.",
+    "The dam above Talbara was built in 1972 and held 18 million cubic metres.",
+    "The floods displaced 30,000 people, the migration agency said.",
+    "قتلت الفيضانات 11300 شخص في طلبرة.",
+    "قالت الأمم المتحدة إن أكثر من 11 ألف شخص قتلوا و10 آلاف في عداد المفقودين في طلبرة.",
+    "أعلن وزير الصحة مقتل 3 آلاف شخص في فيضانات طلبرة، متوقعا ارتفاع العدد.",
+    "قال الهلال الأحمر إن عدد المفقودين في طلبرة بلغ 10 آلاف شخص.",
+    "قالت الوزارة إن 212 شخصا قتلوا وأصيب 259 في فيضانات طلبرة.",
+    "ارتفعت حصيلة ضحايا فيضانات طلبرة إلى 5300 قتيل يوم الثلاثاء.",
+    "نفت الحكومة أن يكون عدد القتلى في طلبرة قد تجاوز 11 ألفا.",
+    "انهار السدان فوق طلبرة ليلة الأحد، وقد بنيا عام 1975.",
+    "نزح 30 ألف شخص بسبب الفيضانات بحسب منظمة الهجرة.",
+)
+
+
+def test_every_pair_of_one_story_is_related_alike_in_both_orders() -> None:
+    """The order articles come in decides which claim is a; no verdict, reason or score may
+    depend on it."""
+
+    def verdict(a: str, b: str) -> tuple[str, Reason, float]:
+        relation = between_articles(a, b)
+        return relation.kind, relation.reason, relation.score
+
+    asymmetric = [
+        (a, b, verdict(a, b), verdict(b, a))
+        for a, b in combinations(ONE_STORY_SENTENCES, 2)
+        if verdict(a, b) != verdict(b, a)
+    ]
+    assert not asymmetric, asymmetric
