@@ -760,8 +760,13 @@ def _told_as_running(claim: ClaimDraft) -> bool:
     """Whether the claim tells its toll as provisional or as the latest of a running count
     ("حصيلة غير نهائية", "مرشحة للارتفاع", "the latest toll"), not as one said before ("آخر
     حصيلة سابقة": worded_as_earlier)."""
+    return _toll_told(claim, _RUNNING_TOLL_RE)
+
+
+def _toll_told(claim: ClaimDraft, phrases: re.Pattern[str]) -> bool:
+    """Whether the claim says one of the phrases and tells no figure as one said before."""
     normalized = claim.normalized or normalize_text(claim.text)
-    return bool(_RUNNING_TOLL_RE.search(normalized)) and not worded_as_earlier(claim)
+    return bool(phrases.search(normalized)) and not worded_as_earlier(claim)
 
 
 def _update_reason(
@@ -947,8 +952,7 @@ def _rose_past_provisional(a: ClaimDraft, b: ClaimDraft, verdict: _Verdict) -> b
 
 def _told_as_provisional(claim: ClaimDraft) -> bool:
     """Whether the claim tells its toll as provisional, not as one said before."""
-    normalized = claim.normalized or normalize_text(claim.text)
-    return bool(_PROVISIONAL_TOLL_RE.search(normalized)) and not worded_as_earlier(claim)
+    return _toll_told(claim, _PROVISIONAL_TOLL_RE)
 
 
 def _told_as_floor(claim: ClaimDraft, verdict: _Verdict, *, earlier_is_a: bool) -> bool:
