@@ -3358,8 +3358,8 @@ def test_a_pair_is_related_alike_whichever_claim_comes_first(
 
 
 # One invented story told many ways (tolls of the dead and the missing, a provisional toll, a
-# forecast, a rise, a denial, a dam's year, in both languages): every pair of it is related
-# below in both orders.
+# forecast, a rise, a denial, a dam's year, near-rewrites the learned model reads, in both
+# languages): every pair of it is related below in both orders.
 ONE_STORY_SENTENCES = (
     "The floods killed 11,300 people in Talbara.",
     "The UN said more than 11,000 people were killed and 10,000 are missing in Talbara.",
@@ -3382,6 +3382,10 @@ ONE_STORY_SENTENCES = (
     "نفت الحكومة أن يكون عدد القتلى في طلبرة قد تجاوز 11 ألفا.",
     "انهار السدان فوق طلبرة ليلة الأحد، وقد بنيا عام 1975.",
     "نزح 30 ألف شخص بسبب الفيضانات بحسب منظمة الهجرة.",
+    "وتابع: نحو نصف طلبرة تضرر أو تدمر.",
+    "وقال المحافظ إن نحو نصف طلبرة تضرر أو تدمر.",
+    "وأكد الوزير أن فرق الإنقاذ وصلت إلى طلبرة صباح اليوم.",
+    "وأكد الوزير أن فرق الإنقاذ لم تصل إلى طلبرة صباح اليوم.",
 )
 
 

@@ -312,7 +312,9 @@ __all__ = [
 # relate-60: a pair is related alike whichever claim is a: a figure of either claim that
 # measures none of the other's is "distinct quantities" only where no figure of its kind is
 # one both give (rules._unpaired); before, only a's were looked at.
-ENGINE_VERSION = "relate-60"
+# relate-61: between articles, the learned model reads a pair both ways and the lower
+# probability of a conflict counts, so no score depends on which claim is a.
+ENGINE_VERSION = "relate-61"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out
@@ -1093,6 +1095,14 @@ def relate_claims(
         and pair.vb.arabic
     ):
         probability = contradiction_probability(pair.va.normalized, pair.vb.normalized)
+        if learned_min_similarity > 0:
+            # Between articles, which claim is a follows the order the articles came in, and
+            # the model reads a pair one way (ANS: a headline, then its rewrite). Both ways,
+            # and the lower: a conflict only one reading sees is uncertain.
+            probability = min(
+                probability,
+                contradiction_probability(pair.vb.normalized, pair.va.normalized),
+            )
     verdict = _another_event(pair, facts) or _decide(
         pair,
         facts,
