@@ -1094,15 +1094,12 @@ def relate_claims(
         and pair.va.arabic
         and pair.vb.arabic
     ):
-        probability = contradiction_probability(pair.va.normalized, pair.vb.normalized)
-        if learned_min_similarity > 0:
-            # Between articles, which claim is a follows the order the articles came in, and
-            # the model reads a pair one way (ANS: a headline, then its rewrite). Both ways,
-            # and the lower: a conflict only one reading sees is uncertain.
-            probability = min(
-                probability,
-                contradiction_probability(pair.vb.normalized, pair.va.normalized),
-            )
+        # Between articles, which claim is a follows the order the articles came in, and
+        # the model reads a pair one way (ANS: a headline, then its rewrite). Both ways, and
+        # the lower: a conflict only one reading sees is uncertain.
+        probability = contradiction_probability(
+            pair.va.normalized, pair.vb.normalized, either_order=learned_min_similarity > 0
+        )
     verdict = _another_event(pair, facts) or _decide(
         pair,
         facts,

@@ -256,8 +256,12 @@ def _sigmoid(x: float) -> float:
     return z / (1.0 + z)
 
 
-def contradiction_probability(a_normalized: str, b_normalized: str) -> float:
-    """The learned model's probability that claim b contradicts claim a."""
+def contradiction_probability(
+    a_normalized: str, b_normalized: str, *, either_order: bool = False
+) -> float:
+    """The learned model's probability that claim b contradicts claim a. either_order: the
+    two claims come in no order (two articles'), so the lower of the two readings counts; a
+    symmetric model reads both ways already."""
     model = load_model()
     if not model.weights:
         return 0.0
@@ -269,5 +273,7 @@ def contradiction_probability(a_normalized: str, b_normalized: str) -> float:
 
     p = one_way(a_normalized, b_normalized)
     if model.symmetric:
-        p = (p + one_way(b_normalized, a_normalized)) / 2
+        return (p + one_way(b_normalized, a_normalized)) / 2
+    if either_order:
+        return min(p, one_way(b_normalized, a_normalized))
     return p
