@@ -575,8 +575,11 @@ def _compare_quantities(
         # A figure of b that one of a's equals is met: another figure of a ("12 on the first
         # day, 25 on the second" against "25 on the second day") does not differ from it.
         seen_b: set[int] = set().union(*agreeing)
-        # Figures of either side that may measure none of the other's: other subjects only.
-        unpaired = _unpaired(qa, qb, measured, kind)
+        # Figures of either side that may measure none of the other's (other subjects only;
+        # b's are read after the loop), and figures of a whose every comparable figure of b
+        # another figure of a equals (beside a shared figure).
+        unpaired: list[FactDifference] = []
+        beside: list[FactDifference] = []
         met = False
         for x, pairs, agree in zip(qa, measured, agreeing, strict=True):
             comparable = [(i, y) for i, y in pairs if not _from_two_places(x, y)]
@@ -584,6 +587,8 @@ def _compare_quantities(
             anywhere = any(same_amount(x.fact, y.fact) for y in qb)
             met = met or anywhere
             if not comparable:
+                if qb and not anywhere:
+                    unpaired.append(_quantity_difference(kind, x.fact, qb[0].fact))
                 continue
             same = [i for i, _ in comparable if i in agree]
             met = met or bool(same)
@@ -606,7 +611,7 @@ def _compare_quantities(
                 ):
                     # Where each figure it may measure is one a figure of a equals, it is one
                     # more detail beside a shared figure, as a figure of b would be.
-                    (unpaired if i in seen_b else result.distinct).append(difference)
+                    (beside if i in seen_b else result.distinct).append(difference)
                 elif i not in seen_b:
                     result.differ(Reason.VALUE_MISMATCH, difference, x.fact.value, y.fact.value)
                     seen_b.add(i)
@@ -616,6 +621,8 @@ def _compare_quantities(
             # against "11,000 dead and 10,000 missing"), on whichever side it stands: the
             # same verdict whichever claim is a.
             result.distinct.extend(unpaired)
+            result.distinct.extend(_unpaired_of_b(qa, qb, measured, kind, unpaired))
+            result.distinct.extend(beside)
         if kind not in READING_KINDS:
             _compare_ranges(qa, qb, kind, normalized, result)
             _compare_bounds(qa, qb, kind, normalized, result)
@@ -624,22 +631,20 @@ def _compare_quantities(
 _QUANTITY_KINDS_IN_ORDER = tuple(sorted(QUANTITY_KINDS))
 
 
-def _unpaired(
+def _unpaired_of_b(
     qa: Sequence[_Quantity],
     qb: Sequence[_Quantity],
     measured: Sequence[Sequence[tuple[int, _Quantity]]],
     kind: str,
+    of_a: Sequence[FactDifference],
 ) -> list[FactDifference]:
-    """The figures of each side that may measure none of the other side's figures and equal
-    none of them, each as a difference from the other side's first figure (a's figure
-    first either way): the same figures whichever claim is a."""
-    if not (qa and qb):
+    """The figures of b that may measure none of a's figures and equal none of them, each
+    as a difference from a's first figure (a's figure first, as for a's own: of_a), leaving
+    out those of_a already holds: _compare_quantities reads a's, and the two together are
+    the same figures whichever claim is a."""
+    if not qa:
         return []
-    found = []
-    for x, pairs in zip(qa, measured, strict=True):
-        comparable = any(not _from_two_places(x, y) for _, y in pairs)
-        if not comparable and not any(same_amount(x.fact, y.fact) for y in qb):
-            found.append(_quantity_difference(kind, x.fact, qb[0].fact))
+    found: list[FactDifference] = []
     for i, y in enumerate(qb):
         comparable = any(
             j == i and not _from_two_places(x, z)
@@ -648,7 +653,7 @@ def _unpaired(
         )
         if not comparable and not any(same_amount(x.fact, y.fact) for x in qa):
             difference = _quantity_difference(kind, qa[0].fact, y.fact)
-            if difference not in found:
+            if difference not in of_a and difference not in found:
                 found.append(difference)
     return found
 
