@@ -311,7 +311,7 @@ __all__ = [
 # risen, an update, not a dispute (_rose_past_provisional).
 # relate-60: a pair is related alike whichever claim is a: a figure of either claim that
 # measures none of the other's is "distinct quantities" only where no figure of its kind is
-# one both give (rules._unpaired); before, only a's were looked at.
+# one both give (rules._compare_quantities, _unpaired_of_b); before, only a's were looked at.
 # relate-61: between articles, the learned model reads a pair both ways and the lower
 # probability of a conflict counts, so no score depends on which claim is a.
 ENGINE_VERSION = "relate-61"
