@@ -28,6 +28,7 @@ Pure Python: no queries and no Django, so the rule is tested on plain data.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
@@ -761,6 +762,9 @@ class ConflictEntry:
     sides: list[ConflictSide]
     link_ids: list[int]
     confirmed: bool
+    # For an update: whether its sides are known to be oldest first (publication days or the
+    # claims' wording order every two that follow each other); always true otherwise.
+    in_order: bool = True
 
     @property
     def side_a(self) -> ConflictSide:
@@ -1116,12 +1120,61 @@ def _conflict_entry(
         for side in conflict.sides
     ]
     sides.sort(key=lambda side: order[side.claims[0].id])
+    told: set[tuple[int, int]] = set()
+    if conflict.kind == UPDATED:
+        sides, told = _told_order(sides, [links[link_id] for link_id in conflict.link_ids])
     return ConflictEntry(
         kind=conflict.kind,
         fact=conflict.fact,
         sides=sides,
         link_ids=list(conflict.link_ids),
         confirmed=conflict.confirmed,
+        in_order=conflict.kind != UPDATED or _all_in_order(sides, told),
+    )
+
+
+def _told_order(
+    sides: list[ConflictSide], links: Sequence[LinkRow]
+) -> tuple[list[ConflictSide], set[tuple[int, int]]]:
+    """An update's sides oldest first: in publication order, except where a link its dates
+    cannot order tells by its claims' wording which figure came first (RelationDetails.first:
+    a toll told as provisional, a rise to a higher one). Returns the sides and the pairs
+    (earlier side, later side, as places in the returned list) the wording orders."""
+    side_of = {row.id: place for place, side in enumerate(sides) for row in side.claims}
+    before: dict[int, set[int]] = defaultdict(set)  # side -> the sides told as earlier
+    for link in links:
+        first = link.details.first if link.details else ""
+        if not first:
+            continue
+        pair = (link.claim_a_id, link.claim_b_id)
+        earlier, later = pair if first == "a" else pair[::-1]
+        i, j = side_of.get(earlier), side_of.get(later)
+        if i is not None and j is not None and i != j:
+            before[j].add(i)
+    placed: list[int] = []
+    left = list(range(len(sides)))
+    while left:
+        # The first side in publication order none of whose earlier sides is left (when the
+        # wording goes round in a circle, the first left).
+        ready = next((s for s in left if not before[s] & set(left)), left[0])
+        placed.append(ready)
+        left.remove(ready)
+    place = {side: at for at, side in enumerate(placed)}
+    told = {(place[i], place[j]) for j, earlier in before.items() for i in earlier}
+    return [sides[i] for i in placed], told
+
+
+def _all_in_order(sides: Sequence[ConflictSide], told: set[tuple[int, int]]) -> bool:
+    """Whether each side of an update is known to come before the next: published on an
+    earlier day, or told as earlier by the claims' wording."""
+    return all(
+        (i, i + 1) in told
+        or (
+            side.published is not None
+            and after.published is not None
+            and side.published < after.published
+        )
+        for i, (side, after) in enumerate(itertools.pairwise(sides))
     )
 
 

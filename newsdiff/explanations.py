@@ -107,8 +107,9 @@ def _currency_words() -> dict[str, frozenset[str]]:
 CURRENCY_WORDS = _currency_words()
 
 # One sentence per reason code, without its full stop: link_sentence adds the stop, or the
-# values clause and then the stop. FIGURE_UPDATED's sentence is used when the two
-# publication dates are unknown (_update_sentence names them otherwise).
+# values clause and then the stop. FIGURE_UPDATED's sentence is used when a publication
+# date is unknown and the wording tells no order (_update_sentence names the dates
+# otherwise).
 REASON_SENTENCES: dict[Reason, Promise] = {
     Reason.SAME_FACTS: gettext_lazy("Both claims report the same facts"),
     Reason.PARAPHRASE: gettext_lazy("The claims say the same thing in different words"),
@@ -124,7 +125,7 @@ REASON_SENTENCES: dict[Reason, Promise] = {
     Reason.ENTITY_SUBSTITUTION: gettext_lazy("A different name in the same role"),
     Reason.LEARNED: gettext_lazy("The wording differs in a way that usually means a contradiction"),
     Reason.FIGURE_UPDATED: gettext_lazy(
-        "The figure changed between the publication times of the two articles"
+        "The figure was updated over time; nothing tells which figure came first"
     ),
     Reason.FIGURE_UPDATED_DAYS: gettext_lazy(
         "The figure changed between the two days the claims tell of"
@@ -134,6 +135,12 @@ REASON_SENTENCES: dict[Reason, Promise] = {
         "The claims only look alike: they share too little to compare"
     ),
 }
+
+# An update whose publication dates are not both known, told in the order its claims' wording
+# gives (RelationDetails.first).
+UPDATE_WORDED_SENTENCE = gettext_lazy(
+    "The figure was updated over time, as the claims' wording tells"
+)
 
 # A claim in the exports that no other outlet reports (its row's reason is "only_here").
 ONLY_HERE_SENTENCE = gettext_lazy("Only this outlet reports this claim.")
@@ -344,15 +351,29 @@ def _reason_sentence(details: RelationDetails, shown: Callable[[str], str]) -> s
 
 
 def _update_sentence(details: RelationDetails, shown: Callable[[str], str]) -> str:
-    """A figure that changed over time, told earlier article first whatever the side."""
-    if details.published_a and details.published_b and details.published_a > details.published_b:
-        details = details.swapped()
-    first = next(iter(details.differing), None)
-    # Translators: a figure that changed: its kind, the earlier value, then the later one.
-    clause = gettext("%(kind)s: %(a)s, then %(b)s") % _pair(first, shown) if first else ""
+    """A figure that changed over time, told earlier first whatever the side: by the
+    publication dates, else as the claims' wording tells (details.first), else unordered."""
     earlier, later = details.published_a, details.published_b
+    if earlier is not None and later is not None and earlier != later:
+        dated, backwards = True, earlier > later
+    else:
+        dated, backwards = False, details.first == "b"
+    if backwards:
+        details = details.swapped()
+        earlier, later = later, earlier
+    first = next(iter(details.differing), None)
+    if first is None:
+        clause = ""
+    elif dated or details.first:
+        # Translators: a figure that changed: its kind, the earlier value, then the later one.
+        clause = gettext("%(kind)s: %(a)s, then %(b)s") % _pair(first, shown)
+    else:
+        # Translators: one fact the two claims give differently.
+        clause = gettext("%(kind)s: %(a)s vs %(b)s") % _pair(first, shown)
     if earlier is None or later is None:
-        sentence = str(REASON_SENTENCES[Reason.FIGURE_UPDATED])
+        sentence = str(
+            UPDATE_WORDED_SENTENCE if details.first else REASON_SENTENCES[Reason.FIGURE_UPDATED]
+        )
     elif earlier == later:
         sentence = gettext("The figure changed between two articles published on %(date)s") % {
             "date": date_format(earlier, "DATE_FORMAT")

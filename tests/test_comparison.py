@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from newsdiff.comparison import (
     ArticleColumn,
     ArticleInfo,
@@ -237,15 +239,19 @@ def test_one_outlet_cannot_contradict_itself():
 # --- the story page's tabs -------------------------------------------------------------
 
 
-def _page(links: list[LinkRow], statuses: dict[int, str] | None = None) -> StoryComparison:
-    """Three outlets, one article and two claims each (claim ids 10x, 20x, 30x), published a
-    day apart in that order."""
+def _page(
+    links: list[LinkRow], statuses: dict[int, str] | None = None, *, days_apart: int = 1
+) -> StoryComparison:
+    """Three outlets, one article and two claims each (claim ids 10x, 20x, 30x), published
+    days_apart days apart in that order (0: at one time)."""
     day = dt.datetime(2024, 10, 7, 9, 0, tzinfo=dt.UTC)
     columns = []
     claims = {}
     for n in (1, 2, 3):
         column = ArticleColumn(
-            article=ArticleInfo(id=n, outlet_id=n, published_at=day + dt.timedelta(days=n - 1)),
+            article=ArticleInfo(
+                id=n, outlet_id=n, published_at=day + dt.timedelta(days=(n - 1) * days_apart)
+            ),
             outlet=OutletInfo(n, f"Outlet {n}"),
             direction="rtl",
         )
@@ -313,6 +319,65 @@ def test_tabs_list_an_update_with_both_publication_dates():
         dt.date(2024, 10, 7),
         dt.date(2024, 10, 8),
     )
+
+
+def _toll_update(first: str) -> RelationDetails:
+    """An update of a toll from claim 100's 11,300 to claim 200's 3,000 (in that order on
+    the page), whose wording tells first (RelationDetails.first) or nothing."""
+    return RelationDetails(
+        reason=Reason.FIGURE_UPDATED,
+        differing=(
+            FactDifference(
+                "count", _value("count", "11300", "11300"), _value("count", "3000", "3 آلاف")
+            ),
+        ),
+        first=first,
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "values", "in_order"),
+    [
+        ("b", ["3 آلاف", "11300"], True),
+        ("a", ["11300", "3 آلاف"], True),
+        ("", ["11300", "3 آلاف"], False),
+    ],
+)
+def test_an_update_of_one_day_lists_its_figures_in_the_order_the_wording_tells(
+    first: str, values: list[str], in_order: bool
+) -> None:
+    """Two articles of one time: the claims' wording (a provisional 3,000, a rise to
+    11,300) orders the update's sides, oldest first, whichever the page shows first;
+    without it, the page's order stands and the entry says it is not known to be in order."""
+    page = _page([LinkRow(1, 100, 200, "updated", details=_toll_update(first))], days_apart=0)
+    (group,) = story_tabs_get(comparison=page).conflicts
+    assert [side.value.text for side in group.sides] == values
+    assert group.in_order is in_order
+
+
+def test_the_publication_days_order_an_update_told_without_an_order() -> None:
+    page = _page([LinkRow(1, 100, 200, "updated", details=_toll_update(""))])
+    (group,) = story_tabs_get(comparison=page).conflicts
+    assert [side.value.text for side in group.sides] == ["11300", "3 آلاف"]
+    assert group.in_order
+
+
+def test_an_update_of_three_figures_follows_the_wording_of_each_link() -> None:
+    """300 (claim 300) told before 3,000 (claim 200), told before 11,300 (claim 100): the
+    sides go 300, 3,000, 11,300 on a page that shows them the other way round."""
+    values = {100: ("11300", "11300"), 200: ("3000", "3 آلاف"), 300: ("300", "300")}
+
+    def update(a: int, b: int, first: str) -> LinkRow:
+        differing = FactDifference(
+            "count", _value("count", *values[a]), _value("count", *values[b])
+        )
+        details = RelationDetails(reason=Reason.FIGURE_UPDATED, differing=(differing,), first=first)
+        return LinkRow(a + b, a, b, "updated", details=details)
+
+    page = _page([update(100, 200, "b"), update(200, 300, "b")], days_apart=0)
+    (group,) = story_tabs_get(comparison=page).conflicts
+    assert [side.value.text for side in group.sides] == ["300", "3 آلاف", "11300"]
+    assert group.in_order
 
 
 def test_tabs_groups_are_the_counted_groups_and_conflicts_come_most_serious_first():

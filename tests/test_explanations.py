@@ -245,14 +245,67 @@ def test_an_update_is_told_in_time_order_from_either_side() -> None:
             published_a=dt.date(2024, 10, 7),
             published_b=dt.date(2024, 10, 7),
         )
+        # One day: nothing orders the two figures unless the wording does.
         assert link_sentence("updated", same_day) == (
             "The figure changed between two articles published on Oct. 7, 2024 "
-            "(count: 1,200, then 3,500)."
+            "(count: 1,200 vs 3,500)."
         )
         undated = details(Reason.FIGURE_UPDATED, diff(TOLL_1200, TOLL_3500))
         assert link_sentence("updated", undated) == (
-            "The figure changed between the publication times of the two articles "
-            "(count: 1,200, then 3,500)."
+            "The figure was updated over time; nothing tells which figure came first "
+            "(count: 1,200 vs 3,500)."
+        )
+
+
+# An update its dates cannot order, in the order its claims' wording tells (b's 1,200
+# first: "a provisional toll" against a's 3,500, say), from either side, in both languages.
+WORDED_ORDER_CASES = [
+    (
+        {},
+        "The figure was updated over time, as the claims' wording tells "
+        "(count: 1,200, then 3,500).",
+        "تغيّر الرقم مع الوقت، كما تبيّن صياغة المعلومتين (العدد: 1٬200 ثم 3٬500).",
+    ),
+    (
+        {"published_a": dt.date(2024, 10, 7), "published_b": dt.date(2024, 10, 7)},
+        "The figure changed between two articles published on Oct. 7, 2024 "
+        "(count: 1,200, then 3,500).",
+        "تغيّر الرقم بين مقالين نُشرا في 7 أكتوبر، 2024 (العدد: 1٬200 ثم 3٬500).",
+    ),
+    (
+        {"published_b": dt.date(2024, 10, 7)},
+        "The figure was updated over time, as the claims' wording tells "
+        "(count: 1,200, then 3,500).",
+        "تغيّر الرقم مع الوقت، كما تبيّن صياغة المعلومتين (العدد: 1٬200 ثم 3٬500).",
+    ),
+]
+
+
+@pytest.mark.parametrize(("dates", "english", "arabic"), WORDED_ORDER_CASES)
+def test_an_update_the_dates_cannot_order_is_told_in_the_wordings_order(
+    dates: dict[str, dt.date], english: str, arabic: str
+) -> None:
+    given = details(Reason.FIGURE_UPDATED, diff(TOLL_3500, TOLL_1200), first="b", **dates)
+    for language, expected in (("en", english), ("ar", arabic)):
+        with translation.override(language):
+            assert link_sentence("updated", given) == expected
+            assert link_sentence("updated", given, flipped=True) == expected
+            assert link_sentence("updated", given.swapped()) == expected
+
+
+def test_the_publication_dates_order_an_update_before_the_wording() -> None:
+    # relate sets first only where the dates cannot order; dates that can still rule.
+    given = details(
+        Reason.FIGURE_UPDATED,
+        diff(TOLL_3500, TOLL_1200),
+        published_a=dt.date(2024, 10, 7),
+        published_b=dt.date(2024, 10, 9),
+        first="b",
+    )
+    with translation.override("en"):
+        assert link_sentence("updated", given) == (
+            "The figure changed between the publication dates, Oct. 7, 2024 and Oct. 9, 2024 "
+            "(count: 3,500, then 1,200)."
         )
 
 

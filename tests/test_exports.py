@@ -508,7 +508,7 @@ LINK_KEYS = {
 }  # fmt: skip
 DETAILS_KEYS = {
     "reason", "matched", "differing", "distinct", "source_a", "source_b", "published_a",
-    "published_b", "similarity", "model_probability",
+    "published_b", "similarity", "model_probability", "first",
 }  # fmt: skip
 
 

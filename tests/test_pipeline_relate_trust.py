@@ -3403,3 +3403,67 @@ def test_every_pair_of_one_story_is_related_alike_in_both_orders() -> None:
         if verdict(a, b) != verdict(b, a)
     ]
     assert not asymmetric, asymmetric
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later"),
+    [
+        # A toll told as provisional, then a higher one.
+        (
+            "أعلن وزير الصحة مقتل 300 شخص في فيضانات طلبرة، متوقعا ارتفاع العدد.",
+            "قال الهلال الأحمر إن عدد قتلى فيضانات طلبرة بلغ 900 شخص.",
+        ),
+        (
+            "The health minister said 300 people were killed in the Talbara floods; the toll is"
+            " expected to climb.",
+            "The Red Crescent said 900 people were killed in the Talbara floods.",
+        ),
+        # A figure, then one worded as a rise to a higher one.
+        (
+            "قالت وزارة الصحة إن حصيلة قتلى فيضانات طلبرة بلغت 300 قتيل.",
+            "ارتفعت حصيلة قتلى فيضانات طلبرة إلى 900 قتيل، وفق وزارة الصحة.",
+        ),
+        (
+            "The health ministry said the death toll of the Talbara floods was 300.",
+            "The death toll of the Talbara floods rose to 900, the health ministry said.",
+        ),
+        # A figure told as said before, then another.
+        (
+            "وكانت وزارة الصحة ذكرت في وقت سابق أن حصيلة قتلى فيضانات طلبرة بلغت 300 قتيل.",
+            "قالت وزارة الصحة إن حصيلة قتلى فيضانات طلبرة بلغت 900 قتيل.",
+        ),
+    ],
+)
+@pytest.mark.parametrize("published", [MONDAY, None])
+def test_an_update_the_dates_cannot_order_records_which_figure_its_wording_tells_first(
+    earlier: str, later: str, published: dt.date | None
+) -> None:
+    """On one day or on unknown dates, the wording orders an update's figures
+    (RelationDetails.first): the provisional toll, the figure before a rise, the figure
+    said before is the earlier, whichever claim is a. Published on two days, the dates
+    order them and the wording is not recorded."""
+    forward = between_articles(earlier, later, published, published)
+    backward = between_articles(later, earlier, published, published)
+    assert (forward.kind, forward.reason) == ("updated", Reason.FIGURE_UPDATED), forward
+    assert (forward.details.first, backward.details.first) == ("a", "b")
+    assert between_articles(earlier, later, MONDAY, TUESDAY_NEXT_WEEK).details.first == ""
+
+
+def test_an_update_whose_wording_points_both_ways_records_no_order() -> None:
+    """A figure told as said before against a provisional or risen, lower one: each is told
+    as the earlier (a "previous toll" is earlier than its own article's new one, not than
+    another article's lower figure), so nothing orders them. Two rises of one count are
+    ordered: the higher came later."""
+    said_before = "وكانت وزارة الصحة ذكرت في وقت سابق أن حصيلة قتلى فيضانات طلبرة بلغت 900 قتيل."
+    for lower in (
+        "قالت وزارة الصحة إن حصيلة قتلى فيضانات طلبرة بلغت 300 قتيل، متوقعة ارتفاع العدد.",
+        "ارتفعت حصيلة قتلى فيضانات طلبرة إلى 300 قتيل، وفق وزارة الصحة.",
+    ):
+        for a, b in ((said_before, lower), (lower, said_before)):
+            relation = between_articles(a, b, None, None)
+            assert (relation.kind, relation.reason) == ("updated", Reason.FIGURE_UPDATED), relation
+            assert relation.details.first == ""
+    lower = "The investigators said the toll of the building's collapse rose to 48."
+    higher = "Officials said the toll of the building's collapse rose to 57."
+    assert between_articles(lower, higher, None, None).details.first == "a"
+    assert between_articles(higher, lower, None, None).details.first == "b"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -46,6 +47,7 @@ DETAILS = RelationDetails(
     published_b=dt.date(2023, 9, 11),
     similarity=0.8333,
     model_probability=0.25,
+    first="b",
 )
 
 
@@ -78,6 +80,7 @@ def test_malformed_fields_take_their_defaults() -> None:
             "similarity": "high",
             "model_probability": None,
             "source_a": None,
+            "first": "the other",
         }
     )
     assert details.reason is Reason.PARAPHRASE
@@ -88,6 +91,7 @@ def test_malformed_fields_take_their_defaults() -> None:
     )
     assert (details.published_a, details.published_b) == (None, None)
     assert (details.similarity, details.model_probability, details.source_a) == (0.0, 0.0, "")
+    assert details.first == ""
     assert FactValue.from_json(None) == FactValue("", "")
     assert FactDifference.from_json([1, 2]) == FactDifference(
         "", FactValue("", ""), FactValue("", "")
@@ -96,6 +100,9 @@ def test_malformed_fields_take_their_defaults() -> None:
 
 def test_swapped_reads_the_details_from_claim_b() -> None:
     swapped = DETAILS.swapped()
+    assert swapped.first == "a"
+    assert swapped.swapped() == DETAILS
+    assert replace(DETAILS, first="").swapped().first == ""
     assert swapped.differing[0].a.value == "15000000"
     assert swapped.distinct[0].b.text == "25 عاما"
     assert (swapped.source_a, swapped.source_b) == ("الهلال الأحمر", "وزارة الصحة")

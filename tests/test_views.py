@@ -1168,3 +1168,57 @@ def test_counts_in_arabic_with_their_plural_forms(client, story_with_dispute_and
         reverse("story_detail", args=["shelling"]), {"tab": "contradictions"}, headers=HTMX
     ).content.decode()
     assert "خلاف بين المصادر" in tab and "بحسب <bdi>الجيش</bdi>" in tab
+
+
+@pytest.mark.parametrize("first", ["b", ""])
+def test_an_update_of_one_day_is_listed_oldest_first_only_when_the_wording_tells(client, db, first):
+    """Two articles published at one time: a provisional toll and a higher one. The update
+    lists the provisional toll first when the link records the wording's order, and says
+    the order is not known when it does not."""
+    story = story_create_for_test(title="فيضانات طلبرة", slug="talbara-floods")
+    when = timezone.make_aware(dt.datetime(2024, 10, 7, 9, 0))
+    higher_outlet, provisional_outlet = (
+        outlet_create_for_test(name=n) for n in ("Higher", "Provisional")
+    )
+    _, (higher,) = article_with_claims(
+        story=story,
+        outlet=higher_outlet,
+        published_at=when,
+        claims=["قال الهلال الأحمر إن عدد قتلى فيضانات طلبرة بلغ 900 شخص."],
+    )
+    _, (provisional,) = article_with_claims(
+        story=story,
+        outlet=provisional_outlet,
+        published_at=when,
+        claims=["أعلن وزير الصحة مقتل 300 شخص في فيضانات طلبرة، متوقعا ارتفاع العدد."],
+    )
+    link(
+        higher,
+        provisional,
+        relation=Relation.UPDATED,
+        details=RelationDetails(
+            reason=Reason.FIGURE_UPDATED,
+            differing=(differing("count", "900", "300", text_a="900 شخص", text_b="300 شخص"),),
+            published_a=when.date(),
+            published_b=when.date(),
+            first=first,
+        ),
+    )
+    verdicts_store(story)
+    client.cookies["django_language"] = "en"
+    url = reverse("story_detail", args=["talbara-floods"])
+    tab = client.get(url, {"tab": "contradictions"}, headers=HTMX).content.decode()
+    marks = [tab.index(f'<mark dir="auto">{n} شخص</mark>') for n in (300, 900)]
+    if first:
+        assert "Oldest first." in tab
+        assert marks == sorted(marks)
+        assert "sides--unordered" not in tab
+    else:
+        assert "Neither the dates nor the wording tell which came first." in tab
+        assert "Oldest first." not in tab
+        assert marks == sorted(marks, reverse=True)
+        # No arrow between the values (the stylesheet draws one between ordered ones), in
+        # the tab and in the summary above it.
+        assert 'class="sides sides--updated sides--unordered"' in tab
+        page = client.get(url).content.decode()
+        assert 'class="values values--updated values--unordered"' in page

@@ -186,6 +186,10 @@ class RelationDetails:
     source_a, source_b: who each claim quotes, as the article wrote it ("" when the outlet
               says it itself); a dispute is a disagreement between these two.
     published_a, published_b: the two articles' publication dates, for an update.
+    first: for an update its dates do not order (one day, or a date unknown), the claim
+              ("a" or "b") whose figure the wording tells as the earlier one ("had earlier
+              said 40", "a provisional toll" against a higher figure, "rose to 60" against
+              a lower one); "" when nothing tells the order.
     similarity: content overlap of the two claims (0-1); model_probability: the learned
               model's contradiction probability (0-1; 0 when it was not consulted).
     """
@@ -200,6 +204,7 @@ class RelationDetails:
     published_b: dt.date | None = None
     similarity: float = 0.0
     model_probability: float = 0.0
+    first: str = ""
 
     def swapped(self) -> RelationDetails:
         """The same details read from claim b's side."""
@@ -211,6 +216,7 @@ class RelationDetails:
             source_b=self.source_a,
             published_a=self.published_b,
             published_b=self.published_a,
+            first={"a": "b", "b": "a"}.get(self.first, ""),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -225,6 +231,7 @@ class RelationDetails:
             "published_b": self.published_b.isoformat() if self.published_b else None,
             "similarity": round(self.similarity, 4),
             "model_probability": round(self.model_probability, 4),
+            "first": self.first,
         }
 
     @classmethod
@@ -252,6 +259,7 @@ class RelationDetails:
             published_b=_date_or_none(data.get("published_b")),
             similarity=number("similarity"),
             model_probability=number("model_probability"),
+            first=str(data.get("first")) if data.get("first") in ("a", "b") else "",
         )
 
 

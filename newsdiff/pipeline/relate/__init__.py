@@ -314,7 +314,12 @@ __all__ = [
 # one both give (rules._compare_quantities, _unpaired_of_b); before, only a's were looked at.
 # relate-61: between articles, the learned model reads a pair both ways and the lower
 # probability of a conflict counts, so no score depends on which claim is a.
-ENGINE_VERSION = "relate-61"
+# relate-62: an update its publication dates cannot order (one day, or a date unknown)
+# records which figure its claims' wording tells as the earlier (RelationDetails.first:
+# _told_first): a provisional toll before a higher one, a figure before a rise to a higher
+# one, a figure said before; the explanation and the story page list the figures in that
+# order, and say so when nothing orders them. Kinds and scores unchanged.
+ENGINE_VERSION = "relate-62"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out
@@ -358,6 +363,9 @@ _RUNNING_TOLL_PHRASES = _PROVISIONAL_TOLL_PHRASES + lang.merged_tuple("LATEST_TO
 _RUNNING_TOLL_RE = re.compile(rf"(?<!\w)[وفب]?(?:{alternation(_RUNNING_TOLL_PHRASES)})(?!\w)")
 _PROVISIONAL_TOLL_RE = re.compile(
     rf"(?<!\w)[وفب]?(?:{alternation(_PROVISIONAL_TOLL_PHRASES)})(?!\w)"
+)
+_LATEST_TOLL_RE = re.compile(
+    rf"(?<!\w)[وفب]?(?:{alternation(lang.merged_tuple('LATEST_TOLL_PHRASES'))})(?!\w)"
 )
 # Between articles, the learned model may call a contradiction only where each claim has at
 # most this many words (stems) the other lacks: its training pairs are headlines with one
@@ -952,6 +960,47 @@ def _rose_past_provisional(a: ClaimDraft, b: ClaimDraft, verdict: _Verdict) -> b
     )
 
 
+def _undated_update(
+    reason: Reason, published_a: dt.date | None, published_b: dt.date | None
+) -> bool:
+    """Whether an update is one its publication dates do not order (FIGURE_UPDATED on one
+    day, or with a date unknown)."""
+    return reason is Reason.FIGURE_UPDATED and (
+        published_a is None or published_b is None or published_a == published_b
+    )
+
+
+def _told_first(a: ClaimDraft, b: ClaimDraft, verdict: _Verdict) -> str:
+    """Which claim's figure the wording tells as the earlier one ("a" or "b"), "" when it
+    tells no order. A count grows as it is counted, so only the lower figure is ever told
+    first: when it is told as provisional or as said before, or the higher one is worded as
+    a rise or told as the latest ("rose to 60", "the latest toll"); and not when the higher
+    one is told as said before ("the previous toll was 182" is earlier than its own
+    article's new toll, not than another article's lower one). An update's publication
+    dates order its figures; this orders them where the dates cannot (one day, or a date
+    unknown)."""
+    if _higher_later(verdict, b_later=True):
+        lower, higher, name = a, b, "a"
+    elif _higher_later(verdict, b_later=False):
+        lower, higher, name = b, a, "b"
+    else:
+        return ""
+    lower_first = (
+        (worded_as_earlier(lower) and not worded_as_earlier(higher))
+        or _told_as_provisional(lower)
+        or worded_as_rise(higher)
+        or _told_as_latest(higher)
+    )
+    higher_said_before = worded_as_earlier(higher) and not worded_as_earlier(lower)
+    return name if lower_first and not higher_said_before else ""
+
+
+def _told_as_latest(claim: ClaimDraft) -> bool:
+    """Whether the claim tells its toll as the latest ("آخر حصيلة", "the latest toll"), not
+    as one said before."""
+    return _toll_told(claim, _LATEST_TOLL_RE)
+
+
 def _told_as_provisional(claim: ClaimDraft) -> bool:
     """Whether the claim tells its toll as provisional, not as one said before."""
     return _toll_told(claim, _PROVISIONAL_TOLL_RE)
@@ -1152,6 +1201,7 @@ def relate_claims(
         published_b=published[1],
         similarity=round(pair.similarity, 4),
         model_probability=round(probability or 0.0, 4),
+        first=_told_first(a, b, verdict) if _undated_update(reason, *published) else "",
     )
     return Relation(kind=kind, score=round(min(1.0, max(0.0, verdict.score)), 4), details=details)
 
