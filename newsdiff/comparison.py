@@ -762,7 +762,7 @@ class ConflictEntry:
     sides: list[ConflictSide]
     link_ids: list[int]
     confirmed: bool
-    # For an update: whether its sides are known to be oldest first (publication days or the
+    # For an update: whether its sides are known to be oldest first (publication times or the
     # claims' wording order every two that follow each other); always true otherwise.
     in_order: bool = True
 
@@ -1165,14 +1165,14 @@ def _told_order(
 
 
 def _all_in_order(sides: Sequence[ConflictSide], told: set[tuple[int, int]]) -> bool:
-    """Whether each side of an update is known to come before the next: published on an
-    earlier day, or told as earlier by the claims' wording."""
+    """Whether each side of an update is known to come before the next: first published
+    before it, or told as earlier by the claims' wording."""
     return all(
         (i, i + 1) in told
         or (
-            side.published is not None
-            and after.published is not None
-            and side.published < after.published
+            side.first_published_at is not None
+            and after.first_published_at is not None
+            and side.first_published_at < after.first_published_at
         )
         for i, (side, after) in enumerate(itertools.pairwise(sides))
     )

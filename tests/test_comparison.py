@@ -240,18 +240,19 @@ def test_one_outlet_cannot_contradict_itself():
 
 
 def _page(
-    links: list[LinkRow], statuses: dict[int, str] | None = None, *, days_apart: int = 1
+    links: list[LinkRow],
+    statuses: dict[int, str] | None = None,
+    *,
+    apart: dt.timedelta = dt.timedelta(days=1),
 ) -> StoryComparison:
     """Three outlets, one article and two claims each (claim ids 10x, 20x, 30x), published
-    days_apart days apart in that order (0: at one time)."""
+    `apart` apart in that order (zero: at one time)."""
     day = dt.datetime(2024, 10, 7, 9, 0, tzinfo=dt.UTC)
     columns = []
     claims = {}
     for n in (1, 2, 3):
         column = ArticleColumn(
-            article=ArticleInfo(
-                id=n, outlet_id=n, published_at=day + dt.timedelta(days=(n - 1) * days_apart)
-            ),
+            article=ArticleInfo(id=n, outlet_id=n, published_at=day + (n - 1) * apart),
             outlet=OutletInfo(n, f"Outlet {n}"),
             direction="rtl",
         )
@@ -349,14 +350,17 @@ def test_an_update_of_one_day_lists_its_figures_in_the_order_the_wording_tells(
     """Two articles of one time: the claims' wording (a provisional 3,000, a rise to
     11,300) orders the update's sides, oldest first, whichever the page shows first;
     without it, the page's order stands and the entry says it is not known to be in order."""
-    page = _page([LinkRow(1, 100, 200, "updated", details=_toll_update(first))], days_apart=0)
+    page = _page(
+        [LinkRow(1, 100, 200, "updated", details=_toll_update(first))], apart=dt.timedelta(0)
+    )
     (group,) = story_tabs_get(comparison=page).conflicts
     assert [side.value.text for side in group.sides] == values
     assert group.in_order is in_order
 
 
-def test_the_publication_days_order_an_update_told_without_an_order() -> None:
-    page = _page([LinkRow(1, 100, 200, "updated", details=_toll_update(""))])
+@pytest.mark.parametrize("apart", [dt.timedelta(days=1), dt.timedelta(hours=3)])
+def test_the_publication_times_order_an_update_told_without_an_order(apart: dt.timedelta) -> None:
+    page = _page([LinkRow(1, 100, 200, "updated", details=_toll_update(""))], apart=apart)
     (group,) = story_tabs_get(comparison=page).conflicts
     assert [side.value.text for side in group.sides] == ["11300", "3 آلاف"]
     assert group.in_order
@@ -374,7 +378,7 @@ def test_an_update_of_three_figures_follows_the_wording_of_each_link() -> None:
         details = RelationDetails(reason=Reason.FIGURE_UPDATED, differing=(differing,), first=first)
         return LinkRow(a + b, a, b, "updated", details=details)
 
-    page = _page([update(100, 200, "b"), update(200, 300, "b")], days_apart=0)
+    page = _page([update(100, 200, "b"), update(200, 300, "b")], apart=dt.timedelta(0))
     (group,) = story_tabs_get(comparison=page).conflicts
     assert [side.value.text for side in group.sides] == ["300", "3 آلاف", "11300"]
     assert group.in_order
