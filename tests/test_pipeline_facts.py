@@ -634,7 +634,21 @@ def test_direction(text: str, value: str) -> None:
         ("Officials in the town said 40 people were missing.", "officials"),
         ("The bridge fell, according to a statement from the army.", "the army"),
         ("At least 12 died, according to an official with the Red Crescent.", "an official"),
-        ("وصرح رئيس بلدية المدينة عبد الله سالم بأن 12 منزلا انهارت.", "رئيس بلديه المدينه"),
+        # A title and a name before "بأن": all of it the subject, more than SOURCE_MAX_WORDS.
+        (
+            "وصرح رئيس بلدية المدينة عبد الله سالم بأن 12 منزلا انهارت.",
+            "رئيس بلديه المدينه عبد الله سالم",
+        ),
+        # ... and before a comma that sets an aside apart.
+        (
+            "وقال الأمين العام لحزب الخضر الطلبري سامر الخوري، في كلمة متلفزة، إن السد صمد.",
+            "الامين العام لحزب الخضر الطلبري سامر الخوري",
+        ),
+        # ... but a place after the title ends it ("في").
+        (
+            "وقال رئيس لجنة الطوارئ في بلدية المدينة الشرقية عبد الله سالم إن السد صمد.",
+            "رئيس لجنه الطوارئ",
+        ),
         ("وقال النادي -عبر حسابه على منصة إكس- إن اللاعب انضم.", "النادي"),
         ("وانهارت 12 بناية بحسب آخر حصيلة رسمية.", ""),
         ("وبحسب آخر حصيلة أوردها الهلال الأحمر، فإن 12 بناية انهارت.", "الهلال الاحمر"),

@@ -484,6 +484,10 @@ def test_aliases_name_one_source_but_a_capital_is_not_its_government() -> None:
     assert not same_source("رئيس بلديه مدينه فيرانو", "رئيس بلديه مدينه ساندوري")
     # One source written out further inside: the same first word, the words in order.
     assert same_source("وزير الصحه اللبناني حمد", "وزير الصحه اللبناني حسن حمد")
+    # One title and one name written either way round (reading 44 reads the whole name).
+    assert same_source("وزير الصحه اللبناني حمد حسن", "وزير الصحه اللبناني حسن حمد")
+    assert not same_source("وزير الصحه حمد حسن", "وزير الداخليه حسن حمد")
+    assert not same_source("وزير الصحه اللبناني حمد حسن", "وزير الصحه اللبناني حسن علي")
     assert not same_source("رئيس بلديه درنه", "رئيس بلديه مدينه طرابلس")
     # One body with and without the article, in the singular and the sound plural.
     assert same_source("لجنه التحقيق الوطنيه", "لجنه تحقيقات وطنيه")
@@ -2101,6 +2105,12 @@ INNER_NO_DISPUTE = [
     "وذكر الصليب الأحمر صباح اليوم أن الانفجار أودى بحياة 100 قتيل.",
     "The quake struck at a depth of 18 kilometres.\n"
     "The national seismic agency said the quake struck at a depth of 8 kilometres.",
+    # One source named with a title and a name, then by the name (reading 44: the title's
+    # first four words were the source, another than the name).
+    "وقال الأمين العام لحزب الخضر سامر الخوري، في كلمة متلفزة، إن الفيضان كان سيقتل 4000 "
+    "إنسان في ساعة واحدة.\nوقال سامر الخوري إن الفيضان كان سيقتل 5000 إنسان في ساعتين.",
+    "وقال رئيس بلدية طلبرة سامر الخوري إن الفيضان قتل 40 شخصا.\n"
+    "وقال سامر الخوري لاحقا إن الفيضان قتل 45 شخصا.",
     # Two sources that agree.
     "The US Geological Survey said the quake had a magnitude of 6.8.\n"
     "The European centre said the quake had a magnitude of 6.8.",

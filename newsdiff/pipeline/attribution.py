@@ -50,6 +50,8 @@ GENDERED_MIN_LETTERS = 4
 NAME_PLURAL_ENDINGS = lang.merged_tuple("NAME_PLURAL_ENDINGS")
 
 SOURCE_STOPS = lang.merged_set("SOURCE_STOPS")
+# Words that open what a verb of saying says ("إن", "أن", "that").
+_CONTENT_OPENERS = lang.merged_set("STATEMENT_CONTENT_OPENERS")
 PRONOUNS = lang.merged_set("PRONOUNS")
 RELATIVE_PRONOUNS = lang.merged_set("RELATIVE_PRONOUNS")
 ANONYMITY_VERBS = lang.merged_set("ANONYMITY_VERBS")
@@ -326,8 +328,16 @@ def same_source(x: str, y: str) -> bool:
     # A name after its title ("marwan abboud" / "governor marwan abboud"), or one source
     # written out further inside ("وزير الصحه اللبناني حمد" / "وزير الصحه اللبناني حسن حمد":
     # the same first word, the shorter's words in order).
-    return all(map(_same_word, shorter, longer[len(longer) - len(shorter) :])) or (
-        _same_word(shorter[0], longer[0]) and _in_order(shorter[1:], longer[1:])
+    return (
+        all(map(_same_word, shorter, longer[len(longer) - len(shorter) :]))
+        or (_same_word(shorter[0], longer[0]) and _in_order(shorter[1:], longer[1:]))
+        # One title and one name in two orders ("وزير الصحه اللبناني حمد حسن" / "وزير الصحه
+        # اللبناني حسن حمد"): outlets write a name's two parts either way round.
+        or (
+            _same_word(shorter[0], longer[0])
+            and len(shorter) == len(longer)
+            and sorted(shorter) == sorted(longer)
+        )
     )
 
 
@@ -450,7 +460,7 @@ def _source_after(folded: str, pos: int) -> str:
         split = split[2:]  # "ما أفاد", not "ما لا يقل عن"
     if split and _event_object(split[0]):
         return ""  # "وأعلن مقتل 30 شخصا": the verb's object, its subject unnamed
-    words = _name_words(split)
+    words = _name_words(split, set_apart=stop is not None and stop.group() == ",")
     if words and words[0] in PRONOUNS:
         return ""
     named = [word for word in words if word not in STOPWORDS]
@@ -503,8 +513,19 @@ def _tidy(words: list[str]) -> str:
     return " ".join(words)
 
 
-def _name_words(split: list[str]) -> list[str]:
-    """The words of a source's name at the start of split (the words after its verb)."""
+def _name_words(split: list[str], *, set_apart: bool = False) -> list[str]:
+    """The words of a source's name at the start of split (the words after its verb): up to
+    SOURCE_MAX_WORDS, or up to APPOSITION_MAX_WORDS when a word that opens what was said
+    ends them ("قال رئيس بلدية طلبرة سامر الخوري إن": a title and a name, all the subject),
+    or when a comma does (set_apart: split is all the words before one, "قال الأمين العام
+    لحزب الخضر سامر الخوري، في كلمة ...")."""
+    opener = next(
+        (k for k, word in enumerate(split[: APPOSITION_MAX_WORDS + 1]) if word in _CONTENT_OPENERS),
+        None,
+    )
+    if opener is None and set_apart and len(split) <= APPOSITION_MAX_WORDS:
+        opener = len(split)
+    longest = SOURCE_MAX_WORDS if opener is None else max(SOURCE_MAX_WORDS, opener)
     words: list[str] = []
     for k, raw in enumerate(split):
         word = raw.strip(_DASHES)  # "الهلال -عبر حسابه"
@@ -517,7 +538,7 @@ def _name_words(split: list[str]) -> list[str]:
         named_medium = len(words) == 1 and words[0] in MEDIUM_HEADS
         if (word in SOURCE_STOPS and not named_medium) or word[0].isdigit():
             break
-        if len(words) == SOURCE_MAX_WORDS:
+        if len(words) == longest:
             break
         if words and not named_medium and (word in SOURCE_OBJECTS or _event_object(word)):
             break
