@@ -447,8 +447,10 @@ def _source_after(folded: str, pos: int) -> str:
     """The source's words from pos up to a break, a stop word or a number."""
     stop = CLAUSE_BREAK_RE.search(folded, pos)
     while stop and stop.group() == '"' and folded.find('"', stop.end()) != -1:
-        # Quotes wrap names ("رويترز", "وول ستريت جورنال"): read through them.
         closing = folded.find('"', stop.end())
+        if stop.start() > pos and len(folded[stop.end() : closing].split()) > SOURCE_MAX_WORDS:
+            break  # 'وقال المرصد "بلغ عدد الجرحى ..."': a quotation after the name is what it said
+        # Quotes wrap names ("رويترز", "وول ستريت جورنال"): read through them.
         stop = CLAUSE_BREAK_RE.search(folded, closing + 1)
         if stop and stop.group() != '"':
             break
