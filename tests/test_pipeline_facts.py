@@ -646,7 +646,7 @@ def test_direction(text: str, value: str) -> None:
         ),
         # A quotation after the name is what it said ('"بلغ ..."'), not more of its name;
         # quotes around a name are read through.
-        ('وقال المرصد "بلغ عدد الجرحى 14 شخصا في المدينة".', "المرصد"),
+        ('وقال المكتب الإعلامي "ارتفع عدد المصابين في طلبرة إلى ثلاثين".', "المكتب الاعلامي"),
         ('وقالت صحيفة "وول ستريت جورنال" إن 14 شخصا جرحوا.', "صحيفه وول ستريت جورنال"),
         # ... but a place after the title ends it ("في").
         (
