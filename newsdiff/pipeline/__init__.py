@@ -133,8 +133,8 @@ ENGINE_VERSION = f"newsdiff-1/{RELATE_VERSION}"
 # 44: a source named after its verb runs to the word that opens what it said ("إن", "أن",
 # "بأن") or to a comma that sets an aside apart, up to attribution.APPOSITION_MAX_WORDS: a
 # title and a name are one subject ("قال الأمين العام للحزب سامر الخوري، في كلمة، إن"), not
-# the title's first four words; a quotation opened after the name ('وقال المرصد "بلغ عدد
-# ..."') is what it said, not more of its name.
+# the title's first four words; a quotation opened after the name ('وقال المكتب "ارتفع عدد
+# المصابين ..."') is what it said, not more of its name.
 READING_VERSION = 44
 # Between articles, the learned contradiction model (trained on ANS headline rewrites) speaks
 # only for near-rewrites; the fact rules speak for everything aligned. On the seed pair every

@@ -449,7 +449,8 @@ def _source_after(folded: str, pos: int) -> str:
     while stop and stop.group() == '"' and folded.find('"', stop.end()) != -1:
         closing = folded.find('"', stop.end())
         if stop.start() > pos and len(folded[stop.end() : closing].split()) > SOURCE_MAX_WORDS:
-            break  # 'وقال المرصد "بلغ عدد الجرحى ..."': a quotation after the name is what it said
+            # 'وقال المكتب "ارتفع عدد المصابين ..."': a quotation after a name is what it said.
+            break
         # Quotes wrap names ("رويترز", "وول ستريت جورنال"): read through them.
         stop = CLAUSE_BREAK_RE.search(folded, closing + 1)
         if stop and stop.group() != '"':
