@@ -3477,3 +3477,45 @@ def test_an_update_whose_wording_points_both_ways_records_no_order() -> None:
     higher = "Officials said the toll of the building's collapse rose to 57."
     assert between_articles(lower, higher, None, None).details.first == "a"
     assert between_articles(higher, lower, None, None).details.first == "b"
+
+
+@pytest.mark.parametrize(
+    ("part", "whole", "near"),
+    [
+        (
+            "قال المرصد إن عدد الجرحى بلغ 14 شخصا في محافظتي الشمال والساحل.",
+            "وقال وزير الصحة إن الانفجارات أسفرت عن 2800 جريح.",
+            "وقال وزير الصحة إن الانفجارات أسفرت عن 20 جريحا.",
+        ),
+        (
+            "قتل 12 شخصا في مدينة طلبرة، بحسب الدفاع المدني.",
+            "قالت وزارة الصحة إن 300 شخص قتلوا في الفيضانات.",
+            "قالت وزارة الصحة إن 15 شخصا قتلوا في الفيضانات.",
+        ),
+        (
+            "Twelve people were killed in the town of Talbara, the civil defence said.",
+            "The health ministry said 300 people were killed in the floods.",
+            "The health ministry said 15 people were killed in the floods.",
+        ),
+    ],
+)
+def test_a_small_count_of_one_place_is_a_part_of_a_count_of_none(
+    part: str, whole: str, near: str
+) -> None:
+    """A count told of a town or a province, at less than a third of a count told of no
+    place, counts a part of them (or others): no link, from either side and whoever told
+    them. Near the other's figure it is still one count told two ways: a dispute."""
+    for a, b in ((part, whole), (whole, part)):
+        assert between_articles(a, b).kind == "unrelated", (a, b)
+    assert between_articles(part, near).kind == "disputed"
+
+
+def test_the_story_s_own_city_is_the_whole_count() -> None:
+    """ "The city" alone is the story's own place: against a count of no place it stays
+    comparable. A named town's small count against a toll risen to more is still a part."""
+    whole = "قالت وزارة الصحة إن 300 شخص قتلوا في الفيضانات."
+    the_city = "قتل 12 شخصا في المدينة، بحسب الدفاع المدني."
+    assert between_articles(the_city, whole).kind == "disputed"
+    risen = "وقالت وزارة الصحة إن عدد قتلى الفيضانات ارتفع إلى 300 شخص."
+    in_town = "قتل 12 شخصا في مدينة طلبرة جراء الفيضانات، بحسب الدفاع المدني."
+    assert between_articles(in_town, risen).kind == "unrelated"

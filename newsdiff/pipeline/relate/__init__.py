@@ -59,7 +59,14 @@ from newsdiff.pipeline.relate.model import (
     pair_features,
 )
 from newsdiff.pipeline.relate.polarity import denial_against_plain
-from newsdiff.pipeline.relate.quantities import ABOVE, PROJECTION, bound_of, hedge_of
+from newsdiff.pipeline.relate.quantities import (
+    ABOVE,
+    PROJECTION,
+    bound_of,
+    count_place,
+    hedge_of,
+    told_of_several_places,
+)
 from newsdiff.pipeline.relate.rules import (
     RULE_MIN_SIMILARITY,
     FactComparison,
@@ -82,6 +89,7 @@ from newsdiff.pipeline.types import (
     DATE_KINDS,
     NAME_KINDS,
     ClaimDraft,
+    Fact,
     FactDifference,
     Reason,
     Relation,
@@ -319,7 +327,10 @@ __all__ = [
 # _told_first): a provisional toll before a higher one, a figure before a rise to a higher
 # one, a figure said before; the explanation and the story page list the figures in that
 # order, and say so when nothing orders them. Kinds and scores unchanged.
-ENGINE_VERSION = "relate-62"
+# relate-63: a count told of a place below a country at less than UPDATE_MIN_SHARE of a count
+# told of no place ("14 wounded in two provinces" / "2,800 wounded") is a part of them, or
+# others: no link (_placed_part), not a dispute or a contradiction.
+ENGINE_VERSION = "relate-63"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out
@@ -849,6 +860,11 @@ def _kind_of(
     kind, reason = verdict.kind, verdict.reason
     if kind != "contradiction":
         return kind, reason, (None, None)
+    if _placed_part(a, b, verdict):
+        # A count told of a town or a province, a small share of a count told of no place
+        # ("12 dead in the city of Talbara" / a ministry's 300 dead): a part of them, or
+        # others, whoever told each. Uncertain: no link.
+        return "unrelated", reason, (None, None)
     dispute = _is_dispute(a, b, verdict)
     if dispute and not (
         _rose_between_days(a, b, verdict)
@@ -1050,6 +1066,57 @@ def _shrunk_to_a_part(
         if later < UPDATE_MIN_SHARE * earlier:
             return True
     return False
+
+
+def _placed_part(a: ClaimDraft, b: ClaimDraft, verdict: _Verdict) -> bool:
+    """Whether every fact the verdict differs on is a count that one claim tells of a named
+    place below a country, or of several (quantities.count_place, told_of_several_places),
+    and the other of no place, at less than UPDATE_MIN_SHARE of the other's: the part of a
+    whole, not another figure of it (two provinces' 14 wounded against a country's 2,800).
+    A city's count near the other's (5,300 in Derna against 11,300) stays comparable, and
+    so does "the city" alone: the story's own."""
+    if not verdict.differing or verdict.denial:
+        return False
+    for difference in verdict.differing:
+        if difference.kind != "count":
+            return False
+        x, y = decimal_value(difference.a.value), decimal_value(difference.b.value)
+        if x is None or y is None or x == y:
+            return False
+        (small, small_claim, small_value), (large, large_claim, large_value) = sorted(
+            ((x, a, difference.a.value), (y, b, difference.b.value)), key=lambda side: side[0]
+        )
+        if not small < UPDATE_MIN_SHARE * large:
+            return False
+        if not _told_of_a_part(small_claim, small_value):
+            return False
+        if _count_place(large_claim, large_value) is not None:
+            return False
+    return True
+
+
+def _count_fact(claim: ClaimDraft, value: str) -> Fact | None:
+    """The claim's count of that value."""
+    return next((f for f in claim.facts if f.kind == "count" and str(f.value) == value), None)
+
+
+def _count_place(claim: ClaimDraft, value: str) -> str | None:
+    """The place below a country the claim tells its count of that value of
+    (quantities.count_place), None for none."""
+    fact = _count_fact(claim, value)
+    return (
+        None if fact is None else count_place(claim.normalized or normalize_text(claim.text), fact)
+    )
+
+
+def _told_of_a_part(claim: ClaimDraft, value: str) -> bool:
+    """Whether the claim tells its count of that value of a named place below a country, or
+    of several such places."""
+    fact = _count_fact(claim, value)
+    if fact is None:
+        return False
+    normalized = claim.normalized or normalize_text(claim.text)
+    return bool(count_place(normalized, fact)) or told_of_several_places(normalized, fact)
 
 
 def _forecasts(claim: ClaimDraft) -> bool:

@@ -465,6 +465,16 @@ def count_place(normalized: str, fact: Fact) -> str | None:
     return None
 
 
+def told_of_several_places(normalized: str, fact: Fact) -> bool:
+    """Whether a count is told of several places below a country, none named ("in two
+    provinces", "في عدة قرى"): count_place's "" for them, not for "the city" alone (the
+    story's own place)."""
+    if fact.kind != "count" or length_unit(fact):
+        return False
+    words = _clause_after(normalized, fact)
+    return any(_listed(word, _COUNT_PLACE_PLURALS) for word in words[:PLACE_WINDOW])
+
+
 def _part_of_country(words: Sequence[str], i: int) -> str | None:
     """The part of a country a point of the compass at i places a count in, keyed by its
     degrees ("@180": "in southern Lebanon", "في جنوب لبنان", "in the south of the country"),
