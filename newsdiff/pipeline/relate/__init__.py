@@ -369,15 +369,18 @@ RISE_WORDS = lang.merged_set("RISE_WORDS")
 _EARLIER_RE = re.compile(
     rf"(?<!\w)[وف]?(?:{alternation(lang.merged_tuple('EARLIER_PHRASES'))})(?!\w)"
 )
+
+
+def _toll_phrases_re(phrases: Sequence[str]) -> re.Pattern[str]:
+    """Any of the folded phrases as whole words, with a leading و/ف/ب."""
+    return re.compile(rf"(?<!\w)[وفب]?(?:{alternation(phrases)})(?!\w)")
+
+
 _PROVISIONAL_TOLL_PHRASES = lang.merged_tuple("PROVISIONAL_TOLL_PHRASES")
-_RUNNING_TOLL_PHRASES = _PROVISIONAL_TOLL_PHRASES + lang.merged_tuple("LATEST_TOLL_PHRASES")
-_RUNNING_TOLL_RE = re.compile(rf"(?<!\w)[وفب]?(?:{alternation(_RUNNING_TOLL_PHRASES)})(?!\w)")
-_PROVISIONAL_TOLL_RE = re.compile(
-    rf"(?<!\w)[وفب]?(?:{alternation(_PROVISIONAL_TOLL_PHRASES)})(?!\w)"
-)
-_LATEST_TOLL_RE = re.compile(
-    rf"(?<!\w)[وفب]?(?:{alternation(lang.merged_tuple('LATEST_TOLL_PHRASES'))})(?!\w)"
-)
+_LATEST_TOLL_PHRASES = lang.merged_tuple("LATEST_TOLL_PHRASES")
+_RUNNING_TOLL_RE = _toll_phrases_re(_PROVISIONAL_TOLL_PHRASES + _LATEST_TOLL_PHRASES)
+_PROVISIONAL_TOLL_RE = _toll_phrases_re(_PROVISIONAL_TOLL_PHRASES)
+_LATEST_TOLL_RE = _toll_phrases_re(_LATEST_TOLL_PHRASES)
 # Between articles, the learned model may call a contradiction only where each claim has at
 # most this many words (stems) the other lacks: its training pairs are headlines with one
 # or two words corrupted; claims of two articles that differ more are two sentences, where
@@ -1081,7 +1084,7 @@ def _placed_part(a: ClaimDraft, b: ClaimDraft, verdict: _Verdict) -> bool:
         if difference.kind != "count":
             return False
         x, y = decimal_value(difference.a.value), decimal_value(difference.b.value)
-        if x is None or y is None or x == y:
+        if x is None or y is None:
             return False
         (small, small_claim, small_value), (large, large_claim, large_value) = sorted(
             ((x, a, difference.a.value), (y, b, difference.b.value)), key=lambda side: side[0]
