@@ -224,3 +224,49 @@ def test_a_sentence_that_only_names_its_source_ends_the_one_before(
     text: str, claims: list[str]
 ) -> None:
     assert [s.claim.text for s in segment_claims(text)] == claims
+
+
+# A long sentence whose verb of saying and subject stand before a comma: the subject's
+# coordinated or apposed part after the comma must not become a claim that states plainly
+# what the speaker denied or confirmed.
+SPEAKER_BEFORE_COMMA = [
+    # A denier and a second subject coordinated after a comma, then what is denied.
+    "نفى رئيس بلدية تلبارة سليم الحداد، ومدير مكتبه الإعلامي، المعلومات التي نشرتها صحيفة "
+    "محلية عن نقل السوق المركزي إلى خارج المدينة القديمة في الصيف المقبل بكلفة كبيرة.",
+    # A dateline before the verb, and the subject's title apposed after the comma.
+    "تلبارة (وكالات) -- نفى سليم الحداد، وزير الأشغال في الحكومة المحلية، توصل الوزارة إلى "
+    "أي اتفاق مع الشركة التي تدير الميناء القديم بشأن نقل السوق المركزي إلى خارجه.",
+    # A verb of confirming and its source, the source's own source set apart by commas.
+    "وأكدت صحيفة تلبارة اليومية، نقلا عن مصادرها الخاصة، وصول وفد الشركة المشغلة للميناء "
+    "القديم إلى المدينة الساحلية صباح اليوم لتوقيع عقد تشغيل السوق المركزي الجديد مع البلدية "
+    "ومع غرفة التجارة.",
+]
+
+
+@pytest.mark.parametrize("text", SPEAKER_BEFORE_COMMA)
+def test_a_speaker_before_a_comma_is_no_claim_of_its_own(text: str) -> None:
+    """The verb of saying and its subject before a comma stay with what follows: the claim
+    keeps its speaker and its verb (a denial stays one), and no fragment of a verb and a
+    name is a claim."""
+    claims = claims_with_facts(text, segment_claims(text))
+    assert [c.text for c in claims] == [text]
+    assert claims[0].attribution
+    assert_offsets(text, claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # What the speaker said has begun before the comma ("إن"): a clause joint as before.
+        "وقال رئيس بلدية تلبارة إن السيول جرفت أحياء كاملة على ضفتي الوادي الكبير، "
+        "وأضاف أن فرق الإنقاذ ما زالت تبحث عن المفقودين في الأحياء القريبة من البحر.",
+        # A figure before the comma: the verb's object is there, not its subject.
+        "أعلنت وزارة الصحة في تلبارة وفاة 12 شخصا في السيول التي ضربت المدينة فجر الأحد، "
+        "وإصابة العشرات بجروح مختلفة نقلوا على إثرها إلى مستشفيات المدينة الساحلية.",
+    ],
+)
+def test_a_clause_joint_after_a_statement_still_cuts(text: str) -> None:
+    """Only a verb of saying and its subject alone are kept with what follows."""
+    claims = claims_of(text)
+    assert len(claims) == 2
+    assert_offsets(text, claims)

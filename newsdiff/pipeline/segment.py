@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from newsdiff.pipeline import lang
-from newsdiff.pipeline.normalize import alternation, normalized
+from newsdiff.pipeline.normalize import alternation, normalized, tokens
 from newsdiff.pipeline.types import ClaimDraft
 
 # A claim needs a subject and a predicate: fewer words are debris ("وبعد ذلك.").
@@ -53,6 +53,19 @@ _CLAUSE_JOINT_RE = re.compile(
 _SECOND_STATEMENT_RE = re.compile(
     rf"[،,]?\s+(?=(?:{alternation(lang.merged_tuple('SECOND_STATEMENT_OPENERS'))})(?!\w))"
 )
+# A verb of saying and the words of its subject, before a comma, are no claim of their own:
+# the verb's statement comes after the comma ("نفى فلان، ووكيل أعماله، ما نشرته ..."; "أكدت
+# الصحيفة، نقلا عن مصادرها، وصول ..."). A sentence that opens with such a verb (after its
+# dateline, if any) and holds at most this many words after it, no figure, no quotation and
+# no word that opens a statement, is not cut at that comma.
+SPEAKER_ONLY_MAX_WORDS = 8
+_SAY_BEFORE_SOURCE = frozenset(lang.merged_tuple("SAY_BEFORE_SOURCE"))
+_STATEMENT_OPENERS = frozenset(lang.merged_tuple("STATEMENT_CONTENT_OPENERS"))
+# The clitics a verb may carry ("ونفى", "فأكد"), and the marks that open what was said.
+_CLITICS = "وف"
+_QUOTE_MARKS = ':"«“'
+# What ends a dateline before the sentence's first word ("دبي (CNN) -- نفى ...").
+_DATELINE_END_RE = re.compile(r"\s(?:--|[-–—])\s")
 _LEADING_JUNK = " \t\n\r،,;؛:-–—"
 # Quotation marks: a clause joint inside an open quotation splits no claim, since what a
 # speaker says is one statement, and its pieces ("وما قدمه لنادينا على مدار 6 سنوات»") mean
@@ -162,7 +175,36 @@ def _long_clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     if len(text[start:end].split()) <= CLAUSE_SPLIT_MIN_WORDS:
         yield start, end
         return
-    yield from _cut(text, start, end, _CLAUSE_JOINT_RE.finditer(text, start, end))
+    joints = _CLAUSE_JOINT_RE.finditer(text, start, end)
+    yield from _cut(
+        text,
+        start,
+        end,
+        (
+            joint
+            for joint in joints
+            if not (joint.group()[:1] in "،," and _speaker_only(text[start : joint.start()]))
+        ),
+    )
+
+
+def _speaker_only(piece: str) -> bool:
+    """Whether the piece (a sentence up to a comma) is a verb of saying and its subject
+    alone, after its dateline if any (SPEAKER_ONLY_MAX_WORDS)."""
+    datelines = list(_DATELINE_END_RE.finditer(piece))
+    rest = piece[datelines[-1].end() :] if datelines else piece
+    words = tokens(normalized(rest))
+    if not words or len(words) - 1 > SPEAKER_ONLY_MAX_WORDS:
+        return False
+    verb = words[0]
+    if verb[:1] in _CLITICS and verb[1:] in _SAY_BEFORE_SOURCE:
+        verb = verb[1:]
+    return (
+        verb in _SAY_BEFORE_SOURCE
+        and not any(char.isdigit() for char in rest)
+        and not any(mark in rest for mark in _QUOTE_MARKS)
+        and _STATEMENT_OPENERS.isdisjoint(words[1:])
+    )
 
 
 def _cut(
