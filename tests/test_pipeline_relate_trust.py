@@ -323,6 +323,37 @@ def test_a_denial_and_a_plain_claim_with_few_words_in_common_are_no_agreement(
     assert between_articles(a, b).kind == "unrelated"
 
 
+WISH_AGAINST_DENIAL = [
+    (
+        "نفى رئيس بلدية تلبارة المعلومات التي نشرتها صحيفة محلية عن أن البلدية ستنقل السوق"
+        " المركزي إلى خارج المدينة القديمة في الصيف المقبل",
+        "ذكرت صحيفة محلية أن البلدية ستنقل السوق المركزي إلى خارج المدينة القديمة في الصيف المقبل",
+        "قالت غرفة التجارة إن البلدية تأمل في نقل السوق المركزي إلى خارج المدينة القديمة في"
+        " الصيف المقبل",
+    ),
+    (
+        "The mayor of Talbara denied a local newspaper's report that the council will move the"
+        " central market out of the old town next summer",
+        "A local newspaper reported that the council will move the central market out of the"
+        " old town next summer",
+        "The chamber of commerce said the council hopes to move the central market out of the"
+        " old town next summer",
+    ),
+]
+
+
+@pytest.mark.parametrize(("denial", "report", "wish"), WISH_AGAINST_DENIAL)
+def test_a_wish_is_no_report_against_a_denial(denial: str, report: str, wish: str) -> None:
+    """A claim that one hopes for a thing says no more that it is so than that it is not: a
+    denial that it is so disputes the report of it, not the wish."""
+    assert between_articles(report, denial).kind == "disputed"
+    assert between_articles(denial, report).kind == "disputed"
+    for relation in (between_articles(wish, denial), between_articles(denial, wish)):
+        assert relation.kind not in ("contradiction", "disputed"), relation
+    assert polarity(view(normalize_text(wish))).wishes
+    assert not polarity(view(normalize_text(report))).wishes
+
+
 def test_a_source_that_says_and_denies_one_thing_contradicts_itself() -> None:
     relation = between_articles(
         "قالت وزارة الداخلية إن انفجارا وقع في مصنع الأسمدة",

@@ -1063,6 +1063,12 @@ CONCESSIVE_WORDS = frozenset("رغم الرغم برغم بالرغم".split())
 # Words that point back before a word of denying ("هذا النفي يأتي بعد ..."): the denial is one
 # told before, named as what the claim speaks of, not one the claim makes. Normalised.
 POINTING_WORDS = frozenset("هذا هذه ذلك تلك".split())
+# Verbs of wishing, seeking and trying ("تأمل السعودية في إقناعه", "تسعى الشركة إلى"): a claim
+# that says one hopes for a thing says no more that it is so than that it is not, and a
+# denial of it is no dispute with that claim (polarity). Normalised, with or without و/ف.
+WISH_WORDS = frozenset(
+    """تامل يامل نامل تسعي يسعي نسعي تحاول يحاول نحاول ترغب يرغب نرغب تطمح يطمح نطمح""".split()
+)
 # Verdicts that call a report false ("وصف التقرير بأنه مفبرك"), read as a denial when a
 # word of DENIAL_CUES comes shortly before them: alone, "وثائق مزيفة" (forged documents)
 # denies nothing.

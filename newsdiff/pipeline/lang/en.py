@@ -832,6 +832,12 @@ DENIAL_WORDS = frozenset(
 CONCESSIVE_WORDS = frozenset("despite spite notwithstanding".split())
 # Words that point back before a word of denying (see ar.py): "This denial comes after ...".
 POINTING_WORDS = frozenset("this that these those".split())
+# Verbs of wishing, seeking and trying (see ar.py): "Riyadh hopes to persuade him", "the
+# company is seeking to".
+WISH_WORDS = frozenset(
+    """hope hopes hoping hoped seek seeks seeking sought trying tries aim aims aiming wish
+    wishes wishing""".split()
+)
 # Verdicts that call a report false, read as a denial after a word of DENIAL_CUES (see ar.py).
 DENIAL_VERDICTS = (
     "fake",

@@ -330,7 +330,10 @@ __all__ = [
 # relate-63: a count told of a place below a country at less than UPDATE_MIN_SHARE of a count
 # told of no place ("14 wounded in two provinces" / "2,800 wounded") is a part of them, or
 # others: no link (_placed_part), not a dispute or a contradiction.
-ENGINE_VERSION = "relate-63"
+# relate-64: a claim that tells of a wish, an effort or an aim ("hopes to persuade him",
+# "تسعى إلى": lang WISH_WORDS) says no more that a thing is so than that it is not: a
+# negation or a denial of it is no contradiction or dispute with that claim (polarity).
+ENGINE_VERSION = "relate-64"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out

@@ -28,7 +28,9 @@ nor agreed"; "travelled without the club's approval" / "did not get the club's p
 nor does a denial against a claim that negates something of its own. Nor does a claim that says
 its subject is not what the other claim speaks of ("the Titan is a submersible, not a
 submarine: it lacks the power to return to port" / "a submarine has the power to return to
-port"). Word lists are in pipeline/lang.
+port"), nor one that tells of a wish, an effort or an aim ("the club hopes to persuade him to
+move", "تسعى الشركة إلى"): it says no more that the thing is so than that it is not, and a
+denial that it is so disputes no such claim. Word lists are in pipeline/lang.
 """
 
 from __future__ import annotations
@@ -72,6 +74,7 @@ NEGATING_PHRASES: tuple[tuple[str, ...], ...] = tuple(
     tuple(tokens(phrase)) for phrase in lang.merged_tuple("NEGATING_PHRASES")
 )
 DENIAL_WORDS = lang.merged_set("DENIAL_WORDS")
+WISH_WORDS = lang.merged_set("WISH_WORDS")
 # A word of conceding this many tokens or fewer before a word of denying makes the denial one
 # the claim concedes ("despite the company's denials", "على الرغم من نفي الشركة"), not its
 # own.
@@ -118,6 +121,8 @@ class Polarity:
     answers: bool = False
     # The stems it says outside every negation's scope.
     asserted: frozenset[str] = frozenset()
+    # It tells of a wish, an effort or an aim (WISH_WORDS), not of a thing done.
+    wishes: bool = False
 
     @property
     def negative(self) -> bool:
@@ -157,12 +162,17 @@ def polarity(claim_view: ClaimView) -> Polarity:
 
 def polarity_conflict(a: ClaimView, b: ClaimView) -> PolarityConflict | None:
     """Whether one claim is clearly negative towards the other, and the other not at all
-    (nor about what the negative claim says its subject is not)."""
+    (nor about what the negative claim says its subject is not), the other telling of more than
+    a wish (Polarity.wishes)."""
     pa, pb = polarity(a), polarity(b)
     if pa.negative_towards(b) and not pb.negative:
-        return None if _not_its_subject(a, b) else PolarityConflict(denial=pa.denies)
+        if pb.wishes or _not_its_subject(a, b):
+            return None
+        return PolarityConflict(denial=pa.denies)
     if pb.negative_towards(a) and not pa.negative:
-        return None if _not_its_subject(b, a) else PolarityConflict(denial=pb.denies)
+        if pa.wishes or _not_its_subject(b, a):
+            return None
+        return PolarityConflict(denial=pb.denies)
     return None
 
 
@@ -280,6 +290,9 @@ class _Reader:
                 light_stem(word)
                 for k, word in enumerate(self.view.content)
                 if k not in in_scope and word not in DENIAL_WORDS
+            ),
+            wishes=any(
+                token in WISH_WORDS or _strip_clitic(token) in WISH_WORDS for token in self.toks
             ),
         )
 
