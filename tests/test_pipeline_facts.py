@@ -801,6 +801,21 @@ def test_direction(text: str, value: str) -> None:
         ("But the ministry said 12 cranes were lost.", "the ministry"),
         ("And the port authority said the dam held.", "the port authority"),
         ("Yet officials said 12 cranes were lost.", "officials"),
+        # The verb after a quotation it closes names the source after it.
+        (
+            '"The harbour will reopen on Monday," said Talbara port spokeswoman Lena Ward.',
+            "talbara port spokeswoman lena ward",
+        ),
+        (
+            "“Cranes are not often lost here,” said U.S. Coast Guard spokesman Tom Reyes, who"
+            " said 12 were lost.",
+            "u.s. coast guard spokesman tom reyes",
+        ),
+        ('"The dam held," added Rear Adm. Lena Ward.', "rear adm. lena ward"),
+        ('"The dam held," he said.', ""),
+        ('"The offer was generous," said the Talbara Club said in a reply.', "the talbara club"),
+        # A full stop of an initial or an abbreviation ends no name after the verb either.
+        ("According to the U.N. refugee agency, 300 people fled.", "the u.n. refugee agency"),
     ],
 )
 def test_attribution(text: str, source: str) -> None:
@@ -837,6 +852,18 @@ def test_attribution_as_written(text: str, written: str) -> None:
 
 def analysed(text: str, published: dt.date | None = None) -> tuple[ClaimDraft, ...]:
     return claims_with_facts(text, segment_claims(text), published=published)
+
+
+def test_a_speaker_named_after_a_quotation_goes_on_speaking() -> None:
+    """'"...," said X' names X, whose next sentences ("She added, ...") go on quoting X; a
+    title's abbreviation ("Rear Adm.") ends no sentence."""
+    text = (
+        '"The harbour will reopen on Monday," said Rear Adm. Lena Ward of the Talbara port'
+        ' authority. She added, "Two cranes were lost in the storm." The ferry timetable is'
+        " published every Friday on the council's website."
+    )
+    claims = analysed(text)
+    assert [c.attribution for c in claims] == ["rear adm. lena ward", "rear adm. lena ward", ""]
 
 
 @pytest.mark.parametrize(

@@ -100,6 +100,12 @@ SAID_OF = lang.merged_set("SAID_OF")
 DAYS = lang.merged_set("WEEKDAYS") | lang.merged_set("RELATIVE_DAYS")
 DAYPARTS = lang.merged_set("DAYPARTS")
 ON_DAY = "on"
+# A full stop after one of these ends no source's name ("rear adm.", "u.s.").
+ABBREVIATIONS = lang.merged_set("ABBREVIATIONS")
+# A verb of saying after a source's name ends it ('" ... ," said the club said in response').
+SAY_AFTER_WORDS = frozenset(
+    lang.merged_tuple("SAY_AFTER_SOURCE") + lang.merged_tuple("SAY_AFTER_QUOTE")
+)
 # Names of one actor -> its key (pipeline/lang: a small curated list).
 ACTOR_ALIASES: dict[str, str] = lang.merged_dict("ACTOR_ALIASES")
 # "وزير الصحة" speaks as "وزارة الصحة", "the health minister" as "the health ministry".
@@ -131,7 +137,9 @@ _ATTRIBUTION_AFTER_RE = re.compile(
     r"|[وف]?نقل(?:ت)?\s+(?:[^.,;]{1,40}?\s)?عن\s+"
     rf"|(?:{alternation(lang.merged_tuple('ACCORDING_TO'), any_space=True)})\s+"
     r"|[وف]?(?:ب|ل)?حسب\s+|[وف]?وفق(?:ا)?(?:\s+ل|\s+)"
-    rf"|(?:{alternation(lang.merged_tuple('SAY_BEFORE_QUOTE'))})\s+(?=[A-Z\"]))"
+    rf"|(?:{alternation(lang.merged_tuple('SAY_BEFORE_QUOTE'))})\s+(?=[A-Z\"])"
+    # '"...," said the agency's spokeswoman Lena Ward': the verb after a quotation it closes.
+    rf"|(?<=[,.!?])\"\s*,?\s*(?:{alternation(lang.merged_tuple('SAY_AFTER_QUOTE'))})\s+)"
 )
 # A sentence that continues the last speaker's quote: it opens with a verb of saying and
 # names nobody ("وأضاف أن ..."), or a pronoun says it ("..., he added").
@@ -157,6 +165,9 @@ _SAID_AFTER = f"(?:{_SAY_AFTER}|{_STATE_AFTER})"
 _WHO_BEFORE = r"(?P<who>(?:[\w\"'’-]+\s+){1,4}?)"
 _ATTRIBUTION_BEFORE_RE = re.compile(_WHO_BEFORE + _SAY_AFTER)
 _STATED_BEFORE_RE = re.compile(_WHO_BEFORE + _STATE_AFTER)
+_DESCRIBED_BEFORE_RE = re.compile(
+    _WHO_BEFORE + rf"(?:{alternation(lang.merged_tuple('DESCRIBE_AFTER_SOURCE'))})(?!\w)"
+)
 
 # ... or, in Arabic, estimates what follows its name: "قدّر الوزير الخسائر بأكثر من" (see
 # _estimator).
@@ -207,7 +218,7 @@ def attribution_of(text: str) -> str:
     Cached: the clauses of a long sentence all ask for the sentence's source."""
     folded = _ANONYMITY_CLAUSE_RE.sub(" ", normalized(text))
     for match in _ATTRIBUTION_AFTER_RE.finditer(folded):
-        source = _source_after(folded, match.end())
+        source = _source_after(folded, match.end(), after_quote=match.group()[0] == '"')
         if source:
             return source
     return _estimator(folded) or _source_before(folded)
@@ -443,9 +454,13 @@ def attribution_text_of(text: str, attribution: str) -> str:
     return surface_of(text, attribution) if attribution else ""
 
 
-def _source_after(folded: str, pos: int) -> str:
-    """The source's words from pos up to a break, a stop word or a number."""
+def _source_after(folded: str, pos: int, *, after_quote: bool = False) -> str:
+    """The source's words from pos up to a break, a stop word or a number. After a quotation
+    ('"...," said ...') the name may run to the sentence's end as to a comma: nothing of the
+    statement is left to follow it."""
     stop = CLAUSE_BREAK_RE.search(folded, pos)
+    while stop and _abbreviation_dot(folded, stop.start()):
+        stop = CLAUSE_BREAK_RE.search(folded, stop.end())  # "u.s. geological survey"
     while stop and stop.group() == '"' and folded.find('"', stop.end()) != -1:
         closing = folded.find('"', stop.end())
         if stop.start() > pos and len(folded[stop.end() : closing].split()) > SOURCE_MAX_WORDS:
@@ -463,7 +478,14 @@ def _source_after(folded: str, pos: int) -> str:
         split = split[2:]  # "ما أفاد", not "ما لا يقل عن"
     if split and _event_object(split[0]):
         return ""  # "وأعلن مقتل 30 شخصا": the verb's object, its subject unnamed
-    words = _name_words(split, set_apart=stop is not None and stop.group() == ",")
+    words = _name_words(
+        split,
+        set_apart=(stop is not None and stop.group() == ",")
+        or (after_quote and (stop is None or stop.group() == ".")),
+    )
+    said = [i for i, word in enumerate(words) if word in SAY_AFTER_WORDS]
+    if said:
+        words = words[: said[0]]
     if words and words[0] in PRONOUNS:
         return ""
     named = [word for word in words if word not in STOPWORDS]
@@ -475,6 +497,20 @@ def _source_after(folded: str, pos: int) -> str:
     elif words and len(words) == len(split):
         words += _apposed_after(folded, stop)
     return _tidy(words)
+
+
+def _abbreviation_dot(folded: str, at: int) -> bool:
+    """Whether the full stop at ``at`` ends a one-letter initial or an abbreviation ("u.s.",
+    "rear adm.": lang ABBREVIATIONS), not a clause."""
+    if folded[at] != ".":
+        return False
+    word = folded[:at].rsplit(None, 1)[-1] if folded[:at].strip() else ""
+    word = word.lstrip("\"'(")
+    return (
+        (len(word) == 1 and word.isalpha())
+        or word in ABBREVIATIONS
+        or (len(word) >= 3 and word[-2] == "." and word[-1].isalpha())
+    )
 
 
 def _apposed_after(folded: str, comma: re.Match[str] | None) -> list[str]:
@@ -584,8 +620,15 @@ def _had_said(folded: str) -> str:
 def _source_before(folded: str) -> str:
     """The source's words before a verb of saying that follows it, back to a stop word."""
     english = _ATTRIBUTION_BEFORE_RE.search(folded) or _STATED_BEFORE_RE.search(folded)
-    if not english:
-        return _apposed_source(folded) or _had_said(folded)
+    if english:
+        return _source_of_verb(folded, english)
+    found = _apposed_source(folded) or _had_said(folded)
+    described = None if found else _DESCRIBED_BEFORE_RE.search(folded)
+    return _source_of_verb(folded, described) if described else found
+
+
+def _source_of_verb(folded: str, english: re.Match[str]) -> str:
+    """The source's words in the words before an English verb of saying (its match)."""
     words = [w.strip("\"'’") for w in english["who"].split()]
     _drop_when_said(words)
     if words and words[-1] in PASSIVE_BEFORE_SAY:

@@ -489,6 +489,8 @@ SAY_AFTER_SOURCE: tuple[str, ...] = ()
 STATE_AFTER_SOURCE: tuple[str, ...] = ()
 PASSIVE_BEFORE_SAY: frozenset[str] = frozenset()
 SAY_BEFORE_QUOTE: tuple[str, ...] = ()
+SAY_AFTER_QUOTE: tuple[str, ...] = ()
+DESCRIBE_AFTER_SOURCE: tuple[str, ...] = ()
 # Phrases followed by the source ("نقلا عن رويترز", "في حصيلة صادرة عن الوزارة": issued by);
 # a space stands for any whitespace.
 ACCORDING_TO = ("نقلا عن", "صادر عن", "صادره عن", "الصادر عن", "الصادره عن")

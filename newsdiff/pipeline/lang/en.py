@@ -312,6 +312,9 @@ ESTIMATED_OBJECTS: frozenset[str] = frozenset()
 SUBJECT_FIRST_OPENERS: tuple[str, ...] = ()
 SUBJECT_FIRST_THAT: tuple[str, ...] = ()
 SAY_AFTER_SOURCE = ("said", "says", "told", "denied", "denies")
+# ... and verbs of calling, read only where no verb of saying names a source: "the father
+# described the report as fake news" quotes the father.
+DESCRIBE_AFTER_SOURCE = ("described", "describes")
 # ... and those that are past participles too ("deaths reported at the camp", "the last
 # reported position"): after their source only where a statement follows ("reported that",
 # ", the agency reported.", "confirmed on radio that").
@@ -331,6 +334,9 @@ PASSIVE_BEFORE_SAY = frozenset("is are was were be been being not".split())
 STATEMENT_CONTENT_OPENERS = ("that",)
 # ... and that introduce the source only before a quote ('said "..."').
 SAY_BEFORE_QUOTE = ("said",)
+# ... and that name it after a quotation they close ('"The port is closed," said Lena Ward',
+# '"...," he added'): the source follows the verb.
+SAY_AFTER_QUOTE = ("said", "says", "added", "adds", "explained", "continued", "noted", "wrote")
 # Phrases followed by the source ("according to Reuters"); a space stands for any whitespace.
 ACCORDING_TO = ("according to",)
 # Words of a source that only say what kind of place the next word names.
@@ -527,7 +533,8 @@ ACTOR_ALIASES: dict[str, str] = {
 # Abbreviations whose full stop ends no sentence (lowercase, without their last dot; raw
 # text, not folded).
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof st jr sr gen col lt sgt capt gov sen rep rev inc ltd co corp vs
+    """mr mrs ms dr prof st jr sr gen col lt sgt capt gov sen rep rev adm maj cmdr brig inc
+    ltd co corp vs
     etc no nos fig approx dept est u.s u.k u.n e.u a.m p.m i.e e.g jan feb mar apr jun jul
     aug sep sept oct nov dec""".split()
 )
