@@ -2290,6 +2290,39 @@ def test_magnitudes_of_two_shocks_do_not_conflict(a: str, b: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("quake", "aftershock"),
+    [
+        (
+            "The Talbara seismic centre put the quake's magnitude at 5.9 on the Richter scale and"
+            " said it was shallow.",
+            "with an aftershock that measured 4.1 on the Richter scale about ten minutes later,"
+            " according to the Talbara seismic centre.",
+        ),
+        (
+            "وقدر مركز الرصد الزلزالي في تلبارة قوة الزلزال بـ 5.9 درجات وقال إنه كان سطحيا.",
+            "وأعقبته هزة ارتدادية بقوة 4.1 درجات بعد عشر دقائق، بحسب مركز الرصد الزلزالي في"
+            " تلبارة.",
+        ),
+    ],
+)
+def test_the_quake_and_an_aftershock_are_no_link(quake: str, aftershock: str) -> None:
+    """Two shocks' magnitudes, and nothing else in common but who measured them: two events,
+    not even a possible match, however close their vectors are."""
+    for a, b in ((quake, aftershock), (aftershock, quake)):
+        relation = relate_claims(
+            claim_from_text(a),
+            claim_from_text(b, position=1),
+            learned_min_similarity=ARTICLE_LEARNED_MIN_SIMILARITY,
+            meaning=0.6,
+            cosine=0.6,
+        )
+        assert relation.kind == "unrelated", relation
+    # A claim that gives both shocks still agrees with one that gives the quake's.
+    both = quake.rstrip(".") + ", " + aftershock
+    assert between_articles(both, quake).kind == "agreement"
+
+
+@pytest.mark.parametrize(
     ("a", "b"),
     [
         (

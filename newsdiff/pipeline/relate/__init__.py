@@ -333,7 +333,9 @@ __all__ = [
 # relate-64: a claim that tells of a wish, an effort or an aim ("hopes to persuade him",
 # "تسعى إلى": lang WISH_WORDS) says no more that a thing is so than that it is not: a
 # negation or a denial of it is no contradiction or dispute with that claim (polarity).
-ENGINE_VERSION = "relate-64"
+# relate-65: the quake's magnitude and an aftershock's, with no figure or date in common, are
+# two events: no link (FactComparison.another_event), where they were a weak possible match.
+ENGINE_VERSION = "relate-65"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out

@@ -37,7 +37,7 @@ from newsdiff.pipeline.normalize import (
     normalize_text,
     tokens,
 )
-from newsdiff.pipeline.numbers import MAGNITUDE
+from newsdiff.pipeline.numbers import AFTERSHOCK, MAGNITUDE
 from newsdiff.pipeline.relate.polarity import DENIAL_WORDS, polarity, polarity_conflict
 from newsdiff.pipeline.relate.quantities import (
     ABOUT,
@@ -236,7 +236,8 @@ class FactComparison:
     # in details.
     set_aside: list[str] = field(default_factory=list)
     # Two magnitudes of quakes of two different years ("a magnitude 5.8 tremor ... in 1960"
-    # against this year's 6.8): the claims tell of two events. Internal.
+    # against this year's 6.8), or of the quake and a later shock ("an aftershock of 4.9"):
+    # the claims tell of two events. Internal.
     another_event: bool = False
     # The words of the facts both claims give, as each wrote them ("100 million euros",
     # "109 million dollars"): a difference of wording they explain is none. Internal.
@@ -589,6 +590,7 @@ def _compare_quantities(
             if not comparable:
                 if qb and not anywhere:
                     unpaired.append(_quantity_difference(kind, x.fact, qb[0].fact))
+                    result.another_event = result.another_event or _other_shock(x, qb)
                 continue
             same = [i for i, _ in comparable if i in agree]
             met = met or bool(same)
@@ -629,6 +631,15 @@ def _compare_quantities(
 
 
 _QUANTITY_KINDS_IN_ORDER = tuple(sorted(QUANTITY_KINDS))
+_SHOCKS = frozenset({MAGNITUDE, AFTERSHOCK})
+
+
+def _other_shock(x: _Quantity, others: Sequence[_Quantity]) -> bool:
+    """Whether x is one shock's magnitude and the other side gives another shock's: the
+    quake's and an aftershock's (numbers.AFTERSHOCK)."""
+    return x.fact.subject in _SHOCKS and any(
+        y.fact.subject in _SHOCKS and y.fact.subject != x.fact.subject for y in others
+    )
 
 
 def _unpaired_of_b(
