@@ -18,7 +18,7 @@ from newsdiff.pipeline.align import (
 from newsdiff.pipeline.facts import claim_from_text, extract_facts
 from newsdiff.pipeline.normalize import light_stem, normalize_text
 from newsdiff.pipeline.numbers import MAGNITUDE
-from newsdiff.pipeline.relate import relate_claims, story_words
+from newsdiff.pipeline.relate import denies, relate_claims, story_words
 from newsdiff.pipeline.types import ClaimDraft
 from tests.conftest import SEED_EREM, SEED_ROAYAH
 
@@ -957,3 +957,31 @@ def test_two_salaries_of_one_player_are_paired_however_worded() -> None:
 def test_distinct_values_are_numpys_unique(size: int) -> None:
     values = np.random.default_rng(size).integers(0, 50, size=size, dtype=np.int64)
     assert np.array_equal(align._distinct(values), np.unique(values))
+
+
+def test_a_denial_naming_the_reports_source_meets_that_report() -> None:
+    """The denial names the paper whose report it denies and shares almost no words with
+    it, and four claims of the paper's article are nearer it: it is still paired with the
+    paper's report, and the two are a dispute, whichever article came last."""
+    report = [
+        "The Coast Daily Herald reported that the council sold the old harbour to a foreign"
+        " firm for $40 million.",
+        *(f"Fishermen at pier {n} said the morning catch was poor." for n in "ABCD"),
+    ]
+    denial = ["The mayor of Talbara dismissed the Coast Daily Herald's report as fake news."]
+    story = [
+        [claim_from_text(t, position=i) for i, t in enumerate(texts)] for texts in (report, denial)
+    ]
+    vectors = [
+        np.stack([_unit(0.2, 0.98, 0)] + [_unit(0.9, 0.436, 0)] * 4),
+        np.stack([_unit(1, 0, 0)]),
+    ]
+    whole = compare_articles(story, [None] * 2, vectors=vectors, languages=["en"] * 2)
+    assert _kinds_between(whole, (0, 0), (1, 0)) == {"disputed"}
+    for only in (0, 1):
+        new = compare_articles(story, [None] * 2, only=only, vectors=vectors, languages=["en"] * 2)
+        assert _kinds_between(new, (0, 0), (1, 0)) == {"disputed"}
+    # A denial that names another paper is not paired with this one's report for it.
+    other = [claim_from_text("The mayor dismissed the Harbour Weekly's report as fake news.")]
+    kept = align._denied_report_candidates([story[0], other], vectors, None, denies)[1]
+    assert kept == set()

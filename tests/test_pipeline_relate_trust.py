@@ -323,6 +323,66 @@ def test_a_denial_and_a_plain_claim_with_few_words_in_common_are_no_agreement(
     assert between_articles(a, b).kind == "unrelated"
 
 
+NAMED_REPORT_AND_DENIAL = [
+    (
+        "نفى رئيس بلدية تلبارة ما نشرته صحيفة الساحل اليومية عن صفقة الميناء القديم",
+        "وبحسب صحيفة الساحل اليومية، باعت البلدية الميناء القديم لشركة أجنبية مقابل 40 مليون دولار",
+    ),
+    (
+        "The mayor of Talbara dismissed the Coast Daily Herald's report as fake news",
+        "The Coast Daily Herald reported that the council sold the old harbour to a foreign"
+        " firm for $40 million",
+    ),
+    # One agency by two of its names.
+    (
+        "ونفت البلدية المعلومات التي نشرتها وكالة الأنباء الفرنسية",
+        "وقالت وكالة فرانس برس إن البلدية باعت الميناء القديم لشركة أجنبية",
+    ),
+]
+
+
+@pytest.mark.parametrize(("denial", "report"), NAMED_REPORT_AND_DENIAL)
+def test_a_denial_that_names_the_reports_source_disputes_its_report(
+    denial: str, report: str
+) -> None:
+    """The denial says whose report it denies, and the other claim is that source's report:
+    a dispute, however few words they share."""
+    for a, b in ((denial, report), (report, denial)):
+        relation = between_articles(a, b)
+        assert (relation.kind, relation.reason) == ("disputed", Reason.NEGATION), relation
+
+
+@pytest.mark.parametrize(
+    ("denial", "report"),
+    [
+        # Another paper's report.
+        (
+            "The mayor of Talbara dismissed the Harbour Weekly's report as fake news",
+            "The Coast Daily Herald reported that the council sold the old harbour to a foreign"
+            " firm for $40 million",
+        ),
+        # A source of one word names nobody in particular.
+        (
+            "نفى رئيس بلدية تلبارة ما نشره مسؤولون عن صفقة الميناء القديم",
+            "وقال مسؤولون إن البلدية باعت الميناء القديم لشركة أجنبية مقابل 40 مليون دولار",
+        ),
+        # The source is named as who someone is, not as whose report is denied.
+        (
+            "نفى والد اللاعب سامي لاعب فريق نادي الساحل الرياضي كافة الأنباء عن انتقاله إلى الخارج",
+            "وأفاد نادي الساحل الرياضي أن عقد اللاعب سامي لا يزال ساريا حتى نهاية الموسم",
+        ),
+        # The denier's own report: the source named is its own.
+        (
+            "The Coast Daily Herald denied its own report on the harbour",
+            "The Coast Daily Herald reported that the council sold the old harbour to a foreign"
+            " firm for $40 million",
+        ),
+    ],
+)
+def test_a_denial_naming_no_source_of_the_report_is_no_dispute(denial: str, report: str) -> None:
+    assert between_articles(denial, report).kind != "disputed"
+
+
 WISH_AGAINST_DENIAL = [
     (
         "نفى رئيس بلدية تلبارة المعلومات التي نشرتها صحيفة محلية عن أن البلدية ستنقل السوق"

@@ -19,7 +19,7 @@ from newsdiff.pipeline.encode import Vectors
 from newsdiff.pipeline.facts import claims_with_facts
 from newsdiff.pipeline.parallel import PARALLEL_MIN_CLAIMS, relate_all, side_by_side
 from newsdiff.pipeline.relate import ENGINE_VERSION as RELATE_VERSION
-from newsdiff.pipeline.relate import relate_claims, story_words, worded_as_rise
+from newsdiff.pipeline.relate import denies, relate_claims, story_words, worded_as_rise
 from newsdiff.pipeline.segment import segment_claims
 from newsdiff.pipeline.types import (
     AnalysedArticle,
@@ -207,7 +207,12 @@ def compare_articles(
     # each claim's words in this process for relate to find).
     matches, own_words = side_by_side(
         lambda: align_claims(
-            articles, only=only, vectors=vectors, languages=languages, limit=MAX_PAIRS_PER_CLAIM
+            articles,
+            only=only,
+            vectors=vectors,
+            languages=languages,
+            limit=MAX_PAIRS_PER_CLAIM,
+            denies=denies,
         ),
         lambda: story_words(articles),
         large=only is None and sum(map(len, articles)) >= PARALLEL_MIN_CLAIMS,

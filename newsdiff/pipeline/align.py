@@ -31,6 +31,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from newsdiff.pipeline import lang
+from newsdiff.pipeline.attribution import names_source, reporter_key
 from newsdiff.pipeline.encode import Vectors, similarity_matrix
 from newsdiff.pipeline.facts import casualty_counts, counted_things, distinctive_values
 from newsdiff.pipeline.normalize import (
@@ -38,6 +39,7 @@ from newsdiff.pipeline.normalize import (
     STOPWORDS,
     light_stem,
     name_key,
+    normalized,
     tokens,
 )
 from newsdiff.pipeline.numbers import MAGNITUDE, numbers_as_digits
@@ -689,6 +691,53 @@ def _length_candidates(
     return _as_candidates([(p, q, c) for (p, q), c in sorted(found.items())]), set(found)
 
 
+def _denied_report_candidates(
+    articles: Sequence[Sequence[ClaimDraft]],
+    vectors: Sequence[Vectors],
+    only: int | None,
+    denies: Callable[[ClaimDraft], bool],
+) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray], set[tuple[int, int]]]:
+    """Pairs of a denial (denies: relate.denies) that names the source of a report ("denied
+    what the agency published": attribution.names_source) with each claim of another article
+    that quotes that source, however few words they share, as (flat claim of the lower
+    article, of the higher, cosine); and the same pairs as the set to keep whatever else
+    their claims meet. Relate judges them (relate._denies_a_report_of)."""
+    offsets = _offsets(articles)
+    quoting: dict[str, list[tuple[int, int]]] = {}
+    for a, claims in enumerate(articles):
+        for x, claim in enumerate(claims):
+            if key := reporter_key(claim.attribution):
+                quoting.setdefault(key, []).append((a, x))
+    found: set[tuple[int, int, float]] = set()
+    for a, claims in enumerate(articles):
+        for x, claim in enumerate(claims):
+            for b, y in _reports_denied(claim, quoting, denies):
+                if b == a or (only is not None and only not in (a, b)):
+                    continue
+                if len(vectors[a]) and len(vectors[b]):
+                    p, q = sorted((int(offsets[a] + x), int(offsets[b] + y)))
+                    found.add((p, q, float(vectors[a][x] @ vectors[b][y])))
+    return _as_candidates(sorted(found)), {(p, q) for p, q, _ in found}
+
+
+def _reports_denied(
+    claim: ClaimDraft,
+    quoting: Mapping[str, list[tuple[int, int]]],
+    denies: Callable[[ClaimDraft], bool],
+) -> list[tuple[int, int]]:
+    """The claims (article, claim) that quote a source the claim names as the one whose
+    report it denies, not as its own source."""
+    if not quoting or not denies(claim):
+        return []
+    text = claim.normalized or normalized(claim.text)
+    return [
+        quoted
+        for key, claimed in quoting.items()
+        if names_source(text, key, as_reporter=True) and not names_source(claim.attribution, key)
+        for quoted in claimed
+    ]
+
+
 def _nearest_of_each_figure(near: Sequence[int], figures: Sequence[frozenset[Any]]) -> set[int]:
     """Of claims ranked nearest first, the nearest one giving each figure. A story gives
     a quake few magnitudes (one per agency), and a claim's three nearest may all give the
@@ -802,6 +851,7 @@ def align_claims(
     vectors: Sequence[Vectors] | None = None,
     languages: Sequence[str] | None = None,
     limit: int | None = None,
+    denies: Callable[[ClaimDraft], bool] | None = None,
 ) -> list[Match]:
     """Pairs of claims of different articles that tell the same fact, best first per pair.
 
@@ -819,6 +869,10 @@ def align_claims(
 
     limit: keep only the pairs among the `limit` most similar of either of their claims
     (with only, of the new article's claims: every other claim meets it once).
+
+    denies: whether a claim denies (relate.denies; the relate stage comes after this one):
+    with it and vectors, a denial that names whose report it denies is paired with that
+    source's claims (_denied_report_candidates).
     """
     if len(articles) < 2:
         return []
@@ -837,15 +891,7 @@ def align_claims(
     meaning = np.zeros(len(ia), dtype=np.float64)
     always: set[tuple[int, int]] = set()
     if vectors is not None and languages is not None:
-        by_meaning = _meaning_candidates(articles, vectors, languages, only)
-        by_figure = _figure_candidates(articles, vectors, only)
-        by_casualties, always = _casualty_candidates(articles, vectors, only)
-        by_lengths, lengths_kept = _length_candidates(articles, vectors, only)
-        by_count = _counted_candidates(articles, vectors, only)
-        always |= lengths_kept
-        va, vb, cosine = _merged_candidates(
-            by_meaning, by_figure, by_casualties, by_lengths, by_count
-        )
+        (va, vb, cosine), always = _vector_candidates(articles, vectors, languages, only, denies)
         found_at = _positions(ia, ib, va, vb, len(ck.keys)).tolist()
         new = np.asarray([i < 0 for i in found_at], dtype=bool)
         # A pair found both ways keeps its words' similarity and learns its meaning.
@@ -900,6 +946,33 @@ def align_claims(
     ]
     matches.sort(key=lambda m: (m.article_a, m.article_b, -m.similarity, m.claim_a, m.claim_b))
     return matches
+
+
+def _vector_candidates(
+    articles: Sequence[Sequence[ClaimDraft]],
+    vectors: Sequence[Vectors],
+    languages: Sequence[str],
+    only: int | None,
+    denies: Callable[[ClaimDraft], bool] | None,
+) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray], set[tuple[int, int]]]:
+    """The pairs found with the claims' vectors (by meaning, a figure, casualties, lengths,
+    a thing counted, a denied report), each pair once, and those to keep whatever else their
+    claims meet."""
+    by_casualties, always = _casualty_candidates(articles, vectors, only)
+    by_lengths, lengths_kept = _length_candidates(articles, vectors, only)
+    found = [
+        _meaning_candidates(articles, vectors, languages, only),
+        _figure_candidates(articles, vectors, only),
+        by_casualties,
+        by_lengths,
+        _counted_candidates(articles, vectors, only),
+    ]
+    always |= lengths_kept
+    if denies is not None:
+        by_denial, denials_kept = _denied_report_candidates(articles, vectors, only, denies)
+        found.append(by_denial)
+        always |= denials_kept
+    return _merged_candidates(*found), always
 
 
 def _pair_cosines(

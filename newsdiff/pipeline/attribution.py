@@ -26,6 +26,7 @@ from newsdiff.pipeline.normalize import (
     name_key,
     normalized,
     surface_of,
+    tokens,
 )
 
 # "Keep it short": a source is a name or a role, rarely longer than this.
@@ -266,6 +267,65 @@ def source_key(source: str) -> str:
         if actor:
             return actor
     return " ".join(words)
+
+
+# A source named by at least this many words is a reporter another claim can name ("وكالة
+# الصحافة الفرنسية", "the Coast Daily Herald"); fewer name nobody in particular ("officials").
+REPORTER_MIN_WORDS = 2
+# The most words an actor's name (ACTOR_ALIASES) is looked up by.
+ACTOR_NAME_MAX_WORDS = 5
+ACTOR_KEYS = frozenset(ACTOR_ALIASES.values())
+# Words of reports and of publishing ("التقرير", "نشرته", "report", "published"), that tell
+# a name near them as the one who reported (names_source), and how far before the name.
+REPORT_WORDS = lang.merged_set("DENIAL_CUES") | lang.merged_set("PUBLISHING_WORDS")
+REPORT_WORD_PREFIXES = ("وال", "بال", "لل", "ال", "و", "ف", "ب", "ل")
+REPORTER_CUE_WINDOW = 4
+
+
+def reporter_key(source: str) -> str:
+    """The source's key (source_key) when it names a reporter other claims can name: a known
+    actor, or a name of REPORTER_MIN_WORDS words or more; "" otherwise."""
+    key = source_key(source) if source else ""
+    if key in ACTOR_KEYS or len(key.split()) >= REPORTER_MIN_WORDS:
+        return key
+    return ""
+
+
+def names_source(text: str, key: str, *, as_reporter: bool = False) -> bool:
+    """Whether the normalised text names the source of that reporter key (reporter_key): a
+    known actor by any of its names, or the name's words in a row. as_reporter: as the one
+    whose report or words the text speaks of, a word of reports or of publishing
+    (REPORT_WORDS) at most REPORTER_CUE_WINDOW words before the name ("المعلومات التي نشرتها
+    وكالة ...", "what the paper published") or right after it ("the Herald's report")."""
+    words = [word.removesuffix("'s") for word in tokens(text)]
+    actor = key in ACTOR_KEYS
+    for i in range(len(words)):
+        if actor:
+            n = next(
+                (
+                    n
+                    for n in range(min(ACTOR_NAME_MAX_WORDS, len(words) - i), 0, -1)
+                    if source_key(" ".join(words[i : i + n])) == key
+                ),
+                0,
+            )
+        else:
+            n = len(key.split()) if " ".join(words[i : i + len(key.split())]) == key else 0
+        if n and (
+            not as_reporter
+            or any(map(_report_word, words[max(0, i - REPORTER_CUE_WINDOW) : i]))
+            or any(map(_report_word, words[i + n : i + n + 1]))
+        ):
+            return True
+    return False
+
+
+def _report_word(word: str) -> bool:
+    """Whether the word, bare or after a clitic or the article, is one of REPORT_WORDS."""
+    return word in REPORT_WORDS or any(
+        word.startswith(prefix) and word[len(prefix) :] in REPORT_WORDS
+        for prefix in REPORT_WORD_PREFIXES
+    )
 
 
 def names_no_source(source: str) -> bool:

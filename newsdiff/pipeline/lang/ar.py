@@ -729,7 +729,10 @@ ACTOR_ALIASES: dict[str, str] = {
     **dict.fromkeys(("برنامج الاغذيه العالمي",), "wfp"),
     **dict.fromkeys(("اللجنه الدوليه للصليب الاحمر",), "icrc"),
     **dict.fromkeys(("الاتحاد الدولي لجمعيات الصليب", "الاتحاد الدولي للصليب الاحمر"), "ifrc"),
-    **dict.fromkeys(("وكاله فرانس برس", "فرانس برس", "وكاله الصحافه الفرنسيه"), "afp"),
+    **dict.fromkeys(
+        ("وكاله فرانس برس", "فرانس برس", "وكاله الصحافه الفرنسيه", "وكاله الانباء الفرنسيه"),
+        "afp",
+    ),
     **dict.fromkeys(("وكاله رويترز", "رويترز"), "reuters"),
     # A country's state television, as a story's outlets name it without the country.
     **dict.fromkeys(("التلفزيون الرسمي", "التلفزيون الحكومي"), "state-television"),
@@ -1114,6 +1117,9 @@ ANSWER_BEFORE_CUES = ("كسر صمته", "كسرت صمتها", "رد", "ردت"
 # Words of reports and of calling something so (folded, without their article or clitic):
 # a verdict shortly after one of them is about a report. "نشره" (published it: "ما تم نشره
 # ... أخبار مزيفة") speaks of a report; a bare "نشر أخبار كاذبة" is a charge.
+# Verbs of publishing a report ("المعلومات التي نشرتها الوكالة"): with DENIAL_CUES, what
+# tells a name near them as the report's source (attribution.names_source). Normalised.
+PUBLISHING_WORDS = frozenset("نشرت نشرتها نشر اوردت اوردته اوردتها بثت بثته بثتها".split())
 DENIAL_CUES = frozenset(
     """تقرير تقارير خبر انباء اخبار معلومات روايه قصه ادعاءات مزاعم اتهامات وصف وصفت يصف
     تصف وصفه وصفها وصفته اعتبر اعتبرت يعتبر تعتبر تصنيف صنف صنفت نشره نشرته نشرها تداوله

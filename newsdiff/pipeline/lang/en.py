@@ -896,6 +896,8 @@ ANSWER_BEFORE_CUES = (
     "hits back at",
 )
 # Words of reports and of calling something so: a verdict shortly after one is about a report.
+# Verbs of publishing a report (see ar.py): "what the paper published".
+PUBLISHING_WORDS = frozenset("published publishes reported reporting".split())
 DENIAL_CUES = frozenset(
     """report reports claim claims allegation allegations story stories article news
     accusation accusations rumour rumours rumor rumors called calling described describing

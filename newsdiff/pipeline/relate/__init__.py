@@ -38,7 +38,12 @@ from itertools import repeat
 
 from newsdiff.pipeline import lang
 from newsdiff.pipeline.align import MEANING_QUANTITY_COSINE, share_a_fact
-from newsdiff.pipeline.attribution import NAME_PARTICLES, same_source
+from newsdiff.pipeline.attribution import (
+    NAME_PARTICLES,
+    names_source,
+    reporter_key,
+    same_source,
+)
 from newsdiff.pipeline.dates import weekdays_named
 from newsdiff.pipeline.facts import casualty_counts, claim_from_text
 from newsdiff.pipeline.normalize import (
@@ -58,7 +63,7 @@ from newsdiff.pipeline.relate.model import (
     load_model,
     pair_features,
 )
-from newsdiff.pipeline.relate.polarity import denial_against_plain
+from newsdiff.pipeline.relate.polarity import denial_against_plain, polarity
 from newsdiff.pipeline.relate.quantities import (
     ABOVE,
     PROJECTION,
@@ -103,6 +108,7 @@ __all__ = [
     "MODEL_PATH",
     "claim_from_text",
     "contradiction_probability",
+    "denies",
     "format_scores",
     "model_overruled",
     "pair_features",
@@ -335,7 +341,10 @@ __all__ = [
 # negation or a denial of it is no contradiction or dispute with that claim (polarity).
 # relate-65: the quake's magnitude and an aftershock's, with no figure or date in common, are
 # two events: no link (FactComparison.another_event), where they were a weak possible match.
-ENGINE_VERSION = "relate-65"
+# relate-66: a denial that names, beside its own source, the source another claim quotes
+# ("denied what the agency published") is a dispute with that claim, whatever words they
+# share (_denies_a_report_of), where it was no link.
+ENGINE_VERSION = "relate-66"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out
@@ -760,6 +769,23 @@ def _holds(words: Sequence[str], name: Sequence[str]) -> bool:
     """Whether words hold name, word after word."""
     n = len(name)
     return any(tuple(words[i : i + n]) == tuple(name) for i in range(len(words) - n + 1))
+
+
+def denies(claim: ClaimDraft) -> bool:
+    """Whether the claim denies (polarity: "نفى", "denied", "dismissed the report as fake")."""
+    return polarity(_claim_view(claim)).denies
+
+
+def _denies_a_report_of(denial: ClaimDraft, plain: ClaimDraft) -> bool:
+    """Whether the denying claim names, beside its own source, the source the plain claim
+    quotes (attribution.reporter_key, names_source): "نفى ... المعلومات التي نشرتها وكالة
+    الصحافة الفرنسية" against "وفقا لوكالة الصحافة الفرنسية ..."; "the Kremlin dismissed the
+    Wall Street Journal's report" against "the Wall Street Journal reported that ..."."""
+    key = reporter_key(plain.attribution)
+    if not key or one_source(denial, plain) or names_source(denial.attribution, key):
+        return False
+    text = denial.normalized or normalize_text(denial.text)
+    return names_source(text, key, as_reporter=True)
 
 
 def _is_dispute(a: ClaimDraft, b: ClaimDraft, verdict: _Verdict) -> bool:
@@ -1246,14 +1272,24 @@ def relate_claims(
         # count (quantities.PROJECTION). Two statements, not one told two ways: no link.
         verdict = _Verdict("unrelated", 1.0 - verdict.score, Reason.LOW_OVERLAP, verdict.differing)
     if (
-        verdict.kind == "agreement"
+        verdict.kind in ("agreement", "unrelated")
         and learned_min_similarity > 0
         and denial_against_plain(pair.va, pair.vb)
     ):
-        # A denial and a claim that says its thing plainly, which the rules could not set
-        # against each other (too few words in common): the report it denies, or another
-        # thing; never one account of it. Uncertain: no link.
-        verdict = _Verdict("unrelated", 1.0 - verdict.score, Reason.LOW_OVERLAP, verdict.differing)
+        denial, plain = (a, b) if polarity(pair.va).denies else (b, a)
+        if _denies_a_report_of(denial, plain):
+            # The denial names whose report it denies ("denied the information the agency
+            # published"), and the other claim is that source's report: a report and its
+            # denial, whatever words they share.
+            score = max(0.5 + 0.5 * rest_similarity, cosine or 0.0)
+            verdict = _Verdict("contradiction", score, Reason.NEGATION, (), denial=True)
+        elif verdict.kind == "agreement":
+            # A denial and a claim that says its thing plainly, which the rules could not
+            # set against each other (too few words in common): the report it denies, or
+            # another thing; never one account of it. Uncertain: no link.
+            verdict = _Verdict(
+                "unrelated", 1.0 - verdict.score, Reason.LOW_OVERLAP, verdict.differing
+            )
     if verdict.kind == "agreement" and word_swap(a, b, pair.va, pair.vb):
         # A word for another, no name: a synonym or an opposite, which no rule tells apart.
         verdict = replace(verdict, score=min(verdict.score, UNCERTAIN_SWAP_SCORE))
