@@ -2355,7 +2355,7 @@ def test_magnitudes_of_two_shocks_do_not_conflict(a: str, b: str) -> None:
         (
             "The Talbara seismic centre put the quake's magnitude at 5.9 on the Richter scale and"
             " said it was shallow.",
-            "with an aftershock that measured 4.1 on the Richter scale about ten minutes later,"
+            "and an aftershock of 4.1 on the Richter scale shook the coast ten minutes on,"
             " according to the Talbara seismic centre.",
         ),
         (

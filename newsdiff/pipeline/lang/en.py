@@ -312,8 +312,8 @@ ESTIMATED_OBJECTS: frozenset[str] = frozenset()
 SUBJECT_FIRST_OPENERS: tuple[str, ...] = ()
 SUBJECT_FIRST_THAT: tuple[str, ...] = ()
 SAY_AFTER_SOURCE = ("said", "says", "told", "denied", "denies")
-# ... and verbs of calling, read only where no verb of saying names a source: "the father
-# described the report as fake news" quotes the father.
+# ... and verbs of calling, read only where no verb of saying names a source: "the coach
+# described the claim as baseless" quotes the coach.
 DESCRIBE_AFTER_SOURCE = ("described", "describes")
 # ... and those that are past participles too ("deaths reported at the camp", "the last
 # reported position"): after their source only where a statement follows ("reported that",

@@ -778,9 +778,9 @@ def denies(claim: ClaimDraft) -> bool:
 
 def _denies_a_report_of(denial: ClaimDraft, plain: ClaimDraft) -> bool:
     """Whether the denying claim names, beside its own source, the source the plain claim
-    quotes (attribution.reporter_key, names_source): "نفى ... المعلومات التي نشرتها وكالة
-    الصحافة الفرنسية" against "وفقا لوكالة الصحافة الفرنسية ..."; "the Kremlin dismissed the
-    Wall Street Journal's report" against "the Wall Street Journal reported that ..."."""
+    quotes (attribution.reporter_key, names_source): "نفى ... ما نشرته صحيفة الساحل"
+    against "وبحسب صحيفة الساحل ..."; "the mayor dismissed the Coast Daily Herald's report"
+    against "the Coast Daily Herald reported that ..."."""
     key = reporter_key(plain.attribution)
     if not key or one_source(denial, plain) or names_source(denial.attribution, key):
         return False

@@ -26,9 +26,9 @@ and negates nothing at all: two claims that both negate do not conflict, however
 the negations fall ("there is nothing agreed with any club" / "neither verbal, nor signed,
 nor agreed"; "travelled without the club's approval" / "did not get the club's permission"),
 nor does a denial against a claim that negates something of its own. Nor does a claim that says
-its subject is not what the other claim speaks of ("the Titan is a submersible, not a
-submarine: it lacks the power to return to port" / "a submarine has the power to return to
-port"), nor one that tells of a wish, an effort or an aim ("the club hopes to persuade him to
+its subject is not what the other claim speaks of ("the Nautilus is a bathyscaphe, not a
+submarine: it needs a mother ship to reach port" / "a submarine can reach port unaided"), nor
+one that tells of a wish, an effort or an aim ("the club hopes to persuade him to
 move", "تسعى الشركة إلى"): it says no more that the thing is so than that it is not, and a
 denial that it is so disputes no such claim. Word lists are in pipeline/lang.
 """
