@@ -46,7 +46,7 @@ ENGINE_VERSION = f"newsdiff-1/{RELATE_VERSION}"
 # place, a time or a document is no source ("near the epicenter", "a statement from the
 # army": the army), "officials in the town" are the officials, and a name ends on no
 # particle ("... عبد"). 10: a title and a name set apart by commas before the verb name one
-# source ("the city's governor, Marwan Abboud, said"), and people who lost their homes or are
+# source ("the port's director, Lena Ward, said"), and people who lost their homes or are
 # left without them are counted as the displaced ("lost their homes", "باتوا من دون منازل").
 # 11: a name or a title set apart by commas right after a source is part of it ("أعلن وزير
 # الصحة، حسن حمد، أن", "according to the minister, Hamad Hassan, ..."). 12: a place or a date
@@ -57,9 +57,9 @@ ENGINE_VERSION = f"newsdiff-1/{RELATE_VERSION}"
 # "أزيد من" is "more than". 15: one word of a name named before is that source ("وأوضح حمد"
 # after "وزير الصحة اللبناني حمد حسن", "Abboud said" after "governor Marwan Abboud").
 # 16: what a source had said names it ("وكانت السلطات الليبية ذكرت", "وكان الجيش قد أعلن").
-# 17: a two-digit age in brackets after a name ("نيمار (31 عامًا)", "Nargeolet (77)").
-# 18: ... or between commas after a word ("the former Barcelona player, 31, is").
-# 19: a source put before its verb after a word of contrast ("بينما الأمم المتحدة أشارت إلى أن").
+# 17: a two-digit age in brackets after a name ("سامي (24 عامًا)", "Ward (61)").
+# 18: ... or between commas after a word ("the former Talbara striker, 29, is").
+# 19: a source put before its verb after a word of contrast ("بينما الوزارة أشارت إلى أن").
 # 20: those ages are whole numbers of two digits ("(3.5 years)" is a duration again).
 # 21: the Persian forms of Arabic letters are the Arabic letters ("الرئیس" is "الرئيس"), and a
 # claim's normalised text is read again with its facts.
@@ -76,12 +76,12 @@ ENGINE_VERSION = f"newsdiff-1/{RELATE_VERSION}"
 # being paid before it, is a salary, counted a year at a time ("paid 150m euros a year",
 # "تقاضي 160 مليون يورو خلال موسمين": 80 million a year); a weekly or monthly wage is its own
 # quantity, and a bracketed conversion inside a salary's span is no second sum.
-# 28: a source's name ends at a clause about it: a relative pronoun ("المصدر الذي طلب عدم
-# الكشف عن اسمه", "a source who asked not to be named") or a verb of asking or refusing
+# 28: a source's name ends at a clause about it: a relative pronoun ("المصدر الذي فضل عدم
+# ذكر اسمه", "an aide who asked to stay unnamed") or a verb of asking or refusing
 # before what it withheld ("مصدر رفض الكشف عن هويته").
 # 29: nor do what it said of it or in ("ما صرح به مصدر", "قالت فيه"), since when ("منذ
 # قليل"), whose body it is ("التابع"), a verb after it ("قام", "يعد", "قد"), or how it spoke
-# ("as officials said", "has angrily denied", "reports earlier in the day said": reports). A source
+# ("as officials said", "has angrily denied", "reports earlier that day said": reports). A source
 # as written keeps an apostrophe inside a word ("Messi's") and drops a clitic in front of it
 # ("لتقارير سعودية": "تقارير سعودية", not the folded "تقارير سعوديه").
 # 30: a relative clause set apart by commas before the verb says of the source, which is the
@@ -91,8 +91,8 @@ ENGINE_VERSION = f"newsdiff-1/{RELATE_VERSION}"
 # no other figure between ("قدر الرئيس الخسائر الناجمة عن ... بأكثر من 15 مليار دولار":
 # losses), and damage is told as losses ("أضرار مادية", "damage put at $3 billion").
 # 31: in a long sentence, "with a(n) <noun> that ..." opens a clause of its own when the
-# clause gives a figure: a second event with its own figures ("... with an aftershock that
-# measured 4.9 ... 20 minutes later", segment._CLAUSE_JOINT_RE).
+# clause gives a figure: a second event with its own figures ("... with a surge that flooded
+# 300 homes an hour later", segment._CLAUSE_JOINT_RE).
 # 32: the buried are a state of their own ("جرى دفن 17 شخصا", "17 were buried"), some
 # of the dead counted apart (lang COUNT_STATES).
 # 33: Maghrebi month names ("18 جوان 2024", "جويلية", "أوت", "أفريل", "فيفري", "جانفي",
@@ -102,7 +102,7 @@ ENGINE_VERSION = f"newsdiff-1/{RELATE_VERSION}"
 # counted noun in every form ("577 حاجا", "1301 حاج", "pilgrims"); a source's name does not
 # start with "but", "and" ("But the cabinet said").
 # 35: a source kept anonymous is named by the words before the clause that says so ("an
-# official who asked not to be named said", "وقال الدبلوماسي شرط عدم الكشف عن اسمه").
+# aide who asked to stay unnamed said", "وقال المسؤول شرط عدم ذكر اسمه").
 # 36: a verb of estimating before its subject names it as the source when what it estimates
 # follows the name ("قدّر الوزير الخسائر بأكثر من 2 مليار", "تقدر شركات التأمين خسائر
 # الحريق بنحو 3 مليارات"): two such estimates are two sources' figures.
@@ -117,7 +117,7 @@ ENGINE_VERSION = f"newsdiff-1/{RELATE_VERSION}"
 # an adviser to the port authority, said") leaves the name the source (a longer title than a
 # name is none of it).
 # 40: "دا" is a name's particle ("نيمار دا سيلفا"): a source's name cut after it ends before it.
-# 41: a bare figure that "the number" names ("إن العدد لا يقل عن خمسة آلاف") counts what the
+# 41: a bare figure that "the number" names ("إن العدد لا يقل عن ثلاثة آلاف") counts what the
 # claim before it counted (facts._number_referred).
 # 42: the toll counts the dead ("the death toll of the collapse now stands at 57", "حصيلة
 # الانهيار ... 57": lang TALLY_WORDS, COUNT_STATES, numbers._tallied_state); a preposition

@@ -111,7 +111,7 @@ FIGURE_POSTING_CAP = 200
 CASUALTY_MIN_COSINE = 0.3
 CASUALTY_PARTNERS = 3
 # Claims of two articles that count one named thing ("185 سفينة" / "369 سفينة"), or price one
-# (a contract, a salary: "مرتب سنوي يبلغ 100 مليون يورو" / "160 مليون يورو خلال موسمين"),
+# (a contract, a salary: "راتب سنوي قدره 90 مليون يورو" / "170 مليون يورو في موسمين"),
 # with no figure in common are paired the same way, nearer in meaning (COUNTED_MIN_COSINE),
 # and not kept beyond the limit: a noun is less sure to be one thing than a state of
 # casualties.

@@ -73,9 +73,9 @@ MEDIUM_HEADS = lang.merged_set("MEDIUM_HEADS")
 # word after it says who gave it ("أوردها الصليب الأحمر", "released by the ministry").
 NON_SOURCES = lang.merged_set("NON_SOURCES")
 GIVEN_BY = lang.merged_set("GIVEN_BY")
-# A verb of saying that opens a name repeats the one before it ("وذكر صرح مرعي الدرسي").
+# A verb of saying that opens a name repeats the one before it ("وذكر صرح سليم الحداد").
 SAY_VERBS = lang.merged_set("SAY_BEFORE_SOURCE")
-# "according to a statement from the military": the military.
+# "according to a statement by the army": the army.
 SOURCE_DOCUMENTS = lang.merged_set("SOURCE_DOCUMENTS")
 SOURCE_DOCUMENT_LINKS = lang.merged_set("SOURCE_DOCUMENT_LINKS")
 # A source read as opening with one of these is a place or a time ("near the epicenter").
@@ -161,8 +161,8 @@ _STATE_AFTER = (
 )
 _SAID_AFTER = f"(?:{_SAY_AFTER}|{_STATE_AFTER})"
 # The source comes first: "the Kremlin said", "X told reporters"; a verb of saying wins over
-# one of stating ("The ship sank, state television reported, as officials said 12 were
-# missing": the figure is the officials').
+# one of stating ("The ferry sank, the radio reported, as officials said 9 were unaccounted
+# for": the figure is the officials').
 _WHO_BEFORE = r"(?P<who>(?:[\w\"'’-]+\s+){1,4}?)"
 _ATTRIBUTION_BEFORE_RE = re.compile(_WHO_BEFORE + _SAY_AFTER)
 _STATED_BEFORE_RE = re.compile(_WHO_BEFORE + _STATE_AFTER)
@@ -185,8 +185,8 @@ _HAD_SAID_RE = re.compile(
     rf"(?P<who>(?:\S+\s+){{1,{SOURCE_MAX_WORDS}}}?)(?:قد\s+)?"
     rf"(?:{alternation(_HAD_SAID_VERBS)})(?!\w)"
 )
-# ... or, in Arabic, puts it first after a word of contrast: "بينما الأمم المتحدة أشارت إلى
-# أن ...".
+# ... or, in Arabic, puts it first after a word of contrast: "بينما الوزارة أشارت إلى أن
+# ...".
 _SUBJECT_FIRST_RE = re.compile(
     rf"(?<!\w)[وف]?(?:{alternation(lang.merged_tuple('SUBJECT_FIRST_OPENERS'), any_space=True)})"
     rf"\s+(?P<who>(?:\S+\s+){{1,{SOURCE_MAX_WORDS}}}?)"
@@ -632,7 +632,7 @@ def _name_words(split: list[str], *, set_apart: bool = False) -> list[str]:
             break
         named = [w for w in words if w not in STOPWORDS]
         if len(named) == 1 and named[0] in SOURCE_DOCUMENTS and word in SOURCE_DOCUMENT_LINKS:
-            words = []  # "a statement from the military": the military
+            words = []  # "a statement from the army": the army
             continue
         named_medium = len(words) == 1 and words[0] in MEDIUM_HEADS
         if (word in SOURCE_STOPS and not named_medium) or word[0].isdigit():
@@ -694,7 +694,7 @@ def _source_of_verb(folded: str, english: re.Match[str]) -> str:
     if words and words[-1] in PASSIVE_BEFORE_SAY:
         return ""  # "the crash was reported", "it has been reported that"
     if words and words[0] in SOURCE_ADVERBS:
-        # "reports earlier in the day said": the words of the time filled the match, and the
+        # "reports earlier that day said": the words of the time filled the match, and the
         # source is before them.
         preceding = folded[: english.start("who")].split()[-SOURCE_MAX_WORDS:]
         words = [w.strip("\"'’,") for w in preceding] + words
@@ -706,7 +706,7 @@ def _source_of_verb(folded: str, english: re.Match[str]) -> str:
         elif i > 0:
             words = words[:i]  # "officials who said": the officials say
         else:
-            # "Captain Jamie Frederick of the Coast Guard, who told": the noun before says.
+            # "Captain Lena Ward of the harbour patrol, who told": the noun before says.
             before = folded[: english.start("who")].rstrip(" ,")
             words = [w.strip("\"'’,") for w in before.split()[-SOURCE_MAX_WORDS:]]
     if not words or words[-1] in PRONOUNS or words[-1] in SAYING_CONJUNCTIONS:
@@ -722,7 +722,7 @@ def _source_of_verb(folded: str, english: re.Match[str]) -> str:
         if (word in SOURCE_STOPS and not _title_of(words, i)) or not word:
             break
         if word in SOURCE_ADVERBS and not kept:
-            # "reports earlier in the day said": a time, whose words after it a place link
+            # "reports earlier that day said": a time, whose words after it a place link
             # ("in") set aside; the source is before it.
             continue
         kept.insert(0, word)
@@ -730,8 +730,8 @@ def _source_of_verb(folded: str, english: re.Match[str]) -> str:
 
 
 def _apposed_source(folded: str) -> str:
-    """The source named twice before its verb, apart by commas ("the city's governor, Marwan
-    Abboud, said"): both parts, the first back to a stop word. A part that opens with a stop
+    """The source named twice before its verb, apart by commas ("the port's director, Lena
+    Ward, said"): both parts, the first back to a stop word. A part that opens with a stop
     word or a place ("the ministry, in a statement, said") is no name: the first alone."""
     found = _APPOSITIVE_BEFORE_RE.search(folded) or _RELATIVE_ASIDE_BEFORE_RE.search(folded)
     if not found:

@@ -231,8 +231,8 @@ def clean_article(raw: str) -> CleanedArticle:
 
 
 # A line that ends in a comma or a semicolon stops in the middle of its sentence: pages break
-# sentences into paragraphs after a clause ("كشفت وزارة الداخلية، في بلاغ رسمي،" / "عن وفاة
-# 296 شخصا ..."), and each piece alone would read as a heading and be dropped. A clause has
+# sentences into paragraphs after a clause ("أعلنت الوزارة، في بيان لها،" / "عن وفاة 40
+# شخصا ..."), and each piece alone would read as a heading and be dropped. A clause has
 # at least CLAUSE_MIN_WORDS words; a shorter line ("القاهرة،") is a dateline, and furniture
 # (a byline, a counter ...) stays furniture.
 _CONTINUES_RE = re.compile(r"[,،;؛]$")

@@ -83,7 +83,7 @@ REGION_COUNTRY_WORDS = lang.merged_set("REGION_COUNTRY_WORDS")
 CAPITAL_CITIES = lang.merged_set("CAPITAL_CITIES")
 REGION_ACTOR_WORDS = lang.merged_set("REGION_ACTOR_WORDS")
 # "The number" before a bare figure (_number_referred), within this many words of it ("إن
-# العدد لا يقل عن خمسة آلاف": a hedge of three words between).
+# العدد لا يقل عن ثلاثة آلاف": a hedge of three words between).
 NUMBER_NOUNS = lang.merged_set("NUMBER_NOUNS")
 NUMBER_NOUN_WINDOW = 4
 # Keys of COUNTRY_NAMES that are no country: "شمال أفريقيا" names a region of its own.
@@ -116,7 +116,7 @@ _BEARING_RE = re.compile(
     rf"(?:\s+(?:{alternation(_COMPASS_LINKS)}))*"
     r"\s+(?P<place>\w{2,})"
 )
-# A part of a country: "شمالي غربي إيران", "in the northwest of the country" (lang
+# A part of a country: "شمالي غربي تركيا", "in the country's north-west" (lang
 # REGION_LINKS, REGION_COUNTRY_WORDS). A possessive after the country ("north of the
 # country's capital") makes it the place of something else.
 _REGION_RE = re.compile(
@@ -276,7 +276,7 @@ def claims_with_facts(
 def _number_referred(claim: ClaimDraft, before: ClaimDraft | None) -> ClaimDraft:
     """The claim with its bare figure counting what the claim before it counted, when "the
     number" names the figure (lang NUMBER_NOUNS, in the NUMBER_NOUN_WINDOW words before it:
-    "ويقدر المسؤولون عدد المفقودين بعشرة آلاف. وقال المكتب إن العدد لا يقل عن خمسة آلاف"),
+    "ويقدر المسؤولون عدد المفقودين بألفين. وقال المكتب إن العدد لا يقل عن ثلاثة آلاف"),
     the claim counts no casualties itself, and the claim before counts one state of them."""
     bare = [fact for fact in claim.facts if fact.kind == "number"]
     if before is None or len(bare) != 1 or casualty_counts(claim.facts):
@@ -315,8 +315,8 @@ def _with_facts(
         attribution = attribution_of(said_in)
         if not attribution and _source_at_end(text[claim.end : sentence_end]):
             # ... and so does one before "..., the Kremlin said.", but not one before a
-            # clause that says its own ("زلزال قوته 7 درجات، حيث أوضح المركز الأميركي أن
-            # زلزالا بقوة 6.8 ..." is not the American centre's 7).
+            # clause that says its own ("زلزال قوته 6 درجات، حيث أوضح مركز الرصد أن قوته
+            # 5.8 ..." is not the centre's 6).
             said_in = text[sentence_start:sentence_end]
             attribution = attribution_of(said_in)
     return replace(
@@ -330,7 +330,7 @@ def _with_facts(
 
 def _source_at_end(rest: str) -> bool:
     """Whether the rest of a sentence names its source in its last SOURCE_END_WORDS words
-    (", the ministry said.", "، وفق ما ذكرت وكالة فرانس برس."), where a source speaks for the
+    (", the ministry said.", "، وفق ما ذكرت الوزارة."), where a source speaks for the
     whole sentence."""
     return bool(attribution_of(" ".join(rest.split()[-SOURCE_END_WORDS:])))
 
@@ -397,7 +397,7 @@ def extract_facts(text: str, *, published: dt.date | None = None) -> tuple[Fact,
 
 def _restates(before: Measure, reading: Measure) -> bool:
     """Whether an amount lies inside the span of the amount before it: the bracketed
-    conversion of a salary told over several years ("160 مليون يورو (175 مليون دولار) خلال
+    conversion of a salary told over several years ("90 مليون يورو (98 مليون دولار) في
     موسمين", numbers._salary), a restatement and not a second sum."""
     return before.kind == reading.kind == "money" and reading.end <= before.end
 

@@ -135,8 +135,8 @@ MONEY_NOUNS: dict[str, str] = lang.merged_dict("MONEY_NOUNS")
 COUNT_NOUNS: dict[str, str] = lang.merged_dict("COUNT_NOUNS")
 MONEY_NOUN_WINDOW = 5
 # ... and, failing that, the nearest money noun further back in the amount's clause, up to
-# this many words, with no other figure between ("قدر الرئيس الخسائر الناجمة عن الانفجار
-# القوي في مرفأ بيروت بأكثر من 15 مليار دولار": losses).
+# this many words, with no other figure between ("قدر الوزير الخسائر الناجمة عن الحريق في
+# الميناء القديم بأكثر من 2 مليار دولار": losses).
 MONEY_NOUN_CLAUSE_WINDOW = 16
 MONEY_NOUN_CLAUSE_CHARS = 160
 # A quoted name inside the clause ("لسفينة "إيفر غيفن" العملاقة") does not end it.
@@ -147,7 +147,7 @@ PAY_PERIOD_WORDS: dict[str, str] = lang.merged_dict("PAY_PERIOD_WORDS")
 PAY_PERIOD_AFTER: dict[str, str] = lang.merged_dict("PAY_PERIOD_AFTER")
 PAY_VERBS = lang.merged_set("PAY_VERBS")
 PAY_SPREAD_DUALS = lang.merged_set("PAY_SPREAD_DUALS")
-# A bracketed conversion after an amount ("150m euros (£129.2m) a year") is read past.
+# A bracketed conversion after an amount ("90m euros (£78m) a year") is read past.
 _BRACKETED_RE = re.compile(r"\s*\([^()]{0,40}\)")
 _PAY_PERIOD_AFTER_RE = re.compile(
     rf"\s*(?P<period>{alternation(PAY_PERIOD_AFTER, any_space=True)})(?!\s*\d)(?!\w)"
@@ -272,7 +272,7 @@ _AGE_AFTER_RE = re.compile(
 # a duration).
 _NAME_THEN_BRACKET_RE = re.compile(r"[^\W\d_]\s*\(\s*$")
 _BRACKET_CLOSE_RE = re.compile(r"\s*\)")
-# ... or set off by commas after a word, before another: "the former Barcelona player, 31, is"
+# ... or set off by commas after a word, before another: "the former Talbara striker, 29, is"
 # (a list "10, 12, 14" has a number before; a date "June 21, 2023" four digits).
 _WORD_THEN_COMMA_RE = re.compile(r"[^\W\d_]\s*,\s*$")
 _COMMA_THEN_WORD_RE = re.compile(r"\s*,\s*[^\W\d_]")
@@ -800,7 +800,7 @@ def _age_digits(quantity: Quantity) -> bool:
 
 def _appositive_age(folded: str, quantity: Quantity) -> bool:
     """Whether a bare number of BARE_AGE_DIGITS digits stands between two commas, after a
-    word and before another ("the former Barcelona player, 31, is"): the age of the person
+    word and before another ("the former Talbara striker, 29, is"): the age of the person
     just named."""
     return bool(
         _age_digits(quantity)
@@ -1218,7 +1218,7 @@ def _state_subject(folded: str, start: int, end: int) -> str:
 
 def _tallied_state(before: list[str]) -> str:
     """The state of the people a clause tallies before its figure, further back than the
-    window: "عدد القتلى في المدينة الليبية المنكوبة قد يزيد على 20 ألفا" (a word of tally,
+    window: "عدد القتلى في المدينة الساحلية المنكوبة قد يزيد على 9 آلاف" (a word of tally,
     then a word of state, within TALLY_WINDOW words; or a tally word that is a word of state
     itself, "الحصيلة", "toll"), the first in the clause."""
     in_order = before[::-1]

@@ -7,7 +7,7 @@ outlet in order of reliability:
 1. the page's address, when given (``arabic.cnn.com`` is CNN Arabic, ``bbc.com/arabic`` BBC
    Arabic: a registry domain may carry a path);
 2. what the page says of itself: a link to its own site in a short line ("رابط مختصر",
-   "ظهر المنشور في الأصل على arabic.cnn.com"), a copyright line, a dateline naming the outlet
+   "ظهر المنشور في الأصل على news.example.com"), a copyright line, a dateline naming the outlet
    ("إيلاف من لندن:", "طرابلس - الناس نيوز ::", "(Newser) -"), a byline ("By Jane Doe,
    Newser Staff"), the outlet's name on a line of its own above or below the article, or in a
    follow prompt ("تابعونا على قناة الديار على يوتيوب");
@@ -76,7 +76,7 @@ TAIL_LINES = 3
 # ("كريتر سكاي/خاص", "BEIRUT, Lebanon (AP)"); a longer part is the lead sentence.
 DATELINE_MAX_CHARS = 90
 DATELINE_PART_MAX_WORDS = 5
-# "القاهرة 11 شعبان 1442 هـ الموافق 24 مارس 2021 م واس": an agency named right after the
+# "الرياض 3 رجب 1445 هـ الموافق 15 يناير 2024 م واس": an agency named right after the
 # date, within this many words of the start.
 DATED_DATELINE_MAX_WORDS = 14
 # Lines that name the outlet (a logo line, a credit, a byline, a follow prompt, a copyright
@@ -466,7 +466,7 @@ def _short_lines(page: _Page, max_words: int) -> Iterable[str]:
 
 def _links(page: _Page) -> Iterator[_Found]:
     """A link to a registry site in a short line ("رابط مختصر: bbc.in/x", "ظهر المنشور في
-    الأصل على arabic.cnn.com"); in a body sentence a link is a source cited."""
+    الأصل على news.example.com"); in a body sentence a link is a source cited."""
     for line in _short_lines(page, LINK_LINE_MAX_WORDS):
         short_link = bool(SHORT_LINK_RE.search(line))
         for url in (*URL_RE.findall(line), *BARE_DOMAIN_RE.findall(line)):
@@ -582,8 +582,8 @@ def _after_place(part: str, page: _Page) -> RegistryOutlet | None:
 
 
 def _dated_agency(head: str, page: _Page) -> _Found | None:
-    """An agency named right after the date that opens a line: "القاهرة 11 شعبان 1442 هـ
-    الموافق 24 مارس 2021 م واس تواصل ..."."""
+    """An agency named right after the date that opens a line: "الرياض 3 رجب 1445 هـ
+    الموافق 15 يناير 2024 م واس تواصل ..."."""
     words = head.split()[:DATED_DATELINE_MAX_WORDS]
     for position in range(1, len(words)):
         before = normalized(words[position - 1])
@@ -659,7 +659,7 @@ def _strong(part: str) -> bool:
 
 
 def _prompt_outlet(line: str, page: _Page) -> RegistryOutlet | None:
-    """ "اشترك مجانا بقناة الديار على يوتيوب", "Follow Newser on Twitter": the name after a
+    """ "اشترك مجانا بقناة الموقع على يوتيوب", "Follow Newser on Twitter": the name after a
     generic word (channel, page) or between the verb and "on"."""
     words = name_key(line).split()
     for start in range(len(words)):

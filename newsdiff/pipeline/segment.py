@@ -36,8 +36,8 @@ _WORD_BEFORE_RE = re.compile(r"(\S+?)[.]+[\"'”»)\]]*$")
 # a comma before و or a connector word ("، حيث", ", while"), a semicolon, a connector that
 # needs no comma ("كما"), or one whose noun a relative pronoun follows within
 # RELATIVE_NOUN_MAX_WORDS words and whose clause gives a figure before its next comma: a
-# second event with its own figures ("... 6.8 when it hit at 11.11 pm with an aftershock
-# that measured 4.9 ... 20 minutes later"), which one claim would mix with the first's. A
+# second event with its own figures ("... 5.9 when it struck at 2.40 am with a tremor that
+# reached 4.2 ... half an hour later"), which one claim would mix with the first's. A
 # clause without a figure ("working with a firm that salvages wrecks") completes its verb.
 RELATIVE_NOUN_MAX_WORDS = 2
 _CLAUSE_JOINT_RE = re.compile(
@@ -73,8 +73,8 @@ _LEADING_JUNK = " \t\n\r،,;؛:-–—"
 _QUOTE_OPENERS = "«“"
 _QUOTE_CLOSERS = "»”"
 _STRAIGHT_QUOTE = '"'
-# A sentence that only names the source of the one before it ("وفق ما ذكرت وكالة فرانس
-# برس.", "According to the coast guard."): at most SOURCE_TAIL_MAX_WORDS words, no figure,
+# A sentence that only names the source of the one before it ("وفق ما ذكرت الوكالة
+# الرسمية.", "According to the harbour patrol."): at most SOURCE_TAIL_MAX_WORDS words, no figure,
 # after a full stop in the same paragraph. It ends that sentence, whose claim it attributes;
 # after a comma it is no clause of its own ("، وفق ما ..." is not "، و" + a clause).
 _SOURCE_TAIL_RE = re.compile(
@@ -220,7 +220,7 @@ def _cut(
             left >= CLAUSE_MIN_WORDS
             and right >= CLAUSE_MIN_WORDS
             and not inside_quotation(text[start : joint.start()])
-            # "، وفق ما ذكرت وكالة فرانس برس.": the rest names the source, it is no clause.
+            # "، وفق ما ذكرت الوكالة الرسمية.": the rest names the source, it is no clause.
             and not _is_source_tail(text, joint.start(), joint.end(), end)
         ):
             yield piece_start, joint.start()

@@ -462,8 +462,8 @@ SAY_BEFORE_SOURCE = (
     "كذب",
     "كذبت",
 )
-# "كان"/"كانت" then the source, then a verb of saying: what it had said ("وكانت السلطات
-# الليبية ذكرت في وقت سابق أن ...", "وكان الجيش قد أعلن أن ..."); a verb of estimating says so
+# "كان"/"كانت" then the source, then a verb of saying: what it had said ("وكانت البلدية
+# ذكرت في وقت سابق أن ...", "وكان الجيش قد أعلن أن ..."); a verb of estimating says so
 # too in this form ("كانت السلطات الصحية قد قدرت ..."). Folded, without و / ف.
 HAD_WORDS = ("كان", "كانت", "كانوا")
 HAD_SAID_EXTRA = ("قدر", "قدرت", "قدروا")
@@ -477,7 +477,7 @@ ESTIMATED_OBJECTS = frozenset(
     حصيله""".split()
 )
 # Words that open a clause whose subject comes before its verb of saying, a contrast: "بينما
-# الأمم المتحدة أشارت إلى أن ...", "في حين المنظمة قالت إن ...". Folded.
+# الوزارة أشارت إلى أن ...", "في حين المنظمة قالت إن ...". Folded.
 SUBJECT_FIRST_OPENERS = ("بينما", "فيما", "في حين")
 # What follows that verb, so that the words before it are its subject: "إن", "أن", "إلى أن".
 SUBJECT_FIRST_THAT = ("ان", "انه", "انها", "بان", "الي ان")
@@ -497,8 +497,8 @@ ACCORDING_TO = ("نقلا عن", "صادر عن", "صادره عن", "الصاد
 # Words that end the name of a source: "قال الكرملين إن ...", "قال الكرملين يوم الاثنين";
 # the medium it spoke through ("عبر", "قال عبود لوكالة فرانس برس": whom it told); what the
 # source said in ("نشرت تقريرا قالت فيه"; "قد" before its verb), since when ("منذ قليل"),
-# whose body it is ("مكتب الشؤون الإنسانية التابع للأمم المتحدة"); a verb after it ("ووفق
-# وكالة تسنيم قام الرئيسان"); what a denial denies ("نفت الشركة أي علاقة": "أي", any); when it
+# whose body it is ("مكتب الإغاثة التابع للبلدية"); a verb after it ("ووفق الوكالة الرسمية
+# قام الرئيسان"); what a denial denies ("نفت الشركة أي علاقة": "أي", any); when it
 # spoke ("وأضاف الوزير خلال مؤتمر صحفي": "خلال", during).
 SOURCE_STOPS = frozenset(
     """ان انه انها انهم انهما اننا انني بان بانه بانها بانهم فان وان عن علي في الي من امس
@@ -535,13 +535,13 @@ SAME_SOURCE = frozenset(
 DEFINITE_PREFIXES = ("ال",)
 # ... or a word before it (see en.py).
 DEFINITE_WORDS: frozenset[str] = frozenset()
-# Relative pronouns: a source's name ends at one ("قال المصدر الذي طلب عدم الكشف عن اسمه":
-# the source), and commas that open with one hold a clause, not a name.
+# Relative pronouns: a source's name ends at one ("قال المسؤول الذي فضل عدم ذكر هويته": the
+# official), and commas that open with one hold a clause, not a name.
 RELATIVE_PRONOUNS = frozenset("الذي التي الذين اللذان اللتان اللذين اللتين اللواتي اللاتي".split())
 ANONYMITY_CLAUSES: tuple[str, ...] = ()  # after the source's name: ANONYMITY_VERBS
 # A source kept anonymous: a verb of asking or refusing (or a word of condition), then what
-# it withheld ("مصدر رفض الكشف عن هويته", "مسؤول فضل عدم ذكر اسمه", "الدبلوماسي شرط عدم
-# الكشف عن اسمه", "مفضلا عدم ذكر اسمه"); the name ends before the verb. The verb alone
+# it withheld ("مسؤول رفض ذكر هويته", "موظف فضل عدم ذكر اسمه", "المسؤول شرط عدم ذكر
+# اسمه", "مفضلا عدم ذكر اسمه"); the name ends before the verb. The verb alone
 # does not end it ("فضل" is also a name).
 ANONYMITY_VERBS = frozenset(
     """طلب طلبت طلبا طلبوا رفض رفضت رفضا رفضوا فضل فضلت فضلا فضلوا اشترط اشترطت اشترطا
@@ -593,14 +593,14 @@ EVENT_OBJECTS = frozenset(
     سقوط استشهاد تعاقد التعاقد ضم توقيع التوقيع انتقال رحيل فسخ انتباه الانتباه انظار
     الانظار""".split()
 )
-# What a figure rests on, not who gives it: "حسب التقديرات التي بنيت على كثافة السكان", "بحسب
-# آخر حصيلة رسمية" name no source (the speaker quoted before goes on speaking).
+# What a figure rests on, not who gives it: "حسب التقديرات الأولية", "بحسب آخر حصيلة
+# رسمية" name no source (the speaker quoted before goes on speaking).
 NON_SOURCES = frozenset(
     """التقديرات تقديرات الاحصاءات احصاءات الاحصائيات احصائيات الارقام ارقام المعطيات معطيات
     الحسابات حسابات الحصيله حصيله اخر""".split()
 )
-# ... unless a verb says who gave it: "بحسب آخر حصيلة للضحايا أوردها الصليب الأحمر" is the Red
-# Cross.
+# ... unless a verb says who gave it: "بحسب آخر حصيلة أوردها الهلال الأحمر" is the Red
+# Crescent.
 GIVEN_BY = frozenset(
     """اوردها اورده اوردتها نقلتها نقلها اعلنتها اعلنها ذكرتها ذكرها نشرتها نشرها اصدرتها
     اصدرها""".split()
@@ -614,7 +614,7 @@ SOURCE_LEADING_JOINERS = frozenset("عنه عنها عنهم به بها".split(
 SOURCE_NEAR: frozenset[str] = frozenset()
 SOURCE_PLACE_LINKS: frozenset[str] = frozenset()
 # Parts of a name that need the word after them: a name cut at four words does not end with
-# one ("رئيس بلدية درنة عبد المنعم الغيثي" is "رئيس بلدية درنة", not "... عبد").
+# one ("رئيس بلدية تلبارة عبد الله الحداد" is "رئيس بلدية تلبارة", not "... عبد").
 NAME_PARTICLES = frozenset("عبد ابو ابن بن بنت ال دا".split())
 # Pronoun suffixes a verbal noun of EVENT_OBJECTS may carry ("أعلن النادي تعاقده مع").
 OBJECT_SUFFIXES = ("هما", "هم", "ها", "ه")
@@ -628,7 +628,7 @@ MEDIUM_HEADS = frozenset("صحيفه جريده مجله وكاله قناه ا�
 SOURCE_ADVERBS = frozenset(
     """ايضا كذلك لاحقا سابقا مجددا مؤخرا اخيرا رسميا مرارا بدوره بدورها بدورهم بدورهما""".split()
 )
-# The verb's pronoun complement before its source ("ذلك ما صرح به مصدر مطلع": what a source
+# The verb's pronoun complement before its source ("ذلك ما صرح به مسؤول": what a source
 # said of it): skipped, the source follows.
 SAID_OF = frozenset("به بها".split())
 # Verbs that open a sentence continuing the quote of the last named speaker ("وأضاف أن ...",
@@ -767,7 +767,7 @@ CLAUSE_RELATIVES: tuple[str, ...] = ()
 # the cut parted what the corpus annotates as one statement (a club's post, «نيمار هلالي»،
 # وأضاف بالبرتغالية «...»).
 SECOND_STATEMENT_OPENERS: tuple[str, ...] = ()
-# A sentence that opens with these and names only its source ("وفق ما ذكرت وكالة فرانس برس.")
+# A sentence that opens with these and names only its source ("وفق ما ذكرت الوكالة الرسمية.")
 # is the end of the sentence before it (folded text: no tanween, bare alef).
 SOURCE_TAIL_OPENERS = ("وفق", "وفقا", "ووفق", "ووفقا", "حسب", "بحسب", "وحسب", "وبحسب", "نقلا عن")
 
@@ -853,7 +853,7 @@ NOTICE_PHRASES = (
     "بريدك الالكتروني",
     "تخطي الي المحتوي",
     "انتقل الي المحتوي",
-    # The site's channels: "اشترك مجانا بقناة الديار على يوتيوب".
+    # The site's channels: "اشترك مجانا بقناة الموقع على يوتيوب".
     "اشترك مجانا",
     "اشتركوا مجانا",
     "اشترك في قناتنا",
@@ -998,10 +998,10 @@ NEGATION_CONTRACTIONS: frozenset[str] = frozenset()
 
 # Negations of the one word after them: "غير معتاد" (unusual) negates "معتاد" only.
 WORD_NEGATIONS = ("غير", "دون", "بدون")
-# Negations that say what a thing is not ("تيتان غواصة سياحية وليست غواصة عسكرية"): the word
+# Negations that say what a thing is not ("نوتيلوس غواصة سياحية وليست غواصة عسكرية"): the word
 # after them names another thing, which the claim does not speak of. A claim that says "the
-# Titan is not a submarine, it lacks the power to return to port" negates nothing of "a
-# submarine can return to port" (relate/polarity.py).
+# Nautilus is not a submarine, it needs a mother ship" negates nothing of "a submarine needs
+# none" (relate/polarity.py).
 IDENTITY_NEGATIONS = ("ليس", "ليست", "ليسوا")
 # Polarity (relate/polarity.py). Words and phrases that negate what follows them without a
 # negation word of their own (the verb alone where its subject may come between: "امتنعت
@@ -1241,8 +1241,8 @@ ADDITION_STOPS = frozenset({"او"})
 NATIONALS_AFTER = ("من مواطنيها", "بين مواطنيها", "من رعاياها", "بين رعاياها")
 # A count of a part of a whole: a partitive phrase right before the figure (a hedge may
 # stand between: "منهم أكثر من 320 مصريا") or right after it ("320 من بين الضحايا"). Such a
-# count is no measure of a count that is none: "at least 320 of the dead were Egyptians"
-# against "at least 1,000 deaths" (relate/quantities.is_part). Folded, without "و".
+# count is no measure of a count that is none: "at least 90 of the dead were Jordanians"
+# against "at least 600 deaths" (relate/quantities.is_part). Folded, without "و".
 PART_BEFORE = (
     "منهم",
     "منهن",
@@ -1273,7 +1273,7 @@ PART_AFTER = (  # not "منهم", "من بينهم": after a figure, they open t
     "من الجرحي",
     "من بين المصابين",
     "من بين الجرحي",
-    # "60 جريحا من إجمالي المصابين الـ115": of a total told beside it.
+    # "40 جريحا من إجمالي المصابين الـ90": of a total told beside it.
     "من اجمالي",
 )
 # One of a story's events told apart by a word that qualifies it (relate/quantities.
@@ -1458,7 +1458,7 @@ CAPITAL_CITIES = frozenset(
     " واشنطن لندن باريس برلين روما مدريد كييف طوكيو كابول".split()
 )
 # Words next to a part of a country that make it the name of who governs or fights there
-# ("وزير الصحة في إدارة شرق ليبيا"): two of them are two actors, not one place told twice.
+# ("وزير الصحة في حكومة شرق البلاد"): two of them are two actors, not one place told twice.
 REGION_ACTOR_WORDS = frozenset("حكومه اداره سلطات برلمان قوات جيش".split())
 # Nouns of things a story counts, each to a key every language shares, so that "185 سفينة"
 # and "more than 200 ships", "40 ground teams" and "46 rescue crews", "73 فريق إنقاذ" and "65
@@ -1580,7 +1580,7 @@ PEOPLE_NOUNS = tuple(
 # ("مقتل 3 آلاف شخص" counts the dead, as "11300 لقوا حتفهم" does).
 GENERIC_PEOPLE_NOUNS = tuple("شخص شخصا اشخاص نسمه فرد فردا افراد".split())
 # Words that name a figure without saying what it counts ("وقال المكتب إن العدد لا يقل عن
-# خمسة آلاف"): right before a bare figure, it counts what the claim before it counted
+# ثلاثة آلاف"): right before a bare figure, it counts what the claim before it counted
 # (facts._number_referred).
 NUMBER_NOUNS = frozenset("العدد الرقم".split())
 # Arabic names a thing by the first noun of two ("5 سيارات شرطة", "40 فريق انقاذ"): no
@@ -1771,7 +1771,7 @@ LONG_VOWELS = ("ا", "و", "ي")
 # (relate: an update, whatever the two publication dates). Normalised forms, without و / ف.
 # "رفعت الوزارة عدد القتلى إلى 57" (the ministry raised the toll) too.
 RISE_WORDS = frozenset("ارتفع ارتفعت يرتفع ترتفع ارتفاع رفع رفعت يرفع ترفع".split())
-# "وكانت السلطات ذكرت في وقت سابق أن الحصيلة بلغت 7 آلاف" tells what was said before: its
+# "وكانت البلدية أفادت في وقت سابق بأن الحصيلة 4 آلاف" tells what was said before: its
 # figure is an earlier one, and a figure told without such words is the later. Folded phrases.
 EARLIER_PHRASES = ("في وقت سابق", "سابقا", "حصيله سابقه", "الحصيله السابقه")
 # "حصيلة غير نهائية", "مرشحة للارتفاع", "متوقعا ارتفاع العدد": a toll told as provisional

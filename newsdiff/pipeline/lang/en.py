@@ -387,7 +387,7 @@ DEFINITE_PREFIXES: tuple[str, ...] = ()
 # "the agency" is the "... agency" named before it.
 DEFINITE_WORDS = frozenset({"the"})
 # Relative pronouns before a verb of saying: alone, they stand for the noun before them
-# ("Captain Jamie Frederick of the Coast Guard, who told ..."); before a name, the name says
+# ("Captain Lena Ward of the harbour patrol, who told ..."); before a name, the name says
 # ("which the authorities said ...").
 RELATIVE_PRONOUNS = frozenset({"who", "which"})
 # Clauses that keep a source anonymous, between its name and its verb of saying: left out
@@ -423,14 +423,14 @@ EVENT_OBJECTS: frozenset[str] = frozenset()
 OBJECT_SUFFIXES: tuple[str, ...] = ()
 MEDIUM_HEADS: frozenset[str] = frozenset()
 # What a source said through, whose author follows "from" or "by" ("according to a statement
-# from the military": the military).
+# by the army": the army).
 SOURCE_DOCUMENTS = frozenset("statement report post interview".split())
 SOURCE_DOCUMENT_LINKS = frozenset({"from", "by"})
 # Words that open a place or a time, not a name ("a town near the epicenter told", "stuck in
 # the canal for nearly a week said"): a source read as starting with one is none.
 SOURCE_PREPOSITIONS = frozenset("near for from with by during over under across into".split())
 # ... and "near" anywhere in one: the name before the place it is near is out of sight ("the
-# head of a town near the dam told").
+# mayor of a village near the harbour told").
 SOURCE_NEAR = frozenset({"near"})
 # Words that cannot end a name ("رئيس بلدية درنة عبد" cut at four words; see ar.py).
 NAME_PARTICLES: frozenset[str] = frozenset()
@@ -544,12 +544,12 @@ CLAUSE_OPENERS = ("while", "whereas", "but")
 CLAUSE_OPENERS_NO_COMMA: tuple[str, ...] = ()
 # Words that open a clause without a comma before them when a relative pronoun
 # (CLAUSE_RELATIVES) follows their noun: a second event told beside the first ("... when it
-# hit at 11.11 pm local time with an aftershock that measured 4.9 ... 20 minutes later").
+# struck at 2.40 am with a tremor that reached 4.2 ... half an hour later").
 CLAUSE_OPENERS_BEFORE_RELATIVE = ("with a", "with an")
 CLAUSE_RELATIVES = ("that", "which")
 # A second verb of saying that opens a second statement of the same speaker, in a sentence of
-# any length ("Mauger said rescuers are deploying a submarine but added that the area is
-# remote"): two statements, two claims. Whole words, lower case as in a sentence.
+# any length ("Ward said divers are searching the wreck but added that the water is cold"):
+# two statements, two claims. Whole words, lower case as in a sentence.
 SECOND_STATEMENT_OPENERS = ("but added", "and added", "but warned", "and warned")
 # A sentence that opens with these and names only its source ("According to Reuters.").
 SOURCE_TAIL_OPENERS = ("according to", "citing")
@@ -826,7 +826,7 @@ NEGATING_PHRASES = (
 )
 # Negation words that negate nothing in these phrases ("not only ... but").
 NOT_NEGATIONS = ("not only", "no doubt")
-# Negations that say what a thing is not ("the Titan is a submersible, not a submarine"):
+# Negations that say what a thing is not ("the Nautilus is a bathyscaphe, not a submarine"):
 # the word after them is another thing, which the claim does not speak of (see ar.py).
 IDENTITY_NEGATIONS = ("not a", "not an")
 # Words that deny a report or a claim (see ar.py).
@@ -978,8 +978,8 @@ COMPASS_POINTS: dict[str, int] = {
     "northwestern": 315,
 }
 COMPASS_LINKS = ("of", "the")
-# A part of a country (see ar.py): "in the northwest of the country", "a mountainous
-# northwestern region of the country", "eastern Libya".
+# A part of a country (see ar.py): "in the country's north-west", "a hilly southern region
+# of the country", "eastern Turkey".
 REGION_LINKS = ("of", "the", "region", "part", "area")
 REGION_COUNTRY_WORDS = frozenset({"country", "kingdom"})
 CAPITAL_CITIES = frozenset(
@@ -1087,8 +1087,8 @@ COUNT_PLACE_NAME_BEFORE = frozenset("province governorate district municipality 
 # it ("the other two boats", "the two others"): no measure of the whole group, nor of anything
 # not told as the rest ("three helicopters were in the convoy" against "the other two
 # helicopters returned"; relate/quantities.counts_rest). Not "N other ships": the ships
-# besides the one the sentence is about, as many as "N ships" ("more than 400 ships were
-# blocked", "it prevented more than 450 other ships from passing": the Suez devset).
+# besides the one the sentence is about, as many as "N ships" ("over 300 ships were held
+# up", "it kept over 350 other ships from passing").
 REST_BEFORE = ("the other",)
 REST_AFTER = ("others",)
 # ... and right after it, or after the noun it counts ("5,000 people or more").
@@ -1203,8 +1203,8 @@ MONEY_NOUNS: dict[str, str] = {
     # What a disaster cost (see ar.py); "damages" a court awards are compensation.
     **dict.fromkeys("losses damage".split(), "losses"),
 }
-# An amount paid each period, and over several years (see ar.py): "paid 150m euros a year",
-# "an annual salary of about $100m", "£400,000 a week", "€160m over two seasons".
+# An amount paid each period, and over several years (see ar.py): "paid 90m euros a year",
+# "a yearly wage of some $80m", "£300,000 a week", "€170m over two seasons".
 PAY_PERIOD_WORDS: dict[str, str] = {
     **dict.fromkeys("annual annually yearly".split(), "year"),
     "monthly": "month",

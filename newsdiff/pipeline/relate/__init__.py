@@ -190,9 +190,9 @@ __all__ = [
 # How much a figure changed ("rose by 9", "بنحو 9 ... عن") is compared with changes only.
 # One source's two forecasts that cannot both hold are a contradiction, not its revision.
 # relate-20: an approximate figure not close to the end of a range it lies beyond conflicts
-# with the range ("about 300,000" / "between 200,000 and 250,000"); a name of two words or
-# more is the same source with its title before it ("Marwan Abboud" / "governor Marwan
-# Abboud"); counts of the displaced read "lost their homes" (reading 10).
+# with the range ("about 90,000" / "between 60,000 and 75,000"); a name of two words or
+# more is the same source with its title before it ("Lena Ward" / "director Lena Ward");
+# counts of the displaced read "lost their homes" (reading 10).
 # relate-21: one person named in two scripts is one source (one_source: "محافظ بيروت مروان
 # عبود" / "city governor Marwan Abboud"), and two counts of the same casualties that one
 # named source gave on one day contradict each other, however few words the claims share.
@@ -215,7 +215,7 @@ __all__ = [
 # country is one ("Lebanon's health minister" / "وزارة الصحة اللبنانية"; normalize.country_of).
 # relate-29: two magnitudes of quakes of two years with nothing else given alike are no link,
 # not even a weak agreement (rules.FactComparison.another_event: the 1960 quake recalled).
-# relate-30: a forecast's bound is read ("could ask for up to $1 billion":
+# relate-30: a forecast's bound is read ("might claim as much as $2 billion":
 # quantities.forecast_bound), so two forecasts bounded from two sides conflict; Arabic
 # ceilings "ما يصل إلى", "لا يزيد على" and the feminine "تزيد على", "لا تقل عن", "تقل عن".
 # relate-31: two claims quoting two different sources, with no figure or date in common, are
@@ -362,8 +362,8 @@ UNCERTAIN_SWAP_SCORE = DISTINCT_QUANTITIES_SCORE
 # contradictions: a deal's value or a man's age does not change from one day's report to the
 # next. Conservative by design: a wrong "update" would hide a real contradiction.
 UPDATABLE_KINDS = frozenset({"count"})
-# ... and two values told of two different days by the claims themselves ("40 hours of oxygen
-# left ... at 6 p.m. on Tuesday", "20 hours left ... on Wednesday at 11 a.m.") are one figure
+# ... and two values told of two different days by the claims themselves ("30 hours of fuel
+# left ... at 5 p.m. on Monday", "10 hours left ... on Tuesday at 3 a.m.") are one figure
 # revised from one day to the next, if it is of these kinds: a count, or a time left or
 # taken so far.
 DAY_UPDATABLE_KINDS = frozenset({"count", "duration"})
@@ -427,8 +427,8 @@ DATES_ONLY_MIN_COSINE = ARTICLE_MIN_COSINE
 # ... and two claims whose only common facts are names ("the U.S. Coast Guard", "OceanGate":
 # every claim of the story may name them) must mean alike as much as a pair the aligner found
 # by meaning alone (MEANING_RELATED_COSINE): on the corpus, 9 of the 11 such agreements under
-# it told two things ("the Coast Guard was notified at 6:10 p.m." and "the Coast Guard
-# offered a glimmer of hope"), and no shared fact rests on one of them. Not a model's
+# it told two things (the coastguard told of the missing craft at dusk, and the coastguard
+# giving some hope), and no shared fact rests on one of them. Not a model's
 # designation, whose number makes it as precise as a figure ("بنادق AK-74": the seeds' "AK-74
 # rifles", at 0.49).
 NAMES_ONLY_MIN_COSINE = MEANING_RELATED_COSINE
@@ -1179,7 +1179,7 @@ def _dates_told(claim: ClaimDraft) -> frozenset[str]:
 def _weekdays_told(claim: ClaimDraft) -> frozenset[str]:
     """The weekdays (Monday "0") a claim's times of day and full dates are told of, or, in a
     claim that gives no full date (its article's date unknown), the weekdays it names ("يوم
-    الأربعاء، كانت 185 سفينة تنتظر")."""
+    الخميس، كانت 90 سفينة تنتظر")."""
     days = {f.subject for f in claim.facts if f.kind in ("time", "daypart") and f.subject}
     dates = _dates_told(claim)
     for value in dates:

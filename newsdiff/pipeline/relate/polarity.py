@@ -23,8 +23,8 @@ A claim is negative towards another when it denies, or one of its negations has 
 words the other claim also has. Two claims conflict when one is clearly negative towards the
 other (it denies, or a negation has two shared words in scope) and the other denies nothing
 and negates nothing at all: two claims that both negate do not conflict, however differently
-the negations fall ("there is nothing agreed with any club" / "neither verbal, nor signed,
-nor agreed"; "travelled without the club's approval" / "did not get the club's permission"),
+the negations fall ("nothing is agreed with any team" / "neither signed nor agreed";
+"left without the mayor's approval" / "did not get the mayor's permission"),
 nor does a denial against a claim that negates something of its own. Nor does a claim that says
 its subject is not what the other claim speaks of ("the Nautilus is a bathyscaphe, not a
 submarine: it needs a mother ship to reach port" / "a submarine can reach port unaided"), nor
@@ -67,7 +67,7 @@ NEGATION_SCOPE_SHARED = 2
 NEGATED_DENIAL_GAP = 3
 # A verdict ("مزيف", "fake") denies when a word of reports or of calling comes at most this
 # many tokens before it ("the newspaper report about the arms deal looks fake"; "ما تم نشره
-# بشأن موافقة ميسي على الانضمام للهلال السعودي أخبار مزيفة": 9 tokens, relate-34).
+# بشأن موافقة اللاعب على الانضمام إلى نادي الساحل أخبار مزيفة": 9 tokens, relate-34).
 DENIAL_CUE_WINDOW = 10
 
 NEGATING_PHRASES: tuple[tuple[str, ...], ...] = tuple(
@@ -185,7 +185,7 @@ def denial_against_plain(a: ClaimView, b: ClaimView) -> bool:
 
 def _not_its_subject(negative: ClaimView, other: ClaimView) -> bool:
     """Whether the negative claim says that what it speaks of is not what the other claim
-    speaks of: it names a thing it is not ("the Nautilus is a submersible, not a submarine")
+    speaks of: it names a thing it is not ("the Nautilus is a bathyscaphe, not a submarine")
     that the other claim has, and shares none of the words before that ("whereas a submarine
     has the power ..."; not "the Nautilus is a submarine")."""
     toks = negative.tokens

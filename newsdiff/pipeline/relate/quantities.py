@@ -94,8 +94,8 @@ PROJECTION, ELSEWHERE = "projection", "elsewhere"
 PROJECTION_WORDS = lang.merged_set("PROJECTION_WORDS")
 PROJECTION_PARTICLES: dict[str, str] = lang.merged_dict("PROJECTION_PARTICLES")
 PROJECTION_PARTICLE_VERBS = lang.merged_set("PROJECTION_PARTICLE_VERBS")
-# How far before a figure a word of forecast may stand: "والمتوقع أن يصل عدد المفقودين إلى
-# نحو مئة ألف".
+# How far before a figure a word of forecast may stand: "والمتوقع أن يبلغ عدد النازحين في
+# المدينة نحو خمسين ألفا".
 PROJECTION_WINDOW = 8
 # ... unless a verb of expecting governs the figure's clause through its complement ("توقع
 # ... أن تصل التعويضات ... بأكثر من مليار دولار"; "predicted ... would exceed").
@@ -108,8 +108,8 @@ ELSEWHERE_RE = re.compile(
 # Kinds of figure a forecast or another place can qualify: counts and amounts.
 PROJECTED_KINDS = frozenset({"count", "number", "money"})
 # Words that make an amount a rate over a period ("a day", "كل ساعة"), read this many words
-# either side of it: "إيرادات يومية لمصر تقدر بـ14 مليون دولار", "an annual salary of about
-# $100m".
+# either side of it: "إيرادات يومية للميناء تقدر بـ3 ملايين دولار", "a yearly wage of some
+# $80m".
 RATE_PERIODS: dict[str, str] = lang.merged_dict("RATE_PERIODS")
 RATE_WINDOW = 5
 RATE_PHRASE_WORDS = max(len(phrase.split()) for phrase in RATE_PERIODS)
@@ -355,8 +355,8 @@ def _hedge_before(words: Sequence[str], start: int) -> str:
 
 @lru_cache(maxsize=QUANTITY_CACHE_LIMIT)
 def forecast_bound(normalized: str, fact: Fact) -> str:
-    """AT_LEAST or AT_MOST when a forecast bounds its figure ("could ask for up to $1
-    billion", "could reach at least 20,000"), which hedge_of reads as a forecast only; else
+    """AT_LEAST or AT_MOST when a forecast bounds its figure ("might claim as much as $2
+    billion", "could reach at least 9,000"), which hedge_of reads as a forecast only; else
     "". Two forecasts bounded from two sides conflict as two counts would
     (rules._compare_bounds)."""
     found = locate(normalized, fact)
@@ -668,7 +668,7 @@ def strict_bound(normalized: str, fact: Fact) -> str:
 def bound_of(normalized: str, fact: Fact, hedge: str) -> tuple[str, bool] | None:
     """ABOVE or BELOW, and whether strictly, when the claim bounds the figure ("more than
     300,000": above, strictly; "up to 300,000": below, not strictly; a forecast's too:
-    "could ask for up to $1 billion"); None for an exact or approximate figure. hedge: the
+    "might claim as much as $2 billion"); None for an exact or approximate figure. hedge: the
     figure's hedge_of."""
     strict = strict_bound(normalized, fact)
     if strict:
@@ -855,7 +855,7 @@ def count_countries(normalized: str, fact: Fact) -> frozenset[str]:
         own = _country_of_word(word)
         if own:
             # Its own people's nationality right after it, as in a list of countries' tolls
-            # ("658 مصريا و183 إندونيسيا و68 هنديا", "14 حاجا ماليزيا"): that country only.
+            # ("600 مصري و150 أردنيا و40 عراقيا", "12 حاجا تونسيا"): that country only.
             return frozenset({own})
     return frozenset(filter(None, map(_country_of_word, words)))
 
@@ -871,8 +871,8 @@ def counts_nationals(normalized: str, fact: Fact) -> bool:
     if located is None:
         return False
     words, _, end = located
-    # The very next words, stop words included: "three helicopters were in the Iranian
-    # president's convoy" counts no Iranians.
+    # The very next words, stop words included: "two boats were in the Greek minister's
+    # escort" counts no Greeks.
     if any(_country_of_word(word) for word in words[end : end + OWN_COUNTRY_WINDOW]):
         return True
     return _phrase_after(words, _NATIONALS_AFTER, range(end, end + NATIONALS_GAP + 1))
