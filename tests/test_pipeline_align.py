@@ -760,8 +760,8 @@ def test_claims_of_two_languages_giving_one_quantity_in_two_units_meet(
             "وأوضحت الهيئة في بيانها الصادر مساء أمس أن عمليات القطر والدفع التي شاركت فيها "
             "قاطرات عملاقة أدت إلى تعديل مسار السفينة بنسبة 80% وابتعاد مؤخرتها عن الشاطئ "
             "الغربي بعد ساعات طويلة من العمل المتواصل",
-            "Successful push and tow manoeuvres led to the restoration of 80% of the vessel's "
-            "direction, the authority said on Monday.",
+            "Tugs pushing and pulling the hull brought 80% of the tanker's course back to normal, "
+            "the port said on Monday.",
             True,
         ),
         (
@@ -822,8 +822,8 @@ def test_a_length_told_in_passing_meets_the_nearest_claim_of_each_other_length()
     ]
     second = [
         *nearer,
-        "The vessel, called the Titan, is 22 feet long and holds four days of air for a crew of"
-        " five.",
+        "The craft, named the Titan, is 22 feet long and carries enough air for four days for"
+        " a crew of five.",
     ]
     story = [
         [claim_from_text(t, position=i) for i, t in enumerate(texts)] for texts in (first, second)

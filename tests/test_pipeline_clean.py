@@ -458,9 +458,9 @@ def test_sentences_that_open_with_a_furniture_word_are_kept(sentence: str) -> No
     "caption",
     [
         # The caption's own full stop before its credit: wire captions of that shape are long.
-        "The navy patrol boat sails during the search for the missing fishing vessel that"
-        " disappeared while taking part in a training exercise on Wednesday, in the waters"
-        " off the northern coast, on Thursday.   (AP Photo/Jane Doe)",
+        "A coastguard cutter sails during the search for the lost trawler that vanished"
+        " while on a routine fishing trip on Tuesday, in the waters off the eastern cape, on"
+        " Friday.   (AP Photo/Jane Doe)",
         "Residents leave their homes in a village near the dam, outside the valley town."
         " Credit: AP",
         "The old lighthouse in its resting place at the bottom of the bay (Example Films/PA)",

@@ -103,7 +103,7 @@ def test_two_years_of_a_range_stay_years() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "وقال إن عدد القتلى في المدينة الليبية المنكوبة قد يزيد على 20 ألفا",
+        "وقال إن عدد القتلى في البلدة الجبلية المنكوبة قد يزيد على 9 آلاف",
         "The number of dead in the stricken coastal city could exceed 20,000, he said",
     ],
 )
@@ -151,17 +151,17 @@ def test_an_amount_with_no_money_noun_keeps_the_word_before_it() -> None:
     ("text", "subject", "value"),
     [
         # Paid each period: a verb of being paid or a salary noun, and the period.
-        ("He will reportedly be paid 150m euros (£129.2m) a year in Spain.", "salary", "150000000"),
-        ("The club offered him an annual salary of about $100m.", "salary", "100000000"),
-        ("وسيحصل اللاعب على 100 مليون يورو كمرتب سنوي", "salary", "100000000"),
+        ("He will reportedly be paid 90m euros (£78m) a year in Portugal.", "salary", "90000000"),
+        ("The team offered him an annual salary of some $80m.", "salary", "80000000"),
+        ("وسيحصل المدرب على 70 مليون يورو كمرتب سنوي", "salary", "70000000"),
         ("ويتقاضى المدرب 4 ملايين دولار سنويا", "salary", "4000000"),
         # A salary noun alone is a yearly salary.
         ("يتوقع أن يحصل اللاعب على راتب يبلغ 109 ملايين دولار", "salary", "109000000"),
         # Over several years or seasons: a year at a time.
         (
-            "وافق المهاجم على تقاضي 160 مليون يورو (175 مليون دولار) خلال موسمين",
+            "وافق الحارس على تقاضي 120 مليون يورو (131 مليون دولار) خلال موسمين",
             "salary",
-            "80000000",
+            "60000000",
         ),
         ("He will earn €60m over three seasons at the club.", "salary", "20000000"),
         # A weekly or monthly wage is its own quantity.
@@ -176,9 +176,9 @@ def test_a_salary_and_the_period_it_pays_for(text: str, subject: str, value: str
 
 def test_a_salary_over_seasons_restated_in_another_currency_is_one_amount() -> None:
     # The bracketed dollars restate the whole: read with them, no second sum.
-    (money,) = only("وافق المهاجم على تقاضي 160 مليون يورو (175 مليون دولار) خلال موسمين", "money")
-    assert (money.subject, money.value, money.unit) == ("salary", "80000000", "EUR")
-    assert money.text == "160 مليون يورو (175 مليون دولار) خلال موسمين"
+    (money,) = only("وافق الحارس على تقاضي 120 مليون يورو (131 مليون دولار) خلال موسمين", "money")
+    assert (money.subject, money.value, money.unit) == ("salary", "60000000", "EUR")
+    assert money.text == "120 مليون يورو (131 مليون دولار) خلال موسمين"
 
 
 @pytest.mark.parametrize(
@@ -702,7 +702,7 @@ def test_direction(text: str, value: str) -> None:
         ),
         # What the source said of it, in, or since when, whose body it is, a verb after it,
         # and how it spoke are no part of its name.
-        ("ذلك ما صرح به مصدر مطلع على المفاوضات لوكالة فرانس برس.", "مصدر مطلع"),
+        ("ذلك ما صرح به مسؤول مطلع على الملف لإذاعة محلية.", "مسؤول مطلع"),
         ("وكانت الوكالة قد نشرت تقريرا قالت فيه إن الصفقة تمت.", ""),
         ("وقالت الوكالة في تقرير نشرته قبل يومين إن الصفقة تمت.", "الوكاله"),
         ("وقال الهلال الأحمر، منذ قليل، إن الفرق تتحرك.", "الهلال الاحمر"),
@@ -759,7 +759,7 @@ def test_direction(text: str, value: str) -> None:
         # "كان" before no verb of saying names none.
         ("وكانت السلطات المحلية ذكرت في وقت سابق أن الحصيلة بلغت 700 قتيل", "السلطات المحليه"),
         ("وكان الجيش قد أعلن أن 30 شخصا قتلوا في الهجوم", "الجيش"),
-        ("كانت السلطات الصحية قد قدرت في وقت سابق عدد القتلى بنحو 5500 شخص", "السلطات الصحيه"),
+        ("كانت السلطات الصحية قد قدرت من قبل عدد الجرحى بنحو 2300 شخص", "السلطات الصحيه"),
         ("كان رئيس الهيئة، قد أعلن اليوم بدء تعويم السفينة", "رئيس الهيئه"),
         ("وكان عدد القتلى قد ارتفع إلى 100 قتيل", ""),
         ("وكانت السفينة قد جنحت في القناة يوم الثلاثاء", ""),
@@ -926,9 +926,9 @@ def test_clauses_of_a_quoted_sentence_keep_its_speaker() -> None:
         ),
         # A later clause that says its own names no source of the clause before it.
         (
-            "زلزال مدمر يضرب المدينة قوته 7 درجات على مقياس ريختر، حيث أوضح مركز الرصد الأميركي"
-            " أن زلزالا بقوة 6.8 درجات على مقياس ريختر ضرب المنطقة بين القريتين في الجبل.",
-            ["", "مركز الرصد الاميركي"],
+            "هزة عنيفة تضرب الساحل قوتها 6 درجات على مقياس ريختر، حيث أوضح مركز الرصد الأوروبي"
+            " أن هزة بقوة 5.8 درجات على مقياس ريختر ضربت المنطقة بين البلدتين قرب الساحل.",
+            ["", "مركز الرصد الاوروبي"],
         ),
         (
             "The toll in the mountain villages rose to 135 on Tuesday evening, while the health"

@@ -157,7 +157,7 @@ def test_an_english_dateline_names_the_outlet() -> None:
         (page("القاهرة - سبوتنيك. " + LEAD_AR, SECOND_AR), "Sputnik Arabic"),
         (page("عمان 5 آب (بترا) - " + LEAD_AR, SECOND_AR), "Petra"),
         (
-            page("القاهرة 11 شعبان 1442 هـ الموافق 24 مارس 2021 م واس " + LEAD_AR),
+            page("الرياض 3 رجب 1445 هـ الموافق 15 يناير 2024 م واس " + LEAD_AR),
             "Saudi Press Agency",
         ),
     ],

@@ -137,9 +137,9 @@ def test_negating_verbs_and_phrases_are_polarity(a: str, b: str) -> None:
         ),
         # What a thing is not is another thing: the negative claim says nothing of it.
         (
-            "whereas a submarine has enough power to leave port on its own",
-            "Because the Nautilus is a submersible, not a submarine, it lacks the power to"
-            " leave port on its own",
+            "whereas a submarine can sail out of the harbour unaided",
+            "As the Nautilus is a bathyscaphe, not a submarine, it cannot sail out of the"
+            " harbour unaided",
         ),
         (
             "بينما تملك الغواصة العسكرية القدرة على مغادرة الميناء بمفردها",
@@ -155,9 +155,9 @@ def test_a_negation_of_something_else_is_no_contradiction(a: str, b: str) -> Non
 BOTH_NEGATIVE = [
     # Both negate, each in its own words and scope: neither says what the other denies.
     (
-        '"Neither written, nor signed, nor agreed, and there will not be a deal until the end of'
-        " the season.",
-        '"Nothing is written, signed or agreed.',
+        '"Neither drafted, nor signed, nor settled, and there will be no decision before the'
+        " summer.",
+        '"Nothing is drafted, signed or settled.',
     ),
     (
         "وأوقف نادي الاتحاد مهاجمه سامي بسبب سفره دون موافقة النادي إلى تركيا",
@@ -172,9 +172,9 @@ BOTH_NEGATIVE = [
     ),
     # A denial against a claim that negates on its own: the same side, in two ways.
     (
-        "The striker's father Karim DENIES his son's move to the club is a 'done deal',"
-        " insisting 'there's nothing agreed with any club for next season'",
-        'He said: "There\'s absolutely nothing agreed with any club for next season."',
+        "The striker's uncle Karim DENIES his nephew's transfer to the team is settled,"
+        " insisting 'no team has any agreement with him for the coming year'",
+        'He said: "No team has any agreement at all with him for the coming year."',
     ),
 ]
 
@@ -308,8 +308,8 @@ def test_a_report_and_its_denial_are_disputed(a: str, b: str, source_a: str, sou
             ' a "done deal", with the contract to be signed next month.',
         ),
         (
-            "نفى والد المهاجم سامي كافة الأنباء التي ربطته بالرحيل والانتقال إلى صفوف نادي الاتحاد"
-            " في الفترة المقبلة.",
+            "نفى وكيل المهاجم سامي جميع الأخبار عن مغادرته فريقه وتوقيعه مع نادي الاتحاد هذا"
+            " الصيف.",
             "كشفت صحيفة فرنسية أن نادي الاتحاد يأمل في إقناع المهاجم سامي بالانتقال إلى الدوري بعقد"
             " لمدة عامين.",
         ),
@@ -526,17 +526,17 @@ def test_two_names_of_one_actor_are_no_substitution(a: str, b: str) -> None:
 
 def test_one_person_named_in_two_scripts_is_one_source() -> None:
     arabic = claim_from_text(
-        "أعلن محافظ المدينة، سامي فارس، أن نحو 300 ألف شخص باتوا مشردين", published=MONDAY
+        "أعلن محافظ المدينة، سامي فارس، أن نحو 90 ألف شخص أصبحوا بلا مأوى", published=MONDAY
     )
     english = claim_from_text(
-        "The city's governor Sami Fares said between 200,000 and 250,000 people had lost"
-        " their homes.",
+        "The city's governor Sami Fares said between 60,000 and 75,000 people were left"
+        " without homes.",
         published=MONDAY,
         position=1,
     )
     other = claim_from_text(
-        "The city's governor Lena Ward said between 200,000 and 250,000 people had lost"
-        " their homes.",
+        "The city's governor Lena Ward said between 60,000 and 75,000 people were left"
+        " without homes.",
         published=MONDAY,
         position=1,
     )
@@ -1192,13 +1192,13 @@ def test_a_citys_name_in_the_other_script_keeps_its_count_one_measure(a: str, b:
         ),
         # A forecast for the city and a count of other places.
         (
-            "قال رئيس البلدية إن عدد القتلى قد يصل إلى ما بين 18 و20 ألفا",
-            "وقالت الأمم المتحدة إن نحو 170 شخصا لقوا حتفهم بسبب السيول في مناطق أخرى من البلاد",
+            "قال رئيس البلدية إن عدد القتلى قد يصل إلى ما بين 7 و9 آلاف",
+            "وقالت الأمم المتحدة إن نحو 80 شخصا توفوا جراء العاصفة في مناطق أخرى من البلاد",
         ),
         # Lengths from two places are two quantities.
         (
-            "The wreck lies 370 miles off Newfoundland at a depth of 12,500 feet",
-            "Ships search waters 900 miles east of Cape Cod at a depth of about 13,000 feet",
+            "The hull rests 210 miles off Iceland at a depth of 9,800 feet",
+            "Ships comb the sea 600 miles south of the Faroes at a depth of about 10,000 feet",
         ),
     ],
 )
@@ -1435,8 +1435,8 @@ def test_two_sources_of_a_toll_that_rose_between_two_articles_are_an_update(
             "ذكرت الوزارة أن عدد المتوفين خلال البطولة ارتفع إلى 1301 مشجع",
         ),
         (
-            "AFP reported that at least 320 of the dead were citizens of Egypt.",
-            "At least 1,000 deaths were reported at this year's tournament, from many countries.",
+            "AFP reported that at least 90 of the dead were citizens of Jordan.",
+            "At least 600 deaths were reported at this year's tournament, from many countries.",
         ),
         # Those of the injured in a serious condition, of a total told beside them.
         (
@@ -1461,8 +1461,8 @@ def test_a_count_of_a_part_is_no_count_of_the_whole(a: str, b: str) -> None:
     ("a", "b"),
     [
         (
-            "State media said three boats were in the governor's convoy, and the two others"
-            " made it back safely.",
+            "Local radio said three boats sailed with the governor, and the other two got back"
+            " to port unharmed.",
             "The other two boats later returned because of fog.",
         ),
         (
@@ -1481,8 +1481,8 @@ def test_a_count_of_the_rest_of_a_group_is_no_count_of_the_group(a: str, b: str)
 def test_other_ships_besides_the_one_are_no_rest() -> None:
     # The ships besides the one the sentence is about: as many as the ships blocked.
     relation = between_articles(
-        "More than 400 ships were blocked from passing through the canal, the authority said.",
-        "The freighter prevented more than 650 other ships from passing through the canal.",
+        "Over 300 vessels were held up at the strait's entrance, the port authority said.",
+        "The tanker kept over 550 other vessels from sailing through the strait.",
     )
     assert relation.kind in FLAGGED, relation
 
@@ -1497,8 +1497,8 @@ def test_two_counts_of_the_rest_still_conflict() -> None:
 
 def test_counts_of_a_part_still_conflict_and_a_whole_still_updates() -> None:
     relation = between_articles(
-        "At least 320 of the dead were Egyptians, AFP said.",
-        "At least 350 of the dead were Egyptians, Reuters said.",
+        "At least 90 of the dead were Jordanians, AFP said.",
+        "At least 110 of the dead were Jordanians, Reuters said.",
     )
     assert relation.kind == "disputed", relation
     # "من بينهم" opens the part after the whole: the whole is still the toll.
@@ -1672,14 +1672,14 @@ def test_one_contract_priced_alike_in_two_languages_agrees() -> None:
 
 def test_a_round_amount_is_the_precise_one_said_to_its_leading_digit() -> None:
     relation = between_articles(
-        "The insurer said Egypt had filed a compensation claim for $916 million against the owner.",
-        "The insurer said Egypt had ordered the owner to pay $900 million in damages.",
+        "The insurer said the port had lodged a claim for $614 million against the shipowner.",
+        "The insurer said the port had told the shipowner to pay $600 million in damages.",
     )
     assert relation.kind == "agreement", relation
     # Two round amounts, or amounts further apart, differ.
     other = between_articles(
-        "The insurer said Egypt had filed a compensation claim for $950 million against the owner.",
-        "The insurer said Egypt had ordered the owner to pay $900 million in damages.",
+        "The insurer said the port had lodged a claim for $650 million against the shipowner.",
+        "The insurer said the port had told the shipowner to pay $600 million in damages.",
     )
     assert other.kind == "contradiction", other
 
@@ -1879,8 +1879,8 @@ def test_a_noun_or_verb_of_rising_makes_an_update(a: str, b: str) -> None:
         ),
         # A length in whole units and the one it rounds.
         (
-            "قالت الهيئة إن مركز الزلزال كان على عمق 18 كيلومترا تحت سطح الأرض",
-            "قالت الهيئة إن مركز الزلزال كان على عمق 18.5 كيلومتر تحت سطح الأرض",
+            "أفاد المعهد بأن بؤرة الهزة تقع على عمق 14 كيلومترا تحت سطح الأرض",
+            "أفاد المعهد بأن بؤرة الهزة تقع على عمق 14.4 كيلومتر تحت سطح الأرض",
         ),
         (
             "The agency said the epicentre was 10 km deep under the mountains",
@@ -1888,12 +1888,12 @@ def test_a_noun_or_verb_of_rising_makes_an_update(a: str, b: str) -> None:
         ),
         # A depth is no distance many times its size, in one unit as in two.
         (
-            "وقع الزلزال على عمق 10 كيلومترات، وعلى بعد 77 كم جنوب غرب مراكش",
-            "وقع الزلزال على بعد حوالي 72 كيلومترا جنوب غرب مراكش",
+            "ضربت الهزة على عمق 12 كيلومترا، وعلى بعد 65 كم شمال شرق فيرانو",
+            "ضربت الهزة على بعد حوالي 61 كيلومترا شمال شرق فيرانو",
         ),
         (
-            "The quake struck at a depth of 10 km, some 77 km south-west of Marrakesh",
-            "The quake struck about 72 km south-west of Marrakesh",
+            "The tremor hit at a depth of 12 km, some 65 km north-east of Verano",
+            "The tremor hit about 61 km north-east of Verano",
         ),
     ],
 )
@@ -1935,8 +1935,8 @@ def test_a_round_figure_agrees_with_the_figure_it_rounds(a: str, b: str) -> None
             "Officials said 15,000 people were displaced by the floods",
         ),
         (
-            "وقال المتحدث إن هناك في درنة آلاف المفقودين من 5000 إلى 6000 مفقود",
-            "وقال المتحدث إن عدد المفقودين في درنة بلغ 10 آلاف",
+            "وقال المتحدث إن في تلبارة آلاف المفقودين من 3000 إلى 4000 مفقود",
+            "وقال المتحدث إن عدد المفقودين في تلبارة بلغ 8 آلاف",
         ),
         # An approximate figure that is not close to the end of the range it lies beyond.
         (
@@ -1980,8 +1980,8 @@ def test_a_quote_given_to_its_speaker_in_one_copy_is_the_same_quote() -> None:
 
 def test_a_negation_in_another_sentence_is_no_denial() -> None:
     relation = between_articles(
-        "The ship was seized due to its failure to pay $900 million in compensation, he said",
-        "Egyptian authorities seized the cargo ship last month and ordered its owner to pay $900m",
+        "The tanker was held because it had failed to pay a $70 million fine, she said",
+        "Port officials held the tanker last week and told its owner to pay a $70m fine",
     )
     assert relation.kind == "agreement"
     # The same negation in the same sentence still denies it.
@@ -2033,10 +2033,10 @@ def test_english_verbs_of_refusing_negate() -> None:
 
 def test_between_articles_the_learned_model_judges_only_one_or_two_swapped_words() -> None:
     longer = (
-        '"Our entire focus is on the crew members in the submersible and their families," the '
-        'company said in a statement, "we are deeply thankful for the extensive assistance."'
+        '"All our thoughts are with the divers on the barge and their loved ones," the '
+        'operator said in a statement, "and we are grateful for all the help we received."'
     )
-    shorter = '"Our entire focus is on the crewmembers in the submersible and their families.'
+    shorter = '"All our thoughts are with the crew on the barge and their loved ones.'
     assert between_articles(longer, shorter).kind == "agreement"
 
 
@@ -2073,10 +2073,10 @@ def test_a_precise_figure_given_by_both_is_one_fact_however_worded() -> None:
 
 def test_claims_that_share_only_a_name_do_not_compare_their_figures() -> None:
     relation = between_articles(
-        "A British billionaire is one of five people aboard a vessel that went missing near "
-        "the Titanic shipwreck",
-        "He said he would join the dive to the Titanic, the liner which sank in 1912, killing "
-        "more than 1,500 people",
+        "A Norwegian shipowner is one of four people aboard a craft that vanished near "
+        "the Lusitania wreck",
+        "He said he would take part in the dive to the Lusitania, the liner sunk in 1915 with "
+        "nearly 1,200 lives lost",
     )
     assert relation.kind == "unrelated"
 
@@ -2130,10 +2130,10 @@ def test_one_length_in_one_unit_is_compared_as_given() -> None:
 
 def test_a_vessel_s_length_is_not_a_distance_in_another_unit() -> None:
     relation = between_articles(
-        "The 21-foot submersible from the research vessel Polar Prince went missing about 900"
-        " miles off Cape Cod, the admiral said in a press conference Monday.",
-        "The vehicle was reported overdue on Sunday night after it lost contact with Polar"
-        " Prince, the ship supporting the submersible around 900 miles off the coast.",
+        "The 19-foot bathyscaphe from the support ship Nordlys vanished some 600 miles off"
+        " the Faroes, the commodore told reporters on Tuesday.",
+        "The craft was declared overdue on Monday evening once it lost touch with Nordlys,"
+        " the vessel tending the bathyscaphe about 600 miles off the islands.",
     )
     assert relation.kind == "agreement"
 
@@ -2142,18 +2142,18 @@ def test_a_vessel_s_length_is_not_a_distance_in_another_unit() -> None:
 
 INNER_DISPUTES = [
     (
-        "ضرب زلزال قوي المغرب ليل الجمعة.\n"
-        "وقالت هيئة المسح الجيولوجي الأمريكية إن مركز الزلزال كان على عمق 18 كيلومترا.\n"
-        "في حين حددت وكالة الزلازل المغربية مركزه على عمق 8 كيلومترات.",
-        "18",
-        "8",
+        "ضربت هزة قوية جنوب البلاد فجر السبت.\n"
+        "وقال المعهد الأوروبي للرصد إن بؤرة الهزة كانت على عمق 14 كيلومترا.\n"
+        "في حين حددت الهيئة الوطنية للرصد مركزها على عمق 6 كيلومترات.",
+        "14",
+        "6",
     ),
     (
-        "A strong earthquake struck the south of the country on Friday night.\n"
-        "The US Geological Survey said the quake struck at a depth of 18 kilometres.\n"
-        "The national seismic agency said the quake struck at a depth of 8 kilometres.",
-        "18",
-        "8",
+        "A strong tremor shook the south of the country before dawn on Saturday.\n"
+        "The European monitoring institute said the tremor's focus lay 14 kilometres deep.\n"
+        "The national monitoring agency said the tremor's focus lay 6 kilometres deep.",
+        "14",
+        "6",
     ),
     # "The number" counts what the sentence before counted (reading 41).
     (
@@ -2190,8 +2190,8 @@ def test_an_article_quoting_two_sources_that_disagree_reports_a_dispute(
 
 INNER_NO_DISPUTE = [
     # One source giving two figures, or a figure and its history, or an unnamed voice.
-    "The US Geological Survey said the quake struck at a depth of 18 kilometres.\n"
-    "The US Geological Survey said the depth was 8 kilometres at first.",
+    "The European monitoring institute said the tremor's focus lay 14 kilometres deep.\n"
+    "The European monitoring institute said the depth was 6 kilometres at first.",
     "وقال وزير الصحة إن حصيلة القتلى ارتفعت إلى 135 قتيلا.\n"
     "وذكر الصليب الأحمر صباح اليوم أن الانفجار أودى بحياة 100 قتيل.",
     "The quake struck at a depth of 18 kilometres.\n"
@@ -2203,8 +2203,8 @@ INNER_NO_DISPUTE = [
     "وقال رئيس بلدية طلبرة سامر الخوري إن الفيضان قتل 40 شخصا.\n"
     "وقال سامر الخوري لاحقا إن الفيضان قتل 45 شخصا.",
     # Two sources that agree.
-    "The US Geological Survey said the quake had a magnitude of 6.8.\n"
-    "The European centre said the quake had a magnitude of 6.8.",
+    "The European monitoring institute said the tremor measured magnitude 5.9.\n"
+    "The national monitoring agency said the tremor measured magnitude 5.9.",
 ]
 
 
@@ -2278,7 +2278,7 @@ def test_two_forecasts_that_differ_still_conflict() -> None:
             "بينما أشارت هيئة المسح الجيولوجي إلى أن الزلزال وقع على عمق 18 كيلومترا",
             "هيئه المسح الجيولوجي",
         ),
-        ("في حين حددت وكالة الزلازل المغربية مركزه على عمق 8 كيلومترات", "وكاله الزلازل المغربيه"),
+        ("في حين حددت هيئة الرصد الوطنية مركزه على عمق 6 كيلومترات", "هيئه الرصد الوطنيه"),
     ],
 )
 def test_verbs_that_point_to_or_place_a_figure_name_its_source(text: str, source: str) -> None:
@@ -2539,7 +2539,7 @@ def test_one_place_in_two_spellings_is_one_place() -> None:
 @pytest.mark.parametrize(
     "placed",
     [
-        "وقع الزلزال على عمق 10 كيلومترات، وعلى بعد 77 كم جنوب غرب فيرانو و60 كم غرب ساندوري",
+        "ضربت الهزة على عمق 10 كيلومترات، وعلى مسافة 77 كم جنوب غرب فيرانو و60 كم غرب ساندوري",
         "Residents said the epicentre was 77 km south-west of Verano and 60 km west of Sandori.",
     ],
 )
@@ -2698,8 +2698,8 @@ def test_a_range_and_a_bound_beyond_it_are_two_values_for_the_story() -> None:
         ),
         # Two forecasts bounded from two sides: "up to" bounds a forecast too.
         (
-            "The authority's chief said Egypt could ask for more than $1 billion in compensation.",
-            "The authority's chief said Egypt could ask for up to $1 billion in compensation.",
+            "The authority's chief said the port might seek more than $1 billion in damages.",
+            "The authority's chief said the port might seek up to $1 billion in damages.",
             "contradiction",
         ),
         # Arabic ceilings: "لا تزيد على", "ما يصل إلى" (the feminine verb as the masculine).
@@ -2744,13 +2744,13 @@ def test_one_figure_bounded_from_two_sides_conflicts_unless_the_bounds_meet(
         # the other from above, and nothing else differing: a conflict.
         (
             "وتوقع رئيس الهيئة في تصريحات صحفية أن تصل التعويضات إلى أكثر من مليار دولار",
-            "The authority's head said Egypt could ask for up to $1 billion in compensation.",
+            "The authority's head said the port might seek up to $1 billion in damages.",
             "contradiction",
         ),
         # Bounds that meet keep the amount: no conflict.
         (
             "وتوقع رئيس الهيئة في تصريحات صحفية أن تصل التعويضات إلى مليار دولار على الأقل",
-            "The authority's head said Egypt could ask for up to $1 billion in compensation.",
+            "The authority's head said the port might seek up to $1 billion in damages.",
             "agreement",
         ),
         # Two more figures the words cannot tell to be one measure: the claims may tell of
@@ -2758,7 +2758,7 @@ def test_one_figure_bounded_from_two_sides_conflicts_unless_the_bounds_meet(
         (
             "وتوقع رئيس الهيئة في تصريحات صحفية أن تصل التعويضات إلى أكثر من مليار دولار "
             "خلال 3 أشهر",
-            "The authority's head said Egypt could ask for up to $1 billion in compensation "
+            "The authority's head said the port might seek up to $1 billion in damages "
             "within 5 months.",
             "agreement",
         ),
@@ -2778,10 +2778,10 @@ def test_two_languages_bounding_one_amount_from_two_sides_conflict(
 
 
 def test_a_bounded_forecast_never_conflicts_with_a_figure_that_is_none() -> None:
-    # What the chief said Egypt could ask for, against what it asked: no conflict.
+    # What the chief said the port might seek, against what it sought: no conflict.
     relation = between_articles(
-        "The authority's chief said Egypt could ask for up to $1 billion in compensation.",
-        "The authority's chief said Egypt asked for more than $1 billion in compensation.",
+        "The authority's chief said the port might seek up to $1 billion in damages.",
+        "The authority's chief said the port sought more than $1 billion in damages.",
     )
     assert relation.kind not in {"contradiction", "disputed"}
 
@@ -2790,18 +2790,17 @@ def test_a_bounded_forecast_never_conflicts_with_a_figure_that_is_none() -> None
 # the complement puts it.
 FAR_FORECASTS = [
     (
-        "توقع رئيس الهيئة في تصريحات لوسائل الإعلام المحلية أن تطالب مصر الشركة المالكة للسفينة "
-        "العملاقة بتعويضات تزيد على مليار دولار",
-        "وقال رئيس الهيئة إن من المتوقع أن تطالب مصر بتعويضات لا تزيد على مليار دولار",
-        "وقال رئيس الهيئة إن مصر طالبت الشركة المالكة للسفينة بتعويضات قدرها 916 مليون دولار",
+        "توقع مدير الميناء في حديث للصحفيين يوم الأحد أن تطالب البلدية مالكي الناقلة الكبيرة "
+        "المحتجزة بتعويضات تزيد على مليار دولار",
+        "وقال مدير الميناء إن من المتوقع أن تطالب البلدية بتعويضات لا تزيد على مليار دولار",
+        "وقال مدير الميناء إن البلدية طالبت مالكي الناقلة بتعويضات قدرها 614 مليون دولار",
     ),
     (
-        "The authority's chief predicted in remarks to the local media that Egypt would ask the "
-        "ship's owners for more than $1 billion in compensation.",
-        "The authority's chief said Egypt could ask for up to $1 billion in compensation from "
-        "the ship's owners.",
-        "The authority's chief said Egypt asked the ship's owners for $916 million in "
-        "compensation.",
+        "The harbour master told reporters on Sunday he expected that the port would ask the "
+        "tanker's owners for more than $1 billion in damages.",
+        "The harbour master said the port might seek up to $1 billion in damages from "
+        "the tanker's owners.",
+        "The harbour master said the port asked the tanker's owners for $614 million in damages.",
     ),
 ]
 
