@@ -225,7 +225,7 @@ def test_a_reprint_with_its_own_lede_is_still_a_copy() -> None:
     other = [
         "The mayor estimated that twenty thousand people may have died in the floods",
         "Rescue teams searched the harbour and the beaches on Wednesday morning",
-        "The government declared three days of national mourning after the storm",
+        "The council announced two days of mourning once the storm had passed",
     ]
     story = [claims(*wire), claims(*reprint), claims(*other)]
     assert copied_articles(story, align_claims(story)) == {1: 0}
@@ -621,11 +621,11 @@ def test_two_sources_counting_the_dead_differently_are_disputed_however_worded()
 
     monday = dt.date(2023, 9, 11)
     first = [
-        "قال وزير الصحة في الحكومة الليبية عثمان عبد الجليل إن 3 آلاف شخص قتلوا في درنة",
+        "قال وزير الصحة في حكومة الشرق سليم الحداد إن 3 آلاف شخص قتلوا في تلبارة",
         "وغمرت المياه أحياء كاملة في وسط المدينة",
     ]
     second = [
-        "وقال مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية إن 11300 على الأقل لقوا حتفهم",
+        "وأفاد مكتب أممي للإغاثة بأن 11300 على الأقل لقوا حتفهم",
         "وتواصل فرق الإنقاذ البحث بين الأنقاض",
     ]
     # Their words share nothing but the count of the dead: two sources, two figures.
@@ -891,7 +891,7 @@ def test_pairs_kept_for_their_figures_take_no_place_of_a_claim_s_other_pairs() -
     claim keeps only its four best."""
     seven_two = ["ضرب الزلزال قرب قرية إغيل بقوة 7.2 درجات على مقياس ريختر، بحسب المركز."]
     second = [
-        *(f"Agency {who} measured the quake's magnitude at 6.8 on its scale." for who in "ABCDE"),
+        *(f"Agency {who} put the tremor's magnitude at 6.8 on its own scale." for who in "ABCDE"),
         "Homes fell in the village of Ighil in the mountains, officials said.",
     ]
     retold = [
@@ -947,7 +947,7 @@ def test_two_salaries_of_one_player_are_paired_however_worded() -> None:
         "ووصل اللاعب إلى الرياض مساء الجمعة",
     ]
     second = [
-        "وذكرت تقارير صحفية أن النادي السعودي اتفق مع المهاجم على تقاضي 160 مليون يورو خلال موسمين",
+        "وأفادت تقارير إعلامية أن النادي الخليجي توصل مع المهاجم إلى راتب 160 مليون يورو في موسمين",
         "ويخضع اللاعب للفحص الطبي غدا",
     ]
     assert _casualty_links(first, second, [None, None]).get((0, 0)) in {"contradiction", "disputed"}

@@ -57,7 +57,7 @@ def test_money(text: str, value: str, unit: str) -> None:
 @pytest.mark.parametrize(
     ("text", "low", "high"),
     [
-        ("قال إن عدد القتلى قد يصل إلى ما بين 18 و20 ألفا", ("count", "18000", ""), "20000"),
+        ("قال إن عدد الضحايا قد يبلغ ما بين 7 و9 آلاف", ("count", "7000", ""), "9000"),
         ("بلغت الخسائر من 3 إلى 4 مليارات دولار", ("money", "3000000000", "USD"), "4000000000"),
         ("فر من المدينة 5 أو 6 آلاف شخص", ("count", "5000", ""), "6000"),
         ("The fee was between 90 and 100 million euros", ("money", "90000000", "EUR"), "100000000"),
@@ -93,7 +93,7 @@ def test_no_range_scale_where_there_is_no_range(text: str, first: str) -> None:
 
 
 def test_two_years_of_a_range_stay_years() -> None:
-    facts = extract_facts("He served as vice chairman between 2018 and 2021, his profile says")
+    facts = extract_facts("She served as deputy mayor between 2018 and 2021, her biography says")
     assert [(f.kind, f.value) for f in facts if f.kind != "entity"] == [
         ("year", "2018"),
         ("year", "2021"),
@@ -133,7 +133,7 @@ def test_money_keeps_surface_text() -> None:
         ("The court ordered the owner to pay $900 million in damages.", "compensation"),
         # ... else the nearest before it.
         ("He would sign a contract worth £522million at the Saudi side.", "contract"),
-        ("وقال إن اللاعب سيوقع عقدا ضخما بقيمة 522 مليون جنيه إسترليني", "contract"),
+        ("وقال إن الحارس سيوقع عقدا كبيرا بقيمة 310 ملايين جنيه إسترليني", "contract"),
         ("وطالبت الهيئة بتعويضات قدرها 916 مليون دولار", "compensation"),
     ],
 )
@@ -466,18 +466,18 @@ def test_a_town_or_village_introduces_its_name(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "degrees", "written"),
     [
-        ("The epicentre was 72 kilometres south-west of Marrakesh.", "225", "south-west"),
-        ("It occurred about 72km (44 miles) northeast of Marrakesh.", "45", "northeast"),
-        ("وقع الزلزال على بعد حوالي 72 كيلومترا شرقي مدينة مراكش", "90", "شرقي"),
-        ("على بعد 70 كيلومترا إلى الجنوب الغربي من مراكش", "225", "الجنوب الغربي"),
-        ("على بعد 70 كيلومترا جنوب غرب مراكش", "225", "جنوب غرب"),
+        ("The epicentre was 65 kilometres south-west of Verano.", "225", "south-west"),
+        ("It struck about 65km (40 miles) northeast of Verano.", "45", "northeast"),
+        ("ضربت الهزة على بعد حوالي 65 كيلومترا شرقي بلدة فيرانو", "90", "شرقي"),
+        ("على بعد 60 كيلومترا إلى الجنوب الغربي من فيرانو", "225", "الجنوب الغربي"),
+        ("على بعد 60 كيلومترا جنوب غرب فيرانو", "225", "جنوب غرب"),
     ],
 )
 def test_a_direction_from_a_place_after_a_length(text: str, degrees: str, written: str) -> None:
     (bearing,) = only(text, "bearing")
     assert (bearing.value, bearing.text) == (degrees, written)
     # The place it is taken from, by its name key in either script.
-    assert bearing.subject == only("72 km south of Marrakesh", "bearing")[0].subject
+    assert bearing.subject == only("65 km south of Verano", "bearing")[0].subject
 
 
 @pytest.mark.parametrize(
@@ -528,7 +528,7 @@ def test_a_part_of_a_country(text: str, degrees: str, country: str, written: str
         "North Korea fired a missile on Sunday.",
         "وصل الوزير إلى شمال أفريقيا يوم الاثنين",
         # Two parts told together.
-        "ويوجد في البلاد 16 سدا موزعة على مدن مختلفة في شرق البلاد وغربها",
+        "وتنتشر في البلاد 12 محطة موزعة على مدن كثيرة في شرق البلاد وغربها",
         "Floods hit towns in the north and east of the country.",
         # Who governs a part of a country.
         "وقال وزير الصحة في إدارة شرق ليبيا إن الحصيلة ارتفعت",
@@ -684,7 +684,7 @@ def test_direction(text: str, value: str) -> None:
         ("Officials who said the dam was safe have resigned.", "officials"),
         # A clause about the source is no part of its name: a relative one, or one that
         # says the source is kept anonymous.
-        ("وقال المصدر الذي طلب عدم الكشف عن اسمه إن الصفقة تمت.", "المصدر"),
+        ("وقال المسؤول الذي طلب عدم ذكر اسمه إن الاتفاق أنجز.", "المسؤول"),
         ("وقالت الوزارة التي تشرف على الميناء إن الرافعات سقطت.", "الوزاره"),
         ("ونقلت الوكالة عن مصدر رفض الكشف عن هويته أن الصفقة تمت.", "مصدر"),
         ("وقال مسؤولون طلبوا عدم نشر أسمائهم إن الوفد وصل.", "مسؤولون"),
@@ -707,8 +707,8 @@ def test_direction(text: str, value: str) -> None:
         ("وقالت الوكالة في تقرير نشرته قبل يومين إن الصفقة تمت.", "الوكاله"),
         ("وقال الهلال الأحمر، منذ قليل، إن الفرق تتحرك.", "الهلال الاحمر"),
         (
-            "ذكر مكتب الشؤون الإنسانية التابع للأمم المتحدة أن 300 لقوا حتفهم.",
-            "مكتب الشؤون الانسانيه",
+            "ذكر مكتب الإغاثة التابع للبلدية أن 300 لقوا حتفهم.",
+            "مكتب الاغاثه",
         ),
         ("ووفق وكالة تسنيم قام الرئيسان بزيارة السد.", "وكاله تسنيم"),
         ("ووفقا لتقارير محلية، يعد النادي صاحب العرض.", "تقارير محليه"),
@@ -795,7 +795,7 @@ def test_direction(text: str, value: str) -> None:
         # A source kept anonymous is named by what comes before the clause that says so.
         ("An official who asked not to be named said 12 cranes were lost.", "an official"),
         ("The diplomat, speaking on condition of anonymity, said 12 died.", "the diplomat"),
-        ("وقال الدبلوماسي شرط عدم الكشف عن اسمه إن 12 شخصا توفوا", "الدبلوماسي"),
+        ("وقال المسؤول شرط عدم ذكر اسمه إن 12 شخصا توفوا", "المسؤول"),
         ("وقال مسؤول مفضلا عدم ذكر اسمه إن 12 شخصا توفوا", "مسؤول"),
         # A word joining the sentence to the one before is no part of the source's name.
         ("But the ministry said 12 cranes were lost.", "the ministry"),

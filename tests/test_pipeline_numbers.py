@@ -336,7 +336,7 @@ def test_a_time_of_day_is_no_count() -> None:
         ("قتل 7 جنود في الهجوم", "soldier"),
         # The imperfect and the feminine past of killing (also Maghrebi usage) count the dead
         # before a word of injury further on.
-        ("الانفجار لي تقتل فيه 100 شخص وأسفر عن إصابة العشرات", "#dead"),
+        ("الحريق لي تقتل فيه 40 شخص وأسفر عن إصابة العشرات", "#dead"),
         ("الانفجار الذي قتلت فيه 100 شخص وأسفر عن إصابة العشرات", "#dead"),
         # English names a thing by the second of two nouns, when it is a plural.
         ("Three police officers were injured", "offic"),
@@ -505,7 +505,7 @@ def test_a_time_of_day_is_read_with_its_zone(text: str, times: list[tuple[str, s
 @pytest.mark.parametrize(
     ("text", "weekday"),
     [
-        ("The oxygen could run out at 7 a.m. Eastern Standard Time on Thursday", "3"),
+        ("The fuel could run out at 7 a.m. GMT on Thursday", "3"),
         ("On Thursday at 7 a.m. the search resumed", "3"),
         ("وقع الانفجار في الساعة 9 صباحا يوم الأحد", "6"),
         ("The Coast Guard gave a news conference at 1 p.m.", ""),

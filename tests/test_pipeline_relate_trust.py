@@ -799,10 +799,10 @@ def test_two_estimates_by_two_sources_are_disputed() -> None:
         ("وأصيب 5 آلاف شخص، وفق المصدر ذاته.", [""]),
         # A name made definite is the one named before whose head it is ...
         (
-            "قالت هيئة المسح الجيولوجي الأمريكية إن قوة الزلزال بلغت 6.8 درجات.\n"
+            "قالت هيئة الرصد الأوروبية إن قوة الهزة بلغت 5.9 درجات.\n"
             "وقال رئيس البلدية إن 20 شخصا قتلوا.\n"
-            "وأضافت الهيئة أن مركز الزلزال كان على عمق 18 كيلومترا.",
-            ["هيئه المسح الجيولوجي الامريكيه", "رئيس البلديه", "هيئه المسح الجيولوجي الامريكيه"],
+            "وأضافت الهيئة أن بؤرة الهزة كانت على عمق 14 كيلومترا.",
+            ["هيئه الرصد الاوروبيه", "رئيس البلديه", "هيئه الرصد الاوروبيه"],
         ),
         (
             "The canal agency said the ship was refloated at dawn.\n"
@@ -1571,8 +1571,8 @@ def test_each_count_of_a_list_is_its_own_country_s() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "وأضاف أن 58 حالة وفاة إضافية سجلت في صفوف المشجعين",
-        "He added that 58 additional deaths were recorded among the fans.",
+        "وأضاف أن 23 حالة وفاة إضافية سجلت بين الزوار",
+        "He added that 23 more deaths were recorded among the visitors.",
         "Rescuers found 12 more bodies on Tuesday.",
     ],
 )
@@ -1923,8 +1923,8 @@ def test_a_round_figure_agrees_with_the_figure_it_rounds(a: str, b: str) -> None
         ),
         # A range and a bound beyond it, or an exact figure outside it below its floor.
         (
-            "قال رئيس البلدية إن عدد القتلى قد يصل إلى ما بين 18 و20 ألفا",
-            "قال رئيس البلدية إن عدد القتلى في المدينة المنكوبة قد يزيد على 20 ألفا",
+            "قال العمدة إن حصيلة القتلى قد تصل إلى ما بين 7 و9 آلاف",
+            "قال العمدة إن حصيلة القتلى في البلدة المنكوبة قد تزيد على 9 آلاف",
         ),
         (
             "Officials said between 18,000 and 20,000 people were displaced by the floods",
@@ -1969,7 +1969,7 @@ def test_a_round_figure_far_from_the_other_still_contradicts(a: str, b: str) -> 
 
 def test_a_quote_given_to_its_speaker_in_one_copy_is_the_same_quote() -> None:
     for a, b in (
-        ('وتابع: "نحو نصف بيروت تضرر أو تدمر.', 'وقال المحافظ إن "نحو نصف بيروت تضرر أو تدمر.'),
+        ('وتابع: "نحو ثلث تلبارة تضرر أو تدمر.', 'وقال المحافظ إن "نحو ثلث تلبارة تضرر أو تدمر.'),
         (
             'He added: "half of the city was damaged."',
             'The governor said "half of the city was damaged."',
@@ -2050,7 +2050,7 @@ def test_between_articles_the_learned_model_judges_only_one_or_two_swapped_words
         # A count of things and an amount of one value are no shared figure.
         (
             "تقول التقارير إن 10 ناقلات تحمل 13 مليون برميل قد تتأثر بالأزمة",
-            "قال رئيس الهيئة إن القناة تخسر ما بين 13 و14 مليون دولار يوميا",
+            "قال مدير الميناء إن الميناء يخسر ما بين 13 و14 مليون دولار كل يوم",
         ),
         (
             "Reports say ten tankers carrying 13 million barrels may be held up",
@@ -2105,8 +2105,8 @@ def test_another_speaker_before_the_verb_of_saying_is_no_rewrite() -> None:
             "The agency said the epicentre of the quake was 5 miles deep",
         ),
         (
-            "قالت الهيئة إن مركز الزلزال كان على عمق 18 كيلومترا",
-            "قالت الهيئة إن مركز الزلزال كان على عمق 11 ميلا",
+            "أفاد المعهد بأن بؤرة الهزة تقع على عمق 18 كيلومترا",
+            "أفاد المعهد بأن بؤرة الهزة تقع على عمق 11 ميلا",
         ),
     ],
 )
@@ -2304,7 +2304,7 @@ def _related(a: str, b: str) -> str:
     [
         # One quake, two magnitudes from two agencies: their dispute, however worded.
         (
-            "The national seismic institute said the quake had a magnitude of 6.4.",
+            "The national monitoring institute said the tremor had a magnitude of 6.4.",
             "Buildings collapsed in the old town after the magnitude 6.1 tremor, the US "
             "Geological Survey said.",
             "disputed",
@@ -2450,8 +2450,8 @@ def test_two_languages_close_in_meaning_need_a_figure_below_half(english: str, k
     [
         # One deadline, two times in one zone.
         (
-            "Officials estimated the crew's oxygen could run out at 7:10 a.m. ET on Thursday.",
-            "The crew's oxygen is due to run out at about 10 a.m. ET on Thursday.",
+            "Officials estimated the generator's fuel could run out at 5:20 a.m. ET on Friday.",
+            "The generator's fuel is due to run out at about 8 a.m. ET on Friday.",
             "contradiction",
         ),
         # Two zones may be one instant.
@@ -2556,7 +2556,7 @@ def test_lengths_taken_to_two_points_are_two_distances(placed: str) -> None:
 
 def test_a_time_written_in_words_meets_its_digits_across_languages() -> None:
     arabic = "وأضاف أن المناورات تستأنف مع ارتفاع المد عند الحادية عشرة والنصف صباحا"
-    english = "High tide was expected at 11:30 a.m., when the manoeuvres resume."
+    english = "The tide was due to peak at 11:30 a.m., when the manoeuvres resume."
     relation = _relation(arabic, english, meaning=0.52)
     assert relation.kind == "agreement"
     assert FactValue("time", "11:30", "", "الحادية عشرة والنصف صباحا") in relation.details.matched
@@ -2658,15 +2658,15 @@ def test_a_range_and_a_bound_beyond_it_are_two_values_for_the_story() -> None:
     """The story lists a conflict by the values of its sides: the range and the bound must
     not both read 20000, or the story would list no conflict and the claims no verdict."""
     relation = between_articles(
-        "قال رئيس البلدية إن عدد القتلى قد يصل إلى ما بين 18 و20 ألفا",
-        "قال رئيس البلدية إن عدد القتلى في المدينة المنكوبة قد يزيد على 20 ألفا",
+        "قال العمدة إن حصيلة القتلى قد تصل إلى ما بين 7 و9 آلاف",
+        "قال العمدة إن حصيلة القتلى في البلدة المنكوبة قد تزيد على 9 آلاف",
     )
     (difference,) = relation.details.differing
-    assert (difference.a.value, difference.b.value) == ("18000-20000", ">20000")
-    assert (difference.a.text, difference.b.text) == ("18–20 ألفا", "> 20 ألفا")
+    assert (difference.a.value, difference.b.value) == ("7000-9000", ">9000")
+    assert (difference.a.text, difference.b.text) == ("7–9 آلاف", "> 9 آلاف")
     # Neither end of the range is a fact the two share, in either order.
-    ranged = "قال رئيس البلدية إن عدد القتلى قد يصل إلى ما بين 18 و20 ألفا"
-    bounded = "قال رئيس البلدية إن عدد القتلى قد يزيد على 20 ألفا"
+    ranged = "قال العمدة إن حصيلة القتلى قد تصل إلى ما بين 7 و9 آلاف"
+    bounded = "قال العمدة إن حصيلة القتلى قد تزيد على 9 آلاف"
     assert between_articles(ranged, bounded).details.matched == ()
     assert between_articles(bounded, ranged).details.matched == ()
 
@@ -2971,8 +2971,8 @@ def test_one_sources_two_counts_are_its_revision(a: str, b: str) -> None:
     ("a", "b"),
     [
         (
-            "قال رئيس البلدية إن عدد القتلى في المدينة قد يصل إلى ما بين 18 و20 ألفا.",
-            "قال رئيس البلدية إن عدد القتلى في المدينة قد يزيد على 20 ألفا.",
+            "قال العمدة إن حصيلة القتلى في البلدة قد تصل إلى ما بين 7 و9 آلاف.",
+            "قال العمدة إن حصيلة القتلى في البلدة قد تزيد على 9 آلاف.",
         ),
         (
             "The mayor said the death toll in the city could reach 25,000 people.",

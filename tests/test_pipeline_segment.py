@@ -111,8 +111,8 @@ def test_short_sentence_is_not_split() -> None:
 def test_a_quotation_is_not_split_into_clauses(opening: str, closing: str) -> None:
     quote = (
         f"وقال رئيس النادي في بيان: {opening}من الصعب أن نودع لاعبا رائعا مثل سامي،"
-        " لن أنسى أبدا اليوم الذي انضم فيه إلى فريقنا، وما قدمه لنادينا ومشروعنا على مدار"
-        f" آخر 6 سنوات{closing}"
+        " سأتذكر دائما يوم وصوله إلى ملعبنا، وكل ما أعطاه لفريقنا وجمهورنا طوال"
+        f" السنوات الست الماضية{closing}"
     )
     after = "، وسيغادر اللاعب المدينة مع عائلته في نهاية الأسبوع المقبل."
     text = quote + after
