@@ -130,7 +130,7 @@ def test_money_keeps_surface_text() -> None:
             "The owner was seized for failing to pay $900 million\u201d compensation.",
             "compensation",
         ),
-        ("The court ordered the owner to pay $900 million in damages.", "compensation"),
+        ("The court told the shipowner to pay $70 million in damages.", "compensation"),
         # ... else the nearest before it.
         ("He would sign a contract worth £522million at the Saudi side.", "contract"),
         ("وقال إن الحارس سيوقع عقدا كبيرا بقيمة 310 ملايين جنيه إسترليني", "contract"),
@@ -625,11 +625,11 @@ def test_direction(text: str, value: str) -> None:
         ("وقالت وكالة الأنباء الرسمية إن الجسر انهار.", "وكاله الانباء الرسميه"),
         ("ونفت الوزارة الأنباء عن انهيار الجسر.", "الوزاره"),
         # What a figure rests on is no source; a verb of saying repeated is no part of one.
-        ("وقد يفوق عدد القتلى 20 ألفا، حسب التقديرات التي بنيت على عدد السكان.", ""),
+        ("وقد يفوق عدد القتلى 9 آلاف، حسب تقديرات أولية استندت إلى عدد السكان.", ""),
         ("The toll could exceed 20,000, according to estimates based on the census.", ""),
         ("وذكر صرح المتحدث باسم البلدية بأن 12 منزلا انهارت.", "المتحدث باسم البلديه"),
         # A place, a time or a document is no source; a name does not end on a particle.
-        ("The head of a town near the dam told reporters the bridge fell.", ""),
+        ("The mayor of a village near the harbour told reporters the bridge fell.", ""),
         ("The ferry stuck in the harbour for nearly a week said it would sail.", ""),
         ("Officials in the town said 40 people were missing.", "officials"),
         ("The bridge fell, according to a statement from the army.", "the army"),
@@ -686,7 +686,7 @@ def test_direction(text: str, value: str) -> None:
         # says the source is kept anonymous.
         ("وقال المسؤول الذي طلب عدم ذكر اسمه إن الاتفاق أنجز.", "المسؤول"),
         ("وقالت الوزارة التي تشرف على الميناء إن الرافعات سقطت.", "الوزاره"),
-        ("ونقلت الوكالة عن مصدر رفض الكشف عن هويته أن الصفقة تمت.", "مصدر"),
+        ("ونقلت الإذاعة عن مسؤول رفض ذكر هويته أن الاتفاق أنجز.", "مسؤول"),
         ("وقال مسؤولون طلبوا عدم نشر أسمائهم إن الوفد وصل.", "مسؤولون"),
         ("وقال فضل شاكر إن الحفل تأجل.", "فضل شاكر"),
         ("The talks failed, according to a source who asked not to be named.", "a source"),
@@ -717,7 +717,7 @@ def test_direction(text: str, value: str) -> None:
             "The ship sank, state television reported, as officials said 12 were missing.",
             "officials",
         ),
-        ("He resigned after reports earlier in the day said he had lied.", "reports"),
+        ("He resigned after reports earlier in the week said he had lied.", "reports"),
         ("The first lady said the visit was postponed.", "the first lady"),
         # A title and a name set apart by commas name one source; a statement or a list
         # apart by commas names none.
@@ -757,7 +757,7 @@ def test_direction(text: str, value: str) -> None:
         ("وأوضحت أنه لن يستقيل.", ""),
         # What a source had said names it (كان, the source, قد, a verb of saying or estimating);
         # "كان" before no verb of saying names none.
-        ("وكانت السلطات المحلية ذكرت في وقت سابق أن الحصيلة بلغت 700 قتيل", "السلطات المحليه"),
+        ("وكانت السلطات المحلية أفادت في وقت سابق بأن الحصيلة 700 قتيل", "السلطات المحليه"),
         ("وكان الجيش قد أعلن أن 30 شخصا قتلوا في الهجوم", "الجيش"),
         ("كانت السلطات الصحية قد قدرت من قبل عدد الجرحى بنحو 2300 شخص", "السلطات الصحيه"),
         ("كان رئيس الهيئة، قد أعلن اليوم بدء تعويم السفينة", "رئيس الهيئه"),

@@ -478,8 +478,8 @@ def test_lives_claimed_count_the_dead(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "times"),
     [
-        ("The oxygen could run out just before 7:10 a.m. ET on Thursday", [("07:10", "ET")]),
-        ("The quake hit at 11.11 pm local time", [("23:11", "")]),
+        ("The fuel could run out just before 5:20 a.m. ET on Friday", [("05:20", "ET")]),
+        ("The tremor struck at 10.42 pm local time", [("22:42", "")]),
         ("It struck at 22:11 GMT on Friday", [("22:11", "GMT")]),
         ("A news conference was held at 12 p.m.", [("12:00", "")]),
         ("وقع الزلزال في الساعة 11:11 مساء", [("23:11", "")]),

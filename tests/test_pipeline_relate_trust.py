@@ -161,7 +161,7 @@ BOTH_NEGATIVE = [
     ),
     (
         "وأوقف نادي الاتحاد مهاجمه سامي بسبب سفره دون موافقة النادي إلى تركيا",
-        "قرر نادي الاتحاد معاقبة مهاجمه سامي بسبب رحلته إلى تركيا التي لم يحصل قبلها على إذن"
+        "قرر نادي الاتحاد معاقبة مهاجمه سامي لأنه سافر إلى تركيا ولم يحصل مسبقا على إذن"
         " النادي.",
     ),
     # "دون" (without) negates the one word after it: the approval, not the trip.
@@ -229,9 +229,9 @@ def test_two_denials_of_one_report_agree(a: str, b: str) -> None:
         ("وقالت الوزارة إن الخبر عار عن الصحة", True),
         ("The ministry called the report fake", True),
         ("Russia denied the report", True),
-        ("رد المتحدث مؤكدا أن ما تم نشره بشأن موافقة اللاعب على الانضمام للنادي أخبار مزيفة", True),
+        ("قال المتحدث إن ما تم نشره عن قبول الحارس الانتقال إلى النادي أخبار مزيفة", True),
         (
-            "رد المتحدث مؤكدا أن ما تم نشره بشأن موافقة المهاجم سامي على الانضمام لنادي الاتحاد"
+            "قال المتحدث إن ما تم نشره عن قبول المهاجم سامي الانتقال إلى نادي الاتحاد"
             " أخبار مزيفة",
             True,
         ),
@@ -664,7 +664,7 @@ def test_a_ministers_count_and_the_ministrys_later_one_are_an_update() -> None:
     [
         (
             "وقال وزير الصحة إن عدد المفقودين في الانفجار وصل إلى 80 شخصا",
-            "لا يزال أكثر من 60 شخصا مفقودين بعد الانفجار الضخم في المرفأ",
+            "لا يزال أكثر من 60 شخصا في عداد المفقودين بعد الانفجار الكبير في الميناء",
         ),
         (
             "The health minister said at least 70 people were killed in the blast.",
@@ -822,14 +822,14 @@ def test_two_estimates_by_two_sources_are_disputed() -> None:
             ["محافظ المدينه سامي فارس", "", "محافظ المدينه سامي فارس"],
         ),
         (
-            "Governor Sami Fares said 300,000 people had lost their homes.\n"
+            "Governor Sami Fares said 90,000 residents were left homeless.\n"
             "Rescue teams reached the port in the morning.\n"
             "Fares said half of the city was damaged.",
             ["governor sami fares", "", "governor sami fares"],
         ),
         # A word that names nobody before stays its own source.
         (
-            "Governor Sami Fares said 300,000 people had lost their homes.\n"
+            "Governor Sami Fares said 90,000 residents were left homeless.\n"
             "Ward said half of the city was damaged.",
             ["governor sami fares", "ward"],
         ),
@@ -2238,7 +2238,7 @@ FORECASTS_AND_OTHER_PLACES = [
         "وقالت وزارة الصحة إن عدد القتلى في المدينة بلغ 11300 قتيل.",
     ),
     (
-        "وأشار التقرير إلى أن نحو 170 شخصا لقوا حتفهم في مناطق أخرى من البلاد.",
+        "وأشار التقرير إلى أن نحو 80 شخصا توفوا في مناطق أخرى من البلاد.",
         "وذكر مكتب الأمم المتحدة أن 11300 شخص لقوا حتفهم.",
     ),
     (
@@ -2275,8 +2275,8 @@ def test_two_forecasts_that_differ_still_conflict() -> None:
     ("text", "source"),
     [
         (
-            "بينما أشارت هيئة المسح الجيولوجي إلى أن الزلزال وقع على عمق 18 كيلومترا",
-            "هيئه المسح الجيولوجي",
+            "بينما أشار معهد الرصد إلى أن الهزة وقعت على عمق 14 كيلومترا",
+            "معهد الرصد",
         ),
         ("في حين حددت هيئة الرصد الوطنية مركزه على عمق 6 كيلومترات", "هيئه الرصد الوطنيه"),
     ],
@@ -2530,7 +2530,7 @@ def test_one_place_in_two_spellings_is_one_place() -> None:
     assert (relation.kind, relation.reason) == ("contradiction", Reason.PLACE_MISMATCH)
     south = _relation(
         "The epicentre was about 70 kilometres south of Marrakech.",
-        "يقع مركز الزلزال على بعد حوالي 70 كيلومترا جنوب مراكش",
+        "تقع بؤرة الهزة على بعد حوالي 70 كيلومترا جنوب مراكش",
     )
     assert south.kind == "agreement"
     assert {m.kind for m in south.details.matched} >= {"length", "bearing"}
@@ -2946,8 +2946,8 @@ def test_a_figure_told_of_two_days_is_an_update(a: str, b: str, published: dt.da
             "The migration agency said the floods displaced 36,000 people.",
         ),
         (
-            "أعلنت منظمة الهجرة نزوح أكثر من 43 ألف شخص بسبب الفيضانات.",
-            "أعلنت منظمة الهجرة نزوح 36 ألف شخص بسبب الفيضانات.",
+            "أعلنت منظمة الهجرة نزوح ما يزيد على 43 ألف شخص جراء السيول.",
+            "أعلنت منظمة الهجرة نزوح 36 ألف شخص جراء السيول.",
         ),
     ],
 )
@@ -3006,8 +3006,8 @@ def test_one_sources_two_figures_that_cannot_both_hold_contradict(a: str, b: str
             "The migration agency also said the floods displaced 36,000 people.",
         ),
         (
-            "وأعلنت منظمة الهجرة لاحقا نزوح أكثر من 43 ألف شخص بسبب الفيضانات.",
-            "وأعلنت منظمة الهجرة أيضا نزوح 36 ألف شخص بسبب الفيضانات.",
+            "وأعلنت منظمة الهجرة لاحقا نزوح ما يزيد على 43 ألف شخص جراء السيول.",
+            "وأعلنت منظمة الهجرة أيضا نزوح 36 ألف شخص جراء السيول.",
         ),
     ],
 )
@@ -3462,7 +3462,7 @@ def test_when_a_source_spoke_ends_its_name() -> None:
         (
             "The survey said the quake struck 11 miles below the surface, while the national"
             " institute put it at 5 miles down.",
-            "The survey said the quake struck at a depth of 18 kilometres.",
+            "The survey said the tremor's focus lay 18 kilometres deep.",
             Reason.SAME_FACTS,
         ),
         (
