@@ -2297,6 +2297,18 @@ def _related(a: str, b: str) -> str:
     return _relation(a, b).kind
 
 
+def _between_articles_by_meaning(a: str, b: str) -> Relation:
+    """How two sentences of two articles relate when the aligner paired them by meaning, at a
+    cosine of 0.6."""
+    return relate_claims(
+        claim_from_text(a),
+        claim_from_text(b, position=1),
+        learned_min_similarity=ARTICLE_LEARNED_MIN_SIMILARITY,
+        meaning=0.6,
+        cosine=0.6,
+    )
+
+
 @pytest.mark.parametrize(
     ("a", "b", "kind"),
     [
@@ -2367,13 +2379,7 @@ def test_the_quake_and_an_aftershock_are_no_link(quake: str, aftershock: str) ->
     """Two shocks' magnitudes, and nothing else in common but who measured them: two events,
     not even a possible match, however close their vectors are."""
     for a, b in ((quake, aftershock), (aftershock, quake)):
-        relation = relate_claims(
-            claim_from_text(a),
-            claim_from_text(b, position=1),
-            learned_min_similarity=ARTICLE_LEARNED_MIN_SIMILARITY,
-            meaning=0.6,
-            cosine=0.6,
-        )
+        relation = _between_articles_by_meaning(a, b)
         assert relation.kind == "unrelated", relation
     # A claim that gives both shocks still agrees with one that gives the quake's.
     both = quake.rstrip(".") + ", " + aftershock
@@ -2765,13 +2771,7 @@ def test_one_figure_bounded_from_two_sides_conflicts_unless_the_bounds_meet(
 def test_two_languages_bounding_one_amount_from_two_sides_conflict(
     arabic: str, english: str, kind: str
 ) -> None:
-    relation = relate_claims(
-        claim_from_text(arabic),
-        claim_from_text(english, position=1),
-        learned_min_similarity=ARTICLE_LEARNED_MIN_SIMILARITY,
-        meaning=0.6,
-        cosine=0.6,
-    )
+    relation = _between_articles_by_meaning(arabic, english)
     assert relation.kind == kind, relation
 
 
