@@ -815,14 +815,14 @@ def test_a_length_told_in_passing_meets_the_nearest_claim_of_each_other_length()
     """'A 21-foot vessel' and 'is 22 feet long' share few words and other claims are nearer
     in meaning: the two lengths still meet, and conflict."""
     first = [
-        "The Titan, a 21-foot vessel, vanished with its crew of five on Sunday in the ocean.",
+        "The Nautilus, a 21-foot vessel, vanished with its crew of five on Sunday in the ocean.",
     ]
     nearer = [
         f"The vessel carried a crew of five, rescuer {who} told reporters." for who in "ABCDE"
     ]
     second = [
         *nearer,
-        "The craft, named the Titan, is 22 feet long and carries enough air for four days for"
+        "The craft, named the Nautilus, is 22 feet long and carries enough air for four days for"
         " a crew of five.",
     ]
     story = [
@@ -891,7 +891,7 @@ def test_pairs_kept_for_their_figures_take_no_place_of_a_claim_s_other_pairs() -
     claim keeps only its four best."""
     seven_two = ["ضرب الزلزال قرب قرية إغيل بقوة 7.2 درجات على مقياس ريختر، بحسب المركز."]
     second = [
-        *(f"Agency {who} put the tremor's magnitude at 6.8 on its own scale." for who in "ABCDE"),
+        *(f"Agency {who} rated the tremor at magnitude 6.8 on its own scale." for who in "ABCDE"),
         "Homes fell in the village of Ighil in the mountains, officials said.",
     ]
     retold = [

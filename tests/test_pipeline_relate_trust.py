@@ -662,7 +662,7 @@ def test_a_ministers_count_and_the_ministrys_later_one_are_an_update() -> None:
     [
         (
             "وقال وزير الصحة إن عدد المفقودين في الانفجار وصل إلى 80 شخصا",
-            "لا يزال أكثر من 60 شخصا في عداد المفقودين بعد الانفجار الكبير في الميناء",
+            "ما زال أكثر من 60 شخصا في عداد المفقودين بعد الانفجار الكبير في الميناء",
         ),
         (
             "The health minister said at least 70 people were killed in the blast.",
@@ -1433,7 +1433,7 @@ def test_two_sources_of_a_toll_that_rose_between_two_articles_are_an_update(
             "ذكرت الوزارة أن عدد المتوفين خلال البطولة ارتفع إلى 1301 مشجع",
         ),
         (
-            "AFP reported that at least 90 of the dead were citizens of Jordan.",
+            "AFP reported that at least 90 of the dead were Jordanian nationals.",
             "At least 600 deaths were reported at this year's tournament, from many countries.",
         ),
         # Those of the injured in a serious condition, of a total told beside them.
@@ -2048,7 +2048,7 @@ def test_between_articles_the_learned_model_judges_only_one_or_two_swapped_words
         # A count of things and an amount of one value are no shared figure.
         (
             "تقول التقارير إن 10 ناقلات تحمل 13 مليون برميل قد تتأثر بالأزمة",
-            "قال مدير الميناء إن الميناء يخسر ما بين 13 و14 مليون دولار كل يوم",
+            "قال مدير الميناء إن الميناء يخسر من 13 إلى 14 مليون دولار كل يوم",
         ),
         (
             "Reports say ten tankers carrying 13 million barrels may be held up",
@@ -2533,8 +2533,8 @@ def test_one_place_in_two_spellings_is_one_place() -> None:
     relation = _relation(english, arabic)
     assert (relation.kind, relation.reason) == ("contradiction", Reason.PLACE_MISMATCH)
     south = _relation(
-        "The epicentre was about 70 kilometres south of Marrakech.",
-        "تقع بؤرة الهزة على بعد حوالي 70 كيلومترا جنوب مراكش",
+        "The epicentre was about 70 kilometres south of Verano.",
+        "تقع بؤرة الهزة على مسافة 70 كيلومترا تقريبا جنوب فيرانو",
     )
     assert south.kind == "agreement"
     assert {m.kind for m in south.details.matched} >= {"length", "bearing"}
