@@ -418,9 +418,8 @@ def _casualty_links(first: list[str], second: list[str], published: list) -> dic
 def test_claims_sharing_the_storys_words_but_not_its_meaning_are_no_link() -> None:
     links = _casualty_links(
         [
-            "أعلن المجلس الرئاسي مدينة فيرانو والقرى المجاورة لها مناطق منكوبة"
-            " بسبب السيول التي اجتاحتها.",
-            "وقال رئيس بلدية فيرانو إن فرق الإنقاذ وصلت إلى المدينة صباح الثلاثاء.",
+            "أعلن المجلس البلدي فيرانو والبلدات القريبة منها مناطق منكوبة إثر السيول التي ضربتها.",
+            "وقال عمدة فيرانو إن فرق الإغاثة بلغت البلدة صباح الأربعاء.",
         ],
         [
             "أعلن الهلال الأحمر أن حصيلة القتلى من جراء السيول التي اجتاحت مدينة فيرانو"
@@ -677,7 +676,7 @@ def test_each_magnitude_meets_the_nearest_claim_of_every_other_magnitude() -> No
         vector = np.asarray(values, dtype=np.float32)
         return vector / np.linalg.norm(vector)
 
-    seven = ["The national institute said the quake had a magnitude of 7."]
+    seven = ["The national institute rated the tremor at magnitude 7."]
     usgs = [f"The USGS put the magnitude at 6.8, {who} said." for who in "ABCDE"]
     seven_two = "Morocco's geophysical centre measured the quake at magnitude 7.2."
     gfz = [f"The quake registered a magnitude of 6.8, agency {who} said." for who in "FGHI"]

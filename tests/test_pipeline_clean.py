@@ -463,7 +463,7 @@ def test_sentences_that_open_with_a_furniture_word_are_kept(sentence: str) -> No
         " Friday.   (AP Photo/Jane Doe)",
         "Residents leave their homes in a village near the dam, outside the valley town."
         " Credit: AP",
-        "The old lighthouse in its resting place at the bottom of the bay (Example Films/PA)",
+        "The old lighthouse where it now lies on the floor of the bay (Example Films/PA)",
     ],
 )
 def test_wire_captions_are_furniture(caption: str) -> None:

@@ -1144,8 +1144,8 @@ def test_a_citys_name_in_the_other_script_keeps_its_count_one_measure(a: str, b:
         # A hedged figure and a close one: rounding, not a conflict.
         ("احتفل نحو 60 ألف مشجع باللاعب في الملعب", "احتفل 68 ألف مشجع باللاعب في الملعب"),
         (
-            "The wreck lies at a depth of about 13,000 feet",
-            "The wreck lies at a depth of 12,500 feet",
+            "The hull rests some 13,000 feet down",
+            "The hull rests 12,500 feet down",
         ),
         # A lower bound and a figure above it.
         (
@@ -1956,8 +1956,8 @@ def test_a_round_figure_agrees_with_the_figure_it_rounds(a: str, b: str) -> None
         ),
         # Not a length: a magnitude of 7 is not 7.2 rounded.
         (
-            "The agency said the quake had a magnitude of 7 on the Richter scale",
-            "The agency said the quake had a magnitude of 7.2 on the Richter scale",
+            "The agency rated the tremor a magnitude 7 on its Richter readings",
+            "The agency rated the tremor a magnitude 7.2 on its Richter readings",
         ),
     ],
 )
@@ -3458,8 +3458,8 @@ def test_when_a_source_spoke_ends_its_name() -> None:
             Reason.SAME_FACTS,
         ),
         (
-            "The survey said the quake struck 11 miles below the surface, while the national"
-            " institute put it at 5 miles down.",
+            "The survey said the tremor's focus lay 11 miles below the surface, while the"
+            " national institute placed it 5 miles down.",
             "The survey said the tremor's focus lay 18 kilometres deep.",
             Reason.SAME_FACTS,
         ),

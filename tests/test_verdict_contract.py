@@ -352,8 +352,8 @@ def test_a_story_of_wire_copies_counts_one_source_and_no_dismissal(
 QUAKE_GAZETTE = "\n".join(
     [
         "A strong earthquake struck the mountain province of Varnia on Friday night.",
-        "The US Geological Survey said the quake struck at a depth of 18 kilometres.",
-        "The national seismic agency said the quake struck at a depth of 8 kilometres.",
+        "The European monitoring institute said the tremor's focus lay 18 kilometres deep.",
+        "The national seismic agency said the tremor's focus lay 8 kilometres deep.",
         "Hundreds of families spent the night outside in the old town of Varnia.",
     ]
 )
@@ -377,7 +377,7 @@ def test_a_dispute_one_article_reports_tells_one_truth(researcher_client: Client
     assert stored["disputed_count"] == 1 and stored["contradiction_count"] == 0
     page = researcher_client.get(story.get_absolute_url(), {"tab": "contradictions"})
     text = page.content.decode()
-    assert "The US Geological Survey" in text and "The national seismic agency" in text
+    assert "The European monitoring institute" in text and "The national seismic agency" in text
     # A full realignment draws it again, under the same id.
     services.story_realign(story=story)
     assert ClaimLink.objects.get(story=story, article_a=F("article_b")).pk == inner.pk
