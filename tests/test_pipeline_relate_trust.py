@@ -1652,12 +1652,12 @@ def test_amounts_that_differ_after_conversion_contradict() -> None:
 
 def test_one_contract_priced_twice_contradicts() -> None:
     relation = between_articles(
-        "His son's £552MILLION contract with Al-Hilal is not a done deal, his father said.",
-        "Reports said Messi would sign a contract worth £522million with Al-Hilal.",
+        "His nephew's £341MILLION contract with Al Nour is not settled, his uncle said.",
+        "Reports said Sami would sign a contract worth £314million with Al Nour.",
     )
     assert relation.kind == "disputed", relation
     (difference,) = relation.details.differing
-    assert {difference.a.value, difference.b.value} == {"552000000", "522000000"}
+    assert {difference.a.value, difference.b.value} == {"341000000", "314000000"}
 
 
 def test_one_contract_priced_alike_in_two_languages_agrees() -> None:
@@ -1687,11 +1687,11 @@ def test_a_round_amount_is_the_precise_one_said_to_its_leading_digit() -> None:
     [
         (
             "Reports said the striker will be paid 150 million euros a year at Al Nour.",
-            "Reports said the striker was offered an annual salary of about $100m at Al Nour.",
+            "Reports said the striker was offered a yearly wage of some $100m at Al Nour.",
         ),
         # A salary over two seasons, a year at a time: 80 million against 100.
         (
-            "وذكرت تقارير أن المهاجم سيحصل على 100 مليون يورو كمرتب سنوي في النور",
+            "وأفادت تقارير بأن المهاجم سيتقاضى 100 مليون يورو راتبا سنويا في النور",
             "وذكرت تقارير أن المهاجم وافق على تقاضي 160 مليون يورو خلال موسمين في النور",
         ),
     ],
@@ -1708,7 +1708,7 @@ def test_one_salary_told_at_two_sums_contradicts(a: str, b: str) -> None:
     [
         # One salary in two currencies, and over two seasons a year at a time.
         (
-            "وذكرت تقارير أن المهاجم سيحصل على 100 مليون يورو كمرتب سنوي في النور",
+            "وأفادت تقارير بأن المهاجم سيتقاضى 100 مليون يورو راتبا سنويا في النور",
             "وقالت مصادر في الرياض إن النادي سيدفع له راتبا سنويا قدره 109 ملايين دولار",
         ),
         (
@@ -1733,12 +1733,12 @@ def test_a_weekly_wage_and_a_yearly_salary_are_two_quantities() -> None:
 
 def test_one_thing_counted_under_two_names_is_one_count() -> None:
     relation = between_articles(
-        "The Red Crescent said as many as 40 ground teams were searching the mountains.",
-        "The Red Crescent said 46 rescue crews were searching the mountains.",
+        "The Red Crescent said up to 30 field teams were combing the hills.",
+        "The Red Crescent said 36 rescue crews were combing the hills.",
     )
     assert relation.kind == "contradiction", relation
     (difference,) = relation.details.differing
-    assert {difference.a.value, difference.b.value} == {"40", "46"}
+    assert {difference.a.value, difference.b.value} == {"30", "36"}
 
 
 def test_one_count_in_two_languages_agrees() -> None:
@@ -2080,11 +2080,11 @@ def test_claims_that_share_only_a_name_do_not_compare_their_figures() -> None:
 
 
 def test_two_counts_of_thousands_a_hair_apart_are_one_figure() -> None:
-    a = "The president said 2,750 tonnes of ammonium nitrate were stored in the warehouse"
-    b = "The authorities said 2,700 tonnes of ammonium nitrate were stored in the warehouse"
+    a = "The president said 1,830 tonnes of fertiliser had been kept in the depot"
+    b = "The authorities said 1,800 tonnes of fertiliser had been kept in the depot"
     assert between_articles(a, b).kind == "agreement"
     # Further apart, they still conflict.
-    assert between_articles(a, b.replace("2,700", "2,500")).kind != "agreement"
+    assert between_articles(a, b.replace("1,800", "1,600")).kind != "agreement"
 
 
 def test_another_speaker_before_the_verb_of_saying_is_no_rewrite() -> None:
@@ -2435,9 +2435,9 @@ def test_a_quake_of_another_year_keeps_a_figure_both_give() -> None:
     [
         # The aligner pairs them by a percentage they share and vectors at 0.45: a report of
         # one fact in two languages, as a weak agreement (it joins no agreement group).
-        ("Push and tow manoeuvres restored 80% of the vessel's direction.", "agreement"),
+        ("Tugs pushing and pulling put 80% of the tanker's course right.", "agreement"),
         # The same closeness without a figure in common says nothing.
-        ("Push and tow manoeuvres went on through the night.", "unrelated"),
+        ("Tugs went on pushing and pulling through the night.", "unrelated"),
     ],
 )
 def test_two_languages_close_in_meaning_need_a_figure_below_half(english: str, kind: str) -> None:
