@@ -251,7 +251,7 @@ def test_a_copy_is_a_copy_whether_or_not_it_gives_its_date() -> None:
 STATEMENT = [
     '"There is nothing agreed with any club.',
     "The decision will be taken only after the end of the season with his team.",
-    "Many people use his name to gain attention, but the truth is only one.",
+    "Plenty of people use his name for attention, yet there is only one truth.",
     'Nothing is signed, nothing is agreed, and nothing will be until the summer."',
 ]
 
@@ -714,7 +714,9 @@ def test_a_pair_found_by_words_and_meaning_ranks_by_the_stronger() -> None:
     # Two Arabic claims give one precise figure in few shared words (words 0.4, cosine 0.76);
     # five English claims mean much the same by their vectors alone (cosine 0.72). Only four
     # pairs of a claim are kept: the Arabic pair must be among them by its cosine.
-    first = "وقال المسؤولون في البلدية إن 10100 شخص ما زالوا في عداد المفقودين"
+    first = (
+        "وقال المسؤولون في المجلس البلدي إن 10100 شخص لا يزالون مفقودين حتى ساعة متأخرة من الليل"
+    )
     second = "وأعلن الهلال الأحمر اختفاء 10100 بعد الكارثة التي ضربت البلدية"
     english = [
         "Thousands of people are still missing, officials said.",
@@ -843,13 +845,13 @@ def test_a_length_told_in_passing_meets_the_nearest_claim_of_each_other_length()
     ("other", "why"),
     [
         ("The vessel, called the Titan, dived to 13,000 feet and holds four days of air.", "far"),
-        ("The vessel, called the Titan, is 6.5 metres long and holds four days of air.", "same"),
+        ("The vessel, named the Nautilus, is 6.5 metres long and carries four days' air.", "same"),
     ],
 )
 def test_lengths_far_apart_or_equal_in_metres_are_not_paired_for_their_length(
     other: str, why: str
 ) -> None:
-    first = ["The Titan, a 21-foot vessel, vanished with its crew of five on Sunday in the ocean."]
+    first = ["The Nautilus, a 21-foot vessel, vanished with its crew of five on Sunday at sea."]
     story = [
         [claim_from_text(t, position=i) for i, t in enumerate(texts)] for texts in (first, [other])
     ]

@@ -295,7 +295,7 @@ HEADLINE = "ارتفاع أسعار القمح في الأسواق المحلي�
     [
         # A call to subscribe, and the site's name with a dash, are no headline.
         ([HEADLINE, "اشترك مجانا بقناة الموقع على يوتيوب"], HEADLINE),
-        ([HEADLINE, "آخر تحديث GMT 15:07:03", "أخبار اليوم -"], HEADLINE),
+        ([HEADLINE, "آخر تحديث GMT 09:41:12", "أخبار اليوم -"], HEADLINE),
         # A dateline's place and site are no headline either: the lead gives the title.
         (["الرياض - أخبار اليوم"], AR_LEAD.rstrip(".")),
         # Repeated after the site's name, above a dateline that names the site.

@@ -273,7 +273,7 @@ def test_years() -> None:
         ("انتهت الهدنة في 14 تشرين الثاني 2023", "2023-11-14"),
         ("عقد المؤتمر في ١ كانون الثاني ٢٠٢٠", "2020-01-01"),
         # Maghrebi month names, from the French.
-        ("نشرت الوزارة الحصيلة إلى حدود اليوم، 18 جوان 2024، في بلاغ", "2024-06-18"),
+        ("أصدرت الوزارة الحصيلة إلى غاية اليوم، 22 جوان 2024، في بيان", "2024-06-22"),
         ("انطلقت الدورة في 3 جويلية 2023 بالعاصمة", "2023-07-03"),
         ("أغلق الملعب يوم 5 أوت 2022 للصيانة", "2022-08-05"),
         ("افتتح المعرض في 2 أفريل 2021 بالمدينة", "2021-04-02"),
@@ -531,7 +531,7 @@ def test_a_part_of_a_country(text: str, degrees: str, country: str, written: str
         "وتنتشر في البلاد 12 محطة موزعة على مدن كثيرة في شرق البلاد وغربها",
         "Floods hit towns in the north and east of the country.",
         # Who governs a part of a country.
-        "وقال وزير الصحة في إدارة شرق ليبيا إن الحصيلة ارتفعت",
+        "وقال وزير الصحة في إدارة شرق تركيا إن الحصيلة ارتفعت",
         "The eastern Libyan government said the toll had risen.",
     ],
 )
@@ -632,8 +632,8 @@ def test_direction(text: str, value: str) -> None:
         ("The mayor of a village near the harbour told reporters the bridge fell.", ""),
         ("The ferry stuck in the harbour for nearly a week said it would sail.", ""),
         ("Officials in the town said 40 people were missing.", "officials"),
-        ("The bridge fell, according to a statement from the army.", "the army"),
-        ("At least 12 died, according to an official with the Red Crescent.", "an official"),
+        ("The bridge fell, according to a statement by the army.", "the army"),
+        ("At least 12 died, according to an officer with the harbour patrol.", "an officer"),
         # A title and a name before "بأن": all of it the subject, more than SOURCE_MAX_WORDS.
         (
             "وصرح رئيس بلدية المدينة عبد الله سالم بأن 12 منزلا انهارت.",
@@ -703,7 +703,7 @@ def test_direction(text: str, value: str) -> None:
         # What the source said of it, in, or since when, whose body it is, a verb after it,
         # and how it spoke are no part of its name.
         ("ذلك ما صرح به مسؤول مطلع على الملف لإذاعة محلية.", "مسؤول مطلع"),
-        ("وكانت الوكالة قد نشرت تقريرا قالت فيه إن الصفقة تمت.", ""),
+        ("وكانت الإذاعة قد بثت تقريرا قالت فيه إن الاتفاق أنجز.", ""),
         ("وقالت الوكالة في تقرير نشرته قبل يومين إن الصفقة تمت.", "الوكاله"),
         ("وقال الهلال الأحمر، منذ قليل، إن الفرق تتحرك.", "الهلال الاحمر"),
         (
@@ -714,7 +714,7 @@ def test_direction(text: str, value: str) -> None:
         ("ووفقا لتقارير محلية، يعد النادي صاحب العرض.", "تقارير محليه"),
         ("His father has angrily denied the reports.", "his father"),
         (
-            "The ship sank, state television reported, as officials said 12 were missing.",
+            "The ferry sank, the radio reported, as officials said 12 were missing.",
             "officials",
         ),
         ("He resigned after reports earlier in the week said he had lied.", "reports"),
@@ -788,7 +788,7 @@ def test_direction(text: str, value: str) -> None:
         ("ولحق قدر كبير من الدمار بالمصنع القديم", ""),
         ("وقدر المهندسون أن المصنع سيعود للعمل خلال شهر", ""),
         # A word of contrast, then the source, then its verb of saying and "أن"/"إن".
-        ("بينما الأمم المتحدة أشارت إلى أن الضحايا يتجاوزون 11 ألفا", "الامم المتحده"),
+        ("بينما المنظمة الدولية أشارت إلى أن عدد النازحين يتجاوز 9 آلاف", "المنظمه الدوليه"),
         ("في حين وزارة الداخلية أعلنت أن الحصيلة بلغت 300 قتيل", "وزاره الداخليه"),
         ("فيما المياه ارتفعت في الوادي إلى 3 أمتار", ""),
         ("بينما هو قال إن الحصيلة بلغت 300 قتيل", ""),

@@ -160,14 +160,13 @@ BOTH_NEGATIVE = [
         '"Nothing is drafted, signed or settled.',
     ),
     (
-        "وأوقف نادي الاتحاد مهاجمه سامي بسبب سفره دون موافقة النادي إلى تركيا",
+        "وعاقب نادي الاتحاد مهاجمه سامي لسفره إلى تركيا دون موافقة النادي",
         "قرر نادي الاتحاد معاقبة مهاجمه سامي لأنه سافر إلى تركيا ولم يحصل مسبقا على إذن النادي.",
     ),
     # "دون" (without) negates the one word after it: the approval, not the trip.
     (
-        "وأوقف نادي الاتحاد مهاجمه سامي بسبب سفره دون موافقة النادي إلى تركيا",
-        "وقالت صحيفة محلية إن نادي الاتحاد أوقف سامي لمدة أسبوعين بسبب غيابه عن التدريبات"
-        " للسفر إلى تركيا.",
+        "وعاقب نادي الاتحاد مهاجمه سامي لسفره إلى تركيا دون موافقة النادي",
+        "وذكرت صحيفة محلية أن نادي الاتحاد عاقب سامي أسبوعين لتغيبه عن التمارين للسفر إلى تركيا.",
     ),
     # A denial against a claim that negates on its own: the same side, in two ways.
     (
@@ -685,7 +684,7 @@ def test_a_floor_and_a_figure_beyond_it_days_apart_are_an_update(a: str, b: str)
             "وقال التلفزيون الرسمي إن المروحية تحطمت شمالي غربي إيران مساء الأحد",
         ),
         (
-            "State television said the helicopter crashed in the northwest of the country.",
+            "State television said the helicopter crashed in the north-west of the country.",
             "State television said the helicopter crashed in south-western Iran.",
         ),
     ],
@@ -702,7 +701,7 @@ def test_state_television_in_two_languages_is_one_source() -> None:
     # does not dispute itself.
     relation = between_articles(
         "State television said on Sunday that the governor's helicopter crashed in the"
-        " northwest of the country.",
+        " north-west of the country.",
         "قال التلفزيون الرسمي يوم الأحد إن مروحية المحافظ تحطمت شمال شرق البلاد.",
     )
     assert relation.kind == "contradiction", relation
@@ -741,13 +740,12 @@ def test_one_agency_in_two_languages_does_not_dispute_itself() -> None:
     relation = between_articles(
         "وذكرت هيئة المسح الجيولوجي الأميركية أن مركز الزلزال يقع على بعد 70 كيلومترا شرقي"
         " مدينة فيرانو.",
-        "The US Geological Survey said the epicentre was 70 kilometres south-west of Verano.",
+        "The US Geological Survey reported that the epicentre lay 70 km south-west of Verano.",
     )
     assert relation.kind == "contradiction", relation
     other = between_articles(
-        "وذكر المركز الألماني لأبحاث علوم الأرض أن مركز الزلزال يقع على بعد 70 كيلومترا شرقي"
-        " مدينة فيرانو.",
-        "The US Geological Survey said the epicentre was 70 kilometres south-west of Verano.",
+        "وذكر المعهد الأوروبي للرصد أن بؤرة الهزة تقع على بعد 70 كيلومترا شرقي مدينة فيرانو.",
+        "The US Geological Survey reported that the epicentre lay 70 km south-west of Verano.",
     )
     assert other.kind == "disputed", other
 
@@ -757,8 +755,7 @@ def test_one_contract_told_with_two_salaries_conflicts() -> None:
     # yearly salaries far apart (150 million euros is about 163 million dollars).
     relation = between_articles(
         "The winger is to earn 150m euros a year once he has signed a two-year contract.",
-        "Doha United offered him a two-year contract with an annual salary of about $100m on"
-        " Friday.",
+        "Doha United offered him a two-year contract with a yearly salary of some $100m on Friday.",
     )
     assert relation.kind == "contradiction", relation
     assert [d.kind for d in relation.details.differing] == ["money"]
@@ -767,7 +764,7 @@ def test_one_contract_told_with_two_salaries_conflicts() -> None:
 def test_two_estimates_by_two_sources_are_disputed() -> None:
     # A governor's and a minister's estimates of one loss: two sources' figures, not the
     # outlets contradicting each other; one estimator against an unattributed figure is.
-    governor = "أعلن محافظ المدينة أن الخسائر الناجمة عن الحريق تتراوح بين 10 و15 مليار دولار."
+    governor = "أعلن محافظ المدينة أن خسائر الحريق تراوحت من 10 إلى 15 مليار دولار."
     minister = "قدّر وزير المالية الخسائر الناجمة عن الحريق بأكثر من 20 مليار دولار."
     relation = between_articles(governor, minister)
     assert relation.kind == "disputed", relation
@@ -971,7 +968,7 @@ DIFFERENT_COUNTS = [
     ),
     (
         "قال المسؤولون إن 25 ألف شخص فقدوا منازلهم في الفيضانات بالمنطقة",
-        "قال المسؤولون إن 10 آلاف شخص ما زالوا في عداد المفقودين بعد الفيضانات بالمنطقة",
+        "قال المسؤولون إن 10 آلاف شخص لا يزالون مفقودين إثر السيول في المنطقة",
     ),
 ]
 
@@ -1077,7 +1074,7 @@ def test_a_count_of_a_city_is_not_its_countrys_nor_another_citys(a: str, b: str)
         ("Three people were killed in South Korea", None),
         # Only counts of people or things: a length, a magnitude.
         ("The wreck lies 13 km south of the city", None),
-        ("ضرب زلزال بقوة 6.3 درجة غرب الجزائر صباح السبت", None),
+        ("ضربت هزة بقوة 6.3 درجة غرب تركيا صباح السبت", None),
         # A noun of place inside a name, or a place before the count: not the count's place.
         ("The gunmen killed 133 people at Marlow City Hall", None),
         ("The storm that hit the city of Talbara killed 11,300 people", None),
@@ -1330,7 +1327,7 @@ def test_the_days_of_two_statements_are_no_date_mismatch() -> None:
     days are an update, and a date inside what is said still dates the event."""
     sunday = dt.date(2024, 6, 16)
     relation = between_articles(
-        "وأعلنت وزارة الخارجية، السبت 15 يونيو 2024، وفاة 6 مشجعين من مواطنيها خلال البطولة",
+        "وأعلنت وزارة الخارجية، السبت 15 يونيو 2024، عن وفاة 6 مشجعين من رعاياها أثناء البطولة",
         "توفي 14 مشجعا خلال البطولة وفق ما أعلنت وزارة الخارجية اليوم الأحد 16 يونيو 2024",
         sunday,
         sunday,
@@ -1425,7 +1422,7 @@ def test_two_sources_of_a_toll_that_rose_between_two_articles_are_an_update(
         ),
         # One country's nationals against a toll that names no country.
         (
-            "The Indonesian ministry recorded 144 deaths among its citizens at the tournament.",
+            "The Malaysian ministry recorded 61 deaths among its citizens at the tournament.",
             "The toll of the tournament's heatwave rose to 1,301 deaths, the authorities said.",
         ),
         (
@@ -1854,7 +1851,7 @@ def test_a_figure_told_as_said_before_is_an_update_not_a_contradiction(a: str, b
     [
         ("وارتفع عدد القتلى جراء الانفجار إلى 140 قتيلا", "وبلغ عدد القتلى جراء الانفجار 95 قتيلا"),
         (
-            "أعلن الوزير عن ارتفاع عدد القتلى جراء الانفجار إلى 140 قتيلا",
+            "أعلن الوزير ارتفاع عدد القتلى جراء الحريق إلى 140 قتيلا",
             "أعلن الوزير أن عدد القتلى جراء الانفجار بلغ 95 قتيلا",
         ),
         ("The toll of the blast increased to 140 dead", "The toll of the blast was 95 dead"),
@@ -1868,7 +1865,7 @@ def test_a_noun_or_verb_of_rising_makes_an_update(a: str, b: str) -> None:
     ("a", "b"),
     [
         (
-            "أعلن وزير الصحة أن حصيلة الوفيات بلغت 3252 شخصا",
+            "أعلن وزير الصحة أن حصيلة الوفيات وصلت إلى 3187 شخصا",
             "أعلن وزير الصحة مقتل 3 آلاف شخص",
         ),
         (
@@ -1952,7 +1949,7 @@ def test_a_round_figure_agrees_with_the_figure_it_rounds(a: str, b: str) -> None
         ),
         (
             "قال المسؤولون إن 40 ألف شخص باتوا مشردين بسبب الفيضانات في الوادي",
-            "قال المسؤولون إن 25 ألف شخص باتوا من دون منازل بسبب الفيضانات في الوادي",
+            "قال المسؤولون إن 25 ألف شخص صاروا من دون منازل إثر السيول في الوادي",
         ),
         # Not a length: a magnitude of 7 is not 7.2 rounded.
         (
@@ -2460,8 +2457,8 @@ def test_two_languages_close_in_meaning_need_a_figure_below_half(english: str, k
         ),
         # Two zones may be one instant.
         (
-            "The quake struck the mountains at 11:11 pm local time on Friday.",
-            "The quake struck the mountains at 22:11 GMT on Friday.",
+            "The tremor hit the hills at 10:42 pm local time on Friday.",
+            "The tremor hit the hills at 21:42 GMT on Friday.",
             "agreement",
         ),
         # "About" seven and 7:40 may be one time.
@@ -2486,37 +2483,37 @@ def test_times_of_day_of_one_event(a: str, b: str, kind: str) -> None:
     [
         # One distance from one place, two directions: two places for one epicentre.
         (
-            "The survey said the epicentre was 72 kilometres south-west of Marrakesh.",
-            "The epicentre was about 72 km east of Marrakesh, the survey said.",
+            "The survey said the epicentre lay 72 kilometres south-west of Verano.",
+            "The epicentre was about 72 km east of Verano, the survey said.",
             "contradiction",
         ),
         (
-            "وقال المعهد إن مركز الزلزال يقع على بعد 72 كيلومترا جنوب غرب مراكش",
-            "وقال المعهد إن مركز الزلزال يقع على بعد 72 كيلومترا شمال شرق مراكش",
+            "وقال المعهد إن مركز الزلزال يقع على بعد 72 كيلومترا جنوب غرب فيرانو",
+            "وقال المعهد إن مركز الزلزال يقع على بعد 72 كيلومترا شمال شرق فيرانو",
             "contradiction",
         ),
         # South and south-west: one direction loosely given.
         (
-            "The survey said the epicentre was 72 kilometres south-west of Marrakesh.",
-            "The epicentre was about 70 km south of Marrakesh, the survey said.",
+            "The survey said the epicentre lay 72 kilometres south-west of Verano.",
+            "The epicentre was about 70 km south of Verano, the survey said.",
             "agreement",
         ),
         # Two figures, "about 70" and 72: two readings, or two points.
         (
-            "The survey said the epicentre was 72 kilometres north-east of Marrakesh.",
-            "The epicentre was about 70 km south of Marrakesh, the survey said.",
+            "The survey said the epicentre was 72 kilometres north-east of Verano.",
+            "The epicentre was about 70 km south of Verano, the survey said.",
             "agreement",
         ),
         # 44 miles is 70.8 km, but a conversion is no figure of the same statement.
         (
-            "The epicentre was about 72km (44 miles) north-east of Marrakesh, the survey said.",
-            "The survey said the epicentre was about 70 km south of Marrakesh.",
+            "The epicentre was about 72km (44 miles) north-east of Verano, the survey said.",
+            "The survey said the epicentre was about 70 km south of Verano.",
             "agreement",
         ),
         # Two distances: two points (a village and the epicentre) may lie either way.
         (
-            "The survey said the epicentre was 72 kilometres south-west of Marrakesh.",
-            "The epicentre was felt in a village 30 km east of Marrakesh, the survey said.",
+            "The survey said the epicentre lay 72 kilometres south-west of Verano.",
+            "The epicentre was felt in a village 30 km east of Verano, the survey said.",
             "agreement",
         ),
     ],
@@ -2680,8 +2677,8 @@ def test_a_range_and_a_bound_beyond_it_are_two_values_for_the_story() -> None:
     [
         # One figure bounded from two sides, one of them strictly: no value is both.
         (
-            "The governor said more than 40,000 people had been left homeless by the storm.",
-            "The governor said up to 40,000 people had been left homeless by the storm.",
+            "The governor said more than 40,000 people were made homeless by the storm.",
+            "The governor said up to 40,000 people were made homeless by the storm.",
             "contradiction",
         ),
         (
@@ -2719,14 +2716,14 @@ def test_a_range_and_a_bound_beyond_it_are_two_values_for_the_story() -> None:
         ),
         # Bounds that meet keep the figure they share.
         (
-            "The governor said at least 40,000 people had been left homeless by the storm.",
-            "The governor said up to 40,000 people had been left homeless by the storm.",
+            "The governor said at least 40,000 people were made homeless by the storm.",
+            "The governor said up to 40,000 people were made homeless by the storm.",
             "agreement",
         ),
         # A bound and the figure itself, exact or hedged, agree.
         (
-            "The governor said more than 40,000 people had been left homeless by the storm.",
-            "The governor said about 40,000 people had been left homeless by the storm.",
+            "The governor said more than 40,000 people were made homeless by the storm.",
+            "The governor said about 40,000 people were made homeless by the storm.",
             "agreement",
         ),
     ],
@@ -2979,8 +2976,8 @@ def test_one_sources_two_counts_are_its_revision(a: str, b: str) -> None:
         # One figure told as a floor and as a ceiling: a revised count changes its figure;
         # this is one statement told two ways that cannot both hold.
         (
-            "The governor, Sami Haddad, said more than 40,000 people had been left homeless.",
-            "Governor Sami Haddad said up to 40,000 people had lost their homes in the storm.",
+            "The governor, Sami Haddad, said more than 40,000 people were made homeless.",
+            "Governor Sami Haddad said up to 40,000 people lost their houses in the storm.",
         ),
         (
             "وقال المحافظ سامي حداد إن أكثر من 40 ألف شخص باتوا مشردين",
@@ -3188,7 +3185,7 @@ def test_a_pronoun_after_the_verb_is_no_part_of_the_source() -> None:
     """ "وفقا لما أعلنت عنه الوزارة": the ministry, not "عنه الوزارة"; "نفت الشركة أي علاقة":
     the company, not "الشركة أي علاقة"."""
     for text, source in (
-        ("قتل أكثر من 60 شخصا في الحريق، وفقا لما أعلنت عنه الوزارة اليوم السبت.", "الوزاره"),
+        ("لقي أكثر من 60 شخصا حتفهم في الحريق، وفقا لما أعلنته الوزارة صباح السبت.", "الوزاره"),
         ("نفت الشركة أي علاقة بالحريق الذي خلف 40 قتيلا.", "الشركه"),
     ):
         (claim,) = claims_with_facts(text, segment_claims(text))
@@ -3398,9 +3395,7 @@ def test_a_denial_pointed_back_at_is_named_not_made() -> None:
     """ "This denial comes after the maker had said ...": the claim names a denial told before
     and repeats what was said; it denies nothing of the maker's statement. A denial the claim
     makes still disputes it."""
-    maker = (
-        "The chips were made by a firm in Vienna, according to a statement from the Seoul maker."
-    )
+    maker = "The chips were made by a firm in Vienna, according to a statement by the Seoul maker."
     relation = between_articles(
         maker,
         "This denial comes after the Seoul maker had said the chips were made by a firm in Vienna.",
@@ -3466,7 +3461,7 @@ def test_when_a_source_spoke_ends_its_name() -> None:
         (
             "قال المعهد إن الزلزال وقع على عمق 11 ميلا، بينما قدرت الهيئة الوطنية العمق"
             " بخمسة أميال.",
-            "قال المعهد إن الزلزال وقع على عمق 18 كيلومترا.",
+            "قال المعهد إن الهزة وقعت على عمق 18 كيلومترا.",
             Reason.SAME_FACTS,
         ),
         (

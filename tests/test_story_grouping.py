@@ -30,7 +30,7 @@ Rescue teams from the capital reached Verano before dawn on Saturday.
 Many of the old stone houses in the town centre collapsed during the tremor."""
 
 QUAKE_EN_2 = """Rescuers searched the ruins of Verano on Saturday after a deadly earthquake.
-The interior ministry said at least 140 people were killed and more than 300 injured.
+The interior ministry said at least 140 people died and over 300 were hurt.
 The magnitude 6.1 quake hit the mountain town late on Friday night.
 Aid convoys with tents and blankets left the capital for Verano in the morning."""
 
