@@ -31,7 +31,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from newsdiff.pipeline import lang
-from newsdiff.pipeline.attribution import names_source, reporter_key
+from newsdiff.pipeline.attribution import names_as_reporter, reporter_key
 from newsdiff.pipeline.encode import Vectors, similarity_matrix
 from newsdiff.pipeline.facts import casualty_counts, counted_things, distinctive_values
 from newsdiff.pipeline.normalize import (
@@ -698,7 +698,7 @@ def _denied_report_candidates(
     denies: Callable[[ClaimDraft], bool],
 ) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray], set[tuple[int, int]]]:
     """Pairs of a denial (denies: relate.denies) that names the source of a report ("denied
-    what the agency published": attribution.names_source) with each claim of another article
+    what the agency published": attribution.names_as_reporter) with each claim of another article
     that quotes that source, however few words they share, as (flat claim of the lower
     article, of the higher, cosine); and the same pairs as the set to keep whatever else
     their claims meet. Relate judges them (relate._denies_a_report_of)."""
@@ -733,7 +733,7 @@ def _reports_denied(
     return [
         quoted
         for key, claimed in quoting.items()
-        if names_source(text, key, as_reporter=True) and not names_source(claim.attribution, key)
+        if names_as_reporter(text, claim.attribution, key)
         for quoted in claimed
     ]
 

@@ -21,6 +21,7 @@ from newsdiff.pipeline.normalize import (
     ARABIC_RE,
     CLAUSE_BREAK_RE,
     STOPWORDS,
+    abbreviated,
     alternation,
     country_of,
     name_key,
@@ -101,8 +102,6 @@ SAID_OF = lang.merged_set("SAID_OF")
 DAYS = lang.merged_set("WEEKDAYS") | lang.merged_set("RELATIVE_DAYS")
 DAYPARTS = lang.merged_set("DAYPARTS")
 ON_DAY = "on"
-# A full stop after one of these ends no source's name ("rear adm.", "u.s.").
-ABBREVIATIONS = lang.merged_set("ABBREVIATIONS")
 # A verb of saying after a source's name ends it ('" ... ," said the club said in response').
 SAY_AFTER_WORDS = frozenset(
     lang.merged_tuple("SAY_AFTER_SOURCE") + lang.merged_tuple("SAY_AFTER_QUOTE")
@@ -318,6 +317,12 @@ def names_source(text: str, key: str, *, as_reporter: bool = False) -> bool:
         ):
             return True
     return False
+
+
+def names_as_reporter(text: str, source: str, key: str) -> bool:
+    """Whether the normalised text names the reporter of that key (reporter_key) as the one
+    whose report it speaks of (names_source), and its own source is not that reporter."""
+    return names_source(text, key, as_reporter=True) and not names_source(source, key)
 
 
 def _report_word(word: str) -> bool:
@@ -566,11 +571,7 @@ def _abbreviation_dot(folded: str, at: int) -> bool:
         return False
     word = folded[:at].rsplit(None, 1)[-1] if folded[:at].strip() else ""
     word = word.lstrip("\"'(")
-    return (
-        (len(word) == 1 and word.isalpha())
-        or word in ABBREVIATIONS
-        or (len(word) >= 3 and word[-2] == "." and word[-1].isalpha())
-    )
+    return abbreviated(word) or (len(word) >= 3 and word[-2] == "." and word[-1].isalpha())
 
 
 def _apposed_after(folded: str, comma: re.Match[str] | None) -> list[str]:

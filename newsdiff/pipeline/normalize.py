@@ -167,6 +167,16 @@ def _arabic_spellings(token: str) -> Iterator[str]:
     return ("".join(spelling) for spelling in itertools.product(*options))
 
 
+# Words whose full stop ends no sentence and no name (lowercase, without their last dot).
+ABBREVIATIONS = lang.merged_set("ABBREVIATIONS")
+
+
+def abbreviated(word: str) -> bool:
+    """Whether a lowercase word before a full stop is a one-letter initial or an
+    abbreviation (ABBREVIATIONS: "dr", "u.s", "adm"), whose full stop ends nothing."""
+    return (len(word) == 1 and word.isalpha()) or word in ABBREVIATIONS
+
+
 @lru_cache(maxsize=200_000)
 def word_zipf(token: str) -> float:
     """How common a normalised word is in its language, on wordfreq's Zipf scale (log10 of

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from newsdiff.pipeline import lang
-from newsdiff.pipeline.normalize import alternation, normalized, tokens
+from newsdiff.pipeline.normalize import abbreviated, alternation, normalized, tokens
 from newsdiff.pipeline.types import ClaimDraft
 
 # A claim needs a subject and a predicate: fewer words are debris ("وبعد ذلك.").
@@ -29,8 +29,6 @@ CLAUSE_MIN_WORDS = 6
 # Arabic letter (a missing space after the full stop is a common typo), and line breaks.
 # Decimal points and dots inside URLs are followed by neither, so they never match.
 _BOUNDARY_RE = re.compile(r"[.!?؟…]+[\"'”»)\]]*(?=\s|$|[\u0621-\u064a])|\n+")
-# Abbreviations whose full stop ends no sentence (lowercase, without their last dot).
-ABBREVIATIONS = lang.merged_set("ABBREVIATIONS")
 _WORD_BEFORE_RE = re.compile(r"(\S+?)[.]+[\"'”»)\]]*$")
 # Clause joints inside a long sentence; the claim after the cut starts at the connector:
 # a comma before و or a connector word ("، حيث", ", while"), a semicolon, a connector that
@@ -153,7 +151,7 @@ def _raw_sentences(text: str) -> Iterator[tuple[int, int]]:
 def _is_abbreviation(text: str, start: int, match: re.Match[str]) -> bool:
     before = _WORD_BEFORE_RE.search(text, start, match.end())
     word = before.group(1).lower().lstrip("(\"'“«") if before else ""
-    if len(word) == 1 and word.isalpha() or word in ABBREVIATIONS:
+    if abbreviated(word):
         return True
     # "U.S. officials", "approx. five": a lowercase Latin word goes on the sentence.
     following = text[match.end() : match.end() + 2].lstrip()

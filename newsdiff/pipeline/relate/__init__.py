@@ -40,7 +40,7 @@ from newsdiff.pipeline import lang
 from newsdiff.pipeline.align import MEANING_QUANTITY_COSINE, share_a_fact
 from newsdiff.pipeline.attribution import (
     NAME_PARTICLES,
-    names_source,
+    names_as_reporter,
     reporter_key,
     same_source,
 )
@@ -778,14 +778,14 @@ def denies(claim: ClaimDraft) -> bool:
 
 def _denies_a_report_of(denial: ClaimDraft, plain: ClaimDraft) -> bool:
     """Whether the denying claim names, beside its own source, the source the plain claim
-    quotes (attribution.reporter_key, names_source): "نفى ... ما نشرته صحيفة الساحل"
+    quotes (attribution.reporter_key, names_as_reporter): "نفى ... ما نشرته صحيفة الساحل"
     against "وبحسب صحيفة الساحل ..."; "the mayor dismissed the Coast Daily Herald's report"
     against "the Coast Daily Herald reported that ..."."""
     key = reporter_key(plain.attribution)
-    if not key or one_source(denial, plain) or names_source(denial.attribution, key):
+    if not key or one_source(denial, plain):
         return False
     text = denial.normalized or normalize_text(denial.text)
-    return names_source(text, key, as_reporter=True)
+    return names_as_reporter(text, denial.attribution, key)
 
 
 def _is_dispute(a: ClaimDraft, b: ClaimDraft, verdict: _Verdict) -> bool:
