@@ -884,6 +884,26 @@ def test_the_number_counts_what_the_sentence_before_counted(text: str, subject: 
         assert not figure.subject.startswith("#")
 
 
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # Who lost their lives are the dead, after the figure or before it and its noun.
+        ("قالت البلدية إن 30 شخصا فقدوا حياتهم في سيول تالبارا", "#dead"),
+        ("فقد 30 شخصا على الأقل أرواحهم في السيول التي ضربت تالبارا", "#dead"),
+        ("Officials said 30 people lost their lives in the Talbara floods", "#dead"),
+        ("قالت البلدية إن 30 شخصا فقدوا منازلهم في سيول تالبارا", "#displaced"),
+        # The word of losing alone counts the missing, and so it does where what follows
+        # belongs to another clause.
+        ("فقد 30 شخصا في السيول التي ضربت تالبارا", "#missing"),
+        ("فقد 30 شخصا في السيول وتضررت منازل كثيرة في تالبارا", "#missing"),
+        ("فقد 30 شخصا بينما دمرت السيول المنازل في تالبارا", "#missing"),
+    ],
+)
+def test_a_word_of_losing_counts_by_what_is_lost(text: str, subject: str) -> None:
+    (figure,) = [fact for fact in extract_facts(text) if fact.kind == "count"]
+    assert figure.subject == subject
+
+
 def test_clauses_of_a_quoted_sentence_keep_its_speaker() -> None:
     sentence = (
         "وقال وزير الخارجية إن بلاده ستفتح سفارتها في العاصمة خلال الأسابيع المقبلة بعد "

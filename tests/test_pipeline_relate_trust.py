@@ -970,6 +970,21 @@ DIFFERENT_COUNTS = [
         "قال المسؤولون إن 25 ألف شخص فقدوا منازلهم في الفيضانات بالمنطقة",
         "قال المسؤولون إن 10 آلاف شخص لا يزالون مفقودين إثر السيول في المنطقة",
     ),
+    # Who lost their lives are the dead, not the missing.
+    (
+        "قال المسؤولون إن 300 شخص فقدوا حياتهم في الفيضانات بالمنطقة",
+        "قال المسؤولون إن 100 شخص لا يزالون مفقودين إثر السيول في المنطقة",
+    ),
+    # Homes damaged in another clause are not what the missing lost, and people left
+    # without homes are displaced: no negation of the damaged homes.
+    (
+        "فقد 30 شخصا في السيول وتضررت منازل كثيرة في المنطقة",
+        "قال المسؤولون إن 10 آلاف شخص باتوا من دون منازل إثر السيول في المنطقة",
+    ),
+    (
+        "Thirty people are missing after the floods and many homes were damaged in the region",
+        "Officials said 10,000 people were left without homes after the floods in the region",
+    ),
 ]
 
 
@@ -1950,6 +1965,11 @@ def test_a_round_figure_agrees_with_the_figure_it_rounds(a: str, b: str) -> None
         (
             "قال المسؤولون إن 40 ألف شخص باتوا مشردين بسبب الفيضانات في الوادي",
             "قال المسؤولون إن 25 ألف شخص صاروا من دون منازل إثر السيول في الوادي",
+        ),
+        # Who lost their lives and who met their death are both counts of the dead.
+        (
+            "قال المسؤولون إن 120 شخصا لقوا حتفهم في الفيضانات بالمنطقة",
+            "فقد 85 شخصا على الأقل أرواحهم في الفيضانات بالمنطقة",
         ),
         # Not a length: a magnitude of 7 is not 7.2 rounded.
         (

@@ -106,12 +106,21 @@ TIME_DUALS: dict[str, str] = lang.merged_dict("TIME_DUALS")
 NOT_DUALS = lang.merged_set("NOT_DUALS")
 DURATION_SUBJECTS: dict[str, str] = lang.merged_dict("DURATION_SUBJECTS")
 COUNT_STATES: dict[str, str] = lang.merged_dict("COUNT_STATES")
-# A word of losing or lacking and a word of home within HOME_LOSS_REACH words after it ("lost
-# their homes", "من دون منازل") count the displaced.
-HOME_LOSS_WORDS = lang.merged_set("HOME_LOSS_WORDS")
+# A word of losing or lacking and, within LOSS_REACH words after it (figures not counted), a
+# word of home count the displaced ("lost their homes", "من دون منازل"), a word of life the
+# dead ("فقدوا حياتهم", "lost their lives"), and not the missing the word of losing alone
+# counts ("فقد 30 شخصا"); the word of losing may stand before the figure and its noun ("فقد
+# 30 شخصا على الأقل أرواحهم").
+LOSS_WORDS = lang.merged_set("LOSS_WORDS")
 HOME_NOUNS = lang.merged_set("HOME_NOUNS")
-HOME_LOSS_REACH = 2
+LIFE_NOUNS = lang.merged_set("LIFE_NOUNS")
+LOSS_REACH = 4
+_LOSS_STOPS = lang.merged_set("CLAUSE_CONJUNCTIONS") | {
+    word for opener in lang.merged_tuple("CLAUSE_OPENERS") for word in opener.split()
+}
+_COORDINATED = "و"
 DISPLACED = "displaced"
+DEAD = "dead"
 # As _count_subject gives them: light stems.
 GENERIC_PEOPLE: frozenset[str] = frozenset(
     light_stem(word) for word in lang.merged_set("GENERIC_PEOPLE_NOUNS")
@@ -1178,38 +1187,53 @@ def _listed_in(word: str, vocabulary: Collection[str]) -> bool:
     return word in vocabulary or _strip_prefix(word) in vocabulary
 
 
-def loses_home(
+def lost_state(
     words: Sequence[str],
     i: int,
     listed: Callable[[str, Collection[str]], object] = _listed_in,
-) -> bool:
-    """Whether the word at i of words (in reading order) is a word of losing or lacking
-    followed by a word of home ("lost their homes", "باتوا من دون منازل", "فقدوا منازلهم"):
-    the people counted are the displaced. listed: how a word is looked up in a word list
-    (with the caller's clitics)."""
-    return bool(listed(words[i], HOME_LOSS_WORDS)) and any(
-        listed(word, HOME_NOUNS) for word in words[i + 1 : i + 1 + HOME_LOSS_REACH]
-    )
+) -> str:
+    """The state a word of losing or lacking at i of words (in reading order) gives the
+    people counted by what it loses (LOSS_REACH): the displaced for a home ("lost their
+    homes", "باتوا من دون منازل"), the dead for their lives ("فقدوا حياتهم"); "" for
+    another word, or nothing lost. listed: how a word is looked up in a word list (with the
+    caller's clitics)."""
+    if not listed(words[i], LOSS_WORDS):
+        return ""
+    read = 0
+    for word in words[i + 1 :]:
+        if word[:1].isdigit():
+            continue
+        if listed(word, HOME_NOUNS):
+            return DISPLACED
+        if listed(word, LIFE_NOUNS):
+            return DEAD
+        read += 1
+        # What another clause names is not what was lost ("فقد 30 شخصا وتضررت منازل").
+        if read == LOSS_REACH or word in _LOSS_STOPS or word.startswith(_COORDINATED):
+            return ""
+    return ""
 
 
 def state_at(words: Sequence[str], i: int) -> str:
     """The state the word at i of words (in reading order) says the people counted are in:
-    the displaced where it loses a home (loses_home), else the word itself (COUNT_STATES)."""
-    return DISPLACED if loses_home(words, i) else _state(words[i])
+    what a word of losing loses (lost_state), else the word itself (COUNT_STATES)."""
+    return lost_state(words, i) or _state(words[i])
 
 
 def _state_subject(folded: str, start: int, end: int) -> str:
     """What state the people a count counts are in, as a subject ("#dead", "#missing" ...):
     the word of state (COUNT_STATES) nearest the number within STATE_SUBJECT_WINDOW content
     words on either side, in its clause (after it first on a tie: "5300 قتيل و200 جريح")."""
-    # A word of state may read a word of home beyond the window (loses_home).
-    after = list(islice(_own_clause_after(folded, end), STATE_SUBJECT_WINDOW + HOME_LOSS_REACH))
+    # A word of losing reads what it loses beyond the window, and across the figure when it
+    # stands before it ("فقد 30 شخصا حياتهم": lost_state).
+    after = list(islice(_own_clause_after(folded, end), STATE_SUBJECT_WINDOW + LOSS_REACH))
     words = _words_before(folded, start, limit=3 * STATE_SUBJECT_WINDOW)
     before = [word for word in words if _is_content(word)][:STATE_SUBJECT_WINDOW][::-1]
+    # The words in reading order; each side's nearest first (after it first on a tie).
+    near = before + after
     for distance in range(STATE_SUBJECT_WINDOW):
-        # The words in reading order, each side's nearest first (after it first on a tie).
-        for near, i in ((after, distance), (before, len(before) - 1 - distance)):
-            if 0 <= i < len(near):
+        for i in (len(before) + distance, len(before) - 1 - distance):
+            if 0 <= i < len(near) and (i < len(before) or i - len(before) < len(after)):
                 state = state_at(near, i)
                 if state:
                     return f"#{state}"

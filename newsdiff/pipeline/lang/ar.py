@@ -1613,10 +1613,14 @@ COUNT_STATES: dict[str, str] = {
     # The buried are some of the dead, counted apart ("جرى دفن 17 شخصا" beside 38 deaths).
     **dict.fromkeys("دفن دفنت دفنوا مدفون مدفونين".split(), "buried"),
 }
-# People who lost their homes are the displaced ("باتوا من دون منازل", "فقدوا منازلهم"): a
-# word of losing or lacking, then a word of home within HOME_LOSS_REACH words.
-HOME_LOSS_WORDS = frozenset("فقد فقدوا فقدت فقدن دون بدون بلا".split())
+# People who lost their homes are the displaced ("باتوا من دون منازل", "فقدوا منازلهم"), who
+# lost their lives the dead ("فقدوا حياتهم"): a word of losing or lacking, then a word of
+# home or of life within numbers.LOSS_REACH words.
+LOSS_WORDS = frozenset("فقد فقدوا فقدت فقدن دون بدون بلا".split())
 HOME_NOUNS = frozenset("منازل منازلهم منزل منازلها بيوت بيوتهم ماوي مساكن مساكنهم".split())
+LIFE_NOUNS = frozenset(
+    "حياه الحياه حياته حياتها حياتهم حياتهن ارواح ارواحهم ارواحهن روحه روحها".split()
+)
 
 # Direction roots, matched inside a word, since Arabic morphology puts the root in the
 # middle (ارتفاع، يرتفع، مرتفعه); "^" ties a root to the start of the word, "$" to its end.

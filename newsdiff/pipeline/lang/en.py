@@ -1286,9 +1286,10 @@ COUNT_STATES: dict[str, str] = {
     **dict.fromkeys("arrested detained".split(), "arrested"),
     **dict.fromkeys("buried burial burials".split(), "buried"),
 }
-# People who lost their homes are the displaced (see ar.py).
-HOME_LOSS_WORDS = frozenset("lost lose losing without".split())
+# People who lost their homes are the displaced, who lost their lives the dead (see ar.py).
+LOSS_WORDS = frozenset("lost lose losing without".split())
 HOME_NOUNS = frozenset("home homes houses shelter".split())
+LIFE_NOUNS = frozenset("life lives".split())
 
 # Direction roots, matched inside a word; "^" ties a root to the start of the word, "$" to
 # its end ("^rise" is not "sunrise", "^up$" not "update"). Written by hand from news

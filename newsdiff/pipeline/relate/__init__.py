@@ -344,7 +344,10 @@ __all__ = [
 # relate-66: a denial that names, beside its own source, the source another claim quotes
 # ("denied what the agency published") is a dispute with that claim, whatever words they
 # share (_denies_a_report_of), where it was no link.
-ENGINE_VERSION = "relate-66"
+# relate-67: a word of lacking that reads a state ("باتوا من دون منازل", "left without
+# homes": the displaced, numbers.lost_state) negates nothing: no contradiction by polarity
+# with a claim of damaged homes. Counts of who lost their lives are counts of the dead.
+ENGINE_VERSION = "relate-67"
 
 # Confidence of "agreement" for claims whose numbers of one kind differ but, by the words
 # around them, measure different things (a sentence and the time served): the facts rule out

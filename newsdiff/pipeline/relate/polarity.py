@@ -41,6 +41,7 @@ from functools import lru_cache
 
 from newsdiff.pipeline import lang
 from newsdiff.pipeline.normalize import ARABIC_RE, light_stem, tokens
+from newsdiff.pipeline.numbers import lost_state
 from newsdiff.pipeline.relate.words import (
     NEGATION_CLITICS,
     NEGATION_CONTRACTIONS,
@@ -356,7 +357,10 @@ class _Reader:
         n = _negation_at(self.toks, i)
         if n:
             self.take(i, n)
-            self.negations.append(i + n)
+            # "باتوا من دون منازل", "left without shelter": the people's state (the
+            # displaced, numbers.lost_state), which negates no "homes were damaged".
+            if not lost_state(self.toks, i):
+                self.negations.append(i + n)
 
     def conceded(self, i: int) -> bool:
         """Whether a word of conceding stands at most CONCEDED_DENIAL_GAP tokens before token

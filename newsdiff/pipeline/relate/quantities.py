@@ -26,7 +26,7 @@ from newsdiff.pipeline.normalize import (
     normalize_text,
     tokens,
 )
-from newsdiff.pipeline.numbers import DISPLACED, loses_home
+from newsdiff.pipeline.numbers import lost_state
 from newsdiff.pipeline.types import Fact
 from newsdiff.pipeline.units import (
     COUNTED_KINDS,
@@ -790,9 +790,9 @@ def _state_of(word: str) -> str:
 
 
 def _state_at(words: Sequence[str], i: int) -> str:
-    """The state the word at i of words (in reading order) says: the displaced where it
-    loses a home (numbers.loses_home), else the word itself."""
-    return DISPLACED if loses_home(words, i, _listed) else _state_of(words[i])
+    """The state the word at i of words (in reading order) says: what a word of losing
+    loses (numbers.lost_state), else the word itself."""
+    return lost_state(words, i, _listed) or _state_of(words[i])
 
 
 def _chunks(normalized: str) -> list[list[str]]:
