@@ -816,6 +816,12 @@ def test_direction(text: str, value: str) -> None:
         ('"The offer was generous," said the Talbara Club said in a reply.', "the talbara club"),
         # A full stop of an initial or an abbreviation ends no name after the verb either.
         ("According to the U.N. refugee agency, 300 people fled.", "the u.n. refugee agency"),
+        # What a definite source owns after it is what it gave, not more of its name; a
+        # noun without the article, or a preposition, keeps the owner in the name.
+        ("حددت الهيئة مركزها على بعد 70 كيلومترا جنوب تالبارا.", "الهيئه"),
+        ("أعلنت الوزارة حصيلتها الأولى للسيول في تالبارا.", "الوزاره"),
+        ("قال المتحدث باسمها إن الوفد وصل إلى تالبارا.", "المتحدث باسمها"),
+        ("أكد وزير خارجيتها أن الوفد وصل إلى تالبارا.", "وزير خارجيتها"),
     ],
 )
 def test_attribution(text: str, source: str) -> None:

@@ -68,6 +68,8 @@ SOURCE_OBJECTS = lang.merged_set("SOURCE_OBJECTS")
 # ... and these anywhere ("وأعلن مقتل 30 شخصا": no source named).
 EVENT_OBJECTS = lang.merged_set("EVENT_OBJECTS")
 OBJECT_SUFFIXES = lang.merged_tuple("OBJECT_SUFFIXES")
+OWNED_SUFFIXES = lang.merged_tuple("OWNED_SUFFIXES")
+OWNED_KEEPING_CLITICS = lang.merged_tuple("OWNED_KEEPING_CLITICS")
 # Media whose next word names them, whatever it is ("صحيفة اليوم").
 MEDIUM_HEADS = lang.merged_set("MEDIUM_HEADS")
 # What a figure rests on ("حسب التقديرات", "according to estimates"): no source, unless a
@@ -642,6 +644,8 @@ def _name_words(split: list[str], *, set_apart: bool = False) -> list[str]:
             break
         if words and not named_medium and (word in SOURCE_OBJECTS or _event_object(word)):
             break
+        if words and _owned_after_definite(words[-1], word):
+            break
         if word in SOURCE_ADVERBS or (not words and (word in SAY_VERBS or word in SAID_OF)):
             if words:
                 break
@@ -664,6 +668,19 @@ def _event_object(word: str) -> bool:
     return word in EVENT_OBJECTS or any(
         word.endswith(suffix) and word[: -len(suffix)] in EVENT_OBJECTS
         for suffix in OBJECT_SUFFIXES
+    )
+
+
+def _owned_after_definite(before: str, word: str) -> bool:
+    """Whether a word that owns by a pronoun suffix follows a definite word (lang
+    OWNED_SUFFIXES): the verb's object, not more of the source's name."""
+    return (
+        without_article(before) != before
+        and not word.startswith(OWNED_KEEPING_CLITICS)
+        and any(
+            word.endswith(suffix) and len(word) - len(suffix) >= DEFINITE_MIN_LETTERS
+            for suffix in OWNED_SUFFIXES
+        )
     )
 
 

@@ -618,6 +618,13 @@ SOURCE_PLACE_LINKS: frozenset[str] = frozenset()
 NAME_PARTICLES = frozenset("عبد ابو ابن بن بنت ال دا".split())
 # Pronoun suffixes a verbal noun of EVENT_OBJECTS may carry ("أعلن النادي تعاقده مع").
 OBJECT_SUFFIXES = ("هما", "هم", "ها", "ه")
+# A noun that owns by a pronoun suffix ("مركزها", "قوتهم") right after a noun with the article
+# is the verb's object, not more of the source's name: a definite noun heads no construct
+# ("حددت الهيئة مركزها" is the authority; "وزير خارجيتها" has no article), and an adjective
+# takes no such suffix. Not "ه" alone, which a folded "ة" ends with too; and not behind a
+# preposition, which keeps the word in the name ("المتحدث باسمها").
+OWNED_SUFFIXES = ("هما", "هم", "هن", "ها")
+OWNED_KEEPING_CLITICS = ("ب", "ل", "ال")
 # Media named by what follows them: without the article ("صحيفة", not "الصحيفة") such a noun
 # is the first word of a name, and the next word is the rest of it even where it would end a
 # name ("أكدت صحيفة اليوم السعودية" is the daily Al Yaum; "قالت الصحيفة اليوم إن", today;

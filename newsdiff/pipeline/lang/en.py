@@ -421,6 +421,8 @@ SAID_OF: frozenset[str] = frozenset()
 SOURCE_OBJECTS: frozenset[str] = frozenset()
 EVENT_OBJECTS: frozenset[str] = frozenset()
 OBJECT_SUFFIXES: tuple[str, ...] = ()
+OWNED_SUFFIXES: tuple[str, ...] = ()
+OWNED_KEEPING_CLITICS: tuple[str, ...] = ()
 MEDIUM_HEADS: frozenset[str] = frozenset()
 # What a source said through, whose author follows "from" or "by" ("according to a statement
 # by the army": the army).
