@@ -401,7 +401,9 @@ def test_each_claim_keeps_its_best_aligned_pairs_only() -> None:
     assert all(m in capped for m in best_of_first)
 
 
-def _casualty_links(first: list[str], second: list[str], published: list) -> dict:
+def _casualty_links(
+    first: list[str], second: list[str], published: list, languages: tuple[str, str] = ("ar", "ar")
+) -> dict:
     from newsdiff.pipeline.encode import encoder_get
 
     # Analysed as articles: the claims carry whom they quote.
@@ -411,8 +413,56 @@ def _casualty_links(first: list[str], second: list[str], published: list) -> dic
     ]
     encoder = encoder_get()
     vectors = [encoder.encode([c.text for c in article]) for article in story]
-    links = compare_articles(story, published, vectors=vectors, languages=["ar", "ar"])
+    links = compare_articles(story, published, vectors=vectors, languages=list(languages))
     return {(ln.match.claim_a, ln.match.claim_b): ln.relation.kind for ln in links}
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "language", "kind"),
+    [
+        # One governor's count of the homeless with two hedges that exclude each other: once
+        # his name is set aside, the two sentences share little more than the figure.
+        (
+            "Verano's governor, Lena Ward, said more than 40,000 people were made homeless by "
+            "the storm, which damaged half of the town.",
+            "Governor Lena Ward said up to 40,000 people lost their houses, while officials "
+            "handed out food, water and blankets.",
+            "en",
+            "contradiction",
+        ),
+        (
+            "قال محافظ فيرانو سامر الخوري إن أكثر من 40 ألف شخص باتوا مشردين وإن نصف المدينة"
+            " تضرر جراء العاصفة.",
+            "وأعلن المحافظ سامر الخوري أن ما يصل إلى 40 ألفا فقدوا منازلهم، فيما تعمل السلطات"
+            " على تأمين الغذاء والماء والمأوى لهم.",
+            "ar",
+            "contradiction",
+        ),
+        # The same hedge: the same count, told two ways.
+        (
+            "Verano's governor, Lena Ward, said more than 40,000 people were made homeless by "
+            "the storm, which damaged half of the town.",
+            "Governor Lena Ward said more than 40,000 people lost their houses, while officials "
+            "handed out food, water and blankets.",
+            "en",
+            "agreement",
+        ),
+    ],
+)
+def test_one_count_of_casualties_told_two_ways_is_paired(
+    first: str, second: str, language: str, kind: str
+) -> None:
+    others = {
+        "en": (
+            "Power was cut in the eastern districts for two days.",
+            "The airport reopened on Tuesday after the winds eased.",
+        ),
+        "ar": ("وأعيد فتح المطار الثلاثاء بعد أن هدأت الرياح.", "وانقطعت الكهرباء أياما."),
+    }[language]
+    links = _casualty_links(
+        [first, others[0]], [second, others[1]], [None, None], (language, language)
+    )
+    assert links.get((0, 0)) == kind
 
 
 def test_claims_sharing_the_storys_words_but_not_its_meaning_are_no_link() -> None:

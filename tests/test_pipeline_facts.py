@@ -898,6 +898,10 @@ def test_the_number_counts_what_the_sentence_before_counted(text: str, subject: 
         ("فقد 30 شخصا على الأقل أرواحهم في السيول التي ضربت تالبارا", "#dead"),
         ("Officials said 30 people lost their lives in the Talbara floods", "#dead"),
         ("قالت البلدية إن 30 شخصا فقدوا منازلهم في سيول تالبارا", "#displaced"),
+        # A word of state right after the figure is no noun counted.
+        ("قالت البلدية إن 40 ألفا فقدوا منازلهم في سيول تالبارا", "#displaced"),
+        ("قالت البلدية إن 40 ألفا فقدوا حياتهم في سيول تالبارا", "#dead"),
+        ("قالت البلدية إن 40 ألفا فقدوا في سيول تالبارا", "#missing"),
         # The word of losing alone counts the missing, and so it does where what follows
         # belongs to another clause.
         ("فقد 30 شخصا في السيول التي ضربت تالبارا", "#missing"),

@@ -110,6 +110,12 @@ FIGURE_POSTING_CAP = 200
 # places that limit gives a claim's other pairs.
 CASUALTY_MIN_COSINE = 0.3
 CASUALTY_PARTNERS = 3
+# ... and claims that give the same figure of the same casualties are paired as well when
+# their vectors' cosine reaches SAME_CASUALTY_MIN_COSINE (each with its CASUALTY_PARTNERS
+# nearest): two reports of one count share few words once their common source's name is set
+# aside ("more than 40,000 made homeless" / "up to 40,000 lost their houses"), and their
+# hedges may still conflict. Kept only as any pair of words is (align_claims' limit).
+SAME_CASUALTY_MIN_COSINE = 0.5
 # Claims of two articles that count one named thing ("185 سفينة" / "369 سفينة"), or price one
 # (a contract, a salary: "راتب سنوي قدره 90 مليون يورو" / "170 مليون يورو في موسمين"),
 # with no figure in common are paired the same way, nearer in meaning (COUNTED_MIN_COSINE),
@@ -668,6 +674,25 @@ def _casualty_candidates(
     return _as_candidates([(p, q, c) for (p, q), c in sorted(found.items())]), set(found)
 
 
+def _same_casualty_candidates(
+    articles: Sequence[Sequence[ClaimDraft]], vectors: Sequence[Vectors], only: int | None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs of claims of two articles that give one figure of the same casualties, each
+    claim with its CASUALTY_PARTNERS nearest (SAME_CASUALTY_MIN_COSINE), as (flat claim of
+    the lower article, of the higher, cosine)."""
+    offsets = _offsets(articles)
+    found: dict[tuple[int, int], float] = {}
+    for subject, rows in _count_postings(articles, vectors, _casualty_counts).items():
+        if subject == MAGNITUDE:
+            continue
+
+        def choose(i: int, near: list[int], rows: list[_Row] = rows) -> list[int]:
+            return [j for j in near if rows[i][2] & rows[j][2]][:CASUALTY_PARTNERS]
+
+        found.update(_chosen_pairs(rows, vectors, offsets, only, SAME_CASUALTY_MIN_COSINE, choose))
+    return _as_candidates([(p, q, c) for (p, q), c in sorted(found.items())])
+
+
 def _length_candidates(
     articles: Sequence[Sequence[ClaimDraft]], vectors: Sequence[Vectors], only: int | None
 ) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray], set[tuple[int, int]]]:
@@ -964,6 +989,7 @@ def _vector_candidates(
         _meaning_candidates(articles, vectors, languages, only),
         _figure_candidates(articles, vectors, only),
         by_casualties,
+        _same_casualty_candidates(articles, vectors, only),
         by_lengths,
         _counted_candidates(articles, vectors, only),
     ]

@@ -785,6 +785,14 @@ def count_or_number(folded: str, quantity: Quantity) -> Measure:
         # "ارتفاعه 40م": metres ("1972م", a year of the common era, is no quantity here).
         return Measure(quantity.start, metres.end(), "count", value, "", METRE)
     noun = _count_subject(folded, quantity.end)
+    after = list(islice(_own_clause_after(folded, quantity.end), 1))
+    if after and _listed_in(after[0], LOSS_WORDS):
+        # A word of losing right after the figure is no noun counted, whatever it would stem
+        # to: what it loses says the state ("40 ألفا فقدوا منازلهم": the displaced, not
+        # "قدوا"). Other words of state there keep their noun's reading: read as states,
+        # "5,000 wounded" or "14 وفاة" met counts of a part (a country's pilgrims, the
+        # wounded in intensive care) that relate does not yet tell apart.
+        noun = ""
     subject = noun
     if not noun or noun in GENERIC_PEOPLE or _state(noun):
         # "3 آلاف شخص" among the dead, "11300 على الأقل لقوا حتفهم": the state says what is
