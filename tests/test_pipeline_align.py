@@ -231,6 +231,37 @@ def test_a_reprint_with_its_own_lede_is_still_a_copy() -> None:
     assert copied_articles(story, align_claims(story)) == {1: 0}
 
 
+def test_a_reprint_that_cuts_its_sentences_elsewhere_is_still_a_copy() -> None:
+    wire = [
+        "Dredgers worked through the night around the bow of the Nautilus, the port authority"
+        " said, adding that tugs would try again at high tide",
+        "The ship ran aground on Tuesday morning after a sudden gust pushed it against the"
+        " eastern bank of the channel",
+        "Some 200 vessels were waiting at both ends of the channel on Wednesday evening",
+        "Insurers said the delay could cost shipowners several million dollars a day",
+    ]
+    reprint = [
+        "Read also: the council approves a new budget for the old market",
+        "Dredgers worked through the night around the bow of the Nautilus, the port authority"
+        " said.",
+        "Tugs would try again at high tide.",
+        "The ship ran aground on Tuesday morning after a sudden gust pushed it against the"
+        " eastern bank of the channel",
+        "Some 200 vessels were waiting at both ends of the channel.",
+    ]
+    other = [
+        "A gust of wind drove the Nautilus onto the bank of the channel on Tuesday",
+        "The harbour office counted 200 ships queuing to pass through",
+        "Tugboats will make another attempt when the tide is high, officials said",
+    ]
+    story = [claims(*wire), claims(*reprint), claims(*other)]
+    assert copied_articles(story, align_claims(story)) == {1: 0}
+    # A short piece is anyone's words: three of them make no copy.
+    pieces = claims("Tugs would try again.", "The ship ran aground.", "The bank gave way.")
+    story = [claims(*wire), pieces]
+    assert copied_articles(story, align_claims(story)) == {}
+
+
 def test_a_copy_is_a_copy_whether_or_not_it_gives_its_date() -> None:
     from dataclasses import replace
 

@@ -401,7 +401,7 @@ def test_details_survive_json() -> None:
     )
     stored = json.loads(json.dumps(relation.details.to_json(), ensure_ascii=False))
     assert RelationDetails.from_json(stored) == relation.details
-    assert ENGINE_VERSION == "relate-68"
+    assert ENGINE_VERSION == "relate-69"
 
 
 def test_shipped_model_documents_its_calibration() -> None:

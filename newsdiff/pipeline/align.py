@@ -27,7 +27,7 @@ from itertools import chain, combinations
 from typing import Any, Protocol, TypeVar
 
 import numpy as np
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
 from newsdiff.pipeline import lang
@@ -136,6 +136,11 @@ LENGTH_MIN_COSINE = 0.4
 # at this similarity, and no other pair of pages more than a third.
 COPY_CLAIM_SIMILARITY = 0.85
 COPY_ARTICLE_SHARE = 0.5
+# A reprint may cut its sentences elsewhere (a quotation's full stop, a comma): a claim whose
+# words stand near-verbatim inside the other's (partial similarity COPY_CLAIM_SIMILARITY) is
+# near-verbatim too, when it holds COPY_PART_MIN_CHARS characters or more (a short piece,
+# "the contract is exceptional", is anyone's words).
+COPY_PART_MIN_CHARS = 40
 # Quoted lines alone make no copy: two outlets that quote one statement word for word have not
 # copied each other (Goal and the Daily Mail, each with the seven sentences of Jorge Messi's
 # post, 7 of Goal's 11 claims). A copy also shares COPY_OWN_SHARE of the smaller article's
@@ -1085,6 +1090,18 @@ def quoted_lines(claims: Sequence[ClaimDraft]) -> list[bool]:
     return flags
 
 
+def _near_verbatim(one: str, other: str) -> bool:
+    """Whether two claims' texts are near-verbatim, whole or the shorter as a piece of the
+    longer (COPY_PART_MIN_CHARS)."""
+    if Indel.normalized_similarity(one, other) >= COPY_CLAIM_SIMILARITY:
+        return True
+    shorter, longer = sorted((one, other), key=len)
+    return (
+        len(shorter) >= COPY_PART_MIN_CHARS
+        and fuzz.partial_ratio(shorter, longer, score_cutoff=100 * COPY_CLAIM_SIMILARITY) > 0
+    )
+
+
 def copied_articles(
     articles: Sequence[Sequence[ClaimDraft]],
     matches: Sequence[Match],
@@ -1112,9 +1129,7 @@ def copied_articles(
     for m in matches:
         one, other = articles[m.article_a][m.claim_a], articles[m.article_b][m.claim_b]
         # A sentence rewritten with another figure is another report, not a copy of it.
-        if Indel.normalized_similarity(
-            one.normalized, other.normalized
-        ) >= COPY_CLAIM_SIMILARITY and _figures(one) == _figures(other):
+        if _near_verbatim(one.normalized, other.normalized) and _figures(one) == _figures(other):
             near_verbatim[(m.article_a, m.article_b)] += 1
             if not (quoted_in(m.article_a)[m.claim_a] or quoted_in(m.article_b)[m.claim_b]):
                 own_verbatim[(m.article_a, m.article_b)] += 1
