@@ -324,6 +324,9 @@ def test_a_time_of_day_is_no_count() -> None:
         ("وأفاد المكتب بأن 7400 على الأقل لقوا حتفهم", "#dead"),
         ("The death toll in the town rose to 5,300", "#dead"),
         ("وأصيب 40 شخصا في الانفجار", "#injured"),
+        # "Others" counts nobody in particular: the word of state says who they are.
+        ("وأصيب 40 آخرون في الانفجار", "#injured"),
+        ("وأسفر الانفجار عن إصابة 40 آخرين", "#injured"),
         # "الحصيلة" alone is the death toll; the nearer word of state wins otherwise.
         ("وكانت السلطات ذكرت أن الحصيلة بلغت 7 آلاف", "#dead"),
         ("وارتفعت حصيلة الجرحى إلى 500", "#injured"),

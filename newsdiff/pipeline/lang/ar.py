@@ -1585,7 +1585,9 @@ PEOPLE_NOUNS = tuple(
 )
 # People counted without saying who they are: a count of them takes the state beside it
 # ("مقتل 3 آلاف شخص" counts the dead, as "11300 لقوا حتفهم" does).
-GENERIC_PEOPLE_NOUNS = tuple("شخص شخصا اشخاص نسمه فرد فردا افراد".split())
+# "Others" too ("مقتل 12 شخصا وإصابة 40 آخرين"); not "إنسان", which a speaker's "wanted to kill
+# 4000 people" counts as intended, not as dead.
+GENERIC_PEOPLE_NOUNS = tuple("شخص شخصا اشخاص نسمه فرد فردا افراد اخرين اخرون".split())
 # Words that name a figure without saying what it counts ("وقال المكتب إن العدد لا يقل عن
 # ثلاثة آلاف"): right before a bare figure, it counts what the claim before it counted
 # (facts._number_referred).
