@@ -24,6 +24,7 @@ from newsdiff.pipeline.normalize import (
     abbreviated,
     alternation,
     country_of,
+    listed_entry,
     name_key,
     normalized,
     surface_of,
@@ -279,7 +280,6 @@ ACTOR_KEYS = frozenset(ACTOR_ALIASES.values())
 # Words of reports and of publishing ("التقرير", "نشرته", "report", "published"), that tell
 # a name near them as the one who reported (names_source), and how far before the name.
 REPORT_WORDS = lang.merged_set("DENIAL_CUES") | lang.merged_set("PUBLISHING_WORDS")
-REPORT_WORD_PREFIXES = ("وال", "بال", "لل", "ال", "و", "ف", "ب", "ل")
 REPORTER_CUE_WINDOW = 4
 
 
@@ -329,10 +329,7 @@ def names_as_reporter(text: str, source: str, key: str) -> bool:
 
 def _report_word(word: str) -> bool:
     """Whether the word, bare or after a clitic or the article, is one of REPORT_WORDS."""
-    return word in REPORT_WORDS or any(
-        word.startswith(prefix) and word[len(prefix) :] in REPORT_WORDS
-        for prefix in REPORT_WORD_PREFIXES
-    )
+    return bool(listed_entry(word, REPORT_WORDS))
 
 
 def names_no_source(source: str) -> bool:

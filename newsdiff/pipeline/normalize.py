@@ -12,7 +12,7 @@ import itertools
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from functools import lru_cache
 
 import Stemmer
@@ -169,6 +169,28 @@ def _arabic_spellings(token: str) -> Iterator[str]:
 
 # Words whose full stop ends no sentence and no name (lowercase, without their last dot).
 ABBREVIATIONS = lang.merged_set("ABBREVIATIONS")
+
+
+# The fewest letters a word keeps once a clitic is peeled off it for a lookup (listed_entry).
+LISTED_MIN_LETTERS = 3
+
+
+def listed_entry(word: str, vocabulary: Collection[str]) -> str:
+    """The entry of vocabulary the word is, bare or without a clitic or the article it
+    starts with (PREFIXES: "وأصيب" -> "اصيب", "والتقرير" -> "تقرير"), keeping at least
+    LISTED_MIN_LETTERS letters; "" if none."""
+    if word in vocabulary:
+        return word
+    return next(
+        (
+            word[len(prefix) :]
+            for prefix in PREFIXES
+            if word.startswith(prefix)
+            and len(word) - len(prefix) >= LISTED_MIN_LETTERS
+            and word[len(prefix) :] in vocabulary
+        ),
+        "",
+    )
 
 
 def abbreviated(word: str) -> bool:

@@ -785,8 +785,7 @@ def count_or_number(folded: str, quantity: Quantity) -> Measure:
         # "ارتفاعه 40م": metres ("1972م", a year of the common era, is no quantity here).
         return Measure(quantity.start, metres.end(), "count", value, "", METRE)
     noun = _count_subject(folded, quantity.end)
-    after = list(islice(_own_clause_after(folded, quantity.end), 1))
-    if after and _listed_in(after[0], LOSS_WORDS):
+    if _listed_in(next(_own_clause_after(folded, quantity.end), ""), LOSS_WORDS):
         # A word of losing right after the figure is no noun counted, whatever it would stem
         # to: what it loses says the state ("40 ألفا فقدوا منازلهم": the displaced, not
         # "قدوا"). Other words of state there keep their noun's reading: read as states,
@@ -1241,7 +1240,7 @@ def _state_subject(folded: str, start: int, end: int) -> str:
     near = before + after
     for distance in range(STATE_SUBJECT_WINDOW):
         for i in (len(before) + distance, len(before) - 1 - distance):
-            if 0 <= i < len(near) and (i < len(before) or i - len(before) < len(after)):
+            if 0 <= i < len(near):
                 state = state_at(near, i)
                 if state:
                     return f"#{state}"

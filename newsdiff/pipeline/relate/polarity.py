@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsdiff.pipeline import lang
-from newsdiff.pipeline.normalize import ARABIC_RE, light_stem, tokens
+from newsdiff.pipeline.normalize import ARABIC_RE, light_stem, listed_entry, tokens
 from newsdiff.pipeline.numbers import lost_state
 from newsdiff.pipeline.relate.words import (
     NEGATION_CLITICS,
@@ -107,8 +107,6 @@ NOT_NEGATIONS = lang.merged_set("NOT_NEGATIONS")
 IDENTITY_NEGATIONS: tuple[tuple[str, ...], ...] = tuple(
     tuple(tokens(phrase)) for phrase in lang.merged_tuple("IDENTITY_NEGATIONS")
 )
-# The article and clitics peeled off a word before looking it up among the cues (pipeline/lang).
-_CUE_PREFIXES = lang.merged_tuple("STEM_PREFIXES")
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,12 +231,7 @@ def _phrase_at(toks: Sequence[str], i: int, phrases: PhraseIndex) -> int:
 
 
 def _is_cue(token: str) -> bool:
-    if token in DENIAL_CUES:
-        return True
-    return any(
-        token.startswith(p) and len(token) - len(p) >= 3 and token[len(p) :] in DENIAL_CUES
-        for p in _CUE_PREFIXES
-    )
+    return bool(listed_entry(token, DENIAL_CUES))
 
 
 def _is_definite(token: str) -> bool:

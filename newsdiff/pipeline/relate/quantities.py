@@ -10,7 +10,7 @@ dead" and "10,000 missing" are two counts, not one figure with two values. The f
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from functools import lru_cache
 from itertools import zip_longest
@@ -23,6 +23,7 @@ from newsdiff.pipeline.normalize import (
     STOPWORDS,
     alternation,
     country_of,
+    listed_entry,
     normalize_text,
     tokens,
 )
@@ -430,10 +431,10 @@ def _qualified_event(words: Sequence[str], i: int) -> str:
     """The qualifier's key when the word at i is an event noun with a qualifier where the
     language puts an adjective (after the noun in Arabic, before it in English; "حصيلة سابقة
     للانفجار" is an earlier toll, no earlier blast), else ""."""
-    if not _listed(words[i], _EVENT_NOUNS):
+    if not listed_entry(words[i], _EVENT_NOUNS):
         return ""
     near = i + 1 if ARABIC_RE.match(words[i]) else i - 1
-    entry = _listed(words[near], _EVENT_QUALIFIERS) if 0 <= near < len(words) else ""
+    entry = listed_entry(words[near], _EVENT_QUALIFIERS) if 0 <= near < len(words) else ""
     return _EVENT_QUALIFIERS[entry] if entry else ""
 
 
@@ -449,12 +450,12 @@ def count_place(normalized: str, fact: Fact) -> str | None:
         return None
     words = _clause_after(normalized, fact)
     for i, word in enumerate(words[:PLACE_WINDOW]):
-        if _listed(word, _COUNT_PLACE_PLURALS):
+        if listed_entry(word, _COUNT_PLACE_PLURALS):
             return ""
         part = _part_of_country(words, i)
         if part is not None:
             return part
-        noun = _listed(word, _COUNT_PLACE_NOUNS)
+        noun = listed_entry(word, _COUNT_PLACE_NOUNS)
         if not noun:
             continue
         if _article_on(word, noun):
@@ -472,7 +473,7 @@ def told_of_several_places(normalized: str, fact: Fact) -> bool:
     if fact.kind != "count" or length_unit(fact):
         return False
     words = _clause_after(normalized, fact)
-    return any(_listed(word, _COUNT_PLACE_PLURALS) for word in words[:PLACE_WINDOW])
+    return any(listed_entry(word, _COUNT_PLACE_PLURALS) for word in words[:PLACE_WINDOW])
 
 
 def _part_of_country(words: Sequence[str], i: int) -> str | None:
@@ -481,13 +482,13 @@ def _part_of_country(words: Sequence[str], i: int) -> str | None:
     "" for a part of no country named ("في الجنوب", "in the south"), None for no part. A
     point before a country's name is a part only as lang COUNT_PLACE_POINTS lists it or
     after the article ("South Korea" names a country)."""
-    point = _listed(words[i], COMPASS_POINTS)
+    point = listed_entry(words[i], COMPASS_POINTS)
     if not point:
         return None
     after_article = i > 0 and words[i - 1] in _COUNT_PLACE_ARTICLES
     definite = _article_on(words[i], point)
     rest = [word for word in words[i + 1 :] if word not in _REGION_LINKS][:1]
-    if rest and _listed(rest[0], _COUNT_PLACE_WORDS):
+    if rest and listed_entry(rest[0], _COUNT_PLACE_WORDS):
         return None  # "the eastern city of ...": the noun tells
     country = bool(rest) and (rest[0] in REGION_COUNTRY_WORDS or bool(_country_of_word(rest[0])))
     if country and (point in _COUNT_PLACE_POINTS or after_article or definite):
@@ -689,7 +690,7 @@ def _exceeded(words: Sequence[str], start: int) -> bool:
         word = words[at]
         if word[:1].isdigit():
             return False
-        if _listed(word, EXCEED_VERBS):
+        if listed_entry(word, EXCEED_VERBS):
             return True
     return False
 
@@ -718,7 +719,7 @@ def _without_proclitic(words: Sequence[str]) -> Iterator[str]:
 def _forecast(words: Sequence[str]) -> bool:
     """Whether the words before a figure make it a forecast ("قد يصل", "could reach")."""
     for i, word in enumerate(words):
-        if _listed(word, PROJECTION_WORDS):
+        if listed_entry(word, PROJECTION_WORDS):
             return True
         verb_start = PROJECTION_PARTICLES.get(word)
         if (
@@ -751,7 +752,7 @@ def _expected(normalized: str, start: int) -> bool:
     imperfect verb) or a modal ("would"), then the figure, with no clause break between."""
     clause = _clause_before(normalized, start)
     for i, word in enumerate(clause):
-        if not _listed(word, EXPECTATION_VERBS):
+        if not listed_entry(word, EXPECTATION_VERBS):
             continue
         for j in range(i + 1, len(clause) - 1):
             verb_start = EXPECTATION_COMPLEMENT.get(clause[j])
@@ -774,25 +775,15 @@ def _clause_before(normalized: str, start: int) -> list[str]:
     return []
 
 
-def _listed(word: str, vocabulary: Collection[str]) -> str:
-    """The entry of vocabulary the word is, with or without a clitic ("وأصيب" -> "اصيب"),
-    or "" if none."""
-    if word in vocabulary:
-        return word
-    return next(
-        (bare for bare in _peeled(word, _CLITICS) if len(bare) >= 3 and bare in vocabulary), ""
-    )
-
-
 def _state_of(word: str) -> str:
-    entry = _listed(word, COUNT_STATES) if word else ""
+    entry = listed_entry(word, COUNT_STATES) if word else ""
     return str(COUNT_STATES[entry]) if entry else ""
 
 
 def _state_at(words: Sequence[str], i: int) -> str:
     """The state the word at i of words (in reading order) says: what a word of losing
     loses (numbers.lost_state), else the word itself."""
-    return lost_state(words, i, _listed) or _state_of(words[i])
+    return lost_state(words, i, listed_entry) or _state_of(words[i])
 
 
 def _chunks(normalized: str) -> list[list[str]]:
